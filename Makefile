@@ -1,0 +1,57 @@
+# One entry point for people and CI. Each target sets up what it needs.
+#   make site     build the site into site/
+#   make test     run every test (installs Chromium with apt-get when missing and run as root)
+#   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
+#   make check    validate content/ and seeds/ only
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BASE_STAMP := $(VENV)/.installed-base
+TEST_STAMP := $(VENV)/.installed-test
+CHROMIUM ?= /usr/bin/chromium
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve check generate chromium clean
+
+site: $(BASE_STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(BASE_STAMP)
+	$(BIN)/python -m build_scripts check
+
+generate: $(BASE_STAMP)
+	$(BIN)/python -m build_scripts generate
+
+serve: $(BASE_STAMP)
+	$(BIN)/mkdocs serve
+
+test: $(TEST_STAMP) chromium
+	$(BIN)/python -m pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): $(BASE_STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download
+# cannot be used here.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf site .site.building .site.old build

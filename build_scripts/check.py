@@ -1,0 +1,285 @@
+"""Rules that need the whole dossier: references, quotes, dates, coverage.
+
+Every rule adds to one list of problems; the build fails once, listing them
+all, so that a contributor can mend everything in one go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model
+from .load import Content, Origin
+from .problems import DossierError, Problem, did_you_mean
+from .markup import prose_links
+from .source_text import SourceText, Span, normalise
+
+
+@dataclass
+class CheckedDossier:
+    """Content that passed every check, with what the checks found out."""
+
+    content: Content
+    texts: dict[str, SourceText]
+    quote_spans: dict[str, Span]  # claim id -> where its quote stands in the source text
+    uncovered: dict[str, list[Span]]  # source id -> sentences no claim quotes
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_content(content: Content) -> CheckedDossier:
+    problems: list[Problem] = []
+    texts = _load_texts(content, problems)
+    _check_references(content, problems)
+    _check_affiliation_cycles(content, problems)
+    quote_spans = _locate_quotes(content, texts, problems)
+    _check_claim_details(content, problems)
+    _check_relations(content, problems)
+    _check_prose_links(content, problems)
+    if problems:
+        raise DossierError(problems)
+    checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(content, texts, quote_spans))
+    checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
+    return checked
+
+
+def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceText]:
+    texts: dict[str, SourceText] = {}
+    for source_id, located in sorted(content.sources.items()):
+        source, origin = located.record, located.origin
+        path = content.root / source.text
+        if not path.is_file():
+            seeds = sorted(p.relative_to(content.root).as_posix() for p in (content.root / "seeds").glob("*.txt"))
+            problems.append(Problem(origin.at("text"), f"the text file '{source.text}' does not exist",
+                                    did_you_mean(source.text, seeds) or "put the source's text in seeds/"))
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            problems.append(Problem(
+                origin.at("sha256"),
+                f"'{source.text}' has changed since it was recorded (its sha256 is now {digest})",
+                "source texts are never edited; restore the original text, or if this is a new "
+                "version of the document, add it as a new source",
+            ))
+            continue
+        try:
+            texts[source_id] = SourceText(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8"))
+    return texts
+
+
+def _check_references(content: Content, problems: list[Problem]) -> None:
+    def expect(ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
+        if wanted is not None and wanted not in ids:
+            problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
+                                    did_you_mean(wanted, ids) or f"add content for it, or use an existing {what} id"))
+
+    def expect_all(ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
+        for index, item in enumerate(wanted):
+            expect(ids, item, origin, *loc, index, what=what)
+
+    actors, topics = content.actors, content.topics
+    for located in content.sources.values():
+        source, origin = located.record, located.origin
+        expect(actors, source.publisher, origin, "publisher", what="actor")
+        expect(actors, source.original_publisher, origin, "original_publisher", what="actor")
+    for actor_id, located in content.actors.items():
+        expect_all(actors, located.record.affiliation, located.origin, "affiliation", what="actor")
+        for index, role in enumerate(located.record.roles):
+            if role.start and role.end and role.end < role.start:
+                problems.append(Problem(located.origin.at("roles", index, "until"),
+                                        f"the role ends ({role.end}) before it starts ({role.start})"))
+    for topic_id, located in content.topics.items():
+        expect_all(topics, located.record.related, located.origin, "related", what="topic")
+        if topic_id in located.record.related:
+            problems.append(Problem(located.origin.at("related"), "a topic cannot be related to itself"))
+    for located in content.claims.values():
+        claim, origin = located.record, located.origin
+        expect(content.sources, claim.source, origin, "source", what="source")
+        expect_all(actors, claim.actors, origin, "actors", what="actor")
+        expect_all(topics, claim.topics, origin, "topics", what="topic")
+        expect_all(actors, claim.attribution.by, origin, "attribution", "by", what="actor")
+        expect_all(actors, claim.attribution.via, origin, "attribution", "via", what="actor")
+        if claim.quotation:
+            expect_all(actors, claim.quotation.speakers, origin, "quotation", "speakers", what="actor")
+        if claim.date:
+            expect(content.context, claim.date.context, origin, "date", "context", what="context entry")
+    for located in content.relations:
+        relation, origin = located.record, located.origin
+        expect(actors, relation.source_actor, origin, "from", what="actor")
+        expect(actors, relation.target_actor, origin, "to", what="actor")
+        expect_all(content.claims, relation.claims, origin, "claims", what="claim")
+    for located in content.context.values():
+        expect_all(actors, located.record.actors, located.origin, "actors", what="actor")
+        expect_all(topics, located.record.topics, located.origin, "topics", what="topic")
+
+
+def _check_affiliation_cycles(content: Content, problems: list[Problem]) -> None:
+    reported: set[str] = set()
+    for start in sorted(content.actors):
+        path = [start]
+        _walk_affiliations(content, path, reported, problems)
+
+
+def _walk_affiliations(content: Content, path: list[str], reported: set[str], problems: list[Problem]) -> None:
+    located = content.actors.get(path[-1])
+    if located is None:
+        return
+    for parent in located.record.affiliation:
+        if parent in path:
+            cycle = path[path.index(parent):] + [parent]
+            if parent not in reported:
+                reported.update(cycle)
+                problems.append(Problem(located.origin.at("affiliation"),
+                                        f"affiliations go round in a circle: {' → '.join(cycle)}",
+                                        "an actor cannot belong, directly or not, to itself"))
+            continue
+        _walk_affiliations(content, path + [parent], reported, problems)
+
+
+def _locate_quotes(content: Content, texts: dict[str, SourceText], problems: list[Problem]) -> dict[str, Span]:
+    spans: dict[str, Span] = {}
+    for claim_id, located in content.claims.items():
+        claim, origin = located.record, located.origin
+        text = texts.get(claim.source)
+        if text is None:
+            continue  # already reported: unknown source or unreadable text
+        found = text.find(claim.quote)
+        if not found:
+            closest = text.closest_passage(claim.quote)
+            problems.append(Problem(origin.at("quote"), f"this quote is not in the source '{claim.source}'",
+                                    f"quote the text exactly; the closest passage is: \"{closest}\""))
+        elif claim.occurrence is None and len(found) > 1:
+            problems.append(Problem(origin.at("quote"),
+                                    f"this quote occurs {len(found)} times in the source '{claim.source}'",
+                                    "quote more words so that it is unique, or add 'occurrence: N' (1 for the first)"))
+        elif claim.occurrence is not None and claim.occurrence > len(found):
+            problems.append(Problem(origin.at("occurrence"),
+                                    f"occurrence {claim.occurrence} asked for, but the quote occurs {len(found)} time(s)",
+                                    "use a number from 1 to the count, or drop 'occurrence'"))
+        else:
+            spans[claim_id] = found[(claim.occurrence or 1) - 1]
+    return spans
+
+
+def _check_claim_details(content: Content, problems: list[Problem]) -> None:
+    for located in content.claims.values():
+        claim, origin = located.record, located.origin
+        quote = normalise(claim.quote)
+
+        def inside_quote(words: str, *loc: str | int) -> None:
+            if normalise(words) not in quote:
+                problems.append(Problem(origin.at(*loc), f"'{words}' is not part of the claim's quote",
+                                        "copy it exactly from the quote, or lengthen the quote to include it"))
+
+        for index, figure in enumerate(claim.figures):
+            inside_quote(figure.said_as, "figures", index, "said_as")
+        if claim.quotation:
+            inside_quote(claim.quotation.text, "quotation", "text")
+        if claim.date:
+            _check_date(content, claim, origin, inside_quote, problems)
+
+
+def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quote, problems: list[Problem]) -> None:
+    date = claim.date
+    basis = date.basis
+    if basis in (model.DateBasis.stated, model.DateBasis.relative):
+        if not date.said_as:
+            problems.append(Problem(origin.at("date"), f"a {basis.value} date needs 'said_as': the words of the quote that give it"))
+        else:
+            inside_quote(date.said_as, "date", "said_as")
+    if basis is model.DateBasis.external and not date.context:
+        problems.append(Problem(origin.at("date"), "an external date needs 'context': the context entry that cites it"))
+    source = content.sources.get(claim.source)
+    if basis is model.DateBasis.relative and source is not None:
+        published = source.record.published.value
+        if date.value[: len(published)] > published:
+            problems.append(Problem(origin.at("date", "value"),
+                                    f"{date.value} is after the source's publication date ({published})",
+                                    "a relative date ('Friday', 'last month') counts back from the publication date"))
+
+
+def _check_relations(content: Content, problems: list[Problem]) -> None:
+    seen: dict[tuple[str, str, str], Origin] = {}
+    for located in content.relations:
+        relation, origin = located.record, located.origin
+        key = (relation.source_actor, relation.type, relation.target_actor)
+        if relation.source_actor == relation.target_actor:
+            problems.append(Problem(origin.at("to"), "a relation needs two different actors"))
+        if key in seen:
+            problems.append(Problem(origin.at("from"), f"this relation is given twice (first at {seen[key].at()})",
+                                    "merge their claims into one entry"))
+        seen.setdefault(key, origin)
+
+
+def _prose_fields(content: Content):
+    """Every Prose field of the dossier with where it is, for the link check."""
+    if content.dossier:
+        yield content.dossier.record.story, content.dossier.origin, ("story",)
+    for located in content.actors.values():
+        yield located.record.summary, located.origin, ("summary",)
+    for located in content.topics.values():
+        yield located.record.summary, located.origin, ("summary",)
+    for located in content.glossary.values():
+        yield located.record.definition, located.origin, ("definition",)
+    for located in content.claims.values():
+        if located.record.note:
+            yield located.record.note, located.origin, ("note",)
+
+
+def _check_prose_links(content: Content, problems: list[Problem]) -> None:
+    targets = {"actor": content.actors, "topic": content.topics, "claim": content.claims,
+               "source": content.sources, "glossary": content.glossary}
+    for text, origin, loc in _prose_fields(content):
+        for link in prose_links(text):
+            internal = link.internal
+            if internal is None and not link.is_allowed:
+                problems.append(Problem(origin.at(*loc), f"the link target '{link.target}' is not allowed",
+                                        "link to https://… addresses or to records: actor:ID, topic:ID, claim:ID, "
+                                        "source:ID, glossary:ID"))
+            elif internal is not None and internal[1] not in targets[internal[0]]:
+                scheme, wanted = internal
+                problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
+                                        did_you_mean(wanted, targets[scheme]) or f"use the id of an existing {scheme}"))
+
+
+def _uncovered_sentences(content: Content, texts: dict[str, SourceText], spans: dict[str, Span]) -> dict[str, list[Span]]:
+    uncovered: dict[str, list[Span]] = {}
+    for source_id, text in texts.items():
+        quoted = [spans[c] for c, located in content.claims.items() if located.record.source == source_id and c in spans]
+        uncovered[source_id] = [
+            sentence for sentence in text.sentences()
+            if not any(span.start < sentence.end and sentence.start < span.end for span in quoted)
+        ]
+    return uncovered
+
+
+def _orphans(content: Content) -> list[Problem]:
+    cited_actors = {a for c in content.claims.values() for a in c.record.actors}
+    cited_topics = {t for c in content.claims.values() for t in c.record.topics}
+    warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'")
+                for i, l in sorted(content.actors.items()) if i not in cited_actors]
+    warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'")
+                 for i, l in sorted(content.topics.items()) if i not in cited_topics]
+    return warnings
+
+
+def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Problem]:
+    warnings = []
+    for source_id, sentences in sorted(checked.uncovered.items()):
+        text = checked.texts[source_id].text
+        origin = content.sources[source_id].origin
+        for sentence in sentences:
+            excerpt = normalise(text[sentence.start : sentence.end])
+            warnings.append(Problem(origin.at("text"), f"no claim quotes this sentence: \"{excerpt}\"",
+                                    "add a claim whose quote is taken from it"))
+    return warnings
+
+
+def load_and_check(root: Path) -> CheckedDossier:
+    from .load import load_content
+
+    return check_content(load_content(root))

@@ -1,0 +1,135 @@
+"""MkDocs hook: plain ``mkdocs build`` and ``mkdocs serve`` run the generator.
+
+- Pages are added as virtual files in ``on_files``: nothing is written into
+  ``docs/``, so ``serve`` cannot trigger itself into a rebuild loop.
+- Content is loaded and checked in ``on_pre_build``, before MkDocs cleans the
+  site folder, so a content error leaves the previous site untouched.
+- ``mkdocs build`` writes into a temporary folder beside ``site_dir`` and swaps
+  it into place only when the whole build (strict checks included) succeeded.
+- ``serve`` keeps serving the last good pages when an edit breaks the content,
+  and shows the problems in the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from build_scripts.generate import PROJECT_ROOT, Generated, generate
+from build_scripts.problems import DossierError
+
+log = logging.getLogger("mkdocs.hooks.dossier")
+
+
+class _State:
+    command = "build"
+    generated: Generated | None = None
+    final_site_dir: Path | None = None
+    staging_dir: Path | None = None
+    succeeded = False
+    warnings = 0
+
+
+state = _State()
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings so that a strict build that will abort is not swapped in."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        state.warnings += 1
+
+
+_counter = _WarningCounter(logging.WARNING)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
+    if state.command == "build":
+        final = Path(config.site_dir).resolve()
+        state.final_site_dir = final
+        state.staging_dir = final.with_name(f".{final.name}.building")
+        shutil.rmtree(state.staging_dir, ignore_errors=True)
+        config.site_dir = str(state.staging_dir)
+        state.succeeded = False
+        state.warnings = 0
+        logging.getLogger("mkdocs").addHandler(_counter)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    try:
+        state.generated = generate(PROJECT_ROOT)
+    except DossierError as error:
+        if state.command == "serve" and state.generated is not None:
+            log.error("the content has problems; still showing the last good version:\n" + error.report())
+            return
+        raise PluginError("\n" + error.report()) from None
+    checked = state.generated.checked
+    for source_id, text in sorted(checked.texts.items()):
+        total = len(text.sentences())
+        covered = total - len(checked.uncovered.get(source_id, []))
+        log.info(f"coverage: {source_id}: {covered} of {total} sentences quoted by at least one claim")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert state.generated is not None
+    for page in state.generated.pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(f"docs/{page.path} would hide the page generated from {page.origin}; rename or remove it")
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.path, content=page.text))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    state.succeeded = not (config.strict and state.warnings)
+
+
+def on_build_error(error: Exception) -> None:
+    state.succeeded = False
+
+
+def on_shutdown() -> None:
+    logging.getLogger("mkdocs").removeHandler(_counter)
+    staging, final = state.staging_dir, state.final_site_dir
+    if state.command != "build" or staging is None or final is None:
+        return
+    if state.succeeded and staging.is_dir():
+        _swap_into_place(staging, final)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+        if final.is_dir():
+            log.info(f"the previous site in {final} was left as it was")
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _source_date_epoch() -> str:
+    """The time of the commit being built, so that sitemap dates are reproducible."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT,
+                                capture_output=True, text=True, timeout=10, check=True)
+        return result.stdout.strip() or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"

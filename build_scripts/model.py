@@ -1,0 +1,301 @@
+"""The content model: one typed record per kind of YAML file.
+
+Records refuse unknown fields, wrong types, malformed ids and impossible
+dates. Rules that need more than one record (does this actor exist? is this
+quote in its source?) live in ``check.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# Characters a reader cannot see but that change how text is shown or read:
+# C0/C1 controls, and the Unicode bidirectional overrides ("Trojan Source").
+_FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co"}
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _visible_text(value: str, *, allow_newlines: bool) -> str:
+    for char in value:
+        if char == "\n" and allow_newlines:
+            continue
+        if char in _BIDI_CONTROLS or unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            where = "a line break" if char == "\n" else f"the invisible character {name} (U+{ord(char):04X})"
+            raise ValueError(f"contains {where}; remove it")
+    return value
+
+
+def _line(value: str) -> str:
+    return _visible_text(value, allow_newlines=False)
+
+
+def _prose(value: str) -> str:
+    return _visible_text(value.replace("\r\n", "\n"), allow_newlines=True)
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="A lowercase id of letters, digits and single hyphens, e.g. `narendra-modi`."),
+]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
+    AfterValidator(_line),
+    Field(description="One line of plain text. Shown exactly as written: markup is not interpreted."),
+]
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
+    AfterValidator(_prose),
+    Field(
+        description="Text in paragraphs (separate them with a blank line). Allowed markup: "
+        "*emphasis*, **strong**, and links [text](https://…) or [text](actor:russia) / "
+        "(topic:s400-deal). Anything else is shown as typed."
+    ),
+]
+Quote = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000),
+    AfterValidator(_line),
+    Field(description="Words copied exactly from the source text (spaces and quote marks may differ)."),
+]
+
+
+def _partial_date(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"'{value}' is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as error:
+        raise ValueError(f"'{value}' is not a real date ({error})") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(description="A date as precise as known: `2018`, `2018-10` or `2018-10-05`.", examples=["2018-10-05"]),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class DateBasis(str, Enum):
+    stated = "stated"  # the source names the date ("November 4")
+    relative = "relative"  # derived from words like "Friday" or "last month" and the publication date
+    external = "external"  # from outside the source: a context entry gives it with its citation
+    inferred = "inferred"  # reasoned from the content (e.g. a source's own publication date)
+
+
+class DateRef(Record):
+    """When something happened, how precisely, and how we know."""
+
+    value: PartialDate
+    basis: DateBasis
+    said_as: Line | None = Field(None, description="The words of the source that give the date, e.g. `Friday`.")
+    context: Slug | None = Field(None, description="For basis `external`: the context entry that cites the date.")
+    explanation: Line | None = Field(None, description="How the date was established, in a sentence.")
+
+
+class ActorKind(str, Enum):
+    person = "person"
+    country = "country"
+    government = "government"
+    government_body = "government-body"
+    military_body = "military-body"
+    international_body = "international-body"
+    court = "court"
+    organisation = "organisation"
+    media = "media"
+    company = "company"
+    armed_group = "armed-group"
+    unnamed_sources = "unnamed-sources"
+
+
+class Role(Record):
+    title: Line
+    start: PartialDate | None = Field(None, alias="from")
+    end: PartialDate | None = Field(None, alias="until")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Actor(Record):
+    """A person, country or organisation. Its id is its file name."""
+
+    name: Line
+    kind: ActorKind
+    aliases: list[Line] = Field(default_factory=list, description="Other names, as the sources write them.")
+    roles: list[Role] = Field(default_factory=list, description="Offices held, with their time.")
+    affiliation: list[Slug] = Field(default_factory=list, description="Actors this one belongs to.")
+    summary: Prose
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+
+
+class Topic(Record):
+    """A thread of the story. Its id is its file name."""
+
+    title: Line
+    summary: Prose
+    related: list[Slug] = Field(default_factory=list, description="Ids of related topics.")
+    order: int = Field(100, description="Position in topic lists; lower comes first.")
+
+
+class Licence(Record):
+    name: Line
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
+
+
+class Source(Record):
+    """A document in `seeds/`. Its id is its file name; its text file is never edited."""
+
+    title: Line
+    publisher: Slug = Field(description="The actor that published this text.")
+    original_publisher: Slug | None = Field(None, description="The actor that first published it, if republished.")
+    published: DateRef
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+    licence: Licence
+    attribution: Line
+    text: Annotated[str, StringConstraints(pattern=r"^seeds/[A-Za-z0-9._-]+\.txt$")]
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Certainty(str, Enum):
+    stated = "stated"  # the source says it in its own voice
+    attributed = "attributed"  # the source says that someone said it
+    reported = "reported"  # the source passes it on with a hedge: "reportedly", "according to"
+    alleged = "alleged"  # an accusation: "accusing", "has accused"
+
+
+class Attribution(Record):
+    by: list[Slug] = Field(default_factory=list, description="Actors who assert it; empty for the source's own voice.")
+    unnamed: Line | None = Field(None, description="Unnamed sources as the text calls them, e.g. `top industry sources`.")
+    via: list[Slug] = Field(default_factory=list, description="Through whom it reached the source, nearest the speaker first.")
+
+
+class Figure(Record):
+    said_as: Line = Field(description="The figure as the quote writes it, e.g. `1.25 million tons`.")
+    value: float | int | None = None
+    unit: Line
+    measures: Line
+
+
+class Quotation(Record):
+    text: Line = Field(description="The words in quotation marks, as they stand in the quote.")
+    speakers: list[Slug] = Field(min_length=1)
+    occasion: Line
+
+
+class Claim(Record):
+    """One statement of a source, in the curator's words, with the exact quote that bears it."""
+
+    id: Slug
+    statement: Line
+    source: Slug
+    quote: Quote
+    occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote is meant, if it appears more than once.")
+    actors: list[Slug] = Field(default_factory=list)
+    topics: list[Slug] = Field(min_length=1)
+    attribution: Attribution = Field(default_factory=Attribution)
+    certainty: Certainty
+    hedge: Line | None = Field(None, description="The words that qualify it, e.g. `reportedly`.")
+    date: DateRef | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    quotation: Quotation | None = None
+    note: Prose | None = Field(None, description="An editorial note where the source is ambiguous or loose.")
+
+
+class ClaimFile(Record):
+    claims: list[Claim] = Field(min_length=1)
+
+
+RelationType = Literal[
+    "buys-from", "supplies", "sanctions", "opposes", "supports", "cooperates-with",
+    "part-of", "leads", "reports-on", "negotiates-with", "accuses", "party-to",
+]
+
+
+class Relation(Record):
+    source_actor: Slug = Field(alias="from")
+    type: RelationType
+    target_actor: Slug = Field(alias="to")
+    claims: list[Slug] = Field(min_length=1, description="Claims that evidence this relation.")
+    note: Line | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RelationFile(Record):
+    relations: list[Relation]
+
+
+class GlossaryTerm(Record):
+    id: Slug
+    term: Line
+    expansion: Line | None = None
+    definition: Prose
+    aliases: list[Line] = Field(default_factory=list, description="Other ways readers write or search for it.")
+
+
+class GlossaryFile(Record):
+    terms: list[GlossaryTerm]
+
+
+class Citation(Record):
+    title: Line = Field(description="The document's official name.")
+    issuer: Line
+    date: PartialDate
+    identifier: Line | None = Field(None, description="An official number, e.g. `Public Law 115-44`.")
+
+
+class ContextEntry(Record):
+    """A fact from outside the sources that a reader needs, with its own citation."""
+
+    id: Slug
+    statement: Line
+    citation: Citation
+    date: PartialDate | None = Field(None, description="When the fact happened, if it is an event.")
+    actors: list[Slug] = Field(default_factory=list)
+    topics: list[Slug] = Field(default_factory=list)
+
+
+class ContextFile(Record):
+    context: list[ContextEntry]
+
+
+class Dossier(Record):
+    """`content/dossier.yaml`: the site's title and the story in a few lines."""
+
+    title: Line
+    description: Line
+    story: Prose
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    "dossier": Dossier,
+    "source": Source,
+    "actor": Actor,
+    "topic": Topic,
+    "claims": ClaimFile,
+    "relations": RelationFile,
+    "glossary": GlossaryFile,
+    "context": ContextFile,
+}
