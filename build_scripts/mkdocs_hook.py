@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.generate import PROJECT_ROOT, Generated, generate
+from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
 log = logging.getLogger("mkdocs.hooks.dossier")
@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.hooks.dossier")
 
 class _State:
     command = "build"
+    root: Path | None = None
     generated: Generated | None = None
     final_site_dir: Path | None = None
     staging_dir: Path | None = None
@@ -55,7 +56,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
+    # content/ and seeds/ are read beside the mkdocs.yml being built.
+    state.root = Path(config.config_file_path).resolve().parent
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(state.root))
     if state.command == "build":
         final = Path(config.site_dir).resolve()
         state.final_site_dir = final
@@ -70,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     try:
-        state.generated = generate(PROJECT_ROOT)
+        state.generated = generate(state.root)
     except DossierError as error:
         if state.command == "serve" and state.generated is not None:
             log.error("the content has problems; still showing the last good version:\n" + error.report())
@@ -125,10 +128,10 @@ def _swap_into_place(staging: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _source_date_epoch() -> str:
+def _source_date_epoch(root: Path) -> str:
     """The time of the commit being built, so that sitemap dates are reproducible."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT,
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
                                 capture_output=True, text=True, timeout=10, check=True)
         return result.stdout.strip() or "0"
     except (OSError, subprocess.SubprocessError):

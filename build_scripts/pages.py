@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import escape
 
 from .check import CheckedDossier
 from .markup import escape_text, prose_plain
@@ -40,8 +41,13 @@ def template_environment() -> jinja2.Environment:
 
 
 def front_matter(title: str, description: str) -> str:
-    """YAML front matter; MkDocs and the theme escape these values themselves."""
-    meta = {"title": title, "description": description}
+    """YAML front matter for the page's title and meta description.
+
+    The theme prints these into HTML without escaping them (the title in the
+    header and navigation, the description in an attribute), so they are
+    HTML-escaped here.
+    """
+    meta = {"title": str(escape(title)), "description": str(escape(description))}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 

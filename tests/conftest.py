@@ -1,0 +1,24 @@
+"""Shared fixtures: real builds of the real project (or of a copy to break)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import PROJECT_ROOT, build_site, copy_project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with plain `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(PROJECT_ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project's sources, to edit and build."""
+    return copy_project(tmp_path / "project")

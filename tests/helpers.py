@@ -1,0 +1,65 @@
+"""Helpers for tests: building the real site, reading its HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+COPIED = ["mkdocs.yml", "content", "seeds", "docs", "build_scripts", "theme"]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return env
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into ``target`` (no site, no virtual environment)."""
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def build_site(root: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """Run plain `mkdocs build --strict` on the project at ``root``."""
+    command = MKDOCS + ["build", "--strict", "-f", str(root / "mkdocs.yml")]
+    if site_dir is not None:
+        command += ["-d", str(site_dir)]
+    return subprocess.run(command + list(extra), cwd=root, capture_output=True, text=True, env=environment(), timeout=300)
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `python -m build_scripts --root ROOT ...`."""
+    command = [sys.executable, "-m", "build_scripts", "--root", str(root), *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(path: Path):
+    """The page's main content, without the theme's navigation."""
+    return soup(path).select_one("article.md-content__inner")

@@ -1,0 +1,46 @@
+"""Whatever a contributor types into YAML shows up as text, never as markup."""
+
+from __future__ import annotations
+
+from .helpers import article, build_site, soup
+
+HOSTILE_NAME = "<script>alert(1)</script> [x](javascript:alert(1))"
+HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script> {{ 7*7 }} {: onclick=alert(3) }"
+
+
+def test_markup_in_an_actor_shows_as_text(project_copy):
+    (project_copy / "content" / "actors" / "hostile.yaml").write_text(
+        "name: '" + HOSTILE_NAME + "'\nkind: person\nsummary: '" + HOSTILE_SUMMARY + "'\n"
+        "aliases: ['\"><svg onload=alert(4)>']\n"
+    )
+    claims = (project_copy / "content" / "claims" / "zz-hostile.yaml")
+    claims.write_text(
+        "claims:\n  - id: hostile-claim\n    statement: '" + HOSTILE_NAME + "'\n"
+        "    source: india-s400-iranian-oil\n    quote: India was set to enter lucrative bids\n"
+        "    actors: [hostile]\n    topics: [s400-deal]\n    certainty: stated\n"
+    )
+    site = project_copy / "site"
+    result = build_site(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    for page in sorted(site.rglob("*.html")):
+        html = soup(page)
+        for script in html.find_all("script"):
+            assert "alert" not in script.get_text(), page
+        for element in html.find_all(True):
+            for name, value in element.attrs.items():
+                assert not name.startswith("on"), (page, element)
+                values = value if isinstance(value, list) else [value]
+                assert not any(str(v).strip().lower().startswith("javascript:") for v in values), (page, element)
+        assert not html.find("img", src="x")
+        assert not html.find("svg", onload=True)
+
+    head = soup(site / "actors" / "hostile.html")
+    assert head.title.get_text().startswith(HOSTILE_NAME)
+    assert head.find("meta", attrs={"name": "description"})["content"].startswith("<img src=x")
+
+    page = article(site / "actors" / "hostile.html")
+    assert page.h1.get_text().rstrip("¶") == HOSTILE_NAME
+    assert HOSTILE_SUMMARY in page.get_text()
+    assert '"><svg onload=alert(4)>' in page.get_text()
+    assert "49" not in page.get_text()  # {{ 7*7 }} was not evaluated

@@ -1,0 +1,107 @@
+"""The real site, built by plain MkDocs: every record has its page, every
+internal link resolves, and every claim shows its quote linked to the source."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from build_scripts.check import load_and_check
+from build_scripts.source_text import normalise
+
+from .helpers import PROJECT_ROOT, article, soup
+
+CHECKED = load_and_check(PROJECT_ROOT)
+CONTENT = CHECKED.content
+
+
+@pytest.mark.parametrize("actor_id", sorted(CONTENT.actors))
+def test_each_actor_has_a_page_with_its_name(built_site, actor_id):
+    page = built_site / "actors" / f"{actor_id}.html"
+    assert page.is_file()
+    assert article(page).h1.get_text(strip=True).rstrip("¶") == CONTENT.actors[actor_id].record.name
+
+
+@pytest.mark.parametrize("topic_id", sorted(CONTENT.topics))
+def test_each_topic_has_a_page_with_its_title(built_site, topic_id):
+    page = built_site / "topics" / f"{topic_id}.html"
+    assert page.is_file()
+    assert article(page).h1.get_text(strip=True).rstrip("¶") == CONTENT.topics[topic_id].record.title
+
+
+@pytest.mark.parametrize("source_id", sorted(CONTENT.sources))
+def test_each_source_page_holds_the_full_text(built_site, source_id):
+    page = built_site / "sources" / f"{source_id}.html"
+    text = article(page).select_one(".dossier-source-text").get_text()
+    assert normalise(text) == normalise(CHECKED.texts[source_id].text)
+
+
+def test_index_pages_list_every_actor_and_topic(built_site):
+    actor_links = {a["href"] for a in article(built_site / "actors" / "index.html").find_all("a", href=True)}
+    assert {f"{i}.html" for i in CONTENT.actors} <= actor_links
+    topic_links = {a["href"] for a in article(built_site / "topics" / "index.html").find_all("a", href=True)}
+    assert {f"{i}.html" for i in CONTENT.topics} <= topic_links
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    ids_by_page: dict[str, set[str]] = {}
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        ids_by_page[page.relative_to(built_site).as_posix()] = {e["id"] for e in soup(page).find_all(id=True)}
+    for page in pages:
+        for link in soup(page).find_all("a", href=True):
+            href = link["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            if parts.path.startswith("/"):  # the 404 page links from the site's root
+                target = (built_site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {href} (no such file)")
+                continue
+            if target.is_dir():
+                target = target / "index.html"
+            if parts.fragment and target.suffix == ".html":
+                relative = target.relative_to(built_site.resolve()).as_posix()
+                if unquote(parts.fragment) not in ids_by_page.get(relative, set()):
+                    broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def _claim_block(page, claim_id):
+    return article(page).select_one(f"#claim-{claim_id}")
+
+
+@pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))
+def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(built_site, claim_id):
+    claim = CONTENT.claims[claim_id].record
+    span = CHECKED.quote_spans[claim_id]
+    quote = normalise(CHECKED.texts[claim.source].text[span.start : span.end])
+    pages = [built_site / "actors" / f"{a}.html" for a in claim.actors]
+    pages += [built_site / "topics" / f"{t}.html" for t in claim.topics]
+    pages.append(built_site / "sources" / f"{claim.source}.html")
+    for page in pages:
+        block = _claim_block(page, claim_id)
+        assert block is not None, f"claim {claim_id} missing from {page.name}"
+        assert normalise(block.blockquote.get_text()) == quote
+        links = [a["href"] for a in block.find_all("a", href=True)]
+        assert any(href.endswith(f"{claim.source}.html#q-{claim_id}") for href in links), links
+
+
+@pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))
+def test_the_source_text_marks_each_quoted_span(built_site, claim_id):
+    claim = CONTENT.claims[claim_id].record
+    page = article(built_site / "sources" / f"{claim.source}.html")
+    anchor = page.select_one(f"#q-{claim_id}")
+    assert anchor is not None
+    marked = "".join(
+        mark.get_text() for mark in page.select(".dossier-source-text a.dossier-quoted")
+        if claim_id in mark["data-claims"].split()
+    )
+    span = CHECKED.quote_spans[claim_id]
+    assert normalise(marked) == normalise(CHECKED.texts[claim.source].text[span.start : span.end])
