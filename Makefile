@@ -1,5 +1,6 @@
 # One entry point for people and CI. Each target sets up what it needs.
 #   make site     build the site into site/
+#   make offline  build the file:// copy into site-offline/ and site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
@@ -14,10 +15,17 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check generate chromium clean
+.PHONY: site offline test serve check generate chromium clean
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The copy for reading from disk (mkdocs-offline.yml); the zip is dated to the
+# last commit, like the sitemap, so the same commit gives the same bytes.
+offline: $(BASE_STAMP)
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
+		$(BIN)/python -m build_scripts.offline site-offline site-offline.zip
 
 check: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts check
@@ -54,4 +62,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site.building .site.old build
+	rm -rf site .site.building .site.old build site-offline .site-offline.building .site-offline.old site-offline.zip

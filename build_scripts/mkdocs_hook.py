@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from build_scripts import offline
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -36,6 +37,7 @@ class _State:
     staging_dir: Path | None = None
     succeeded = False
     warnings = 0
+    offline_zip: bytes | None = None
 
 
 state = _State()
@@ -95,7 +97,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.text))
+    # `build` also offers a zip of the offline site (not `serve`, too slow for
+    # live preview; not the offline build itself, which would recurse).
+    state.offline_zip = None
+    if state.command == "build" and not offline.is_offline_build(config.plugins):
+        try:
+            state.offline_zip = offline.offline_zip(state.root)
+        except offline.OfflineBuildError as error:
+            raise PluginError(str(error)) from None
+        files.append(File.generated(config, offline.ZIP_SITE_PATH, content=state.offline_zip))
     return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if state.offline_zip is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
+        markdown += offline.downloads_note(page.file.src_uri, len(state.offline_zip))
+    return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
