@@ -18,16 +18,29 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Characters a reader cannot see but that change how text is shown or read:
-# C0/C1 controls, and the Unicode bidirectional overrides ("Trojan Source").
-_FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co"}
+# C0/C1 controls, surrogates and private use, line and paragraph separators,
+# the Unicode bidirectional overrides ("Trojan Source"), and the invisible
+# characters that make one text look like another ("Rus\u200bsia"). Zero-width
+# (non-)joiners stay allowed: Persian and Indic scripts and emoji need them.
+_FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co", "Zl", "Zp"}
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_INVISIBLE = set("\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\u206a\u206b\u206c\u206d\u206e\u206f"
+                 "\ufeff\ufff9\ufffa\ufffb")
+
+
+def _is_forbidden(char: str) -> bool:
+    code = ord(char)
+    noncharacter = 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+    tag_character = 0xE0000 <= code <= 0xE007F
+    return (char in _BIDI_CONTROLS or char in _INVISIBLE or noncharacter or tag_character
+            or unicodedata.category(char) in _FORBIDDEN_CATEGORIES)
 
 
 def _visible_text(value: str, *, allow_newlines: bool) -> str:
     for char in value:
         if char == "\n" and allow_newlines:
             continue
-        if char in _BIDI_CONTROLS or unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
+        if _is_forbidden(char):
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             where = "a line break" if char == "\n" else f"the invisible character {name} (U+{ord(char):04X})"
             raise ValueError(f"contains {where}; remove it")
@@ -160,7 +173,13 @@ class Topic(Record):
 
 class Licence(Record):
     name: Line
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
+    # Host and path characters as RFC 3986 allows them, minus the quote: the
+    # same addresses markup.safe_external_url accepts, so any URL that passes
+    # here renders (a Unicode host or a space would otherwise fail late).
+    url: Annotated[str, StringConstraints(
+        pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]*)?$",
+        max_length=2000,
+    )] = Field(description="The licence's address, `https://…`.")
 
 
 class Source(Record):

@@ -7,6 +7,14 @@ values from it ourselves so that we can
   aliases (the "billion laughs" bomb), and any tag we do not know,
 - never construct arbitrary objects (``!!python/...`` is an error, not code).
 
+Hostile files are stopped before they can cost much: the size is checked
+before the file is read, and the event stream is scanned for anchors,
+aliases and nesting depth before any node tree is built. (PyYAML's composer
+recurses once per level: 100 000 nested ``[`` crash the C composer with a
+segmentation fault and the Python one with RecursionError, and libyaml's
+scanner is quadratic in the nesting depth; the scan stops at the first level
+too deep, so it reads only the start of such a file.)
+
 Scalars are resolved the YAML 1.1 way PyYAML uses, except timestamps: dates
 stay strings so that ``2018-10`` and ``2018-10-05`` are validated by the model
 with one rule, and nothing depends on the machine's time zone.
@@ -27,6 +35,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
 MAX_FILE_BYTES = 2_000_000
+_COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 _constructor = yaml.constructor.SafeConstructor()
 _SCALAR_CONSTRUCTORS = {
@@ -113,6 +123,8 @@ class _Builder:
                                 "write the fields out in full")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
+            if key_node.tag not in _SCALAR_CONSTRUCTORS:
+                raise self.unknown_tag(key_node)
             key = str(key_node.value)
             if key in result:
                 first = self.positions.marks[loc + (key,)]
@@ -129,7 +141,15 @@ class _Builder:
         construct = _SCALAR_CONSTRUCTORS.get(node.tag)
         if construct is None:
             raise self.unknown_tag(node)
-        return construct(node)
+        try:
+            return construct(node)
+        except (ValueError, KeyError, OverflowError):
+            # "!!int abc", "!!bool maybe", or an integer of more digits than
+            # Python converts (4300): the text cannot be what its tag says.
+            kind = node.tag.rsplit(":", 1)[-1]
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            raise self.fail(node, f"'{shown}' is not a valid {kind}",
+                            "write the value as plain text, or as a number of at most a few digits") from None
 
     def unknown_tag(self, node: yaml.Node) -> DossierError:
         return self.fail(
@@ -142,17 +162,23 @@ class _Builder:
 def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
     """Read one YAML file; raise ``DossierError`` pointing at what is wrong."""
     start = Mark(display_path, 1, 1)
+    if path.is_symlink():
+        # A link could make the build read, and print in its errors, any
+        # file of the machine that builds a pull request.
+        raise DossierError([Problem(start, "the file is a symbolic link; content files must be ordinary files",
+                                    "replace the link by a copy of the file")])
     try:
         size = path.stat().st_size
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change after stat
     except OSError as error:
         raise DossierError([Problem(start, f"cannot read the file: {error.strerror}")]) from None
-    if size > MAX_FILE_BYTES:
+    if max(size, len(raw)) > MAX_FILE_BYTES:
         raise DossierError([Problem(
             start,
-            f"the file is {size:,} bytes; content files may be at most {MAX_FILE_BYTES:,}",
+            f"the file is {max(size, len(raw)):,} bytes; content files may be at most {MAX_FILE_BYTES:,}",
             "split it into several files",
         )])
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -164,18 +190,63 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
             "save the file as UTF-8",
         )]) from None
     try:
+        _scan_events(text, display_path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(display_path, mark.line + 1, mark.column + 1) if mark else start
         problem = error.problem or "the file is not valid YAML"
+        if mark and _character_at(text, mark.index) == "\t":
+            problem = "a tab character where YAML expects indentation or a value"
         raise DossierError([Problem(where, f"YAML syntax error: {problem}", _syntax_hint(problem))]) from None
+    except yaml.reader.ReaderError as error:
+        char = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        raise DossierError([Problem(
+            _byte_position_mark(text, error.position, display_path),
+            f"the file contains the control character {char}, which YAML does not allow",
+            "delete it; to write such a character on purpose, use a double-quoted escape (it will still be refused in text)",
+        )]) from None
     except yaml.YAMLError as error:
         raise DossierError([Problem(start, f"YAML error: {error}")]) from None
     if node is None:
         raise DossierError([Problem(start, "the file is empty", "fill in the record or delete the file")])
     builder = _Builder(display_path)
     return builder.build(node, ()), builder.positions
+
+
+def _scan_events(text: str, display_path: str) -> None:
+    """Refuse anchors, aliases and deep nesting from the event stream, before
+    a node tree exists: the scan stops at the first offence."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = Mark(display_path, event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise DossierError([Problem(
+                mark,
+                "anchors and aliases (&name / *name) are not allowed in content files",
+                "write the value out in full where it is needed",
+            )])
+        if isinstance(event, _COLLECTION_STARTS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DossierError([Problem(
+                    mark,
+                    f"the document is nested more than {MAX_DEPTH} levels deep",
+                    "content records need only a few levels of lists and mappings",
+                )])
+        elif isinstance(event, _COLLECTION_ENDS):
+            depth -= 1
+
+
+def _character_at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _byte_position_mark(text: str, position: int, display_path: str) -> Mark:
+    """libyaml reports reader errors at a byte offset into the UTF-8 text."""
+    before = text.encode("utf-8")[:position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    return Mark(display_path, line, len(before) - (before.rfind("\n") + 1) + 1)
 
 
 def _syntax_hint(problem: str) -> str:
@@ -185,6 +256,8 @@ def _syntax_hint(problem: str) -> str:
         return "a value containing ': ' must be put in quotes"
     if "could not find expected ':'" in problem:
         return "each field needs 'name: value'; check the line above for a missing colon or quote"
+    if "another document" in problem:
+        return "a content file holds one record or list: remove this '---' line, or move what follows to its own file"
     if "found character" in problem:
         return "put the value in quotes"
     return "check indentation, colons and quotes on this line and the one above"
