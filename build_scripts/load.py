@@ -91,8 +91,11 @@ def kind_of(relative: Path) -> str | None:
 def load_content(root: Path) -> Content:
     """Load and validate every file; raise one ``DossierError`` listing all problems."""
     content = Content(root=root)
-    problems: list[Problem] = []
+    clashes = _case_clashes(root)
+    problems: list[Problem] = list(clashes.values())
     for path in content_files(root):
+        if path in clashes:
+            continue
         relative = path.relative_to(root / "content")
         display = path.relative_to(root).as_posix()
         kind = kind_of(relative)
@@ -121,6 +124,33 @@ def load_content(root: Path) -> Content:
     if problems:
         raise DossierError(problems)
     return content
+
+
+def _case_clashes(root: Path) -> dict[Path, Problem]:
+    """Files of content/ and seeds/ whose paths differ only in case.
+
+    On macOS and Windows such files are one file: a checkout keeps only one
+    of them, so an id could silently change. Each clash is reported on every
+    file but one, the all-lowercase one if there is one.
+    """
+    groups: dict[str, list[Path]] = {}
+    for folder in (root / "content", root / "seeds"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            groups.setdefault(path.relative_to(root).as_posix().casefold(), []).append(path)
+    clashes: dict[Path, Problem] = {}
+    for paths in groups.values():
+        if len(paths) < 2:
+            continue
+        paths.sort(key=lambda p: (p.name != p.name.lower(), p.as_posix()))
+        kept = paths[0].relative_to(root).as_posix()
+        for path in paths[1:]:
+            display = path.relative_to(root).as_posix()
+            clashes[path] = Problem(
+                Mark(display, 1, 1),
+                f"this file's name differs from '{kept}' only in upper and lower case",
+                "on macOS and Windows both names are one file; merge the two into the lowercase one and delete this one",
+            )
+    return clashes
 
 
 def _add(content: Content, kind: str, record_id: str, record: Any, positions: Positions, problems: list[Problem]) -> None:
