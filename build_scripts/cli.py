@@ -2,6 +2,7 @@
 
     check       validate content/ and seeds/, report coverage; exit 1 on problems
     generate    write the generated Markdown pages to a folder
+    linkcheck   check that every internal link and anchor of a built site resolves
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     generate_parser = commands.add_parser("generate", help="write the generated Markdown pages")
     generate_parser.add_argument("--out", type=Path, default=None,
                                  help="folder for the pages (default: build/generated under the project)")
+    linkcheck_parser = commands.add_parser("linkcheck", help="check every internal link and anchor of a built site")
+    linkcheck_parser.add_argument("sites", nargs="+", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
+    linkcheck_parser.add_argument("--file-urls", action="store_true",
+                                  help="the site is read from disk (offline build): folder and /… links are broken")
     args = parser.parse_args(argv)
+    if args.command == "linkcheck":  # reads a built site, not the content
+        from .linkcheck import main as linkcheck
+        return linkcheck(args.sites, file_urls=args.file_urls)
 
     try:
         generated = generate(args.root)
