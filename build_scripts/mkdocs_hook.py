@@ -65,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         final = Path(config.site_dir).resolve()
         state.final_site_dir = final
         state.staging_dir = final.with_name(f".{final.name}.building")
-        shutil.rmtree(state.staging_dir, ignore_errors=True)
+        shutil.rmtree(state.staging_dir, ignore_errors=True)  # left by a killed build
+        _restore_interrupted_swap(final)
         config.site_dir = str(state.staging_dir)
         state.succeeded = False
         state.warnings = 0
@@ -134,6 +135,14 @@ def on_shutdown() -> None:
         shutil.rmtree(staging, ignore_errors=True)
         if final.is_dir():
             log.info(f"the previous site in {final} was left as it was")
+
+
+def _restore_interrupted_swap(final: Path) -> None:
+    """A build killed between the two renames of ``_swap_into_place`` leaves
+    no site folder and the previous site as ``.<site>.old``: put it back."""
+    old = final.with_name(f".{final.name}.old")
+    if old.is_dir() and not final.exists():
+        os.replace(old, final)
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:
