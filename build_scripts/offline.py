@@ -4,7 +4,7 @@ The normal build offers the zip on its Downloads page, so the MkDocs hook
 builds the offline site while it builds the normal one. MkDocs builds one
 configuration per process, hence the second build runs as a subprocess.
 
-    python -m build_scripts.offline FOLDER ZIP   zip a built offline site
+    python -m build_scripts.offline FOLDER ZIP   finish a built offline site, zip it
 
 The zip is the same bytes for the same input: entries sorted, every entry
 dated to the commit being built (SOURCE_DATE_EPOCH), fixed permissions.
@@ -25,6 +25,10 @@ OFFLINE_CONFIG = "mkdocs-offline.yml"
 ZIP_SITE_PATH = "downloads/dossier-offline.zip"   # where the normal site offers it
 ZIP_TOP_FOLDER = "dossier-offline"                 # what unzipping creates
 DOWNLOADS_PAGES = ("downloads.md", "downloads/index.md")
+# Files only a web server uses: no server shows 404.html (its links are
+# root-absolute, which cannot work from disk), and without site_url the
+# sitemap lists nothing.
+SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 _EARLIEST_ZIP_TIME = 315532800                     # 1980-01-01, the first date a zip can hold
 
 
@@ -45,6 +49,12 @@ def build_offline_site(root: Path, site_dir: Path) -> None:
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=600)
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) failed:\n{result.stderr}")
+    remove_server_only_files(site_dir)
+
+
+def remove_server_only_files(site_dir: Path) -> None:
+    for name in SERVER_ONLY_FILES:
+        (site_dir / name).unlink(missing_ok=True)
 
 
 def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER) -> bytes:
@@ -91,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (folder / "index.html").is_file():
         print(f"{folder} holds no built site (no index.html)", file=sys.stderr)
         return 1
+    remove_server_only_files(folder)
     target.write_bytes(zip_folder(folder))
     print(f"{target}: {target.stat().st_size} bytes")
     return 0

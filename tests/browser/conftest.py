@@ -1,0 +1,85 @@
+"""Fixtures for the browser tests: one Chromium per session, the built site
+served over HTTP on 127.0.0.1, the offline copy unzipped for file://, and
+pages whose every request is watched so that none leaves the machine."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from build_scripts.offline import ZIP_SITE_PATH, ZIP_TOP_FOLDER
+
+from .local_only import LocalOnly
+
+# Debian's Chromium: Playwright's own browser download cannot be used here.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served by a threaded http.server on 127.0.0.1; its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory) -> Path:
+    """The offline copy that the site offers for download, unzipped: what a reader gets."""
+    archive = built_site / ZIP_SITE_PATH
+    assert archive.is_file(), f"the built site offers no offline zip at {ZIP_SITE_PATH}"
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(target)
+    return target / ZIP_TOP_FOLDER
+
+
+@pytest.fixture
+def offline_url(offline_site) -> str:
+    return offline_site.as_uri() + "/"
+
+
+@pytest.fixture
+def watched(browser):
+    """A fresh browser context whose requests are all watched (see LocalOnly).
+
+    Tests assert on it themselves; the teardown checks once more, so that no
+    browser test lets a request leave the machine unnoticed.
+    """
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    guard = LocalOnly(context)
+    yield guard
+    context.close()
+    guard.assert_clean()

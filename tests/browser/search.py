@@ -1,0 +1,53 @@
+"""Using Material's search box as a reader does."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+# A reader looks at the first few results; the expected page must be among them.
+TOP_RESULTS = 3
+
+
+def search(page, query: str) -> None:
+    """Type ``query`` into the search box, key by key, and wait for results."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():   # narrow screens hide the box behind an icon
+        page.click("label.md-header__button[for='__search']")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+
+
+def result_pages(page, base_url: str) -> list[str]:
+    """Site paths of the documents found, best first (sections of a page are not counted)."""
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)")
+    paths = []
+    for href in hrefs:
+        path = urlsplit(href).path
+        base = urlsplit(base_url).path
+        assert path.startswith(base), f"a result outside the site: {href}"
+        path = path[len(base):]
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def wait_for_result(page, base_url: str, expected: str, timeout_ms: int = 10_000) -> list[str]:
+    """Wait until ``expected`` is among the top results (results follow each
+    key press, so the first ones shown may be for part of the query); return
+    the results shown at the end either way."""
+    try:
+        page.wait_for_function(
+            """([base, expected, top]) => [...document.querySelectorAll(
+                   '.md-search-result__item > a.md-search-result__link')]
+                 .map(a => new URL(a.href).pathname)
+                 .filter((p, i, all) => all.indexOf(p) === i)
+                 .slice(0, top)
+                 .includes(new URL(expected, base).pathname)""",
+            arg=[base_url, expected, TOP_RESULTS], timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        pass   # the assertion on the returned results says what was found instead
+    return result_pages(page, base_url)

@@ -1,0 +1,40 @@
+"""axe (the copy bundled by axe-playwright-python) finds no violations on any
+kind of page, nor in the search dialog with results showing."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .page_kinds import PAGE_OF_EACH_KIND
+from .search import search
+
+AXE = Axe()
+
+
+def _violations(page) -> list[str]:
+    """One line per element that fails a rule, saying which rule and why."""
+    lines = []
+    for violation in AXE.run(page).response["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"{violation['id']} ({violation['impact']}): {node['target']}: {summary}")
+    return lines
+
+
+@pytest.mark.parametrize("kind", PAGE_OF_EACH_KIND)
+def test_axe_finds_no_violations(watched, site_url, kind):
+    page = watched.new_page()
+    page.goto(site_url + PAGE_OF_EACH_KIND[kind])
+    page.wait_for_selector("article.md-content__inner")
+    violations = _violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_axe_finds_no_violations_in_the_search_dialog(watched, site_url):
+    page = watched.new_page()
+    page.goto(site_url + "index.html")
+    search(page, "India")
+    assert page.is_visible(".md-search-result__item")
+    violations = _violations(page)
+    assert not violations, "\n".join(violations)

@@ -1,0 +1,55 @@
+"""Every kind of page loads with nothing from outside the machine, served
+over HTTP and read from disk (the offline copy); a screenshot of each kind
+is kept in test-artifacts/screenshots/ for people to look at."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.offline import SERVER_ONLY_FILES
+
+from ..helpers import PROJECT_ROOT
+from .page_kinds import PAGE_OF_EACH_KIND
+
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+# The offline copy leaves out what only a web server uses (the 404 page).
+OFFLINE_PAGE_KINDS = {kind: path for kind, path in PAGE_OF_EACH_KIND.items() if path not in SERVER_ONLY_FILES}
+
+
+def _load(guard, url):
+    page = guard.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_selector("article.md-content__inner")
+    return page
+
+
+@pytest.mark.parametrize("kind", PAGE_OF_EACH_KIND)
+def test_page_loads_over_http_with_nothing_from_outside(watched, site_url, kind):
+    path = PAGE_OF_EACH_KIND[kind]
+    page = _load(watched, site_url + path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{kind}.png", full_page=True)
+    # The page's own stylesheet and script were seen: the watch works.
+    assert any(url.endswith(".css") for url in watched.requests)
+    assert any("/assets/javascripts/bundle." in url for url in watched.requests)
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("kind", OFFLINE_PAGE_KINDS)
+def test_offline_page_loads_from_disk_with_nothing_from_outside(watched, offline_url, kind):
+    page = _load(watched, offline_url + OFFLINE_PAGE_KINDS[kind])
+    assert page.url.startswith("file://")
+    assert any(url.startswith("file://") and url.endswith(".css") for url in watched.requests)
+    assert any(url.endswith("search/search_index.js") for url in watched.requests)
+    watched.assert_clean()
+
+
+def test_a_request_to_outside_would_be_caught(watched, site_url):
+    """The watch itself: a page that reaches outside is noticed, and the request is never sent."""
+    page = _load(watched, site_url + "index.html")
+    outcome = page.evaluate("fetch('https://example.org/x.js').then(() => 'sent', () => 'blocked')")
+    assert outcome == "blocked"
+    assert watched.foreign == ["https://example.org/x.js"]
+    with pytest.raises(AssertionError, match="leave the machine"):
+        watched.assert_clean()
+    watched.foreign.clear()

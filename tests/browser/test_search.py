@@ -1,0 +1,52 @@
+"""Search finds a reader's words, over HTTP and in the offline copy read
+from disk (file://), where Material's worker runs through the project's own
+shim (docs/assets/iframe-worker-local.js)."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.check import load_and_check
+
+from ..helpers import PROJECT_ROOT
+from .search import TOP_RESULTS, search, wait_for_result
+
+# A reader's query -> the page they are after.
+READER_QUERIES = {
+    "Bolton": "actors/john-bolton.html",
+    "S-400": "topics/s400-deal.html",
+    "CAATSA": "topics/caatsa-sanctions.html",
+    "sanctions act": "topics/caatsa-sanctions.html",
+    "Zarif": "actors/mohammad-javad-zarif.html",
+    "Kpler": "actors/kpler.html",
+    "1955 treaty": "topics/icj-ruling-1955-treaty.html",
+    "Modi": "actors/narendra-modi.html",
+}
+
+
+def test_the_expected_pages_are_records_of_the_dossier():
+    content = load_and_check(PROJECT_ROOT).content
+    records = {f"actors/{i}.html" for i in content.actors} | {f"topics/{i}.html" for i in content.topics}
+    assert set(READER_QUERIES.values()) <= records
+
+
+@pytest.mark.parametrize("query", READER_QUERIES)
+def test_search_over_http_finds_the_page(watched, site_url, query):
+    page = watched.new_page()
+    page.goto(site_url + "index.html")
+    search(page, query)
+    found = wait_for_result(page, site_url, READER_QUERIES[query])
+    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+
+
+@pytest.mark.parametrize("query", READER_QUERIES)
+def test_search_from_disk_finds_the_page(watched, offline_url, query):
+    page = watched.new_page()
+    page.goto(offline_url + "index.html")
+    search(page, query)
+    found = wait_for_result(page, offline_url, READER_QUERIES[query])
+    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    # Results link to pages on disk, which open.
+    page.click(".md-search-result__item > a.md-search-result__link >> nth=0")
+    page.wait_for_selector("article.md-content__inner h1")
+    assert page.url.startswith(offline_url)

@@ -1,0 +1,81 @@
+"""In the annotated source reader, a highlighted span leads to its claim, and
+the claim's "in the source" link leads back to the highlighted span, by real
+clicks; the same link from a topic page reaches the span on the source page."""
+
+from __future__ import annotations
+
+from build_scripts.check import load_and_check
+
+from ..helpers import PROJECT_ROOT
+from .page_kinds import PAGE_OF_EACH_KIND
+
+CHECKED = load_and_check(PROJECT_ROOT)
+SOURCE_PAGES = [f"sources/{source_id}.html" for source_id in sorted(CHECKED.content.sources)]
+
+# What the element a URL's #fragment points at says about itself.
+_TARGET = """() => {
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return null;
+    const box = target.getBoundingClientRect();
+    const claim = target.closest('.dossier-claim');
+    const next = target.nextElementSibling;
+    return {
+        id: target.id,
+        inView: box.bottom >= 0 && box.top <= innerHeight,
+        sourceLinks: claim ? [...claim.querySelectorAll('a[href*="#q-"]')].map(a => a.getAttribute('href')) : [],
+        highlightClaims: next && next.dataset.claims ? next.dataset.claims.split(' ') : [],
+    };
+}"""
+
+
+def _follow(page, link, expected_hash_start: str = "#"):
+    """Click ``link`` and wait until the page shows the element its #fragment names."""
+    href = link.get_attribute("href")
+    link.click()
+    fragment = href.split("#", 1)[1]
+    page.wait_for_function("fragment => location.hash === '#' + fragment && document.getElementById(fragment)",
+                           arg=fragment)
+    return page.evaluate(_TARGET)
+
+
+def _back_to_the_source(page, claim_id: str, source_links: list[str]):
+    link_href = next((href for href in source_links if href.endswith(f"#q-{claim_id}")), None)
+    assert link_href, f"claim {claim_id} has no link to its span: {source_links}"
+    target = _follow(page, page.locator(f'.dossier-claim a[href="{link_href}"]').first)
+    assert target["id"] == f"q-{claim_id}"
+    assert target["inView"], f"#q-{claim_id} is not scrolled into view"
+    assert claim_id in target["highlightClaims"], f"#q-{claim_id} is not followed by its highlighted span"
+
+
+def test_each_highlighted_span_reaches_a_claim_of_its_and_back(watched, site_url):
+    for source_page in SOURCE_PAGES:
+        page = watched.new_page()
+        page.goto(site_url + source_page)
+        spans = page.locator(".dossier-source-text a.dossier-quoted")
+        count = spans.count()
+        assert count > 0, f"{source_page} highlights nothing"
+        for index in range(count):
+            span = spans.nth(index)
+            span_claims = span.get_attribute("data-claims").split()
+            target = _follow(page, span)
+            reached = target["id"]
+            assert target["inView"], f"{reached} is not scrolled into view"
+            claim_id = next((c for c in span_claims if any(h.endswith(f"#q-{c}") for h in target["sourceLinks"])), None)
+            assert claim_id, f"span #{index} ({span_claims}) reached {reached}, not one of its claims"
+            _back_to_the_source(page, claim_id, target["sourceLinks"])
+        page.close()
+
+
+def test_a_claim_on_a_topic_page_leads_to_its_span_in_the_source(watched, site_url):
+    page = watched.new_page()
+    page.goto(site_url + PAGE_OF_EACH_KIND["topics-page"])
+    claims = page.locator(".dossier-claim")
+    assert claims.count() > 0
+    for index in range(min(claims.count(), 5)):
+        page.goto(site_url + PAGE_OF_EACH_KIND["topics-page"])
+        link = page.locator(".dossier-claim").nth(index).locator('a[href*="#q-"]').first
+        claim_id = link.get_attribute("href").rsplit("#q-", 1)[1]
+        target = _follow(page, link)
+        assert page.url.split("#")[0].endswith(tuple(SOURCE_PAGES))
+        assert target["id"] == f"q-{claim_id}" and target["inView"]
+        assert claim_id in target["highlightClaims"]
