@@ -12,8 +12,9 @@ from pathlib import Path
 
 from . import model
 from .load import Content, Origin
-from .problems import DossierError, Problem, did_you_mean
+from .problems import DossierError, Problem, did_you_mean, suggest_id
 from .markup import prose_links
+from .schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
 from .source_text import SourceText, Span, normalise
 
 
@@ -26,6 +27,9 @@ class CheckedDossier:
     quote_spans: dict[str, Span]  # claim id -> where its quote stands in the source text
     uncovered: dict[str, list[Span]]  # source id -> sentences no claim quotes
     warnings: list[Problem] = field(default_factory=list)
+    # Files without their editor schema line (see schema.py), kept apart from
+    # the content warnings until every file has one.
+    header_warnings: list[Problem] = field(default_factory=list)
 
 
 def check_content(content: Content) -> CheckedDossier:
@@ -37,10 +41,14 @@ def check_content(content: Content) -> CheckedDossier:
     _check_claim_details(content, problems)
     _check_relations(content, problems)
     _check_prose_links(content, problems)
+    header_problems = schema_header_problems(content.root)
+    if MISSING_HEADER_IS_AN_ERROR:
+        problems.extend(header_problems)
     if problems:
         raise DossierError(problems)
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(content, texts, quote_spans))
     checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
+    checked.header_warnings = [] if MISSING_HEADER_IS_AN_ERROR else header_problems
     return checked
 
 
@@ -52,7 +60,9 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
         if not path.is_file():
             seeds = sorted(p.relative_to(content.root).as_posix() for p in (content.root / "seeds").glob("*.txt"))
             problems.append(Problem(origin.at("text"), f"the text file '{source.text}' does not exist",
-                                    did_you_mean(source.text, seeds) or "put the source's text in seeds/"))
+                                    did_you_mean(source.text, seeds) or "put the source's text in seeds/ and give its "
+                                    "path here; `python -m build_scripts new source seeds/<file>.txt` fills it in",
+                                    origin.field("text")))
             continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
@@ -62,12 +72,14 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
                 f"'{source.text}' has changed since it was recorded (its sha256 is now {digest})",
                 "source texts are never edited; restore the original text, or if this is a new "
                 "version of the document, add it as a new source",
+                origin.field("sha256"),
             ))
             continue
         try:
             texts[source_id] = SourceText(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8"))
+            problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8",
+                                    origin.field("text")))
     return texts
 
 
@@ -75,7 +87,7 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
     def expect(ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
         if wanted is not None and wanted not in ids:
             problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
-                                    did_you_mean(wanted, ids) or f"add content for it, or use an existing {what} id"))
+                                    suggest_id(wanted, ids, what), origin.field(*loc)))
 
     def expect_all(ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
         for index, item in enumerate(wanted):
@@ -91,11 +103,14 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
         for index, role in enumerate(located.record.roles):
             if role.start and role.end and role.end < role.start:
                 problems.append(Problem(located.origin.at("roles", index, "until"),
-                                        f"the role ends ({role.end}) before it starts ({role.start})"))
+                                        f"the role ends ({role.end}) before it starts ({role.start})",
+                                        "correct 'from' or 'until' (were they swapped?)",
+                                        located.origin.field("roles", index, "until")))
     for topic_id, located in content.topics.items():
         expect_all(topics, located.record.related, located.origin, "related", what="topic")
         if topic_id in located.record.related:
-            problems.append(Problem(located.origin.at("related"), "a topic cannot be related to itself"))
+            problems.append(Problem(located.origin.at("related"), "a topic cannot be related to itself",
+                                    f"remove '{topic_id}' from 'related'", located.origin.field("related")))
     for located in content.claims.values():
         claim, origin = located.record, located.origin
         expect(content.sources, claim.source, origin, "source", what="source")
@@ -135,7 +150,8 @@ def _walk_affiliations(content: Content, path: list[str], reported: set[str], pr
                 reported.update(cycle)
                 problems.append(Problem(located.origin.at("affiliation"),
                                         f"affiliations go round in a circle: {' → '.join(cycle)}",
-                                        "an actor cannot belong, directly or not, to itself"))
+                                        "an actor cannot belong, directly or not, to itself: remove one of these "
+                                        "affiliations", located.origin.field("affiliation")))
             continue
         _walk_affiliations(content, path + [parent], reported, problems)
 
@@ -151,15 +167,17 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText], problems: lis
         if not found:
             closest = text.closest_passage(claim.quote)
             problems.append(Problem(origin.at("quote"), f"this quote is not in the source '{claim.source}'",
-                                    f"quote the text exactly; the closest passage is: \"{closest}\""))
+                                    f"quote the text exactly; the closest passage is: \"{closest}\"",
+                                    origin.field("quote")))
         elif claim.occurrence is None and len(found) > 1:
             problems.append(Problem(origin.at("quote"),
                                     f"this quote occurs {len(found)} times in the source '{claim.source}'",
-                                    "quote more words so that it is unique, or add 'occurrence: N' (1 for the first)"))
+                                    "quote more words so that it is unique, or add 'occurrence: N' (1 for the first)",
+                                    origin.field("quote")))
         elif claim.occurrence is not None and claim.occurrence > len(found):
             problems.append(Problem(origin.at("occurrence"),
                                     f"occurrence {claim.occurrence} asked for, but the quote occurs {len(found)} time(s)",
-                                    "use a number from 1 to the count, or drop 'occurrence'"))
+                                    "use a number from 1 to the count, or drop 'occurrence'", origin.field("occurrence")))
         else:
             spans[claim_id] = found[(claim.occurrence or 1) - 1]
     return spans
@@ -173,7 +191,8 @@ def _check_claim_details(content: Content, problems: list[Problem]) -> None:
         def inside_quote(words: str, *loc: str | int) -> None:
             if normalise(words) not in quote:
                 problems.append(Problem(origin.at(*loc), f"'{words}' is not part of the claim's quote",
-                                        "copy it exactly from the quote, or lengthen the quote to include it"))
+                                        "copy it exactly from the quote, or lengthen the quote to include it",
+                                        origin.field(*loc)))
 
         for index, figure in enumerate(claim.figures):
             inside_quote(figure.said_as, "figures", index, "said_as")
@@ -188,18 +207,22 @@ def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quo
     basis = date.basis
     if basis in (model.DateBasis.stated, model.DateBasis.relative):
         if not date.said_as:
-            problems.append(Problem(origin.at("date"), f"a {basis.value} date needs 'said_as': the words of the quote that give it"))
+            problems.append(Problem(origin.at("date"), f"a {basis.value} date needs 'said_as': the words of the quote that give it",
+                                    "add e.g. 'said_as: Friday' under 'date'", origin.field("date", "said_as")))
         else:
             inside_quote(date.said_as, "date", "said_as")
     if basis is model.DateBasis.external and not date.context:
-        problems.append(Problem(origin.at("date"), "an external date needs 'context': the context entry that cites it"))
+        problems.append(Problem(origin.at("date"), "an external date needs 'context': the context entry that cites it",
+                                "add 'context: <id>' under 'date' (ids are in content/context.yaml), or choose another basis",
+                                origin.field("date", "context")))
     source = content.sources.get(claim.source)
     if basis is model.DateBasis.relative and source is not None:
         published = source.record.published.value
         if date.value[: len(published)] > published:
             problems.append(Problem(origin.at("date", "value"),
                                     f"{date.value} is after the source's publication date ({published})",
-                                    "a relative date ('Friday', 'last month') counts back from the publication date"))
+                                    "a relative date ('Friday', 'last month') counts back from the publication date",
+                                    origin.field("date", "value")))
 
 
 def _check_relations(content: Content, problems: list[Problem]) -> None:
@@ -208,10 +231,11 @@ def _check_relations(content: Content, problems: list[Problem]) -> None:
         relation, origin = located.record, located.origin
         key = (relation.source_actor, relation.type, relation.target_actor)
         if relation.source_actor == relation.target_actor:
-            problems.append(Problem(origin.at("to"), "a relation needs two different actors"))
+            problems.append(Problem(origin.at("to"), "a relation needs two different actors",
+                                    f"'from' and 'to' are both '{relation.target_actor}': correct one of them", origin.field("to")))
         if key in seen:
             problems.append(Problem(origin.at("from"), f"this relation is given twice (first at {seen[key].at()})",
-                                    "merge their claims into one entry"))
+                                    "merge their claims into one entry", origin.field("from")))
         seen.setdefault(key, origin)
 
 
@@ -239,11 +263,11 @@ def _check_prose_links(content: Content, problems: list[Problem]) -> None:
             if internal is None and not link.is_allowed:
                 problems.append(Problem(origin.at(*loc), f"the link target '{link.target}' is not allowed",
                                         "link to https://… addresses or to records: actor:ID, topic:ID, claim:ID, "
-                                        "source:ID, glossary:ID"))
+                                        "source:ID, glossary:ID", origin.field(*loc)))
             elif internal is not None and internal[1] not in targets[internal[0]]:
                 scheme, wanted = internal
                 problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
-                                        did_you_mean(wanted, targets[scheme]) or f"use the id of an existing {scheme}"))
+                                        suggest_id(wanted, targets[scheme], scheme), origin.field(*loc)))
 
 
 def _uncovered_sentences(content: Content, texts: dict[str, SourceText], spans: dict[str, Span]) -> dict[str, list[Span]]:
@@ -275,7 +299,7 @@ def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Proble
         for sentence in sentences:
             excerpt = normalise(text[sentence.start : sentence.end])
             warnings.append(Problem(origin.at("text"), f"no claim quotes this sentence: \"{excerpt}\"",
-                                    "add a claim whose quote is taken from it"))
+                                    "add a claim whose quote is taken from it: `python -m build_scripts new claim`"))
     return warnings
 
 

@@ -45,6 +45,10 @@ class Origin:
     def at(self, *subloc: str | int) -> Mark:
         return self.positions.at(self.loc + tuple(subloc))
 
+    def field(self, *subloc: str | int) -> str:
+        """The dotted path of a field in the file, as problems name it: ``claims.3.actors.0``."""
+        return ".".join(str(part) for part in self.loc + tuple(subloc))
+
 
 @dataclass(frozen=True)
 class Located(Generic[T]):
@@ -174,55 +178,138 @@ def _add(content: Content, kind: str, record_id: str, record: Any, positions: Po
             if item.id in target:
                 first = target[item.id].origin.at("id")
                 problems.append(Problem(origin.at("id"), f"duplicate id '{item.id}' (first used at {first})",
-                                        "give one of them another id"))
+                                        "give one of them another id", origin.field("id")))
                 continue
             target[item.id] = Located(item, origin)
 
 
 def _validate(kind: type[model.Record], data: Any, positions: Positions, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
-        found = type(data).__name__ if data is not None else "nothing"
-        problems.append(Problem(positions.at(()), f"expected a mapping of fields at the top of the file, found {_describe(found)}",
-                                f"the file should start with fields such as: {', '.join(_field_names(kind)[:4])}"))
+        problems.append(Problem(
+            positions.at(()),
+            f"expected a mapping of fields (name: value) at the top of the file, found {_describe(data)}",
+            f"the file should hold fields such as {', '.join(_field_names(kind)[:4])}, one per line",
+        ))
         return None
     try:
         return kind.model_validate(data)
     except ValidationError as error:
+        explained: set[tuple] = set()
         for detail in error.errors(include_url=False):
-            problems.append(_explain(kind, detail, positions, data))
+            loc = _clean_loc(kind, detail)
+            if loc in explained:
+                continue  # a value that fits no member of a union (number or whole number…): say it once
+            explained.add(loc)
+            problems.append(_explain(kind, detail, loc, positions))
         return None
 
 
-def _explain(kind: type[model.Record], detail: dict, positions: Positions, data: Any) -> Problem:
-    loc = tuple(part for part in detail["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
-    field_path = ".".join(str(part) for part in loc) or "(file)"
+# What a contributor should write, by pydantic error type: (expected, fix).
+_EXPECTED = {
+    "list_type": ("a list", "write a list: [a, b] on one line, or one '- item' per line below the field"),
+    "dict_type": ("a mapping of fields (name: value)", "indent the fields under this one, one 'name: value' per line"),
+    "model_type": ("a mapping of fields (name: value)", "indent the fields under this one, one 'name: value' per line"),
+    "model_attributes_type": ("a mapping of fields (name: value)", "indent the fields under this one, one 'name: value' per line"),
+    "string_type": ("text", "write text; put it in quotes if it looks like a number, a date, true/false or a list"),
+    "int_type": ("a whole number", "write digits only, e.g. 3"),
+    "int_parsing": ("a whole number", "write digits only, e.g. 3"),
+    "int_from_float": ("a whole number", "write digits only, without a decimal point"),
+    "float_type": ("a number", "write digits, with a decimal point if needed, e.g. 1.25"),
+    "float_parsing": ("a number", "write digits, with a decimal point if needed, e.g. 1.25"),
+    "bool_type": ("true or false", "write true or false"),
+    "bool_parsing": ("true or false", "write true or false"),
+}
+
+# What fields with a fixed form look like, by field name (see model.py).
+_FORMS = {
+    "wikidata": ("a Wikidata id: Q followed by digits, e.g. 'Q159'",
+                 "copy the id from the item's Wikidata page, or remove the field"),
+    "language": ("a language code such as 'en' or 'en-GB'", "use the two- or three-letter ISO 639 code"),
+    "url": ("an address starting with https://", "copy the full https:// address, without spaces or quotes"),
+    "text": ("a path of the form 'seeds/<name>.txt'", "put the text file in seeds/ and give its path"),
+    "sha256": ("64 lowercase hexadecimal characters", "run `python -m build_scripts new source seeds/<file>.txt` "
+               "to compute it, or `sha256sum seeds/<file>.txt`"),
+}
+
+
+def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Positions) -> Problem:
+    """Turn one pydantic error into a Problem that says what was expected, what was found, and the fix."""
+    field_path = _field_path(loc)
     found = detail.get("input")
-    kind_name = detail["type"]
+    error_type = detail["type"]
+    ctx = detail.get("ctx") or {}
     owner = _model_at(kind, loc[:-1])
-    if kind_name == "extra_forbidden":
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    description = _field_description(owner, name) if owner else ""
+    at = positions.at(loc)
+
+    if error_type == "extra_forbidden":
         allowed = _field_names(owner) if owner else []
-        hint = did_you_mean(str(loc[-1]), allowed)
+        hint = did_you_mean(name, allowed)
         hint = (hint + " " if hint else "") + f"allowed fields here: {', '.join(allowed)}"
-        return Problem(positions.at(loc), f"unknown field '{loc[-1]}'", hint)
-    if kind_name == "missing":
-        description = _field_description(owner, str(loc[-1])) if owner else ""
-        return Problem(positions.at(loc[:-1]), f"missing required field '{field_path}'",
-                       f"add '{loc[-1]}:'" + (f" — {description}" if description else ""))
-    if kind_name == "enum" or kind_name == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
-        options = re.findall(r"'([^']*)'", expected)
+        return Problem(at, f"unknown field '{name}'", hint, field_path)
+    if error_type == "missing":
+        return Problem(positions.at(loc[:-1]), f"missing required field '{name}'",
+                       f"add '{name}:'" + (f" — {description}" if description else ""), field_path)
+    if error_type in ("enum", "literal_error"):
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
-        return Problem(positions.at(loc), f"{field_path}: '{found}' is not one of the allowed values",
-                       (hint + " " if hint else "") + f"allowed: {', '.join(options)}")
-    if kind_name == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == model.SLUG_PATTERN:
-        return Problem(positions.at(loc), f"{field_path}: '{found}' is not a valid id",
-                       f"ids are lowercase letters, digits and single hyphens, e.g. '{_slugify(found)}'")
+        return Problem(at, f"{_found(found)} is not one of the allowed values",
+                       (hint + " " if hint else "") + f"allowed: {', '.join(options)}", field_path)
+    if error_type == "string_pattern_mismatch":
+        if ctx.get("pattern") == model.SLUG_PATTERN:
+            return Problem(at, f"{_found(found)} is not a valid id",
+                           f"ids are lowercase letters, digits and single hyphens, e.g. '{_slugify(str(found))}'", field_path)
+        expected, fix = _FORMS.get(name, (f"text matching the pattern {ctx.get('pattern')}", description))
+        return Problem(at, f"expected {expected}, found {_found(found)}", fix, field_path)
+    if error_type in _EXPECTED:
+        expected, fix = _EXPECTED[error_type]
+        return Problem(at, f"expected {expected}, found {_found(found)}", fix, field_path)
+    if error_type == "too_short":
+        minimum = ctx.get("min_length", 1)
+        return Problem(at, f"expected at least {minimum} item{'s' if minimum != 1 else ''}, found {ctx.get('actual_length', 0)}",
+                       f"add {'an item' if minimum == 1 else 'items'}" + (f" — {description}" if description else ""), field_path)
+    if error_type == "string_too_short":
+        return Problem(at, "expected text, found an empty value",
+                       "write the text, or remove the field if it is optional", field_path)
+    if error_type == "string_too_long":
+        length = len(found) if isinstance(found, str) else "more"
+        return Problem(at, f"expected at most {ctx.get('max_length')} characters, found {length}",
+                       "shorten it" + ("; a quote can be split into two claims" if name == "quote" else ""), field_path)
+    if error_type in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {"greater_than_equal": "at least", "greater_than": "more than",
+                 "less_than_equal": "at most", "less_than": "less than"}[error_type]
+        limit = next(iter(ctx.values()), "")
+        return Problem(at, f"expected a number {bound} {limit}, found {_found(found)}", description, field_path)
     message = detail["msg"]
     if message.startswith("Value error, "):
+        # Our own validators (model.py) already say what is wrong in words.
         message = message[len("Value error, "):]
-    shown = _short(found)
-    return Problem(positions.at(loc), f"{field_path}: {message}" + (f" (found {shown})" if shown else ""),
-                   _expected_hint(owner, loc))
+        return Problem(at, message, description, field_path)
+    return Problem(at, f"{message}, found {_found(found)}", description, field_path)
+
+
+def _clean_loc(kind: type[model.Record], detail: dict) -> tuple:
+    """The error's path with pydantic's internal steps (union members, validators) left out."""
+    cleaned: list[str | int] = []
+    current: Any = kind
+    raw = list(detail["loc"])
+    for index, part in enumerate(raw):
+        if isinstance(part, int):
+            cleaned.append(part)
+            continue
+        fields = _fields_by_name(current) if current is not None else {}
+        if part in fields:
+            cleaned.append(part)
+            current = _record_type(fields[part].annotation)
+        elif detail["type"] == "extra_forbidden" and index == len(raw) - 1:
+            cleaned.append(part)  # the unknown field itself
+        # anything else names a union member or validator: not a place in the file
+    return tuple(cleaned)
+
+
+def _field_path(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
 
 
 def _model_at(kind: type[model.Record], loc: tuple) -> type[model.Record] | None:
@@ -260,25 +347,38 @@ def _field_names(kind: type[model.Record]) -> list[str]:
 
 def _field_description(kind: type[model.Record], name: str) -> str:
     info = _fields_by_name(kind).get(name)
-    return (info.description or "") if info else ""
-
-
-def _expected_hint(owner: type[model.Record] | None, loc: tuple) -> str:
-    if owner is None or not loc:
+    if info is None:
         return ""
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    return _field_description(owner, name)
+    if info.description:
+        return info.description
+    # A field typed Line, Prose, Slug… carries the description of its type.
+    for meta in info.metadata:
+        if getattr(meta, "description", None):
+            return meta.description
+    return ""
 
 
-def _describe(type_name: str) -> str:
-    return {"list": "a list", "str": "a single text", "int": "a number", "float": "a number", "bool": "true/false"}.get(type_name, type_name)
+def _describe(value: Any) -> str:
+    """What a YAML value is, in words."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return "text"
 
 
-def _short(value: Any) -> str:
-    if value is None or isinstance(value, (dict, list)):
-        return ""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
+def _found(value: Any) -> str:
+    """The value as found, short enough to read in one line."""
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:56] + "...'"
+    return _describe(value)
 
 
 def _slugify(text: str) -> str:

@@ -12,26 +12,55 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing to mend: where it is, which field, what is wrong, and how to fix it.
+
+    ``message`` says what was expected and what was found; ``hint`` says what
+    to do about it; ``field`` is the dotted path of the field in the file
+    (``claims.0.actors.1``), empty when the problem is about the whole file.
+    """
+
     mark: "Mark"
     message: str
     hint: str = ""
+    field: str = ""
 
     def sort_key(self) -> tuple:
-        return (self.mark.path, self.mark.line, self.mark.column, self.message)
+        return (self.mark.path, self.mark.line, self.mark.column, self.field, self.message)
+
+    def headline(self) -> str:
+        """The message, naming the field unless it already does."""
+        if not self.field or f"'{self.field}'" in self.message:
+            return self.message
+        return f"{self.message} (field: {self.field})"
 
     def as_text(self) -> str:
-        text = f"{self.mark}: {self.message}"
+        text = f"{self.mark}: {self.headline()}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
 
-    def as_github(self) -> str:
-        """One GitHub Actions workflow command, shown on the pull request's line."""
-        message = self.message + (f" — hint: {self.hint}" if self.hint else "")
-        return (
-            f"::error file={_gh_property(self.mark.path)},line={self.mark.line},"
-            f"col={self.mark.column},title=Dossier content::{_gh_data(message)}"
-        )
+    def as_github(self, level: str = "error") -> str:
+        """One GitHub Actions workflow command, shown on the pull request's line.
+
+        The syntax is GitHub's ``::error file=F,line=L,col=C,title=T::MESSAGE``
+        (``::warning`` for warnings); property values escape % CR LF : and ,
+        and the message escapes % CR LF, as GitHub documents.
+        """
+        if level not in GITHUB_LEVELS:
+            raise ValueError(f"level must be one of {', '.join(GITHUB_LEVELS)}")
+        message = self.headline() + (f" — hint: {self.hint}" if self.hint else "")
+        properties = {
+            "file": self.mark.path,
+            "line": str(self.mark.line),
+            "col": str(self.mark.column),
+            "title": GITHUB_TITLE,
+        }
+        joined = ",".join(f"{name}={_gh_property(value)}" for name, value in properties.items())
+        return f"::{level} {joined}::{_gh_data(message)}"
+
+
+GITHUB_LEVELS = ("error", "warning", "notice")
+GITHUB_TITLE = "Dossier content"
 
 
 class DossierError(Exception):
@@ -50,9 +79,28 @@ class DossierError(Exception):
         return "\n".join(lines)
 
 
+def format_warning(problem: Problem, style: str = "text") -> str:
+    """A warning (does not stop the build) in the chosen style."""
+    if style == "github":
+        return problem.as_github("warning")
+    return "warning: " + problem.as_text()
+
+
 def did_you_mean(wanted: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def suggest_id(wanted: str, known: Iterable[str], what: str, limit: int = 8) -> str:
+    """'did you mean …?' when an id is close; otherwise the ids there are, so one can pick."""
+    known = sorted(known)
+    close = did_you_mean(wanted, known)
+    if close:
+        return close
+    if not known:
+        return f"there is no {what} yet; add one first"
+    shown = ", ".join(known[:limit]) + (f" and {len(known) - limit} more" if len(known) > limit else "")
+    return f"use the id of an existing {what} ({shown}), or add the {what}"
 
 
 def _gh_data(text: str) -> str:

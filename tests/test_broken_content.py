@@ -48,37 +48,37 @@ CASES = {
     "unknown reference": (
         "    actors: [test-actor]\n    topics: [test-topic]\n    certainty: stated\n    date",
         "    actors: [test-actr]\n    topics: [test-topic]\n    certainty: stated\n    date",
-        r"6:14: unknown actor 'test-actr'.*\n    hint: did you mean 'test-actor'\?",
+        r"6:14: unknown actor 'test-actr' \(field: claims\.0\.actors\.0\)\n    hint: did you mean 'test-actor'\?",
     ),
-    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"13:9: duplicate id 'test-claim-one'"),
+    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"13:9: duplicate id 'test-claim-one' .* \(field: claims\.1\.id\)"),
     "quote not in source": (
         "quote: The U.S. exit has been met",
         "quote: The U.S. exit was met",
-        r"16:12: this quote is not in the source 'india-s400-iranian-oil'\n    hint: .*closest passage is: \"The U.S. exit has been met",
+        r"16:12: this quote is not in the source 'india-s400-iranian-oil' \(field: claims\.1\.quote\)\n    hint: .*closest passage is: \"The U.S. exit has been met",
     ),
     "ambiguous quote": (
         "quote: concluded a multibillion-dollar deal Friday for Moscow",
         "quote: Friday",
         r"5:12: this quote occurs 4 times in the source",
     ),
-    "bad date": ("value: 2018-10-05", "value: 2018-13-05", r"10:14: claims\.0\.date\.value: .*'2018-13-05' is not a real date"),
+    "bad date": ("value: 2018-10-05", "value: 2018-13-05", r"10:14: '2018-13-05' is not a real date .*\(field: claims\.0\.date\.value\)"),
     "unknown field": (
         "    statement: The U.S. exit",
         "    statment: The U.S. exit",
-        r"14:15: unknown field 'statment'\n    hint: did you mean 'statement'\?",
+        r"14:15: unknown field 'statment' \(field: claims\.1\.statment\)\n    hint: did you mean 'statement'\?",
     ),
-    "missing field": ("    certainty: stated\n", "", r"2:5: missing required field 'claims\.0\.certainty'"),
+    "missing field": ("    certainty: stated\n", "", r"2:5: missing required field 'certainty' \(field: claims\.0\.certainty\)"),
     "YAML syntax error": (
         "    statement: India signed a deal for the S-400 system.",
         "    statement: India signed: a deal",
         r"3:28: YAML syntax error: mapping values are not allowed in this context\n    hint: a value containing .: . must be put in quotes",
     ),
     "wrong type": ("    topics: [test-topic]\n    certainty: stated\n    date", "    topics: test-topic\n    certainty: stated\n    date",
-                   r"7:13: claims\.0\.topics: Input should be a valid list"),
+                   r"7:13: expected a list, found 'test-topic' \(field: claims\.0\.topics\)\n    hint: write a list"),
     "date after publication": ("value: 2018-10-05", "value: 2018-10-09",
                                r"10:14: 2018-10-09 is after the source's publication date"),
     "figure not in quote": ("      said_as: Friday\n", "      said_as: Friday\n    figures:\n      - said_as: 5 billion\n        unit: dollars\n        measures: value\n",
-                            r"14:18: '5 billion' is not part of the claim's quote"),
+                            r"14:18: '5 billion' is not part of the claim's quote \(field: claims\.0\.figures\.0\.said_as\)"),
 }
 
 
@@ -130,7 +130,7 @@ def test_a_broken_actor_file_points_at_its_own_line(project_copy):
     (project_copy / "content" / "actors" / "test-actor.yaml").write_text(ACTOR.replace("kind: organisation", "kind: organization"))
     result = run_cli(project_copy, "check")
     assert result.returncode == 1
-    assert "content/actors/test-actor.yaml:2:7: kind: 'organization' is not one of the allowed values" in result.stderr
+    assert "content/actors/test-actor.yaml:2:7: 'organization' is not one of the allowed values (field: kind)" in result.stderr
     assert "did you mean 'organisation'?" in result.stderr
 
 

@@ -1,0 +1,356 @@
+"""`python -m build_scripts new …`: start a record from a commented skeleton.
+
+    new actor "Mohammad Javad Zarif"        -> content/actors/mohammad-javad-zarif.yaml
+    new topic "The S-400 deal"              -> content/topics/the-s-400-deal.yaml
+    new claim "Statement" --topic TOPIC     -> appended to content/claims/TOPIC.yaml
+    new source seeds/<file>.txt             -> content/sources/<file>.yaml
+
+Every skeleton passes ``check`` as written (a new actor or topic that no claim
+mentions yet gives the "no claim is about…" warning, which is not an error), so
+a contributor can save, preview and fill it in step by step. Ids are made from
+the name (``--id`` chooses another); an existing file or id is never
+overwritten.
+
+Claims live in lists, one file per thread of the story: ``new claim`` appends
+to ``content/claims/<topic>.yaml`` (``--file`` names another file), creating
+it if needed. Unless ``--quote`` is given, the new claim quotes the first
+sentence of the source that no claim quotes yet, so that the skeleton is valid
+and points at work still to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+from . import model
+from .check import CheckedDossier, load_and_check
+from .fmt import format_text
+from .problems import DossierError
+from .schema import header_line
+
+KINDS = ("actor", "topic", "claim", "source")
+
+
+class ScaffoldError(Exception):
+    """Why nothing was written, in words a contributor can act on."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=KINDS, help="what to create")
+    parser.add_argument("name", help="actor: its name; topic: its title; claim: the statement in your words; "
+                                     "source: the path of its text file in seeds/")
+    parser.add_argument("--id", dest="record_id", help="the id to use instead of one made from the name")
+    parser.add_argument("--kind", dest="actor_kind", default="person",
+                        choices=[kind.value for kind in model.ActorKind], help="actor: what kind of actor (default: person)")
+    parser.add_argument("--topic", help="claim: the topic it belongs to (its file is content/claims/TOPIC.yaml)")
+    parser.add_argument("--file", dest="claims_file", help="claim: the claims file to append to, e.g. iranian-oil")
+    parser.add_argument("--source", help="claim: the source it quotes (default: the only source, if there is one)")
+    parser.add_argument("--quote", help="claim: the words of the source (default: the first sentence no claim quotes)")
+    parser.add_argument("--actor", dest="actors", action="append", default=[], help="claim: an actor it is about (repeatable)")
+    parser.add_argument("--publisher", help="source: the actor that published the text")
+
+
+def run(root: Path, args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "actor":
+            path = new_actor(root, args.name, args.record_id, args.actor_kind)
+        elif args.kind == "topic":
+            path = new_topic(root, args.name, args.record_id)
+        elif args.kind == "claim":
+            path = new_claim(root, args.name, record_id=args.record_id, topic=args.topic, claims_file=args.claims_file,
+                             source=args.source, quote=args.quote, actors=args.actors)
+        else:
+            path = new_source(root, Path(args.name), args.record_id, args.publisher)
+    except ScaffoldError as error:
+        print(f"nothing was written: {error}", file=sys.stderr)
+        return 1
+    relative = path.relative_to(root).as_posix()
+    print(f"wrote {relative}")
+    print(f"next: fill in {relative} (the comments say what each field is), then run `make check`; "
+          "`make serve` previews the site as you save.")
+    if args.kind == "source":
+        report_uncovered(root, path.stem)
+    return 0
+
+
+# -- the four kinds -----------------------------------------------------------
+
+
+def new_actor(root: Path, name: str, record_id: str | None, kind: str = "person") -> Path:
+    actor_id = _id(record_id, name)
+    path = _fresh_file(root, "actors", actor_id)
+    kinds = textwrap.fill(", ".join(k.value for k in model.ActorKind), 78, initial_indent="# One of: ",
+                          subsequent_indent="#   ")
+    text = f"""\
+# A new actor: a person, country or organisation of the story. Its id is the
+# file name ({actor_id}); claims name it in their 'actors'. Delete these
+# comments once you no longer need them.
+name: {_q(name)}
+{kinds}
+kind: {kind}
+# Other names, exactly as the sources write them, e.g. [Zarif, Iran's foreign minister]
+aliases: []
+# Offices held, with their time, e.g.
+#   - title: Foreign Minister of Iran
+#     from: 2013-08
+roles: []
+# Ids of the actors it belongs to (a person's country, a body's parent), e.g. [iran]
+affiliation: []
+# One or two neutral sentences: who this is and their part in the story.
+summary: {_q(f"Who {name} is, in one or two neutral sentences: replace this text.")}
+# Optional: the item's id on Wikidata, e.g. wikidata: Q159
+"""
+    return _write(path, text, "actor")
+
+
+def new_topic(root: Path, title: str, record_id: str | None) -> Path:
+    topic_id = _id(record_id, title)
+    path = _fresh_file(root, "topics", topic_id)
+    text = f"""\
+# A new topic: one thread of the story. Its id is the file name ({topic_id});
+# claims name it in their 'topics'. Delete these comments once you no longer
+# need them.
+title: {_q(title)}
+# The background a reader needs, in a few neutral sentences; paragraphs are
+# separated by a blank line. Links: [text](actor:russia), [text](topic:s400-deal).
+summary: {_q(f"What {title} is about, in a few neutral sentences: replace this text.")}
+# Ids of related topics, e.g. [caatsa-sanctions]
+related: []
+# Position in topic lists; lower comes first.
+order: 100
+"""
+    return _write(path, text, "topic")
+
+
+def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic: str | None = None,
+              claims_file: str | None = None, source: str | None = None, quote: str | None = None,
+              actors: list[str] | None = None) -> Path:
+    checked = _checked(root)
+    content = checked.content
+    claim_id = _id(record_id, _first_words(statement))
+    if claim_id in content.claims:
+        where = content.claims[claim_id].origin.at("id")
+        raise ScaffoldError(f"the claim id '{claim_id}' is already used at {where}; choose another with --id")
+    if topic is None:
+        raise ScaffoldError("say which topic the claim belongs to with --topic "
+                            f"(one of: {', '.join(sorted(content.topics))})")
+    _known(topic, content.topics, "topic")
+    for actor in actors or []:
+        _known(actor, content.actors, "actor")
+    if source is None:
+        if len(content.sources) != 1:
+            raise ScaffoldError(f"say which source it quotes with --source (one of: {', '.join(sorted(content.sources))})")
+        source = next(iter(content.sources))
+    _known(source, content.sources, "source")
+    seed = content.sources[source].record.text
+    chosen = quote is not None
+    quote, occurrence = _quote(checked, source, quote)
+    if chosen:
+        about_quote = f"# Words copied exactly from the source text, {seed}."
+    elif checked.uncovered.get(source):
+        about_quote = (f"# Words copied exactly from the source text, {seed}.\n"
+                       "    # This is the first sentence no claim quotes yet: shorten it to what the claim needs.")
+    else:
+        about_quote = (f"# Words copied exactly from the source text, {seed}.\n"
+                       "    # Every sentence is quoted already; replace this one with the words the claim needs.")
+
+    name = _id(claims_file, topic) if claims_file else topic
+    path = root / "content" / "claims" / f"{name}.yaml"
+    item = f"""\
+  - id: {claim_id}
+    # The statement in your own neutral words: what the quote says, no more.
+    statement: {_q(statement)}
+    source: {source}
+    {about_quote}
+    quote: {_q(quote)}
+"""
+    if occurrence:
+        item += f"    # The quote occurs more than once in the text; this is occurrence {occurrence}.\n"
+        item += f"    occurrence: {occurrence}\n"
+    item += f"""\
+    # Ids of the actors it is about, e.g. [india, russia]
+    actors: [{", ".join(actors or [])}]
+    topics: [{topic}]
+    # Who asserts it, and through whom it reached the source, e.g.
+    #   attribution:
+    #     by: [john-bolton]
+    #     via: [white-house-reporters, the-economic-times]
+    # How sure the source is: stated (in its own voice), attributed (it says
+    # someone said it), reported (with a hedge such as "reportedly"), alleged
+    # (an accusation).
+    certainty: stated
+"""
+    if path.is_file():
+        existing = format_text(path.read_text(encoding="utf-8"), model.ClaimFile, None, _display(root, path))
+        body = existing.rstrip("\n") + "\n\n" + item
+    else:
+        body = f"""\
+# Claims about the topic '{topic}'. Each claim is one statement of a source
+# with the exact words that bear it.
+claims:
+""" + item
+    return _write(path, body, "claims", must_be_new=False)
+
+
+def new_source(root: Path, text_path: Path, record_id: str | None, publisher: str | None) -> Path:
+    seed = (text_path if text_path.is_absolute() else Path.cwd() / text_path).resolve()
+    seeds = (root / "seeds").resolve()
+    if not seed.is_file():
+        raise ScaffoldError(f"there is no file {text_path}; put the source's text in seeds/ first")
+    if seed.parent != seeds or not re.fullmatch(r"[A-Za-z0-9._-]+\.txt", seed.name):
+        raise ScaffoldError(f"{text_path} must be a .txt file directly in seeds/, named with letters, digits, '.', '_' or '-'")
+    raw = seed.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScaffoldError(f"{text_path} is not UTF-8 text; save it as UTF-8 first") from None
+    source_id = _id(record_id, seed.stem)
+    path = _fresh_file(root, "sources", source_id)
+    checked = _checked(root)
+    content = checked.content
+    # A new source cannot pass the checks without a publisher and a licence;
+    # copy them from an existing source as clearly marked placeholders.
+    model_source = content.sources[sorted(content.sources)[0]].record if content.sources else None
+    if publisher is None:
+        if model_source is None:
+            raise ScaffoldError("say which actor published the text with --publisher")
+        publisher = model_source.publisher
+    _known(publisher, content.actors, "actor")
+    licence = model_source.licence if model_source else None
+    if licence is None:
+        raise ScaffoldError("there is no source yet to copy a licence from; write the first source by hand")
+    title = next((line.strip() for line in text.splitlines() if line.strip()), seed.stem)[:200]
+    today = dt.date.today().isoformat()
+    body = f"""\
+# A new source: the document {seed.name}, whose text is never edited. Check
+# every field marked CHECK: they are placeholders so that the file is valid.
+# CHECK: the title as published (here: the first line of the text).
+title: {_q(title)}
+# CHECK: the actor that published this text (the id of an actor).
+publisher: {publisher}
+# If the text was first published by someone else, add:
+#   original_publisher: <actor id>
+published:
+  # CHECK: the publication date, as precise as known (2018, 2018-10 or 2018-10-05),
+  # and how it was established; the placeholder is the day this file was made.
+  value: {today}
+  basis: inferred
+  explanation: {_q("Placeholder: the day this source was added. Replace with the publication date and how it was established.")}
+# CHECK: the language of the text (en, fr, hi…).
+language: en
+# CHECK: the licence the text is published under (copied from another source).
+licence:
+  name: {_q(licence.name)}
+  url: {licence.url}
+# CHECK: the attribution the licence asks for.
+attribution: {_q(f"Placeholder: the attribution the licence of {seed.name} requires.")}
+text: seeds/{seed.name}
+# The sha256 of the text file, so that any change to it is noticed.
+sha256: {hashlib.sha256(raw).hexdigest()}
+"""
+    return _write(path, body, "source")
+
+
+def report_uncovered(root: Path, source_id: str) -> None:
+    """Print the sentences of a source that no claim quotes yet."""
+    try:
+        checked = load_and_check(root)
+    except DossierError as error:
+        print(error.report())
+        return
+    text = checked.texts.get(source_id)
+    if text is None:
+        return
+    uncovered = checked.uncovered.get(source_id, [])
+    print(f"{len(uncovered)} of {len(text.sentences())} sentences of '{source_id}' are not quoted by any claim yet:")
+    for span in uncovered:
+        print("  - " + " ".join(text.text[span.start:span.end].split()))
+    print(f"add claims for them with `python -m build_scripts new claim \"…\" --topic TOPIC --source {source_id}`")
+
+
+# -- helpers ------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+
+
+def _id(chosen: str | None, name: str) -> str:
+    record_id = chosen if chosen is not None else slugify(name)
+    if not re.fullmatch(model.SLUG_PATTERN, record_id):
+        if chosen is not None:
+            raise ScaffoldError(f"'{chosen}' is not a valid id: use lowercase letters, digits and single hyphens")
+        raise ScaffoldError(f"no id can be made from '{name}'; choose one with --id")
+    return record_id
+
+
+def _first_words(statement: str, count: int = 7) -> str:
+    return " ".join(re.findall(r"[A-Za-z0-9]+", statement)[:count])
+
+
+def _fresh_file(root: Path, folder: str, record_id: str) -> Path:
+    path = root / "content" / folder / f"{record_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists; edit it, or choose another id with --id")
+    return path
+
+
+def _known(wanted: str, ids: dict, what: str) -> None:
+    if wanted not in ids:
+        raise ScaffoldError(f"there is no {what} '{wanted}' (known: {', '.join(sorted(ids)) or 'none'})")
+
+
+def _checked(root: Path) -> CheckedDossier:
+    try:
+        return load_and_check(root)
+    except DossierError as error:
+        raise ScaffoldError("the content has problems; mend them first (`make check`):\n" + error.report()) from None
+
+
+def _quote(checked: CheckedDossier, source: str, quote: str | None) -> tuple[str, int | None]:
+    """The quote and, if it occurs more than once, which occurrence is meant."""
+    text = checked.texts[source]
+    if quote is None:
+        uncovered = checked.uncovered.get(source) or text.sentences()
+        if not uncovered:
+            raise ScaffoldError(f"the source '{source}' has no sentences; give the words with --quote")
+        span = uncovered[0]
+        quote = " ".join(text.text[span.start:span.end].split())
+        found = text.find(quote)
+        index = next((i for i, s in enumerate(found) if s.start == span.start), 0)
+        return quote, (index + 1 if len(found) > 1 else None)
+    found = text.find(quote)
+    if not found:
+        raise ScaffoldError(f"the quote is not in the source '{source}'; the closest passage is: "
+                            f"\"{text.closest_passage(quote)}\"")
+    if len(found) > 1:
+        raise ScaffoldError(f"the quote occurs {len(found)} times in the source; quote more words so that it is unique")
+    return quote, None
+
+
+def _q(value: str) -> str:
+    """A YAML scalar for ``value`` (JSON's double-quoted strings are YAML); fmt then writes it canonically."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _write(path: Path, body: str, kind: str, must_be_new: bool = True) -> Path:
+    """Write the skeleton in the canonical format (as `fmt` would), never over an existing file unless appending."""
+    root = path.parents[2]  # content/<folder>/<file>.yaml
+    relative = path.relative_to(root / "content")
+    text = format_text(body, model.RECORD_KINDS[kind], header_line(relative, kind), _display(root, path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "w" if not must_be_new else "x"
+    with path.open(mode, encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path

@@ -1,0 +1,137 @@
+"""JSON Schema of every record kind, generated from the content model.
+
+Editors that speak the YAML language server (VS Code with the YAML extension,
+JetBrains IDEs, Neovim, Helix…) read the first line of a content file,
+
+    # yaml-language-server: $schema=../../schema/actor.schema.json
+
+and then complete field names and underline mistakes as one types. The files
+under ``schema/`` are written by ``python -m build_scripts schema`` and kept in
+sync with ``model.py`` by a test; they are never edited by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic.json_schema import GenerateJsonSchema
+
+from . import model
+from .load import content_files, kind_of
+from .problems import Problem
+from .yaml_positions import Mark
+
+SCHEMA_DIR = "schema"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+HEADER_PREFIX = "# yaml-language-server: $schema="
+FIX_HEADERS = "run `python -m build_scripts fmt` to add it"
+
+# While content/ is being filled in, a missing or wrong header line is only a
+# warning. Set this to True to make `check` (and so the build) refuse it.
+MISSING_HEADER_IS_AN_ERROR = False
+
+# Which file holds each kind, for the schema's description.
+KIND_FILES = {
+    "dossier": "content/dossier.yaml",
+    "source": "content/sources/<id>.yaml",
+    "actor": "content/actors/<id>.yaml",
+    "topic": "content/topics/<id>.yaml",
+    "claims": "content/claims/<name>.yaml",
+    "relations": "content/relations.yaml",
+    "glossary": "content/glossary.yaml",
+    "context": "content/context.yaml",
+}
+
+
+class _DossierJsonSchema(GenerateJsonSchema):
+    """pydantic's generator, told what our hand-written validators accept."""
+
+    def function_before_schema(self, schema):
+        if schema["function"].get("function") is model._partial_date:
+            # The model accepts a year written as a bare number (YAML reads
+            # `2018` as one) as well as text, and checks the form.
+            return {
+                "anyOf": [
+                    {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                    {"type": "integer", "minimum": 1000, "maximum": 9999},
+                ],
+            }
+        return super().function_before_schema(schema)
+
+
+def record_schemas() -> dict[str, dict]:
+    """The JSON Schema of each record kind, by kind name (``model.RECORD_KINDS``)."""
+    schemas = {}
+    for kind, record_type in model.RECORD_KINDS.items():
+        generated = record_type.model_json_schema(by_alias=True, mode="validation", schema_generator=_DossierJsonSchema)
+        schemas[kind] = {
+            "$schema": JSON_SCHEMA_DIALECT,
+            "$comment": "Generated from build_scripts/model.py by `python -m build_scripts schema`; do not edit.",
+            **generated,
+            "description": f"{KIND_FILES[kind]}: {generated.get('description', '')}".rstrip(": "),
+        }
+    return schemas
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def schema_text(schema: dict) -> str:
+    """One stable text per schema: same model, same bytes."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_files() -> dict[str, str]:
+    """The committed files under ``schema/``: {path relative to the project: text}."""
+    return {f"{SCHEMA_DIR}/{schema_file_name(kind)}": schema_text(schema) for kind, schema in record_schemas().items()}
+
+
+def write_schema_files(root: Path) -> list[str]:
+    """(Re)write ``schema/``; return the paths whose bytes changed."""
+    changed = []
+    for relative, text in schema_files().items():
+        path = root / relative
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        changed.append(relative)
+    return changed
+
+
+def header_line(content_relative: Path, kind: str) -> str:
+    """The first line a content file should have, with the path from its folder to its schema."""
+    folder = Path("content") / content_relative.parent
+    target = os.path.relpath(Path(SCHEMA_DIR) / schema_file_name(kind), folder)
+    return HEADER_PREFIX + Path(target).as_posix()
+
+
+def expected_header(root: Path, path: Path) -> str | None:
+    """The header line for the content file at ``path``, or None if it holds no known kind."""
+    relative = path.resolve().relative_to((root / "content").resolve())
+    kind = kind_of(relative)
+    return header_line(relative, kind) if kind else None
+
+
+def schema_header_problems(root: Path) -> list[Problem]:
+    """Content files whose first line is not their schema header."""
+    problems = []
+    for path in content_files(root):
+        wanted = expected_header(root, path)
+        if wanted is None:
+            continue  # load reports files in unknown places
+        with path.open("rb") as handle:
+            first = handle.readline().decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
+        if first == wanted:
+            continue
+        display = path.relative_to(root).as_posix()
+        found = f"found '{first}'" if first.startswith(HEADER_PREFIX) else "it is missing"
+        problems.append(Problem(
+            Mark(display, 1, 1),
+            f"the first line should be the schema line '{wanted}' ({found}); editors use it to complete and check fields",
+            FIX_HEADERS,
+        ))
+    return problems
