@@ -111,6 +111,10 @@ class Record(BaseModel):
 
 
 class DateBasis(str, Enum):
+    """How a date is known: stated (the source names it), relative (worked out from words such as
+    "Friday" or "last month" and the publication date), external (from a context entry, with its
+    citation), inferred (reasoned from the content)."""
+
     stated = "stated"  # the source names the date ("November 4")
     relative = "relative"  # derived from words like "Friday" or "last month" and the publication date
     external = "external"  # from outside the source: a context entry gives it with its citation
@@ -121,13 +125,15 @@ class DateRef(Record):
     """When something happened, how precisely, and how we know."""
 
     value: PartialDate
-    basis: DateBasis
+    basis: DateBasis = Field(description="How the date is known: `stated`, `relative`, `external` or `inferred`.")
     said_as: Line | None = Field(None, description="The words of the source that give the date, e.g. `Friday`.")
     context: Slug | None = Field(None, description="For basis `external`: the context entry that cites the date.")
     explanation: Line | None = Field(None, description="How the date was established, in a sentence.")
 
 
 class ActorKind(str, Enum):
+    """What kind of actor this is."""
+
     person = "person"
     country = "country"
     government = "government"
@@ -143,9 +149,11 @@ class ActorKind(str, Enum):
 
 
 class Role(Record):
-    title: Line
-    start: PartialDate | None = Field(None, alias="from")
-    end: PartialDate | None = Field(None, alias="until")
+    """An office held, with its time."""
+
+    title: Line = Field(description="The office, as a reader would name it, e.g. `President of Russia`.")
+    start: PartialDate | None = Field(None, alias="from", description="When it began, as precisely as known.")
+    end: PartialDate | None = Field(None, alias="until", description="When it ended; leave out while it lasts.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -153,26 +161,29 @@ class Role(Record):
 class Actor(Record):
     """A person, country or organisation. Its id is its file name."""
 
-    name: Line
-    kind: ActorKind
+    name: Line = Field(description="The name readers know, e.g. `Vladimir Putin`.")
+    kind: ActorKind = Field(description="What kind of actor: `person`, `country`, `media`, `company`…")
     aliases: list[Line] = Field(default_factory=list, description="Other names, as the sources write them.")
     roles: list[Role] = Field(default_factory=list, description="Offices held, with their time.")
     affiliation: list[Slug] = Field(default_factory=list, description="Actors this one belongs to.")
-    summary: Prose
-    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    summary: Prose = Field(description="Who or what this is and its part in the story, in neutral words.")
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
+        None, description="The item's id on Wikidata (`Q` and digits), if it has one.")
 
 
 class Topic(Record):
     """A thread of the story. Its id is its file name."""
 
-    title: Line
-    summary: Prose
+    title: Line = Field(description="The thread's name, as a heading.")
+    summary: Prose = Field(description="The background a reader needs, in a few neutral sentences.")
     related: list[Slug] = Field(default_factory=list, description="Ids of related topics.")
     order: int = Field(100, description="Position in topic lists; lower comes first.")
 
 
 class Licence(Record):
-    name: Line
+    """The licence a source is published under."""
+
+    name: Line = Field(description="The licence's usual name, e.g. `CC BY 4.0`.")
     # Host and path characters as RFC 3986 allows them, minus the quote: the
     # same addresses markup.safe_external_url accepts, so any URL that passes
     # here renders (a Unicode host or a space would otherwise fail late).
@@ -185,18 +196,25 @@ class Licence(Record):
 class Source(Record):
     """A document in `seeds/`. Its id is its file name; its text file is never edited."""
 
-    title: Line
+    title: Line = Field(description="The document's title, as published.")
     publisher: Slug = Field(description="The actor that published this text.")
     original_publisher: Slug | None = Field(None, description="The actor that first published it, if republished.")
-    published: DateRef
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
-    licence: Licence
-    attribution: Line
-    text: Annotated[str, StringConstraints(pattern=r"^seeds/[A-Za-z0-9._-]+\.txt$")]
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    published: DateRef = Field(description="When it was published, and how that was established.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
+        description="The language of the text, as a code such as `en`.")
+    licence: Licence = Field(description="The licence it is published under.")
+    attribution: Line = Field(description="The credit the licence asks for, as it will be shown.")
+    text: Annotated[str, StringConstraints(pattern=r"^seeds/[A-Za-z0-9._-]+\.txt$")] = Field(
+        description="The path of the verbatim text file, `seeds/<name>.txt`.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="The SHA-256 of the text file, so that any change to it is noticed; "
+        "`python -m build_scripts new source` computes it.")
 
 
 class Certainty(str, Enum):
+    """How sure the source is: stated (in its own voice), attributed (it says someone said it),
+    reported (passed on with a hedge such as "reportedly"), alleged (an accusation)."""
+
     stated = "stated"  # the source says it in its own voice
     attributed = "attributed"  # the source says that someone said it
     reported = "reported"  # the source passes it on with a hedge: "reportedly", "according to"
@@ -204,45 +222,54 @@ class Certainty(str, Enum):
 
 
 class Attribution(Record):
+    """Who asserts a claim and through whom it reached the source."""
+
     by: list[Slug] = Field(default_factory=list, description="Actors who assert it; empty for the source's own voice.")
     unnamed: Line | None = Field(None, description="Unnamed sources as the text calls them, e.g. `top industry sources`.")
     via: list[Slug] = Field(default_factory=list, description="Through whom it reached the source, nearest the speaker first.")
 
 
 class Figure(Record):
+    """A number the quote gives."""
+
     said_as: Line = Field(description="The figure as the quote writes it, e.g. `1.25 million tons`.")
-    value: float | int | None = None
-    unit: Line
-    measures: Line
+    value: float | int | None = Field(None, description="The number itself, if the quote gives one, e.g. `1250000`.")
+    unit: Line = Field(description="What it is counted in, e.g. `tons`.")
+    measures: Line = Field(description="What the number measures, in a few words.")
 
 
 class Quotation(Record):
+    """Words the source gives in quotation marks, and who said them."""
+
     text: Line = Field(description="The words in quotation marks, as they stand in the quote.")
-    speakers: list[Slug] = Field(min_length=1)
-    occasion: Line
+    speakers: list[Slug] = Field(min_length=1, description="Ids of the actors who said them.")
+    occasion: Line = Field(description="When and where they were said, as far as the source tells.")
 
 
 class Claim(Record):
     """One statement of a source, in the curator's words, with the exact quote that bears it."""
 
-    id: Slug
-    statement: Line
-    source: Slug
-    quote: Quote
-    occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote is meant, if it appears more than once.")
-    actors: list[Slug] = Field(default_factory=list)
-    topics: list[Slug] = Field(min_length=1)
-    attribution: Attribution = Field(default_factory=Attribution)
-    certainty: Certainty
+    id: Slug = Field(description="The claim's id, unique across all claims files.")
+    statement: Line = Field(description="What the quote says, in the curator's own neutral words.")
+    source: Slug = Field(description="The id of the source that says it.")
+    quote: Quote = Field(description="Words copied exactly from the source text (spaces and quote marks may differ).")
+    occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote is meant, if it appears more than once.",
+                                   examples=[2])
+    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors it is about.")
+    topics: list[Slug] = Field(min_length=1, description="Ids of the topics it belongs to (at least one).")
+    attribution: Attribution = Field(default_factory=Attribution, description="Who asserts it and through whom.")
+    certainty: Certainty = Field(description="How sure the source is: `stated`, `attributed`, `reported` or `alleged`.")
     hedge: Line | None = Field(None, description="The words that qualify it, e.g. `reportedly`.")
-    date: DateRef | None = None
-    figures: list[Figure] = Field(default_factory=list)
-    quotation: Quotation | None = None
+    date: DateRef | None = Field(None, description="When what it says happened, if the source dates it.")
+    figures: list[Figure] = Field(default_factory=list, description="Numbers the quote gives.")
+    quotation: Quotation | None = Field(None, description="Words the quote gives in quotation marks, with their speakers.")
     note: Prose | None = Field(None, description="An editorial note where the source is ambiguous or loose.")
 
 
 class ClaimFile(Record):
-    claims: list[Claim] = Field(min_length=1)
+    """A list of claims, usually about one topic."""
+
+    claims: list[Claim] = Field(min_length=1, description="The claims, one list item each.")
 
 
 RelationType = Literal[
@@ -252,60 +279,73 @@ RelationType = Literal[
 
 
 class Relation(Record):
-    source_actor: Slug = Field(alias="from")
-    type: RelationType
-    target_actor: Slug = Field(alias="to")
+    """A typed link between two actors, with the claims that evidence it."""
+
+    source_actor: Slug = Field(alias="from", description="The id of the actor the relation goes from.")
+    type: RelationType = Field(description="What the relation is, e.g. `buys-from`, `sanctions`, `part-of`.")
+    target_actor: Slug = Field(alias="to", description="The id of the actor the relation goes to.")
     claims: list[Slug] = Field(min_length=1, description="Claims that evidence this relation.")
-    note: Line | None = None
+    note: Line | None = Field(None, description="A short remark where the claims need one.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class RelationFile(Record):
-    relations: list[Relation]
+    """Relations between actors."""
+
+    relations: list[Relation] = Field(description="The relations, one list item each.")
 
 
 class GlossaryTerm(Record):
-    id: Slug
-    term: Line
-    expansion: Line | None = None
-    definition: Prose
+    """A term readers may not know."""
+
+    id: Slug = Field(description="The term's id, e.g. `caatsa`.")
+    term: Line = Field(description="The term as written, e.g. `CAATSA`.")
+    expansion: Line | None = Field(None, description="What an abbreviation stands for.")
+    definition: Prose = Field(description="What it means, in a sentence or two.")
     aliases: list[Line] = Field(default_factory=list, description="Other ways readers write or search for it.")
 
 
 class GlossaryFile(Record):
-    terms: list[GlossaryTerm]
+    """The glossary."""
+
+    terms: list[GlossaryTerm] = Field(description="The terms, one list item each.")
 
 
 class Citation(Record):
+    """An official document that bears out a context entry."""
+
     title: Line = Field(description="The document's official name.")
-    issuer: Line
-    date: PartialDate
+    issuer: Line = Field(description="Who issued it, e.g. `United States Congress`.")
+    date: PartialDate = Field(description="When it was issued.")
     identifier: Line | None = Field(None, description="An official number, e.g. `Public Law 115-44`.")
 
 
 class ContextEntry(Record):
     """A fact from outside the sources that a reader needs, with its own citation."""
 
-    id: Slug
-    statement: Line
-    citation: Citation
+    id: Slug = Field(description="The entry's id, unique in the file.")
+    statement: Line = Field(description="The fact, in neutral words.")
+    citation: Citation = Field(description="The document that bears it out.")
     date: PartialDate | None = Field(None, description="When the fact happened, if it is an event.")
-    actors: list[Slug] = Field(default_factory=list)
-    topics: list[Slug] = Field(default_factory=list)
+    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors it is about.")
+    topics: list[Slug] = Field(default_factory=list, description="Ids of the topics it belongs to.")
 
 
 class ContextFile(Record):
-    context: list[ContextEntry]
+    """Facts from outside the sources, each with its citation."""
+
+    context: list[ContextEntry] = Field(description="The entries, one list item each.")
 
 
 class Dossier(Record):
     """`content/dossier.yaml`: the site's title and the story in a few lines."""
 
-    title: Line
-    description: Line
-    story: Prose
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+    title: Line = Field(description="The site's title.")
+    description: Line = Field(description="One sentence saying what the site is, for search engines and link previews.")
+    story: Prose = Field(description="The story in a few sentences, for the home page.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
+        description="The site's language, as a code such as `en`.")
 
 
 RECORD_KINDS: dict[str, type[Record]] = {
