@@ -41,8 +41,10 @@ def _visible_text(value: str, *, allow_newlines: bool) -> str:
         if char == "\n" and allow_newlines:
             continue
         if _is_forbidden(char):
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            where = "a line break" if char == "\n" else f"the invisible character {name} (U+{ord(char):04X})"
+            name = unicodedata.name(char, "")
+            where = ("a line break" if char == "\n"
+                     else f"the invisible character {name} (U+{ord(char):04X})" if name
+                     else f"the control character U+{ord(char):04X}")
             raise ValueError(f"contains {where}; remove it")
     return value
 

@@ -22,3 +22,13 @@ def built_site(tmp_path_factory) -> Path:
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project's sources, to edit and build."""
     return copy_project(tmp_path / "project")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how big the bad-input corpus (tests/bad_inputs/) is, whenever it ran."""
+    reports = [r for outcome in ("passed", "failed") for r in terminalreporter.stats.get(outcome, [])
+               if "test_corpus_case_is_refused_with_its_error[" in r.nodeid and r.when == "call"]
+    if reports:
+        refused = sum(1 for r in reports if r.passed)
+        terminalreporter.write_sep("-", f"bad-input corpus: {len(reports)} cases, {refused} refused with their "
+                                        f"expected path:line:col error")

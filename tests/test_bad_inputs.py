@@ -1,0 +1,141 @@
+"""The corpus of bad inputs (tests/bad_inputs/, format in its README.md):
+each case is written into a copy of the project and `python -m build_scripts
+check` must stop with exit status 1 and the case's `path:line:col: message`,
+within a generous timeout, with no Python traceback. The count of cases is
+printed at the end of every test run (see conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .helpers import copy_project, environment, run_cli
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+TIMEOUT = 60  # seconds; every case is refused in about one
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    place: str  # where the case is written, relative to the project
+    expected: list[str]  # each must appear in the error output
+    data: bytes  # the file as the project receives it
+
+
+def _header(text: str) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for line in text.lstrip("\ufeff").splitlines():
+        match = re.fullmatch(r"# (place|expect|repeat-body): (.+)", line)
+        if not match:
+            break
+        fields.setdefault(match[1], []).append(match[2])
+    return fields
+
+
+def load_case(path: Path) -> Case:
+    raw = path.read_bytes()
+    sidecar = path.with_name(path.name + ".expected")
+    if sidecar.exists():
+        fields = _header(sidecar.read_text(encoding="utf-8"))
+        data = raw
+    else:
+        fields = _header(raw.decode("utf-8", errors="replace"))
+        data = raw
+        if "repeat-body" in fields:
+            # The header stays once; what follows it is repeated.
+            header_end = 0
+            for _ in range(sum(len(v) for v in fields.values())):
+                header_end = raw.index(b"\n", header_end) + 1
+            data = raw[:header_end] + raw[header_end:] * int(fields["repeat-body"][0])
+    assert fields.get("place") and fields.get("expect"), f"{path.name}: needs '# place:' and '# expect:' lines"
+    return Case(path.name, fields["place"][0], fields["expect"], data)
+
+
+def corpus() -> list[Case]:
+    return [load_case(p) for p in sorted(CORPUS.iterdir()) if p.suffix == ".yaml"]
+
+
+CASES = corpus()
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """A copy of the project that passes the check, copied again for each case."""
+    root = copy_project(tmp_path_factory.mktemp("corpus") / "project")
+    result = run_cli(root, "check")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_corpus_case_is_refused_with_its_error(case, pristine, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root, symlinks=True)
+    target = root / case.place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(case.data)
+
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "--root", str(root), "check"],
+                            cwd=root, capture_output=True, text=True, env=environment(), timeout=TIMEOUT)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for expected in case.expected:
+        assert expected in result.stderr, f"expected {expected!r} in:\n{result.stderr}"
+    assert re.search(r"^\S+:\d+:\d+: ", result.stderr, re.MULTILINE)
+
+
+def test_the_corpus_covers_every_kind_of_bad_input():
+    names = {c.name for c in CASES}
+    assert len(CASES) >= 60
+    for expected in ("billion-laughs.yaml", "nested-flow-100000.yaml", "fifty-megabytes.yaml",
+                     "python-object-apply.yaml", "byte-order-mark.yaml", "case-clash-actor.yaml"):
+        assert expected in names
+    assert {c.place for c in CASES} >= {"content/relations.yaml", "content/glossary.yaml"}
+
+
+def test_a_byte_order_mark_is_read_like_any_utf8_file(project_copy):
+    actor = project_copy / "content" / "actors" / "russia.yaml"
+    actor.write_bytes(b"\xef\xbb\xbf" + actor.read_bytes())
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_tag_that_would_run_a_command_constructs_nothing(project_copy, tmp_path):
+    witness = tmp_path / "constructed"
+    (project_copy / "content" / "actors" / "zz-case.yaml").write_text(
+        f"name: !!python/object/apply:os.system ['touch {witness}']\nkind: person\nsummary: x\n"
+        f"aliases: [!!python/object/apply:subprocess.call [[touch, {witness}]]]\n")
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "content/actors/zz-case.yaml:1:7: the tag tag:yaml.org,2002:python/object/apply:os.system" in result.stderr
+    assert not witness.exists()
+
+
+def test_a_symbolic_link_is_not_followed(project_copy, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n")
+    os.symlink(secret, project_copy / "content" / "actors" / "zz-case.yaml")
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "content/actors/zz-case.yaml:1:1: the file is a symbolic link" in result.stderr
+    assert "password" not in result.stderr and "hunter2" not in result.stderr
+
+
+def test_a_quote_edited_in_the_seed_text_is_refused(project_copy):
+    seed = project_copy / "seeds" / "india-s400-iranian-oil.txt"
+    text = seed.read_bytes()
+    assert b"multibillion-dollar deal" in text
+    seed.write_bytes(text.replace(b"multibillion-dollar deal", b"billion-dollar deal", 1))
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert re.search(r"content/sources/india-s400-iranian-oil\.yaml:\d+:\d+: 'seeds/india-s400-iranian-oil\.txt' "
+                     r"has changed since it was recorded \(its sha256 is now [0-9a-f]{64}\)", result.stderr), result.stderr
