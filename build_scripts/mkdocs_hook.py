@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts import offline
+from build_scripts import downloads, glossary, offline
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -98,6 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.text))
+    for path, data in downloads.site_files(state.generated.checked).items():
+        files.append(File.generated(config, path, content=data))
     # `build` also offers a zip of the offline site (not `serve`, too slow for
     # live preview; not the offline build itself, which would recurse).
     state.offline_zip = None
@@ -111,6 +113,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # Glossary terms become hover abbreviations on every page, hand-written ones too.
+    markdown += glossary.abbreviations(state.generated.checked.content)
     if state.offline_zip is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
         markdown += offline.downloads_note(page.file.src_uri, len(state.offline_zip))
     return markdown

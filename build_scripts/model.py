@@ -302,7 +302,12 @@ class GlossaryTerm(Record):
     """A term readers may not know."""
 
     id: Slug = Field(description="The term's id, e.g. `caatsa`.")
-    term: Line = Field(description="The term as written, e.g. `CAATSA`.")
+    # Every page gets a hover abbreviation `*[term]: expansion` for each
+    # term: that line is markup, so the term is limited to what it needs
+    # ("+" for "2+2 dialogue"; "]", "\\" and line breaks would end it).
+    term: Annotated[str, StringConstraints(
+        strip_whitespace=True, max_length=80, pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9 .&+-]*[A-Za-z0-9.])?$",
+    )] = Field(description="The term as written, e.g. `CAATSA`: letters, digits, spaces, hyphens, dots, `&` and `+` only.")
     expansion: Line | None = Field(None, description="What an abbreviation stands for.")
     definition: Prose = Field(description="What it means, in a sentence or two.")
     aliases: list[Line] = Field(default_factory=list, description="Other ways readers write or search for it.")

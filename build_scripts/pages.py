@@ -1,6 +1,6 @@
 """Render the checked dossier into Markdown pages, one template per page kind.
 
-Each page kind has a function here that gathers its view data and a template
+Each page kind has a method here that gathers its view data and a template
 ``templates/<kind>.md.j2`` that prints it. Every printed value is escaped by
 the environment's ``finalize`` (see ``markup.py``), so templates cannot forget.
 """
@@ -14,11 +14,19 @@ import jinja2
 import yaml
 from markupsafe import escape
 
+from . import glossary, jsonld
 from .check import CheckedDossier
-from .markup import escape_text, prose_plain
-from .views import ACTOR_KIND_LABELS, INDEX_PATHS, Views, format_date, page_path, source_segments
+from .downloads import download_files
+from .markup import escape_text
+from .views import ACTOR_KIND_LABELS, INDEX_PATHS, Views, first_sentence, format_date, html_url, page_path
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+# Search weight of each page kind (Material's per-page `search.boost`): pages
+# about one thing come before the long pages that mention everything.
+SEARCH_BOOST = {"actor": 3, "topic": 3, "glossary": 2, "source": 0.5}
+HOME_FIGURES = 6
+HOME_EVENTS = 5
 
 
 @dataclass(frozen=True)
@@ -40,14 +48,22 @@ def template_environment() -> jinja2.Environment:
     )
 
 
-def front_matter(title: str, description: str) -> str:
-    """YAML front matter for the page's title and meta description.
+def front_matter(title: str, description: str, *, search_boost: float | None = None,
+                 tags: list[str] | tuple[str, ...] = ()) -> str:
+    """YAML front matter for the page's title, meta description and search weights.
 
-    The theme prints these into HTML without escaping them (the title in the
-    header and navigation, the description in an attribute), so they are
-    HTML-escaped here.
+    The theme prints the title and description into HTML without escaping
+    them (the title in the header and navigation, the description in an
+    attribute), and the search box shows tags as HTML, so all of them are
+    HTML-escaped here. Tags are not shown on the page (the tags plugin is
+    off); Material's search weighs them most, so they carry the names a
+    reader may type: an actor's aliases, a topic's acronyms.
     """
-    meta = {"title": str(escape(title)), "description": str(escape(description))}
+    meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
+    if search_boost is not None:
+        meta["search"] = {"boost": search_boost}
+    if tags:
+        meta["tags"] = [str(escape(tag)) for tag in dict.fromkeys(tags)]
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
@@ -58,36 +74,56 @@ class PageRenderer:
         self.env = template_environment()
         self.pages: list[Page] = []
 
-    def render(self, kind: str, path: str, origin: str, title: str, description: str, **data) -> None:
+    def render(self, kind: str, path: str, origin: str, title: str, description: str, *,
+               search_boost: float | None = None, tags: list[str] | tuple[str, ...] = (), **data) -> None:
         v = Views(self.checked, path)
         text = self.env.get_template(f"{kind}.md.j2").render(v=v, **data)
-        self.pages.append(Page(path, front_matter(title, description) + text, origin))
+        self.pages.append(Page(path, front_matter(title, description, search_boost=search_boost, tags=tags) + text, origin))
 
     def views(self, path: str) -> Views:
         return Views(self.checked, path)
 
     def topics_in_order(self) -> list[str]:
-        topics = self.content.topics
-        return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
+        return self.views("").topics_in_order()
 
     # -- one method per page kind ------------------------------------------
 
     def home(self) -> None:
         located = self.content.dossier
         dossier = located.record
-        self.render("home", INDEX_PATHS["home"], located.origin.path, dossier.title, dossier.description,
-                    dossier=dossier, topics=self.topics_in_order(), sources=sorted(self.content.sources))
+        path = INDEX_PATHS["home"]
+        v = self.views(path)
+        events = v.events()
+        self.render("home", path, located.origin.path, dossier.title, dossier.description,
+                    dossier=dossier,
+                    topics=[(v.link("topic", t), first_sentence(self.content.topics[t].record.summary))
+                            for t in self.topics_in_order()],
+                    figures=v.key_figures(HOME_FIGURES),
+                    latest=list(reversed(events[-HOME_EVENTS:])),
+                    sources=sorted(self.content.sources),
+                    pages={name: v.link_to_page(name) for name in
+                           ("timeline", "network", "quotations", "figures", "glossary", "downloads", "actors", "topics")},
+                    counts={"claims": len(self.content.claims), "actors": len(self.content.actors),
+                            "events": len(events)})
 
     def actor(self, actor_id: str) -> None:
         located = self.content.actors[actor_id]
         actor = located.record
         path = page_path("actor", actor_id)
+        v = self.views(path)
         self.render(
-            "actor", path, located.origin.path, actor.name, _first_sentence(actor.summary),
+            "actor", path, located.origin.path, actor.name, first_sentence(actor.summary),
+            search_boost=SEARCH_BOOST["actor"], tags=[actor.name, *actor.aliases],
             actor=actor,
             kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
             roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in actor.roles],
-            claims=self.views(path).claims_where(lambda claim: actor_id in claim.actors),
+            claims=v.claims_where(lambda claim: actor_id in claim.actors),
+            relations=v.relations(actor_id),
+            network=v.network_svg("network-" + actor_id, f"{actor.name} and the actors it is related to",
+                                  f"A picture of the relations between {actor.name} and other actors; "
+                                  "the same relations are listed as text beside it.", actor_id),
+            network_page=v.link_to_page("network"),
+            jsonld=jsonld.script(jsonld.actor(actor)),
         )
 
     def actors_index(self) -> None:
@@ -103,11 +139,30 @@ class PageRenderer:
         located = self.content.topics[topic_id]
         topic = located.record
         path = page_path("topic", topic_id)
-        claims = self.views(path).claims_where(lambda claim: topic_id in claim.topics)
+        v = self.views(path)
+        claims = v.claims_where(lambda claim: topic_id in claim.topics)
         actor_ids = sorted({a for c in claims for a in self.content.claims[c.id].record.actors},
                            key=lambda a: self.content.actors[a].record.name.casefold())
-        self.render("topic", path, located.origin.path, topic.title, _first_sentence(topic.summary),
-                    topic=topic, claims=claims, actors=actor_ids)
+        key_terms = glossary.key_terms_of_topic(self.content, topic_id)
+        used_terms = glossary.terms_used_in(self.content, v.topic_text(topic_id))
+        terms = key_terms + [t for t in used_terms if t not in key_terms]
+        tags = [topic.title]
+        for term_id in key_terms:
+            tags += glossary.names_of(self.content.glossary[term_id].record)
+        self.render(
+            "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
+            search_boost=SEARCH_BOOST["topic"], tags=tags,
+            topic=topic, claims=claims, actors=actor_ids,
+            terms=[v.term(t) for t in terms],
+            events=[e for e in v.events() if topic_id in e.topic_ids],
+            context=v.context_entries(lambda entry: topic_id in entry.topics),
+            timeline=v.link_to_page("timeline"),
+            jsonld=jsonld.script(jsonld.claims([
+                (self.content.claims[c.id].record, self.content.sources[self.content.claims[c.id].record.source].record,
+                 str(html_url(path, page_path("source", self.content.claims[c.id].record.source), f"q-{c.id}")))
+                for c in claims
+            ])),
+        )
 
     def topics_index(self) -> None:
         self.render("topics_index", INDEX_PATHS["topics"], "content/topics", "Topics",
@@ -116,15 +171,76 @@ class PageRenderer:
     def source(self, source_id: str) -> None:
         located = self.content.sources[source_id]
         source = located.record
-        self.render("source", page_path("source", source_id), located.origin.path, source.title,
-                    f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
-                    source_id=source_id, source=source, segments=source_segments(self.checked, source_id),
-                    claims=self.views(page_path("source", source_id)).claims_where(lambda claim: claim.source == source_id),
-                    published=format_date(source.published.value))
+        path = page_path("source", source_id)
+        v = self.views(path)
+        paragraphs, passages = v.reading(source_id)
+        original = source.original_publisher
+        self.render(
+            "source", path, located.origin.path, source.title,
+            f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
+            search_boost=SEARCH_BOOST["source"],
+            source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
+            claims=v.claims_where(lambda claim: claim.source == source_id),
+            published=format_date(source.published.value),
+            jsonld=jsonld.script(jsonld.news_article(
+                source, self.content.actors[source.publisher].record,
+                self.content.actors[original].record if original else None)),
+        )
 
     def sources_index(self) -> None:
         self.render("sources_index", INDEX_PATHS["sources"], "content/sources", "Sources",
                     "The documents every statement on this site comes from.", sources=sorted(self.content.sources))
+
+    def timeline(self) -> None:
+        path = INDEX_PATHS["timeline"]
+        v = self.views(path)
+        events = v.events()
+        months: list[tuple[str, list]] = []
+        for event in events:
+            if not months or months[-1][0] != event.month:
+                months.append((event.month, []))
+            months[-1][1].append(event)
+        self.render("timeline", path, "content/claims", "Timeline",
+                    "Every dated event of the story in order, with how each date is known.",
+                    months=months, by_topic=v.events_by_topic(events, self.topics_in_order()),
+                    count=len(events), context_count=sum(e.is_context for e in events))
+
+    def network(self) -> None:
+        path = INDEX_PATHS["network"]
+        v = self.views(path)
+        self.render("network", path, "content/relations.yaml", "Network",
+                    "Who buys from, supplies, sanctions or opposes whom: the relations between the actors.",
+                    relations=v.relations(),
+                    svg=v.network_svg("network-all", "Relations between the actors of the story",
+                                      "Each actor is a dot on a circle, linked to its actor page; each arrow is "
+                                      "a relation, labelled with its type. The same relations are listed as "
+                                      "text below the picture."))
+
+    def quotations(self) -> None:
+        path = INDEX_PATHS["quotations"]
+        self.render("quotations", path, "content/claims", "Quotations",
+                    "Every direct quotation in the sources, with who said it and when.",
+                    rows=self.views(path).quotation_rows())
+
+    def figures(self) -> None:
+        path = INDEX_PATHS["figures"]
+        self.render("figures", path, "content/claims", "Key figures",
+                    "Every number the sources give, with what it measures.", rows=self.views(path).figure_rows())
+
+    def glossary_page(self) -> None:
+        path = INDEX_PATHS["glossary"]
+        self.render("glossary", path, "content/glossary.yaml", "Glossary",
+                    "The acronyms and terms of the story, spelled out and explained.",
+                    search_boost=SEARCH_BOOST["glossary"], terms=self.views(path).terms())
+
+    def downloads(self) -> None:
+        path = INDEX_PATHS["downloads"]
+        v = self.views(path)
+        files = [(f, v.link_to_file(f.path), _size(len(f.data))) for f in download_files(self.checked)]
+        self.render("downloads", path, "content", "Downloads",
+                    "Every record of the dossier as JSON and CSV, and the JSON Schema of each kind.",
+                    data=[f for f in files if "/schema/" not in f[0].path],
+                    schemas=[f for f in files if "/schema/" in f[0].path])
 
 
 def render_pages(checked: CheckedDossier) -> list[Page]:
@@ -139,10 +255,14 @@ def render_pages(checked: CheckedDossier) -> list[Page]:
     for source_id in sorted(checked.content.sources):
         renderer.source(source_id)
     renderer.sources_index()
+    renderer.timeline()
+    renderer.network()
+    renderer.quotations()
+    renderer.figures()
+    renderer.glossary_page()
+    renderer.downloads()
     return sorted(renderer.pages, key=lambda page: page.path)
 
 
-def _first_sentence(prose: str) -> str:
-    flat = prose_plain(prose)
-    end = flat.find(". ")
-    return flat if end == -1 else flat[: end + 1]
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 1024 else f"{count / 1024:.1f} kB"

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import model
+from . import glossary, model, network, reader
 from .check import CheckedDossier
-from .markup import render_prose, safe_external_url
+from .markup import prose_plain, render_prose, safe_external_url
 from .source_text import Span
+from .timeline import Event, dated_events
 
 # Where each kind of record's page lives in the site.
 PAGE_PATHS = {
@@ -26,7 +27,18 @@ PAGE_PATHS = {
     "topic": "topics/{id}.md",
     "source": "sources/{id}.md",
 }
-INDEX_PATHS = {"home": "index.md", "actors": "actors/index.md", "topics": "topics/index.md", "sources": "sources/index.md"}
+INDEX_PATHS = {
+    "home": "index.md",
+    "actors": "actors/index.md",
+    "topics": "topics/index.md",
+    "sources": "sources/index.md",
+    "timeline": "timeline.md",
+    "network": "network.md",
+    "quotations": "quotations.md",
+    "figures": "figures.md",
+    "glossary": "glossary.md",
+    "downloads": "downloads.md",
+}
 
 # Actor kind -> (one, many), in the order the actors index shows them.
 ACTOR_KIND_LABELS = {
@@ -55,6 +67,33 @@ BASIS_LABELS = {
     "external": "date from outside the text",
     "inferred": "date inferred",
 }
+RELATION_LABELS = {
+    "buys-from": "buys from",
+    "supplies": "supplies",
+    "sanctions": "sanctions",
+    "opposes": "opposes",
+    "supports": "supports",
+    "cooperates-with": "cooperates with",
+    "part-of": "is part of",
+    "leads": "leads",
+    "reports-on": "reports on",
+    "negotiates-with": "negotiates with",
+    "accuses": "accuses",
+    "party-to": "is a party to",
+}
+# Titles of the pages that are not about one record, for links to them.
+PAGE_TITLES = {
+    "home": "Home",
+    "actors": "Actors",
+    "topics": "Topics",
+    "sources": "Sources",
+    "timeline": "Timeline",
+    "network": "Network",
+    "quotations": "Quotations",
+    "figures": "Key figures",
+    "glossary": "Glossary",
+    "downloads": "Downloads",
+}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -67,6 +106,21 @@ def relative_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A Markdown link target from one generated page to another."""
     url = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return Markup(url + (f"#{anchor}" if anchor else ""))
+
+
+def html_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
+    """A link target for raw HTML (the network picture, JSON-LD), which MkDocs
+    does not rewrite: the built page's own address (``use_directory_urls`` is
+    off, so ``actors/india.md`` becomes ``actors/india.html``)."""
+    url = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    url = url[: -len(".md")] + ".html" if url.endswith(".md") else url
+    return Markup(url + (f"#{anchor}" if anchor else ""))
+
+
+def first_sentence(prose: str) -> str:
+    flat = prose_plain(prose)
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
 
 
 def format_date(value: str) -> str:
@@ -131,6 +185,106 @@ class ClaimView:
     position: int  # where the quote starts in its source, for ordering
 
 
+@dataclass(frozen=True)
+class CitationView:
+    title: str
+    identifier: str | None
+    issuer: str
+    date: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One dated event on the timeline: a claim of the article, or outside context."""
+
+    anchor: Markup
+    is_context: bool
+    date: DateView
+    precision: str
+    statement: str
+    topics: list[Link]
+    quote_link: Link | None  # claims: the highlighted quote in the source
+    citation: CitationView | None  # context, or a claim's date from outside: where it comes from
+    month: str  # the heading the event is grouped under, e.g. "October 2018"
+    topic_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicEvents:
+    topic: Link
+    events: list[EventView]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    said_as: str
+    value: str
+    unit: str
+    measures: str
+    statement: str
+    quote_link: Link
+    topics: list[Link]
+
+
+@dataclass(frozen=True)
+class QuotationRow:
+    text: str
+    speakers: list[Link]
+    occasion: str
+    statement: str
+    quote_link: Link
+    date: DateView | None
+
+
+@dataclass(frozen=True)
+class TermView:
+    anchor: Markup
+    term: str
+    expansion: str | None
+    definition: Markup
+    aliases: list[str]
+    topics: list[Link]  # topics whose page uses the term
+
+
+@dataclass(frozen=True)
+class RelationView:
+    source: Link
+    label: str
+    target: Link
+    note: str | None
+    evidence: list[Link]  # the claims' quotes in the source
+
+
+@dataclass(frozen=True)
+class ContextView:
+    anchor: Markup
+    statement: str
+    citation: CitationView
+    date: str | None
+
+
+@dataclass(frozen=True)
+class ReaderPiece:
+    """A piece of the annotated source text and how to show it."""
+
+    text: str
+    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
+    claims: str  # space-separated ids of the claims quoting this piece ("" if none)
+    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
+    quote_title: str | None  # what the quote link says on hover
+    actor_url: Markup | None  # the actor this piece names
+    actor_title: str | None
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """A run of text quoted by several claims, with a link to each of them."""
+
+    anchor: Markup
+    excerpt: str
+    claims: list[Link]
+
+
 @dataclass
 class Views:
     """Builds view objects for one page at a time (links are relative to it)."""
@@ -159,6 +313,12 @@ class Views:
             return self.content.sources[record_id].record.title
         raise KeyError(kind)
 
+    def link_to_page(self, name: str, anchor: str = "") -> Link:
+        return Link(PAGE_TITLES[name], relative_url(self.page, INDEX_PATHS[name], anchor))
+
+    def link_to_file(self, site_path: str) -> Link:
+        return Link(posixpath.basename(site_path), relative_url(self.page, site_path))
+
     def external(self, text: str, url: str) -> Link:
         return Link(text, safe_external_url(url))
 
@@ -178,7 +338,7 @@ class Views:
             claim = self.content.claims[record_id].record
             return str(relative_url(self.page, page_path("source", claim.source), f"q-{record_id}"))
         if scheme == "glossary":
-            return str(relative_url(self.page, "glossary.md", record_id))
+            return str(relative_url(self.page, INDEX_PATHS["glossary"], record_id))
         return str(relative_url(self.page, page_path(scheme, record_id)))
 
     # -- records --------------------------------------------------------
@@ -221,6 +381,184 @@ class Views:
         views = [self.claim(i) for i in ids]
         return sorted(views, key=lambda c: (self.content.claims[c.id].record.source, c.position, c.id))
 
+    # -- pages beyond one record ----------------------------------------
+
+    def citation(self, citation: model.Citation) -> CitationView:
+        return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
+
+    def events(self) -> list[EventView]:
+        positions = {c: s.start for c, s in self.checked.quote_spans.items()}
+        return [self.event(e) for e in dated_events(self.content, positions)]
+
+    def event(self, event: Event) -> EventView:
+        topics = self.topic_links(list(event.topics))
+        month = format_date(event.date[:7]) if len(event.date) >= 7 else event.date
+        if event.kind == "claim":
+            claim = self.content.claims[event.id].record
+            # A date taken from outside the text shows the document it comes from.
+            context = self.content.context.get(claim.date.context) if claim.date.context else None
+            return EventView(Markup(event.anchor), False, self.date(claim.date), event.precision, event.statement,
+                             topics, self.quote_link(event.id), self.citation(context.record.citation) if context else None,
+                             month, event.topics)
+        entry = self.content.context[event.id].record
+        date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
+        return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
+                         self.citation(entry.citation), month, event.topics)
+
+    def events_by_topic(self, events: list[EventView], topic_ids: list[str]) -> list[TopicEvents]:
+        groups = []
+        for topic_id in topic_ids:
+            chosen = [e for e in events if topic_id in e.topic_ids]
+            if chosen:
+                groups.append(TopicEvents(self.link("topic", topic_id), chosen))
+        return groups
+
+    def quote_link(self, claim_id: str, text: str = "in the source") -> Link:
+        claim = self.content.claims[claim_id].record
+        return Link(text, relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}"))
+
+    def figure_rows(self) -> list[FigureRow]:
+        rows = []
+        for claim in self.claims_where(lambda c: bool(c.figures)):
+            record = self.content.claims[claim.id].record
+            for figure in record.figures:
+                rows.append(FigureRow(figure.said_as, _number(figure.value), figure.unit, figure.measures,
+                                      record.statement, self.quote_link(claim.id), claim.topics))
+        return rows
+
+    def key_figures(self, count: int, per_topic: int = 2) -> list[FigureRow]:
+        """Figures for the home page: the first ones of each topic, in topic
+        order, so that every thread of the story shows its numbers. Calendar
+        years are left out: they are dates, not amounts."""
+        order = {t: i for i, t in enumerate(self.topics_in_order())}
+        taken: dict[str, int] = {}
+        chosen = []
+        for claim in sorted(self.claims_where(lambda c: bool(c.figures)),
+                            key=lambda c: (order[self.content.claims[c.id].record.topics[0]], c.position)):
+            record = self.content.claims[claim.id].record
+            for figure in record.figures:
+                if figure.unit != "year" and taken.get(record.topics[0], 0) < per_topic:
+                    taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
+                    chosen.append(FigureRow(figure.said_as, _number(figure.value), figure.unit, figure.measures,
+                                            record.statement, self.quote_link(claim.id), claim.topics))
+        return chosen[:count]
+
+    def quotation_rows(self) -> list[QuotationRow]:
+        rows = []
+        for claim in self.claims_where(lambda c: c.quotation is not None):
+            record = self.content.claims[claim.id].record
+            rows.append(QuotationRow(record.quotation.text, self.actor_links(record.quotation.speakers),
+                                     record.quotation.occasion, record.statement, self.quote_link(claim.id),
+                                     claim.date))
+        return rows
+
+    def topic_text(self, topic_id: str) -> str:
+        """Everything a topic page says, for finding the glossary terms it uses."""
+        topic = self.content.topics[topic_id].record
+        parts = [topic.title, prose_plain(topic.summary)]
+        for located in self.content.claims.values():
+            if topic_id in located.record.topics:
+                claim = located.record
+                span = self.checked.quote_spans[claim.id]
+                parts += [claim.statement, self.checked.texts[claim.source].text[span.start : span.end]]
+        return "\n".join(parts)
+
+    def term(self, term_id: str) -> TermView:
+        term = self.content.glossary[term_id].record
+        topics = [t for t in self.topics_in_order() if glossary.mentions(term, self.topic_text(t))]
+        return TermView(Markup(term_id), term.term, term.expansion, self.prose(term.definition),
+                        list(term.aliases), self.topic_links(topics))
+
+    def terms(self) -> list[TermView]:
+        items = self.content.glossary
+        return [self.term(i) for i in sorted(items, key=lambda i: (items[i].record.term.casefold(), i))]
+
+    def topics_in_order(self) -> list[str]:
+        topics = self.content.topics
+        return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
+
+    def context_entries(self, predicate) -> list[ContextView]:
+        entries = [(i, l.record) for i, l in sorted(self.content.context.items()) if predicate(l.record)]
+        entries.sort(key=lambda item: (item[1].date or "9999", item[0]))
+        return [ContextView(Markup(f"context-{i}"), e.statement, self.citation(e.citation),
+                            format_date(e.date) if e.date else None) for i, e in entries]
+
+    # -- relations and the network picture -------------------------------
+
+    def relations(self, actor_id: str | None = None) -> list[RelationView]:
+        chosen = [l.record for l in self.content.relations
+                  if actor_id is None or actor_id in (l.record.source_actor, l.record.target_actor)]
+        chosen.sort(key=lambda r: (self.title_of("actor", r.source_actor).casefold(), r.type,
+                                   self.title_of("actor", r.target_actor).casefold()))
+        return [
+            RelationView(self.link("actor", r.source_actor), RELATION_LABELS[r.type], self.link("actor", r.target_actor),
+                         r.note, [self.quote_link(c, self.content.claims[c].record.statement) for c in r.claims])
+            for r in chosen
+        ]
+
+    def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None) -> Markup | None:
+        relations = [l.record for l in self.content.relations
+                     if actor_id is None or actor_id in (l.record.source_actor, l.record.target_actor)]
+        if not relations:
+            return None
+        ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
+        nodes = [
+            network.Node(i, self.title_of("actor", i), self.content.actors[i].record.kind.value,
+                         ACTOR_KIND_LABELS[self.content.actors[i].record.kind.value][0],
+                         html_url(self.page, page_path("actor", i)))
+            for i in ids
+        ]
+        edges = [
+            network.Edge(r.source_actor, r.target_actor, RELATION_LABELS[r.type],
+                         f"{self.title_of('actor', r.source_actor)} {RELATION_LABELS[r.type]} "
+                         f"{self.title_of('actor', r.target_actor)}")
+            for r in relations
+        ]
+        return network.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+
+    # -- the annotated source text ----------------------------------------
+
+    def reading(self, source_id: str) -> tuple[list[list[ReaderPiece]], list[PassageView]]:
+        """The source text as paragraphs of pieces, and the passages quoted by several claims."""
+        result = reader.read(self.checked, source_id)
+        text = self.checked.texts[source_id].text
+        claims = self.content.claims
+        passage_numbers: dict[int, int] = {}
+        passages: list[PassageView] = []
+        for index, run in enumerate(result.runs):
+            if len(run.claims) > 1:
+                passage_numbers[index] = len(passages) + 1
+                excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
+                passages.append(PassageView(
+                    Markup(f"passage-{len(passages) + 1}"), excerpt,
+                    [Link(claims[c].record.statement, Markup(f"#claim-{c}")) for c in self._by_position(run.claims)],
+                ))
+        paragraphs = []
+        for pieces in result.paragraphs:
+            views = []
+            for piece in pieces:
+                target = title = None
+                if piece.run is not None:
+                    if piece.run in passage_numbers:
+                        target = Markup(f"#passage-{passage_numbers[piece.run]}")
+                        title = f"Quoted by {len(piece.claims)} claims"
+                    else:
+                        target = Markup(f"#claim-{piece.claims[0]}")
+                        title = claims[piece.claims[0]].record.statement
+                views.append(ReaderPiece(
+                    re.sub(r"\s*\n\s*", " ", piece.text),
+                    [Markup(f"q-{c}") for c in piece.starts],
+                    " ".join(piece.claims), target, title,
+                    html_url(self.page, page_path("actor", piece.actor)) if piece.actor else None,
+                    self.title_of("actor", piece.actor) if piece.actor else None,
+                ))
+            paragraphs.append(views)
+        return paragraphs, passages
+
+    def _by_position(self, claim_ids) -> list[str]:
+        spans = self.checked.quote_spans
+        return sorted(claim_ids, key=lambda c: (spans[c].start, -spans[c].end, c))
+
 
 def _number(value: float | int | None) -> str:
     if value is None:
@@ -228,30 +566,3 @@ def _number(value: float | int | None) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,}".rstrip("0")
-
-
-@dataclass(frozen=True)
-class SourceSegment:
-    """A run of the source text covered by the same set of claims."""
-
-    text: str
-    claims: list[str]
-    anchors: list[Markup] = field(default_factory=list)  # claims whose quote starts here
-
-    @property
-    def target(self) -> Markup:
-        """Where a click on this run of text leads: the first claim that quotes it."""
-        return Markup(f"#claim-{self.claims[0]}")
-
-
-def source_segments(checked: CheckedDossier, source_id: str) -> list[SourceSegment]:
-    """The text cut wherever a quoted span starts or ends, so overlapping quotes work."""
-    text = checked.texts[source_id].text
-    spans = {c: s for c, s in checked.quote_spans.items() if checked.content.claims[c].record.source == source_id}
-    cuts = sorted({0, len(text)} | {s.start for s in spans.values()} | {s.end for s in spans.values()})
-    segments = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = sorted(c for c, s in spans.items() if s.start <= start and end <= s.end)
-        anchors = [Markup(f"q-{c}") for c in sorted(c for c, s in spans.items() if s.start == start)]
-        segments.append(SourceSegment(text[start:end], covering, anchors))
-    return segments

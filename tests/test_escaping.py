@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .helpers import article, build_site, soup
 
 HOSTILE_NAME = "<script>alert(1)</script> [x](javascript:alert(1))"
@@ -26,7 +28,13 @@ def test_markup_in_an_actor_shows_as_text(project_copy):
     for page in sorted(site.rglob("*.html")):
         html = soup(page)
         for script in html.find_all("script"):
-            assert "alert" not in script.get_text(), page
+            if script.get("type") == "application/ld+json":
+                # Data, never run: it must parse as JSON, and hold no "<" at
+                # all, so that no value can close the element or open a comment.
+                assert "<" not in script.string, page
+                json.loads(script.string)
+            else:
+                assert "alert" not in script.get_text(), page
         for element in html.find_all(True):
             for name, value in element.attrs.items():
                 assert not name.startswith("on"), (page, element)
@@ -35,7 +43,16 @@ def test_markup_in_an_actor_shows_as_text(project_copy):
         assert not html.find("img", src="x")
         assert not html.find("svg", onload=True)
 
+    # The search box shows an entry's tags as HTML: the aliases in them are escaped.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tags = [tag for entry in index["docs"] for tag in entry.get("tags", [])]
+    assert "&#34;&gt;&lt;svg onload=alert(4)&gt;" in tags
+    assert not any("<" in tag for tag in tags)
+
     head = soup(site / "actors" / "hostile.html")
+    data = json.loads(head.find("script", type="application/ld+json").string)
+    assert data["name"] == HOSTILE_NAME and data["alternateName"] == ['"><svg onload=alert(4)>']
+
     assert head.title.get_text().startswith(HOSTILE_NAME)
     assert head.find("meta", attrs={"name": "description"})["content"].startswith("<img src=x")
 

@@ -1,0 +1,145 @@
+"""Data files offered on the Downloads page: every record as JSON and CSV, and
+the JSON Schema of each record kind.
+
+- ``downloads/dossier.json``: everything, one list per record kind, each
+  record with its id first and its fields in the model's order.
+- ``downloads/<kind>.csv``: one file per record kind, one row per record,
+  one column per field; nested fields become dotted columns (``date.value``),
+  lists are written as JSON arrays.
+- ``downloads/schema/<kind>.schema.json``: the JSON Schema of each kind.
+
+Ordering and formatting are fixed (records by id, two-space JSON, CRLF CSV
+rows as RFC 4180 says), so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+import typing
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from . import model
+from .check import CheckedDossier
+from .load import Content
+
+FOLDER = "downloads"
+JSON_FILE = f"{FOLDER}/dossier.json"
+
+# Record kind -> (file stem, model, what a row is), in the order the page lists them.
+TABLES = {
+    "dossier": ("dossier", model.Dossier, "the site's title and story (one row)"),
+    "sources": ("sources", model.Source, "source documents"),
+    "actors": ("actors", model.Actor, "people, countries and organisations"),
+    "topics": ("topics", model.Topic, "threads of the story"),
+    "claims": ("claims", model.Claim, "statements, each with its exact quote"),
+    "relations": ("relations", model.Relation, "relations between actors"),
+    "glossary": ("glossary", model.GlossaryTerm, "terms, expansions and definitions"),
+    "context": ("context", model.ContextEntry, "facts from outside the article, with citations"),
+}
+# Kinds whose id is their file name (the record itself has no id field).
+_ID_FROM_FILE = {"sources", "actors", "topics"}
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    path: str  # site path, e.g. "downloads/actors.csv"
+    label: str
+    description: str
+    data: bytes
+
+
+def records(content: Content) -> dict[str, list[dict]]:
+    """Every record as plain data, by kind, in a fixed order."""
+    def dump(record: BaseModel) -> dict:
+        return record.model_dump(mode="json", by_alias=True)
+
+    result: dict[str, list[dict]] = {"dossier": [dump(content.dossier.record)] if content.dossier else []}
+    for kind in ("sources", "actors", "topics"):
+        result[kind] = [{"id": i, **dump(located.record)} for i, located in sorted(getattr(content, kind).items())]
+    result["claims"] = [dump(located.record) for _, located in sorted(content.claims.items())]
+    result["relations"] = [
+        dump(located.record) for located in sorted(
+            content.relations, key=lambda l: (l.record.source_actor, l.record.type, l.record.target_actor))
+    ]
+    result["glossary"] = [dump(located.record) for _, located in sorted(content.glossary.items())]
+    result["context"] = [dump(located.record) for _, located in sorted(content.context.items())]
+    return result
+
+
+def json_text(data: object) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def columns(kind: type[BaseModel], prefix: str = "") -> list[str]:
+    """Column names for a record kind: its fields in order, nested records dotted."""
+    names = []
+    for name, info in kind.model_fields.items():
+        key = prefix + (info.alias or name)
+        nested = _nested_record(info.annotation)
+        names += columns(nested, key + ".") if nested else [key]
+    return names
+
+
+def _nested_record(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        found = [a for a in typing.get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if isinstance(value, bool) or isinstance(value, (int, float)):
+        return json.dumps(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _lookup(row: dict, dotted: str) -> object:
+    value: object = row
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def csv_text(kind: str, rows: list[dict]) -> bytes:
+    header = (["id"] if kind in _ID_FROM_FILE else []) + columns(TABLES[kind][1])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(_lookup(row, column)) for column in header])
+    return out.getvalue().encode("utf-8")
+
+
+def download_files(checked: CheckedDossier) -> list[DownloadFile]:
+    """Every data file, in the order the Downloads page lists them."""
+    from .schema import record_schemas
+
+    data = records(checked.content)
+    files = [DownloadFile(JSON_FILE, "dossier.json", "every record of every kind, in one file", json_text(data))]
+    for kind, (stem, _model, description) in TABLES.items():
+        files.append(DownloadFile(f"{FOLDER}/{stem}.csv", f"{stem}.csv", description, csv_text(kind, data[kind])))
+    for kind, schema in sorted(record_schemas().items()):
+        files.append(DownloadFile(f"{FOLDER}/schema/{kind}.schema.json", f"{kind}.schema.json",
+                                  f"JSON Schema of a {kind} file", json_text(schema)))
+    return files
+
+
+def site_files(checked: CheckedDossier) -> dict[str, bytes]:
+    """{site path: bytes} of every data file, for the MkDocs hook to add."""
+    return {f.path: f.data for f in download_files(checked)}

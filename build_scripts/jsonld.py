@@ -1,0 +1,93 @@
+"""schema.org descriptions of pages, as JSON-LD ``<script>`` blocks.
+
+The data is serialised with ``json.dumps`` and then "<", ">" and "&" are
+written as ``\\u003c``, ``\\u003e`` and ``\\u0026``: still the same JSON, but
+no value from YAML can close the script element (``</script>``) or open a
+comment, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import model
+from .markup import prose_plain
+
+SCHEMA_ORG = "https://schema.org"
+
+# Actor kind -> schema.org type (only types schema.org defines).
+ACTOR_TYPES = {
+    "person": "Person",
+    "country": "Country",
+    "government": "GovernmentOrganization",
+    "government-body": "GovernmentOrganization",
+    "military-body": "GovernmentOrganization",
+    "court": "GovernmentOrganization",
+    "international-body": "Organization",
+    "organisation": "Organization",
+    "company": "Organization",
+    "media": "NewsMediaOrganization",
+    "armed-group": "Organization",
+    "unnamed-sources": "Thing",  # unnamed people: nothing more specific is true
+}
+
+
+def script(data: dict) -> Markup:
+    """A JSON-LD script element that no string inside ``data`` can break out of."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # The two line separators are valid in JSON but end a line in old JavaScript parsers.
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def actor(actor: model.Actor) -> dict:
+    data: dict = {"@context": SCHEMA_ORG, "@type": ACTOR_TYPES[actor.kind.value], "name": actor.name}
+    if actor.aliases:
+        data["alternateName"] = list(actor.aliases)
+    data["description"] = prose_plain(actor.summary)
+    if actor.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
+    if actor.kind is model.ActorKind.person and actor.roles:
+        data["jobTitle"] = [role.title for role in actor.roles]
+    return data
+
+
+def organisation(actor: model.Actor) -> dict:
+    data = {"@type": ACTOR_TYPES[actor.kind.value], "name": actor.name}
+    if actor.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
+    return data
+
+
+def news_article(source: model.Source, publisher: model.Actor, original_publisher: model.Actor | None) -> dict:
+    data: dict = {
+        "@context": SCHEMA_ORG,
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "datePublished": source.published.value,
+        "inLanguage": source.language,
+        "publisher": organisation(publisher),
+        "license": source.licence.url,
+        "creditText": source.attribution,
+    }
+    if original_publisher is not None:
+        # The article as its first publisher printed it.
+        data["isBasedOn"] = {"@type": "NewsArticle", "headline": source.title,
+                             "publisher": organisation(original_publisher)}
+    return data
+
+
+def claims(items: list[tuple[model.Claim, model.Source, str]]) -> dict:
+    """Claims with where they appear: (claim, its source, link to the quoted span)."""
+    graph = []
+    for claim, source, quote_url in items:
+        graph.append({
+            "@type": "Claim",
+            "text": claim.statement,
+            "appearance": {"@type": "NewsArticle", "headline": source.title, "url": quote_url,
+                           "datePublished": source.published.value},
+        })
+    return {"@context": SCHEMA_ORG, "@graph": graph}

@@ -1,0 +1,137 @@
+"""The annotated reader: a source text cut into pieces for the source page.
+
+The text is cut wherever a quoted span starts or ends, wherever an actor's
+name or alias starts or ends, and at paragraph breaks. Each piece then knows
+which claims quote it and which actor it names, so the template can highlight
+it and link it without ever nesting one link inside another:
+
+- quoted text links to its claim, or, when several claims quote it, to a
+  "passage" entry below the text that links to each of them;
+- an actor's name links to the actor's page, highlighted too when quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .check import CheckedDossier
+from .source_text import SourceText, Span
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor's name or alias as it stands in the text."""
+
+    span: Span
+    actor: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    claims: tuple[str, ...]  # claims whose quote covers this piece, sorted
+    run: int | None  # index of the quoted run this piece belongs to
+    actor: str | None  # the actor this piece names, if any
+    starts: tuple[str, ...]  # claims whose quote starts here
+
+
+@dataclass(frozen=True)
+class Run:
+    """A maximal stretch of text quoted by the same set of claims."""
+
+    span: Span
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    paragraphs: list[list[Piece]]
+    runs: list[Run]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def actor_mentions(checked: CheckedDossier, source_id: str) -> list[Mention]:
+    """Every place the text names an actor, by name or alias, whole words only.
+
+    Where names overlap ("the Trump administration" and "Trump"), the longer
+    one wins; ties go to the earlier one, then to the actor id.
+    """
+    text: SourceText = checked.texts[source_id]
+    candidates: list[Mention] = []
+    for actor_id, located in sorted(checked.content.actors.items()):
+        actor = located.record
+        for name in dict.fromkeys([actor.name, *actor.aliases]):
+            for span in text.find(name):
+                before = text.text[span.start - 1] if span.start > 0 else " "
+                after = text.text[span.end] if span.end < len(text.text) else " "
+                # "India" must not match inside "Indian".
+                if _is_word_char(before) or _is_word_char(after):
+                    continue
+                candidates.append(Mention(span, actor_id))
+    candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start, m.actor))
+    chosen: list[Mention] = []
+    for mention in candidates:
+        if not any(mention.span.start < c.span.end and c.span.start < mention.span.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.span.start)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The paragraphs of a text (separated by blank lines), without the breaks."""
+    spans = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append(Span(start, match.start()))
+        start = match.end()
+    spans.append(Span(start, len(text.rstrip())))
+    return [s for s in spans if s.end > s.start and text[s.start : s.end].strip()]
+
+
+def quoted_runs(checked: CheckedDossier, source_id: str) -> list[Run]:
+    spans = _spans_of(checked, source_id)
+    cuts = sorted({s.start for s in spans.values()} | {s.end for s in spans.values()})
+    runs: list[Run] = []
+    for start, end in zip(cuts, cuts[1:]):
+        claims = tuple(sorted(c for c, s in spans.items() if s.start <= start and end <= s.end))
+        if not claims:
+            continue
+        if runs and runs[-1].claims == claims and runs[-1].span.end == start:
+            runs[-1] = Run(Span(runs[-1].span.start, end), claims)
+        else:
+            runs.append(Run(Span(start, end), claims))
+    return runs
+
+
+def read(checked: CheckedDossier, source_id: str) -> Reading:
+    text = checked.texts[source_id].text
+    spans = _spans_of(checked, source_id)
+    runs = quoted_runs(checked, source_id)
+    mentions = actor_mentions(checked, source_id)
+    paragraphs = paragraph_spans(text)
+    cuts = {0, len(text)}
+    cuts |= {s.start for s in spans.values()} | {s.end for s in spans.values()}
+    cuts |= {m.span.start for m in mentions} | {m.span.end for m in mentions}
+    cuts |= {p.start for p in paragraphs} | {p.end for p in paragraphs}
+    ordered = sorted(cuts)
+    result: list[list[Piece]] = []
+    for paragraph in paragraphs:
+        pieces = []
+        for start, end in zip(ordered, ordered[1:]):
+            if start < paragraph.start or end > paragraph.end:
+                continue
+            run = next((i for i, r in enumerate(runs) if r.span.start <= start and end <= r.span.end), None)
+            actor = next((m.actor for m in mentions if m.span.start <= start and end <= m.span.end), None)
+            starts = tuple(sorted(c for c, s in spans.items() if s.start == start))
+            pieces.append(Piece(text[start:end], runs[run].claims if run is not None else (), run, actor, starts))
+        result.append(pieces)
+    return Reading(result, runs)
+
+
+def _spans_of(checked: CheckedDossier, source_id: str) -> dict[str, Span]:
+    return {c: s for c, s in checked.quote_spans.items() if checked.content.claims[c].record.source == source_id}
