@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
+from build_scripts import contributing
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -98,6 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.text))
+    contributing.add_files(files, config, state.root, state.generated.checked)
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
     # `build` also offers a zip of the offline site (not `serve`, too slow for
@@ -117,7 +119,15 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     markdown += glossary.abbreviations(state.generated.checked.content)
     if state.offline_zip is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
         markdown += offline.downloads_note(page.file.src_uri, len(state.offline_zip))
+    markdown += contributing.source_link(page.file.src_uri, contributing.page_origins(state.generated.pages))
     return markdown
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    # "Edit this page" opens the file the page is made from (see contributing.py).
+    origins = contributing.page_origins(state.generated.pages)
+    page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, origins) or page.edit_url
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,100 @@
+"""What the site offers contributors: the contributing guide, the schema
+reference, a copy of every content file, and "edit this page" links.
+
+- ``CONTRIBUTING.md`` (the repository's guide) is also the site's
+  ``contributing.md`` page: one text, never copied by hand.
+- ``schema-reference.md`` is generated from the model (``schema_reference.py``).
+- Every content file is shipped with the site under ``content/…``, and each
+  generated page links to the file it was made from ("Source of this page"),
+  so the link works offline and without knowing where the repository lives.
+- "Edit this page" opens the file in the repository when the repository's
+  address is set: MkDocs' ``edit_uri`` in ``mkdocs.yml``, as a full address
+  of the ``docs/`` folder in the repository's editor, e.g.
+  ``https://github.com/OWNER/REPO/edit/main/docs/``. Other files are found
+  from there (``../content/actors/russia.yaml``). Unset, there is no edit
+  button, and nothing is invented.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .check import CheckedDossier
+from .load import content_files
+from .pages import Page
+from .schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
+from .schema_reference import schema_reference_page
+
+CONTRIBUTING_FILE = "CONTRIBUTING.md"
+CONTRIBUTING_PAGE = "contributing.md"
+# The model is where the schema reference comes from, so that is what "edit" opens.
+PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "build_scripts/model.py"}
+# Only plain relative paths become links (file names are not otherwise checked).
+_SAFE_ORIGIN = re.compile(r"^content/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.ya?ml$")
+
+
+def site_files(root: Path, checked: CheckedDossier) -> dict[str, str | bytes]:
+    """Files to add to the site: {site path: content}."""
+    files: dict[str, str | bytes] = {
+        CONTRIBUTING_PAGE: (root / CONTRIBUTING_FILE).read_text(encoding="utf-8"),
+        SCHEMA_REFERENCE_PAGE: schema_reference_page(checked),
+    }
+    for path in content_files(root):
+        relative = path.relative_to(root).as_posix()
+        if _SAFE_ORIGIN.match(relative):
+            files[relative] = path.read_bytes()
+    return files
+
+
+def add_files(files: Files, config: MkDocsConfig, root: Path, checked: CheckedDossier) -> None:
+    """Add ``site_files`` to MkDocs' files, as virtual files (nothing is written into docs/)."""
+    for path, data in site_files(root, checked).items():
+        existing = files.get_file_from_path(path)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(f"docs/{path} would hide the generated {path}; rename or remove it")
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=data))
+
+
+def page_origins(pages: list[Page]) -> dict[str, str]:
+    """{site path of a page: the project file it is made from}, for files only (not folders)."""
+    origins = {page.path: page.origin for page in pages if _SAFE_ORIGIN.match(page.origin)}
+    return {**origins, **PAGE_ORIGINS}
+
+
+def source_link(page_path: str, origins: dict[str, str]) -> str:
+    """Markdown to append to a generated page: a link to the copy of its YAML file in the site."""
+    origin = origins.get(page_path)
+    if origin is None or not _SAFE_ORIGIN.match(origin):
+        return ""
+    href = os.path.relpath(origin, PurePosixPath(page_path).parent.as_posix() or ".").replace(os.sep, "/")
+    return f"\n\nSource of this page: [`{origin}`]({href})\n{{: .dossier-page-source }}\n"
+
+
+def edit_url(config: MkDocsConfig, root: Path, page_path: str, origins: dict[str, str]) -> str | None:
+    """The repository editor's address for the file a page is made from, or None if unknown."""
+    origin = origins.get(page_path)
+    base = _docs_edit_base(config)
+    if origin is None or base is None:
+        return None
+    docs_dir = Path(config.docs_dir).resolve()
+    relative = os.path.relpath(root.resolve() / origin, docs_dir).replace(os.sep, "/")
+    return urljoin(base, relative)
+
+
+def _docs_edit_base(config: MkDocsConfig) -> str | None:
+    """The editor address of the docs folder, from ``edit_uri`` (and ``repo_url`` if it is relative)."""
+    edit_uri = config.edit_uri
+    if not edit_uri:
+        return None
+    if config.repo_url:
+        return urljoin(config.repo_url.rstrip("/") + "/", edit_uri)
+    return edit_uri if re.match(r"^https?://", edit_uri) else None
