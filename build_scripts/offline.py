@@ -86,7 +86,7 @@ def downloads_note(page_path: str, zip_size: int) -> str:
     link = posixpath.relpath(ZIP_SITE_PATH, posixpath.dirname(page_path) or ".")
     return (
         "\n\n## The whole site, for reading offline\n\n"
-        f"[{posixpath.basename(ZIP_SITE_PATH)}]({link}) ({round(zip_size / 1024)} kB): "
+        f"[{posixpath.basename(ZIP_SITE_PATH)}]({link}) ({zip_size / 1_000_000:.1f} MB): "
         f"this site as plain files. Unzip it and open `{ZIP_TOP_FOLDER}/index.html` in a browser: "
         "search works without a network, and nothing is loaded from outside.\n"
     )
