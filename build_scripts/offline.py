@@ -63,12 +63,13 @@ def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER) -> bytes:
     date_time = time.gmtime(epoch)[:6]
     with tempfile.SpooledTemporaryFile() as buffer:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                entry = zipfile.ZipInfo(posixpath.join(top_folder, path.relative_to(folder).as_posix()), date_time)
+            names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+            for name in names:
+                entry = zipfile.ZipInfo(posixpath.join(top_folder, name), date_time)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 entry.external_attr = 0o100644 << 16   # a regular file, rw-r--r--
                 entry.create_system = 3                # Unix, whatever system builds it
-                archive.writestr(entry, path.read_bytes(), compresslevel=9)
+                archive.writestr(entry, (folder / name).read_bytes(), compresslevel=9)
         buffer.seek(0)
         return buffer.read()
 
