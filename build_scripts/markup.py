@@ -43,11 +43,16 @@ def escape_text(value: object) -> Markup:
         return Markup("")
     text = str(value)
     out = []
-    at_start = True
+    at_start = True  # only spaces and line-start marks so far
+    after_digits = False  # the value began with digits: "1955. " is a list item
     for char in text:
-        out.append(_entity(char) if char in _ALWAYS or (at_start and char in _AT_START) else char)
-        # "1955. " is a list item too: digits keep us at the start.
-        at_start = at_start and (char.isdigit() or char.isspace() or char in _AT_START)
+        special = char in _ALWAYS or (at_start and char in _AT_START) or (after_digits and char == ".")
+        out.append(_entity(char) if special else char)
+        # Anything else after digits ("2+2", "2018-10-05") starts no list;
+        # leaving it as typed lets glossary terms such as "2+2 dialogue"
+        # match their hover abbreviation.
+        after_digits = (at_start or after_digits) and char.isdigit()
+        at_start = at_start and (char.isspace() or char in _AT_START)
     return Markup("".join(out))
 
 

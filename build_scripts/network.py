@@ -10,9 +10,14 @@ Pure Python and deterministic. The layout is computed, not simulated:
 
 Coordinates are rounded to one decimal, so the same input gives the same
 bytes. Every label comes from YAML and is XML-escaped here; every link
-target is built from slugs. For assistive technology the picture is one
-image with a title and a description; the page lists the same relations as
-plain text and links beside it.
+target is built from slugs.
+
+For assistive technology the picture is a group named by its title and
+described by its description, whose links (one per actor, named by their
+``<title>``) can be reached like any other; the page also lists the same
+relations as plain text beside it. (It is not ``role="img"``: an image's
+content is presentational, so links inside it would be unreachable, and axe
+reports them as nested interactive content.)
 """
 
 from __future__ import annotations
@@ -189,8 +194,9 @@ def draw(nodes: list[Node], edges: list[Edge], *, svg_id: str, title: str, descr
     height = max(b[3] for b in boxes) + PADDING - top
     arrow = f"{svg_id}-arrow"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" class="dossier-network-svg" role="img" '
-        f'aria-labelledby="{svg_id}-title {svg_id}-desc" width="{round(width)}" height="{round(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" class="dossier-network-svg" role="group" '
+        f'aria-labelledby="{svg_id}-title" aria-describedby="{svg_id}-desc" '
+        f'width="{round(width)}" height="{round(height)}" '
         f'viewBox="{_num(left)} {_num(top)} {_num(width)} {_num(height)}" '
         f'font-size="{FONT_SIZE}" font-family="sans-serif">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',

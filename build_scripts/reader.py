@@ -13,7 +13,7 @@ it and link it without ever nesting one link inside another:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .check import CheckedDossier
 from .source_text import SourceText, Span
@@ -130,6 +130,11 @@ def read(checked: CheckedDossier, source_id: str) -> Reading:
             starts = tuple(sorted(c for c, s in spans.items() if s.start == start))
             pieces.append(Piece(text[start:end], runs[run].claims if run is not None else (), run, actor, starts))
         result.append(pieces)
+    # A quoted run that is nothing but a name ("Moscow") would offer no link
+    # to its claims: there, the quote link wins over the actor link.
+    linkable = {p.run for pieces in result for p in pieces if p.run is not None and p.actor is None}
+    result = [[replace(p, actor=None) if p.run is not None and p.run not in linkable else p for p in pieces]
+              for pieces in result]
     return Reading(result, runs)
 
 

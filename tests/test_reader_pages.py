@@ -1,0 +1,578 @@
+"""The reader's pages, read from the real built site: home, annotated source,
+timeline, network, quotations, key figures, glossary, downloads, JSON-LD and
+what the search index holds. Expectations come from the checked content
+itself, which a curator keeps growing, never from fixed counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from build_scripts.check import load_and_check
+from build_scripts.schema import record_schemas
+from build_scripts.source_text import normalise
+
+from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
+
+CHECKED = load_and_check(PROJECT_ROOT)
+CONTENT = CHECKED.content
+SOURCE_ID = sorted(CONTENT.sources)[0]
+SVG = "{http://www.w3.org/2000/svg}"
+
+PAGE_OF_EACH_KIND = {
+    "home": "index.html",
+    "actors index": "actors/index.html",
+    "actor": f"actors/{sorted(CONTENT.actors)[0]}.html",
+    "topics index": "topics/index.html",
+    "topic": f"topics/{sorted(CONTENT.topics)[0]}.html",
+    "sources index": "sources/index.html",
+    "source": f"sources/{SOURCE_ID}.html",
+    "timeline": "timeline.html",
+    "network": "network.html",
+    "quotations": "quotations.html",
+    "figures": "figures.html",
+    "glossary": "glossary.html",
+    "downloads": "downloads.html",
+}
+
+
+def _words(element) -> str:
+    return " ".join(element.get_text().split())
+
+
+def _dated_claims():
+    return {i for i, located in CONTENT.claims.items() if located.record.date is not None}
+
+
+def _dated_context():
+    return {i for i, located in CONTENT.context.items() if located.record.date is not None}
+
+
+# -- every page kind -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_OF_EACH_KIND))
+def test_each_page_kind_exists_with_a_title_and_a_description(built_site, kind):
+    page = built_site / PAGE_OF_EACH_KIND[kind]
+    assert page.is_file(), page
+    html = soup(page)
+    assert html.find("meta", attrs={"name": "description"})["content"].strip()
+    assert article(page).h1 is not None
+
+
+def test_the_new_pages_are_in_the_navigation(built_site):
+    nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
+    hrefs = {urlsplit(a["href"]).path for a in nav.find_all("a", href=True)}
+    for name in ("timeline", "network", "quotations", "figures", "glossary", "downloads"):
+        assert f"{name}.html" in hrefs
+
+
+def test_no_link_is_nested_in_another_on_any_page(built_site):
+    for page in sorted(built_site.rglob("*.html")):
+        assert not soup(page).select("a a"), page
+
+
+# -- home ------------------------------------------------------------------------
+
+
+def test_home_tells_the_story_and_leads_to_topics_events_and_sources(built_site):
+    home = article(built_site / "index.html")
+    story = " ".join(CONTENT.dossier.record.story.split()[:6])
+    assert story.split("[")[0].strip() in _words(home)
+    hrefs = {a["href"] for a in home.find_all("a", href=True)}
+    assert {f"topics/{t}.html" for t in CONTENT.topics} <= hrefs
+    assert {f"sources/{s}.html" for s in CONTENT.sources} <= hrefs
+    latest = [h for h in hrefs if h.startswith("timeline.html#event-")]
+    assert latest, "no latest events on the home page"
+    figures = home.select(".dossier-key-figure")
+    assert figures and all(f.find("a", href=re.compile(r"#q-")) for f in figures)
+
+
+def test_the_latest_events_on_home_are_the_last_ones_of_the_timeline(built_site):
+    timeline = [e["id"] for e in article(built_site / "timeline.html").select(".dossier-event")]
+    home = [a["href"].split("#")[1] for a in article(built_site / "index.html").find_all("a", href=True)
+            if a["href"].startswith("timeline.html#event-")]
+    assert home == list(reversed(timeline[-len(home):]))
+
+
+# -- the annotated source ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def source_page(built_site):
+    return article(built_site / "sources" / f"{SOURCE_ID}.html")
+
+
+def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
+    text = source_page.select_one(".dossier-source-text")
+    runs = text.select("a.dossier-quoted")
+    assert runs
+    for run in runs:
+        claims = run["data-claims"].split()
+        target = run["href"]
+        assert target.startswith("#")
+        if len(claims) == 1:
+            assert target == f"#claim-{claims[0]}"
+            assert source_page.select_one(target) is not None
+        else:
+            passage = source_page.select_one(target)
+            assert passage is not None and "dossier-passage" in passage["class"]
+            offered = sorted(a["href"] for a in passage.find_all("a", href=True))
+            assert offered == sorted(f"#claim-{c}" for c in claims)
+            for claim_id in claims:
+                assert source_page.select_one(f"#claim-{claim_id}") is not None
+
+
+def test_every_highlighted_piece_belongs_to_a_run_that_links(source_page):
+    offered = {a["data-claims"] for a in source_page.select(".dossier-source-text a.dossier-quoted")}
+    for mark in source_page.select(".dossier-source-text mark[data-claims]"):
+        assert mark["data-claims"] in offered, mark
+
+
+def test_overlapping_quotes_are_all_highlighted(source_page):
+    """Claims whose quotes overlap each get their whole quote marked."""
+    spans = {c: s for c, s in CHECKED.quote_spans.items() if CONTENT.claims[c].record.source == SOURCE_ID}
+    overlapping = [(a, b) for a in spans for b in spans
+                   if a < b and spans[a].start < spans[b].end and spans[b].start < spans[a].end]
+    assert overlapping, "the content has no overlapping quotes to test with"
+    marks = source_page.select(".dossier-source-text mark[data-claims]")
+    for pair in overlapping:
+        for claim_id in pair:
+            marked = "".join(m.get_text() for m in marks if claim_id in m["data-claims"].split())
+            span = spans[claim_id]
+            assert normalise(marked) == normalise(CHECKED.texts[SOURCE_ID].text[span.start : span.end])
+
+
+def _names_in_text():
+    """(actor, name) for every actor name or alias standing as a whole word in
+    the text and not inside a longer name of another actor."""
+    text = normalise(CHECKED.texts[SOURCE_ID].text)
+    found = []
+    for actor_id, located in CONTENT.actors.items():
+        for name in {located.record.name, *located.record.aliases}:
+            for match in re.finditer(r"(?<!\w)" + re.escape(normalise(name)) + r"(?!\w)", text):
+                found.append((match.start(), match.end(), actor_id, name))
+    return [(actor, name) for start, end, actor, name in found
+            if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)]
+
+
+def test_actor_names_and_aliases_in_the_text_link_to_actor_pages(source_page):
+    expected = _names_in_text()
+    assert expected
+    links = source_page.select(".dossier-source-text a.dossier-mention")
+    by_actor: dict[str, list[str]] = {}
+    for link in links:
+        actor_id = re.fullmatch(r"\.\./actors/([a-z0-9-]+)\.html", link["href"])[1]
+        by_actor.setdefault(actor_id, []).append(normalise(link.get_text()))
+    aliases_linked = 0
+    for actor_id, name in expected:
+        assert actor_id in by_actor, f"{name!r} is not linked to {actor_id}"
+        names = {normalise(n) for n in (CONTENT.actors[actor_id].record.name, *CONTENT.actors[actor_id].record.aliases)}
+        assert all(any(piece in n for n in names) for piece in by_actor[actor_id])
+        aliases_linked += name in CONTENT.actors[actor_id].record.aliases
+    assert aliases_linked, "no alias of any actor is linked"
+
+
+def test_actor_links_inside_quotes_are_still_highlighted_and_quote_links_stay_separate(source_page):
+    inside = [link for link in source_page.select(".dossier-source-text a.dossier-mention") if link.find_parent("mark")]
+    assert inside, "no actor is named inside a quote"
+    for link in inside:
+        assert link.find_parent("a") is None
+        assert link.find_parent("mark")["data-claims"].strip()
+
+
+@pytest.mark.parametrize("page_name", ["timeline.html", "quotations.html", "figures.html"])
+def test_claims_on_summary_pages_link_back_to_their_highlighted_span(built_site, source_page, page_name):
+    links = [a["href"] for a in article(built_site / page_name).find_all("a", href=True) if "#q-" in a["href"]]
+    assert links
+    for href in links:
+        assert source_page.select_one("#" + href.split("#")[1]) is not None, href
+
+
+# -- timeline ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def timeline(built_site):
+    return article(built_site / "timeline.html")
+
+
+def test_the_timeline_holds_every_dated_claim_and_context_entry_in_order(timeline):
+    events = timeline.select(".dossier-event")
+    ids = [e["id"] for e in events]
+    assert sorted(ids) == sorted([f"event-claim-{i}" for i in _dated_claims()] + [f"event-context-{i}" for i in _dated_context()])
+    dates = [e.select_one(".dossier-event-date time")["datetime"] for e in events]
+    assert dates == sorted(dates)
+
+
+def test_each_event_shows_its_date_precision_and_basis(timeline):
+    labels = {"stated": "date given in the text", "relative": "date worked out from the text",
+              "external": "date from outside the text", "inferred": "date inferred"}
+    for event in timeline.select(".dossier-event:not(.dossier-event-context)"):
+        claim = CONTENT.claims[event["id"].removeprefix("event-claim-")].record
+        line = _words(event.select_one(".dossier-event-date"))
+        assert labels[claim.date.basis.value] in line
+        assert any(p in line for p in ("exact day", "month only", "year only"))
+        if claim.date.said_as:
+            assert f"the text says “{claim.date.said_as}”" in line
+
+
+def test_context_entries_are_marked_as_context_with_their_citation(timeline):
+    entries = timeline.select(".dossier-event-context")
+    assert len(entries) == len(_dated_context())
+    for entry in entries:
+        record = CONTENT.context[entry["id"].removeprefix("event-context-")].record
+        text = _words(entry)
+        assert "Context" in text and "from outside the article" in text
+        assert " ".join(record.citation.title.split()) in text
+        assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
+
+
+def test_the_timeline_is_grouped_by_topic(timeline):
+    groups = timeline.select('h3[id^="by-topic-"]')
+    assert groups
+    for heading in groups:
+        items = heading.find_next_sibling("ul").find_all("a", href=True)
+        assert items and all(a["href"].startswith("#event-") for a in items)
+
+
+# -- network -----------------------------------------------------------------------
+
+
+def _svg(page_path):
+    """The SVG element of a page, parsed as XML (it must be well-formed)."""
+    html = page_path.read_text(encoding="utf-8")
+    match = re.search(r"<svg\b.*?</svg>", html[html.index('class="dossier-network'):], flags=re.S)
+    return ET.fromstring(match.group(0))
+
+
+def test_the_network_is_a_well_formed_svg_with_a_link_per_actor(built_site):
+    svg = _svg(built_site / "network.html")
+    assert svg.get("role") == "group"
+    assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
+    assert svg.get("aria-labelledby") == svg.find(f"{SVG}title").get("id")
+    assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
+    related = {l.record.source_actor for l in CONTENT.relations} | {l.record.target_actor for l in CONTENT.relations}
+    links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
+    assert set(links) == {f"actors/{i}.html" for i in related}
+    for actor_id in related:
+        node = links[f"actors/{actor_id}.html"]
+        label = " ".join(t.text for t in node.iter(f"{SVG}tspan"))
+        assert label == CONTENT.actors[actor_id].record.name
+        assert node.find(f"{SVG}title").text.startswith(CONTENT.actors[actor_id].record.name)
+    edges = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "dossier-network-edge"]
+    assert len(edges) == len(CONTENT.relations)
+    assert all(g.find(f"{SVG}text").text for g in edges)
+
+
+def test_the_network_page_lists_every_relation_as_text(built_site):
+    page = article(built_site / "network.html")
+    items = page.select("ul > li")
+    assert len(items) == len(CONTENT.relations)
+    for item in items:
+        assert item.find("strong").get_text().strip()
+        assert item.find("a", href=re.compile(r"#q-"))
+
+
+def test_each_related_actor_page_draws_its_neighbourhood(built_site):
+    related = {l.record.source_actor for l in CONTENT.relations} | {l.record.target_actor for l in CONTENT.relations}
+    for actor_id in sorted(related):
+        svg = _svg(built_site / "actors" / f"{actor_id}.html")
+        neighbours = {l.record.target_actor for l in CONTENT.relations if l.record.source_actor == actor_id}
+        neighbours |= {l.record.source_actor for l in CONTENT.relations if l.record.target_actor == actor_id}
+        hrefs = {a.get("href") for a in svg.iter(f"{SVG}a")}
+        assert hrefs == {f"{i}.html" for i in neighbours | {actor_id}}
+
+
+# -- quotations, figures, glossary ------------------------------------------------
+
+
+def test_the_quotations_page_has_every_quotation_with_its_speakers(built_site):
+    page = article(built_site / "quotations.html")
+    entries = page.select(".dossier-quotation-entry")
+    quoted = [l.record for l in CONTENT.claims.values() if l.record.quotation]
+    assert len(entries) == len(quoted)
+    text = " ".join(_words(e) for e in entries)
+    for claim in quoted:
+        assert " ".join(claim.quotation.text.split()) in normalise(text)
+        for speaker in claim.quotation.speakers:
+            assert page.find("a", href=f"actors/{speaker}.html")
+
+
+def test_the_figures_page_has_every_figure(built_site):
+    rows = article(built_site / "figures.html").select("tbody tr")
+    figures = [(c.record, f) for c in CONTENT.claims.values() for f in c.record.figures]
+    assert len(rows) == len(figures)
+    said = {normalise(r.find("td").get_text()) for r in rows}
+    assert said == {normalise(f.said_as) for _, f in figures}
+    assert all(r.find("a", href=re.compile(r"#q-")) for r in rows)
+
+
+def test_the_glossary_has_an_anchor_term_expansion_and_aliases_per_entry(built_site):
+    page = article(built_site / "glossary.html")
+    for term_id, located in CONTENT.glossary.items():
+        term = located.record
+        heading = page.find(id=term_id)
+        assert heading is not None and heading.name == "h2"
+        assert _words(heading).rstrip("¶").strip() == term.term
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            section.append(_words(sibling))
+        text = " ".join(section)
+        if term.expansion:
+            assert term.expansion in text
+        for alias in term.aliases:
+            assert f"“{alias}”" in text
+
+
+def _term_pattern(terms):
+    # The same rule as Python-Markdown's abbr extension: whole words.
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b")
+
+
+def test_glossary_terms_are_hover_abbreviations_on_every_page(built_site):
+    from build_scripts.glossary import hover_text
+
+    titles = {located.record.term: hover_text(located.record) for located in CONTENT.glossary.values()}
+    pattern = _term_pattern(titles)
+    seen = 0
+    for page in sorted(built_site.rglob("*.html")):
+        body = article(page)
+        if body is None:
+            continue
+        for abbr in body.find_all("abbr"):
+            assert abbr.get("title") == titles[abbr.get_text()], (page, abbr)
+            seen += 1
+        for string in body.find_all(string=pattern):
+            if string.find_parent(["abbr", "code", "pre", "script", "svg"]) is None:
+                pytest.fail(f"{page.relative_to(built_site)}: {string.strip()[:80]!r} names a term without <abbr>")
+    assert seen
+
+
+# -- downloads --------------------------------------------------------------------
+
+
+def _record_ids():
+    return {
+        "sources": sorted(CONTENT.sources), "actors": sorted(CONTENT.actors), "topics": sorted(CONTENT.topics),
+        "claims": sorted(CONTENT.claims), "glossary": sorted(CONTENT.glossary), "context": sorted(CONTENT.context),
+    }
+
+
+def test_the_json_download_holds_every_record(built_site):
+    data = json.loads((built_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
+    for kind, ids in _record_ids().items():
+        assert [r["id"] for r in data[kind]] == ids, kind
+    assert data["dossier"][0]["title"] == CONTENT.dossier.record.title
+    relations = {(r["from"], r["type"], r["to"]) for r in data["relations"]}
+    assert relations == {(l.record.source_actor, l.record.type, l.record.target_actor) for l in CONTENT.relations}
+    claim = data["claims"][0]
+    assert claim == CONTENT.claims[claim["id"]].record.model_dump(mode="json", by_alias=True)
+
+
+def test_each_csv_download_has_a_row_per_record(built_site):
+    for kind, ids in _record_ids().items():
+        text = (built_site / "downloads" / f"{kind}.csv").read_bytes().decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        assert [r["id"] for r in rows] == ids, kind
+    relations = list(csv.DictReader(io.StringIO((built_site / "downloads" / "relations.csv").read_text(encoding="utf-8"), newline="")))
+    assert len(relations) == len(CONTENT.relations)
+    claims = {r["id"]: r for r in csv.DictReader(io.StringIO((built_site / "downloads" / "claims.csv").read_text(encoding="utf-8"), newline=""))}
+    for claim_id, located in CONTENT.claims.items():
+        assert json.loads(claims[claim_id]["topics"]) == located.record.topics
+        if located.record.date:
+            assert claims[claim_id]["date.value"] == located.record.date.value
+
+
+def test_the_schemas_are_offered_and_linked(built_site):
+    page = article(built_site / "downloads.html")
+    hrefs = {a["href"] for a in page.find_all("a", href=True)}
+    for kind, schema in record_schemas().items():
+        path = f"downloads/schema/{kind}.schema.json"
+        assert json.loads((built_site / path).read_text(encoding="utf-8")) == schema
+        assert path in hrefs
+    assert {"downloads/dossier.json", "downloads/claims.csv"} <= hrefs
+
+
+# -- JSON-LD -----------------------------------------------------------------------
+
+
+def _jsonld(page):
+    scripts = soup(page).find_all("script", type="application/ld+json")
+    assert len(scripts) == 1, page
+    assert "<" not in scripts[0].string
+    return json.loads(scripts[0].string)
+
+
+EXPECTED_ACTOR_TYPES = {
+    "person": "Person", "country": "Country", "media": "NewsMediaOrganization",
+    "government": "GovernmentOrganization", "government-body": "GovernmentOrganization",
+    "military-body": "GovernmentOrganization", "court": "GovernmentOrganization",
+    "international-body": "Organization", "organisation": "Organization", "company": "Organization",
+    "armed-group": "Organization", "unnamed-sources": "Thing",
+}
+
+
+@pytest.mark.parametrize("actor_id", sorted(CONTENT.actors))
+def test_actor_pages_describe_the_actor_in_json_ld(built_site, actor_id):
+    actor = CONTENT.actors[actor_id].record
+    data = _jsonld(built_site / "actors" / f"{actor_id}.html")
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == EXPECTED_ACTOR_TYPES[actor.kind.value]
+    assert data["name"] == actor.name
+    assert data.get("alternateName", []) == actor.aliases
+    if actor.wikidata:
+        assert data["sameAs"] == f"https://www.wikidata.org/wiki/{actor.wikidata}"
+
+
+@pytest.mark.parametrize("source_id", sorted(CONTENT.sources))
+def test_source_pages_are_news_articles_in_json_ld(built_site, source_id):
+    source = CONTENT.sources[source_id].record
+    data = _jsonld(built_site / "sources" / f"{source_id}.html")
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == source.title
+    assert data["datePublished"] == source.published.value
+    assert data["license"] == source.licence.url
+    assert data["publisher"]["name"] == CONTENT.actors[source.publisher].record.name
+    if source.original_publisher:
+        assert data["isBasedOn"]["publisher"]["name"] == CONTENT.actors[source.original_publisher].record.name
+
+
+@pytest.mark.parametrize("topic_id", sorted(CONTENT.topics))
+def test_topic_pages_list_their_claims_in_json_ld_with_where_they_appear(built_site, topic_id):
+    data = _jsonld(built_site / "topics" / f"{topic_id}.html")
+    claims = data["@graph"]
+    expected = {l.record.statement for l in CONTENT.claims.values() if topic_id in l.record.topics}
+    assert {c["text"] for c in claims} == expected
+    for claim in claims:
+        assert claim["@type"] == "Claim"
+        assert claim["appearance"]["@type"] == "NewsArticle"
+        assert re.fullmatch(r"\.\./sources/[a-z0-9-]+\.html#q-[a-z0-9-]+", claim["appearance"]["url"])
+
+
+# -- search ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def search_index(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _pages_with(index, words: str) -> dict[str, float]:
+    """Pages whose title, text or tags hold all ``words``, with their boost."""
+    found = {}
+    for entry in index["docs"]:
+        haystack = " ".join([entry["title"], entry["text"], *entry.get("tags", [])]).lower()
+        if all(re.search(r"\b" + re.escape(w), haystack) for w in re.findall(r"\w+", words.lower())):
+            found[entry["location"].split("#")[0]] = entry.get("boost", 1)
+    return found
+
+
+def test_a_term_and_its_expansion_lead_to_the_same_pages(search_index):
+    from build_scripts.glossary import key_terms_of_topic
+
+    checked_terms = 0
+    for term_id, located in CONTENT.glossary.items():
+        term = located.record
+        if not term.expansion:
+            continue
+        by_term, by_expansion = _pages_with(search_index, term.term), _pages_with(search_index, term.expansion)
+        assert "glossary.html" in by_term and "glossary.html" in by_expansion, term.term
+        for topic_id in CONTENT.topics:
+            if term_id in key_terms_of_topic(CONTENT, topic_id):
+                assert f"topics/{topic_id}.html" in by_term and f"topics/{topic_id}.html" in by_expansion
+                checked_terms += 1
+        for alias in term.aliases:
+            assert "glossary.html" in _pages_with(search_index, alias), alias
+    assert checked_terms, "no glossary term names a topic: nothing shows that topic pages are found by acronym"
+
+
+def test_actor_names_and_aliases_are_weighted_in_search(search_index):
+    for actor_id, located in CONTENT.actors.items():
+        entries = [e for e in search_index["docs"] if e["location"].split("#")[0] == f"actors/{actor_id}.html"]
+        assert entries
+        for entry in entries:
+            assert entry.get("boost", 1) > 1
+            assert set(entry["tags"]) >= {located.record.name, *located.record.aliases} - {
+                n for n in located.record.aliases if any(c in n for c in "<>&\"'")}
+
+
+def test_pages_about_one_thing_outrank_the_full_text_in_search(search_index):
+    boosts = {e["location"].split("#")[0]: e.get("boost", 1) for e in search_index["docs"]}
+    source = boosts[f"sources/{SOURCE_ID}.html"]
+    assert all(boosts[f"topics/{t}.html"] > source for t in CONTENT.topics)
+    assert boosts["glossary.html"] > source
+
+
+# -- a copy of the project with hostile names and a hand-written page ---------------
+
+HOSTILE = "Evil </svg><script>alert(1)</script> & \"Co\" <a href=javascript:alert(2)>"
+HOSTILE_EXPANSION = '"><img src=x onerror=alert(5)> & more'
+
+
+@pytest.fixture(scope="module")
+def copy_site(tmp_path_factory):
+    """The project with a hostile actor in a relation, a hostile glossary
+    expansion, and a hand-written page that names a glossary term."""
+    root = copy_project(tmp_path_factory.mktemp("reader") / "project")
+    (root / "content" / "actors" / "evil.yaml").write_text(
+        "name: '" + HOSTILE.replace("'", "''") + "'\nkind: company\n"
+        "aliases: ['=HYPERLINK(\"http://x\")', '</script><script>alert(3)</script>']\n"
+        "summary: '=1+1 is a formula to a spreadsheet.'\n", encoding="utf-8")
+    relations = root / "content" / "relations.yaml"
+    relations.write_text(relations.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                         f"  - from: evil\n    type: supplies\n    to: {sorted(CONTENT.actors)[0]}\n"
+                         f"    claims: [{sorted(CONTENT.claims)[0]}]\n", encoding="utf-8")
+    glossary = root / "content" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                        "  - id: zz-test-term\n    term: ZZQ\n    expansion: '" + HOSTILE_EXPANSION + "'\n"
+                        "    definition: A term made up for a test.\n", encoding="utf-8")
+    (root / "docs" / "hand-written.md").write_text("# A page\n\nThe ZZQ is named here.\n", encoding="utf-8")
+    site = root / "site"
+    result = build_site(root, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_a_hostile_actor_name_stays_text_in_the_network_picture(copy_site):
+    for page in (copy_site / "network.html", copy_site / "actors" / "evil.html"):
+        svg = _svg(page)
+        node = next(a for a in svg.iter(f"{SVG}a") if a.get("href").endswith("evil.html"))
+        assert " ".join(t.text for t in node.iter(f"{SVG}tspan")) == " ".join(HOSTILE.split())
+        assert node.find(f"{SVG}title").text.startswith(HOSTILE)
+        assert not [e for e in svg.iter() if e.tag in ("script", f"{SVG}script", f"{SVG}foreignObject")]
+        assert not [e for e in svg.iter() if any(name.startswith("on") for name in e.attrib)]
+        assert all(re.fullmatch(r"[a-z0-9./-]+\.html", a.get("href")) for a in svg.iter(f"{SVG}a"))
+        runnable = [s for s in soup(page).find_all("script") if s.get("type") != "application/ld+json"]
+        assert not [s for s in runnable if "alert" in s.get_text()]
+
+
+def test_a_hostile_actor_name_stays_text_in_json_ld_and_downloads(copy_site):
+    data = _jsonld(copy_site / "actors" / "evil.html")
+    assert data["name"] == HOSTILE
+    assert data["alternateName"][1] == "</script><script>alert(3)</script>"
+
+    rows = list(csv.DictReader(io.StringIO((copy_site / "downloads" / "actors.csv").read_text(encoding="utf-8"), newline="")))
+    evil = next(r for r in rows if r["id"] == "evil")
+    assert evil["name"] == HOSTILE
+    assert evil["summary"] == "'=1+1 is a formula to a spreadsheet."  # not run by a spreadsheet
+    assert json.loads(evil["aliases"])[0] == '=HYPERLINK("http://x")'  # inside a JSON array, not a formula
+    dumped = json.loads((copy_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
+    evil = next(a for a in dumped["actors"] if a["id"] == "evil")
+    assert evil["name"] == HOSTILE and evil["summary"].startswith("=1+1")
+
+
+def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(copy_site):
+    html = soup(copy_site / "hand-written.html")
+    abbr = article(copy_site / "hand-written.html").find("abbr")
+    assert abbr is not None and abbr.get_text() == "ZZQ"
+    assert abbr["title"] == HOSTILE_EXPANSION
+    assert not html.find("img", src="x") and not html.find(attrs={"onerror": True})
