@@ -6,6 +6,8 @@ page."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from build_scripts.check import load_and_check
@@ -16,9 +18,10 @@ from .page_kinds import PAGE_OF_EACH_KIND
 CHECKED = load_and_check(PROJECT_ROOT)
 SOURCE_PAGES = [f"sources/{source_id}.html" for source_id in sorted(CHECKED.content.sources)]
 
-# What the element a URL's #fragment points at says about itself.
-_TARGET = """() => {
-    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+# What the element with a given id says about itself. (Not read from location.hash:
+# Material's navigation.tracking rewrites the hash to the heading in view.)
+_TARGET = """(id) => {
+    const target = document.getElementById(id);
     if (!target) return null;
     const box = target.getBoundingClientRect();
     const claim = target.closest('.dossier-claim');
@@ -34,18 +37,21 @@ _TARGET = """() => {
 }"""
 
 
-def _follow(page, link, expected_hash_start: str = "#"):
+def _follow(page, link):
     """Click ``link`` and wait until the page shows the element its #fragment names."""
     href = link.get_attribute("href")
+    target_url = page.evaluate("href => new URL(href, location.href).href", href)
+    document, fragment = target_url.split("#", 1)
     link.click()
-    fragment = href.split("#", 1)[1]
-    page.wait_for_function("fragment => location.hash === '#' + fragment && document.getElementById(fragment)",
-                           arg=fragment)
-    try:   # scrolling to the target may finish after the page has loaded
-        page.wait_for_function(f"() => ({_TARGET})().inView", timeout=5_000)
+    if document != page.url.split("#")[0]:
+        page.wait_for_url(lambda url: url.split("#")[0] == document)
+    fragment = unquote(fragment)
+    page.wait_for_function("id => document.getElementById(id)", arg=fragment)
+    try:   # scrolling to the target may finish a little later
+        page.wait_for_function(f"id => ({_TARGET})(id).inView", arg=fragment, timeout=5_000)
     except PlaywrightTimeoutError:
         pass   # the caller's assertion says it is not in view
-    return page.evaluate(_TARGET)
+    return page.evaluate(_TARGET, fragment)
 
 
 def _back_to_the_source(page, claim_id: str, source_links: list[str]):
