@@ -1,0 +1,121 @@
+"""The contributor path on the site: the Contributing page (from CONTRIBUTING.md),
+the schema reference generated from the model, a copy of every content file
+linked from the page it makes, and "Edit this page" from one setting."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_scripts import model
+from build_scripts.check import load_and_check
+from build_scripts.schema import record_schemas
+
+from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
+
+CHECKED = load_and_check(PROJECT_ROOT)
+
+
+def test_the_contributing_page_is_contributing_md(built_site):
+    page = article(built_site / "contributing.html")
+    assert page.h1.get_text(strip=True).rstrip("¶") == "Contributing"
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.find_all("h2")]
+    source_headings = re.findall(r"^## (.+)$", (PROJECT_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings == [h.replace("`", "") for h in source_headings]
+    for needed in ("Add an actor", "Add a claim with its quote", "Add a source article", "Preview",
+                   "What the checks mean", "Editorial rules"):
+        assert needed in headings
+    text = page.get_text(" ")
+    for words in ("make serve", "new actor", "new claim", "new source", "Quote exactly",
+                  "Keep outside context apart", "Neutral wording"):
+        assert words in text
+    # It is in the navigation, beside the schema reference.
+    nav = {a.get_text(strip=True): a.get("href") for a in soup(built_site / "index.html").select("nav a")}
+    assert nav.get("Contributing") == "contributing.html"
+    assert nav.get("Schema reference") == "schema-reference.html"
+
+
+def record_types() -> dict[str, type[model.Record]]:
+    """Every record type the content files use, by name, as the schema names them."""
+    found: dict[str, type[model.Record]] = {}
+    for kind, schema in record_schemas().items():
+        found[schema["title"]] = model.RECORD_KINDS[kind]
+        for name in schema.get("$defs", {}):
+            kind_type = getattr(model, name)
+            if isinstance(kind_type, type) and issubclass(kind_type, model.Record):
+                found[name] = kind_type
+    return found
+
+
+def test_the_schema_reference_lists_every_field_with_type_requirement_description_and_example(built_site):
+    page = article(built_site / "schema-reference.html")
+    tables: dict[str, list[list[str]]] = {}
+    for table in page.find_all("table"):
+        heading = table.find_previous(["h2", "h3"]).get_text(strip=True).rstrip("¶")
+        tables[heading] = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
+    titles = {"Dossier": "Dossier", "Source": "Source", "Actor": "Actor", "Topic": "Topic", "ClaimFile": "Claims",
+              "RelationFile": "Relations", "GlossaryFile": "Glossary", "ContextFile": "Context"}
+    for name, record_type in record_types().items():
+        rows = tables[titles.get(name, name)]
+        fields = {info.alias or field: info for field, info in record_type.model_fields.items()}
+        assert [row[0] for row in rows] == list(fields), name
+        for row in rows:
+            field, kind, required, description, example = row
+            assert kind, (name, field)
+            assert required == ("required" if fields[field].is_required() else "optional"), (name, field)
+            assert description, (name, field)
+            assert example, f"{name}.{field} has no example"
+
+
+def test_examples_come_from_the_content_and_are_shown_as_text(built_site):
+    page = article(built_site / "schema-reference.html")
+    first_actor = CHECKED.content.actors[sorted(CHECKED.content.actors)[0]].record
+    heading = next(h for h in page.find_all("h2") if h.get_text(strip=True).rstrip("¶") == "Actor")
+    actor_rows = heading.find_next("table").find_all("tr")
+    name_row = next(row for row in actor_rows if row.td and row.td.get_text() == "name")
+    assert name_row.find_all("td")[4].get_text() == first_actor.name
+    # Content text is escaped: no element of the table comes from a value (abbr: the glossary, site-wide).
+    for cell in page.select("table td:nth-of-type(5)"):
+        assert {child.name for child in cell.find_all(True)} <= {"code", "abbr"}  # abbr: glossary terms
+
+
+def test_each_generated_page_links_to_a_copy_of_its_yaml_file(built_site):
+    pages = {"actors": CHECKED.content.actors, "topics": CHECKED.content.topics, "sources": CHECKED.content.sources}
+    for folder, table in pages.items():
+        for record_id, located in table.items():
+            html = built_site / folder / f"{record_id}.html"
+            link = article(html).select_one("p.dossier-page-source a")
+            assert link is not None, f"{html.name}: no source link"
+            assert link.get_text() == located.origin.path
+            copy = (html.parent / link["href"]).resolve()
+            assert copy == (built_site / located.origin.path).resolve()
+            assert copy.read_bytes() == (PROJECT_ROOT / located.origin.path).read_bytes()
+    # Without the repository's address there is no edit button: nothing is invented.
+    assert not soup(built_site / "actors" / f"{sorted(CHECKED.content.actors)[0]}.html").select("a[rel=edit]")
+
+
+@pytest.fixture(scope="module")
+def site_with_edit_links(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("edit") / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nedit_uri: https://example.org/dossier/edit/main/docs/\n",
+                      encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_edit_this_page_opens_the_file_the_page_is_made_from(site_with_edit_links):
+    def edit_href(page: str) -> str:
+        link = soup(site_with_edit_links / page).select_one("a[rel=edit]")
+        assert link is not None, f"{page}: no edit button"
+        return link["href"]
+
+    actor = sorted(CHECKED.content.actors)[0]
+    assert edit_href(f"actors/{actor}.html") == f"https://example.org/dossier/edit/main/content/actors/{actor}.yaml"
+    topic = sorted(CHECKED.content.topics)[0]
+    assert edit_href(f"topics/{topic}.html") == f"https://example.org/dossier/edit/main/content/topics/{topic}.yaml"
+    assert edit_href("about.html") == "https://example.org/dossier/edit/main/docs/about.md"
+    assert edit_href("contributing.html") == "https://example.org/dossier/edit/main/CONTRIBUTING.md"
+    assert edit_href("schema-reference.html") == "https://example.org/dossier/edit/main/build_scripts/model.py"

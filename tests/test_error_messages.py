@@ -1,0 +1,142 @@
+"""Errors people understand: each names the file, line and column, the field,
+what was expected and what was found, and the fix; with `--format github`
+they are GitHub Actions annotations in GitHub's documented syntax."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.check import load_and_check
+from build_scripts.problems import DossierError, Problem
+from build_scripts.yaml_positions import Mark
+
+from .helpers import run_cli
+
+# GitHub's workflow command: ::error file={name},line={line},col={col},title={title}::{message}
+# Property values escape % CR LF : , and the message escapes % CR LF
+# (docs.github.com, "Workflow commands for GitHub Actions"; @actions/core escapeProperty / escapeData).
+ANNOTATION = re.compile(
+    r"^::(?P<level>error|warning|notice) "
+    r"file=(?P<file>[^,:\r\n]*),line=(?P<line>[1-9]\d*),col=(?P<col>[1-9]\d*),title=(?P<title>[^,:\r\n]*)"
+    r"::(?P<message>[^\r\n]*)$"
+)
+
+
+def unescape(value: str) -> str:
+    return re.sub(r"%(25|0D|0A|3A|2C)", lambda m: {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}[m[1]], value)
+
+
+def test_an_annotation_escapes_what_github_documents():
+    problem = Problem(Mark("content/claims/a,b:c%d.yaml", 12, 7), "50% of\r\nthe text: 'x', said y",
+                      "use 100%: really", "claims.0.quote")
+    line = problem.as_github()
+    match = ANNOTATION.match(line)
+    assert match, line
+    assert match["level"] == "error"
+    assert unescape(match["file"]) == "content/claims/a,b:c%d.yaml"
+    assert (match["line"], match["col"]) == ("12", "7")
+    assert unescape(match["title"]) == "Dossier content"
+    assert unescape(match["message"]) == "50% of\r\nthe text: 'x', said y (field: claims.0.quote) — hint: use 100%: really"
+    assert "%0D%0A" in match["message"] and "%25" in match["message"]
+    # a message keeps ':' and ',' as they are: only properties escape them
+    assert ": 'x', said" in match["message"]
+
+
+def test_warnings_are_warning_annotations():
+    problem = Problem(Mark("content/actors/x.yaml", 1, 1), "no claim is about the actor 'x'", "add it")
+    assert problem.as_github("warning").startswith("::warning file=content/actors/x.yaml,line=1,col=1,")
+    assert ANNOTATION.match(problem.as_github("warning"))
+    with pytest.raises(ValueError):
+        problem.as_github("fatal")
+
+
+def test_the_cli_prints_every_problem_and_warning_as_an_annotation(project_copy):
+    actors = project_copy / "content" / "actors"
+    (actors / "zz-lonely.yaml").write_text("name: Lonely, really\nkind: person\nsummary: Nobody mentions it.\n")
+    ok = run_cli(project_copy, "--format", "github", "check")
+    assert ok.returncode == 0, ok.stderr
+    annotations = [line for line in ok.stdout.splitlines() if line.startswith("::")]
+    assert annotations and all(ANNOTATION.match(line)["level"] == "warning" for line in annotations)
+    assert any("file=content/actors/zz-lonely.yaml,line=1,col=1," in line and "no claim is about the actor 'zz-lonely'" in line
+               for line in annotations)
+    for line in ok.stdout.splitlines():
+        assert line.startswith(("::warning ", "coverage: ")), line
+
+    (actors / "zz-broken.yaml").write_text("name: Broken\nkind: organization\nsummary: x\nalias: [a]\n")
+    broken = run_cli(project_copy, "--format", "github", "check")
+    assert broken.returncode == 1
+    lines = broken.stderr.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        match = ANNOTATION.match(line)
+        assert match and match["level"] == "error", line
+        assert match["file"] == "content/actors/zz-broken.yaml"
+    assert ANNOTATION.match(lines[0])["line"] == "2" and "did you mean 'organisation'?" in lines[0]
+    assert ANNOTATION.match(lines[1])["line"] == "4" and "unknown field 'alias'" in lines[1]
+
+
+# -- the standard every message meets ------------------------------------------
+
+CLAIMS = """\
+claims:
+  - id: zz-first
+    statement: The deal was concluded on Friday.
+    source: india-s400-iranian-oil
+    quote: concluded a multibillion-dollar deal Friday for Moscow
+    actors: [russia]
+    topics: [{topic}]
+    certainty: stated
+"""
+
+# name -> (what to change in CLAIMS, by what, the field, words the message and hint must hold)
+CASES = {
+    "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?"]),
+    "quote not in source": ("quote: concluded a multibillion-dollar deal Friday", "quote: signed a multibillion-dollar deal Friday",
+                            "claims.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal"]),
+    "unknown field": ("    certainty: stated", "    certainty: stated\n    certainity: high", "claims.0.certainity",
+                      ["unknown field 'certainity'", "did you mean 'certainty'?", "allowed fields here: id, statement"]),
+    "wrong value": ("certainty: stated", "certainty: certain", "claims.0.certainty",
+                    ["'certain' is not one of the allowed values", "allowed: stated, attributed, reported, alleged"]),
+    "missing field": ("    certainty: stated\n", "", "claims.0.certainty", ["missing required field 'certainty'", "add 'certainty:'"]),
+    "wrong type": ("actors: [russia]", "actors: russia", "claims.0.actors", ["expected a list, found 'russia'", "write a list"]),
+    "bad id": ("id: zz-first", "id: ZZ First", "claims.0.id", ["'ZZ First' is not a valid id", "e.g. 'zz-first'"]),
+    "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic ("]),
+    "empty text": ("statement: The deal was concluded on Friday.", "statement: ''", "claims.0.statement",
+                   ["expected text, found an empty value", "write the text"]),
+    "date after publication": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-11-04, basis: relative, said_as: Friday}}\n",
+                               "claims.0.date.value", ["2018-11-04 is after the source's publication date", "counts back from the publication date"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_message_names_place_field_expectation_finding_and_fix(project_copy, case):
+    old, new, field, words = CASES[case]
+    topic = sorted(load_and_check(project_copy).content.topics)[0]
+    claims = CLAIMS.format(topic=topic)
+    assert old.format(topic=topic) in claims
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
+        claims.replace(old.format(topic=topic), new.format(topic=topic), 1), encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    problems = [p for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
+    assert len(problems) == 1, [p.as_text() for p in raised.value.problems]
+    problem = problems[0]
+    text = problem.as_text()
+    assert re.match(r"content/claims/zz-case\.yaml:\d+:\d+: ", text)
+    assert problem.field == field
+    assert f"(field: {field})" in text or f"'{field}'" in text
+    assert problem.hint, "every problem here says how to mend it"
+    for word in words:
+        assert word in text, f"{word!r} not in:\n{text}"
+
+
+def test_a_problem_points_at_the_line_and_column_of_the_value(project_copy):
+    topic = sorted(load_and_check(project_copy).content.topics)[0]
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
+        CLAIMS.format(topic=topic).replace("actors: [russia]", "actors: [russia, russa]"), encoding="utf-8")
+    result = run_cli(project_copy, "check")
+    assert "content/claims/zz-case.yaml:6:22: unknown actor 'russa' (field: claims.0.actors.1)\n" \
+           "    hint: did you mean 'russia'?" in result.stderr

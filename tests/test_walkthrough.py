@@ -1,0 +1,90 @@
+"""A contributor's first change, step by step, as a new user makes it:
+start an actor and a topic from skeletons, fill them in, add a claim about the
+actor with its quote, check, format, build, and find the new pages."""
+
+from __future__ import annotations
+
+import re
+
+from .helpers import article, build_site, run_cli, soup
+
+QUOTE = "sending a message to other prospective S-400 customers such as India, Qatar and Saudi Arabia"
+
+
+def edit(path, old: str, new: str) -> None:
+    """What the contributor does in an editor: replace some text, save."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_contributor_adds_an_actor_and_a_claim_about_it(project_copy):
+    root = project_copy
+
+    # 1. Start the actor and the topic from skeletons.
+    made = run_cli(root, "new", "actor", "Example Defence Analyst")
+    assert made.returncode == 0, made.stderr
+    actor = root / "content" / "actors" / "example-defence-analyst.yaml"
+    assert "wrote content/actors/example-defence-analyst.yaml" in made.stdout
+    made = run_cli(root, "new", "topic", "Signals to S-400 buyers", "--id", "signals-to-s400-buyers")
+    assert made.returncode == 0, made.stderr
+    topic = root / "content" / "topics" / "signals-to-s400-buyers.yaml"
+
+    # 2. Fill them in, as the comments in the skeletons ask.
+    text = actor.read_text(encoding="utf-8")
+    summary_line = next(line for line in text.splitlines() if line.startswith("summary:"))
+    edit(actor, summary_line, "summary: A fictional analyst, added by the walkthrough test.")
+    edit(actor, "aliases: []", "aliases: [the analyst]")
+    edit(actor, "affiliation: []", "affiliation: [india]")
+    summary_line = next(line for line in topic.read_text(encoding="utf-8").splitlines() if line.startswith("summary:"))
+    edit(topic, summary_line, "summary: What the first sanctions under the act told *other* buyers of the S-400.")
+
+    # 3. Add a claim about the actor, with the words of the article.
+    made = run_cli(root, "new", "claim", "The first sanctions under the act warned other buyers of the S-400.",
+                   "--topic", "signals-to-s400-buyers", "--actor", "example-defence-analyst", "--quote", QUOTE)
+    assert made.returncode == 0, made.stderr
+    claims = root / "content" / "claims" / "signals-to-s400-buyers.yaml"
+    assert "wrote content/claims/signals-to-s400-buyers.yaml" in made.stdout
+    edit(claims, "actors: [example-defence-analyst]", "actors: [example-defence-analyst, india]")
+
+    # 4. Check: no problem, and no warning about the new files any more.
+    check = run_cli(root, "check")
+    assert check.returncode == 0, check.stderr
+    for path in ("content/actors/example-defence-analyst.yaml", "content/topics/signals-to-s400-buyers.yaml",
+                 "content/claims/signals-to-s400-buyers.yaml"):
+        assert f"warning: {path}:" not in check.stdout, check.stdout
+
+    # 5. Format what was edited by hand; the canonical style leaves it valid.
+    formatted = run_cli(root, "fmt", "content/actors", "content/topics/signals-to-s400-buyers.yaml",
+                        "content/claims/signals-to-s400-buyers.yaml")
+    assert formatted.returncode == 0, formatted.stderr
+    assert run_cli(root, "fmt", "--check", "content/claims/signals-to-s400-buyers.yaml").returncode == 0
+
+    # 6. Build the site and find the new pages.
+    site = root / "site"
+    built = build_site(root, site)
+    assert built.returncode == 0, built.stderr
+
+    actor_page = article(site / "actors" / "example-defence-analyst.html")
+    assert actor_page.h1.get_text(strip=True).rstrip("¶") == "Example Defence Analyst"
+    text = actor_page.get_text(" ")
+    assert "A fictional analyst, added by the walkthrough test." in text
+    assert "The first sanctions under the act warned other buyers of the S-400." in " ".join(actor_page.get_text().split())
+    source_link = actor_page.select_one("p.dossier-page-source a")
+    assert source_link["href"] == "../content/actors/example-defence-analyst.yaml"
+    assert (site / "content" / "actors" / "example-defence-analyst.yaml").read_bytes() == actor.read_bytes()
+
+    topic_page = article(site / "topics" / "signals-to-s400-buyers.html")
+    assert "Signals to S-400 buyers" in topic_page.h1.get_text()
+    assert topic_page.find("em", string="other"), "the summary's emphasis is rendered"
+    assert topic_page.find("a", href=re.compile(r"^\.\./actors/example-defence-analyst\.html")), \
+        "the topic page links to the new actor"
+
+    # The claim's quote is marked in the source reader, and the actor appears in the lists.
+    claim_id = re.search(r"- id: (\S+)", claims.read_text(encoding="utf-8"))[1]
+    source_pages = list((site / "sources").glob("*.html"))
+    assert any(soup(page).find(id=f"q-{claim_id}") for page in source_pages), "the quote is highlighted"
+    actors_index = article(site / "actors" / "index.html")
+    assert actors_index.find("a", href="example-defence-analyst.html")
+    nav_topics = article(site / "topics" / "index.html")
+    assert nav_topics.find("a", href="signals-to-s400-buyers.html")
