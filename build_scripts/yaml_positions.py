@@ -103,7 +103,8 @@ class _Builder:
             )
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"the document is nested more than {MAX_DEPTH} levels deep")
+            raise self.fail(node, f"the document is nested more than {MAX_DEPTH} levels deep",
+                            "content records need only a few levels of lists and mappings")
         self.positions.marks.setdefault(loc, _mark(self.path, node))
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, loc, depth)
@@ -122,7 +123,8 @@ class _Builder:
                 raise self.fail(key_node, "merge keys (<<) are not allowed in content files",
                                 "write the fields out in full")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
+                raise self.fail(key_node, "a key must be a plain name, not a list or mapping",
+                                "write 'name: value'; a line starting with '?' or '[' makes a complex key")
             if key_node.tag not in _SCALAR_CONSTRUCTORS:
                 raise self.unknown_tag(key_node)
             key = str(key_node.value)
@@ -172,7 +174,8 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change after stat
     except OSError as error:
-        raise DossierError([Problem(start, f"cannot read the file: {error.strerror}")]) from None
+        raise DossierError([Problem(start, f"cannot read the file: {error.strerror}",
+                                    "check that the file exists and that you may read it")]) from None
     if max(size, len(raw)) > MAX_FILE_BYTES:
         raise DossierError([Problem(
             start,
@@ -207,7 +210,9 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
             "delete it; to write such a character on purpose, use a double-quoted escape (it will still be refused in text)",
         )]) from None
     except yaml.YAMLError as error:
-        raise DossierError([Problem(start, f"YAML error: {error}")]) from None
+        raise DossierError([Problem(start, f"YAML error: {error}",
+                                    "check indentation, colons and quotes; `python -m build_scripts fmt` "
+                                    "rewrites a readable file in the canonical style")]) from None
     if node is None:
         raise DossierError([Problem(start, "the file is empty", "fill in the record or delete the file")])
     builder = _Builder(display_path)
