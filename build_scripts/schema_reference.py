@@ -11,6 +11,7 @@ model's ``examples``. Everything is read from the JSON Schema that
 from __future__ import annotations
 
 import json
+import re
 from enum import Enum
 from typing import Any
 
@@ -52,7 +53,8 @@ def schema_reference_page(checked: CheckedDossier) -> str:
         definitions = schema.get("$defs", {})
         lines += [f"## {_kind_title(kind)}", "", _plain(f"File: `{KIND_FILES[kind]}` · "
                                                          f"JSON Schema: `schema/{schema_file_name(kind)}`"), ""]
-        lines += [_plain(model.RECORD_KINDS[kind].__doc__ or ""), ""]
+        about = re.sub(r"^`[^`]+`: ", "", model.RECORD_KINDS[kind].__doc__ or "")  # the file is named above
+        lines += [_plain(about[:1].upper() + about[1:]), ""]
         lines += _table(schema, definitions, examples.get(schema.get("title", ""), {}))
         for name in _nested_records(schema, definitions):
             if name in done:
