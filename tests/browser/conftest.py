@@ -72,14 +72,14 @@ def offline_url(offline_site) -> str:
 
 
 @pytest.fixture
-def watched(browser):
+def watched(browser, site_url):
     """A fresh browser context whose requests are all watched (see LocalOnly).
 
     Tests assert on it themselves; the teardown checks once more, so that no
     browser test lets a request leave the machine unnoticed.
     """
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    guard = LocalOnly(context)
+    guard = LocalOnly(context, local_server=site_url)
     yield guard
     context.close()
     guard.assert_clean()

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Route
 
-# The local server binds 127.0.0.1 only; pages read from disk are file://.
-_LOCAL_HTTP = re.compile(r"^http://127\.0\.0\.1:\d+/")
+# Pages read from disk are file://; what a page makes itself is data: or blob:.
 _LOCAL_SCHEMES = {"file", "data", "blob", "about"}
-
-
-def is_local(url: str) -> bool:
-    return urlsplit(url).scheme in _LOCAL_SCHEMES or bool(_LOCAL_HTTP.match(url))
 
 
 class LocalOnly:
@@ -21,8 +15,10 @@ class LocalOnly:
     machine is aborted (never sent) and remembered, and so is every
     uncaught script error."""
 
-    def __init__(self, context: BrowserContext):
+    def __init__(self, context: BrowserContext, local_server: str):
+        """``local_server``: the one HTTP origin allowed, e.g. http://127.0.0.1:8123/"""
         self.context = context
+        self.local_server = local_server
         self.requests: list[str] = []
         self.foreign: list[str] = []
         self.errors: list[str] = []
@@ -30,15 +26,18 @@ class LocalOnly:
         context.on("request", self._record)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
 
+    def is_local(self, url: str) -> bool:
+        return urlsplit(url).scheme in _LOCAL_SCHEMES or url.startswith(self.local_server)
+
     def _route(self, route: Route) -> None:
-        if is_local(route.request.url):
+        if self.is_local(route.request.url):
             route.continue_()
         else:
             route.abort("blockedbyclient")
 
     def _record(self, request) -> None:
         self.requests.append(request.url)
-        if not is_local(request.url):
+        if not self.is_local(request.url):
             self.foreign.append(request.url)
 
     def new_page(self) -> Page:

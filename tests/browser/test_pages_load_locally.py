@@ -50,6 +50,10 @@ def test_a_request_to_outside_would_be_caught(watched, site_url):
     outcome = page.evaluate("fetch('https://example.org/x.js').then(() => 'sent', () => 'blocked')")
     assert outcome == "blocked"
     assert watched.foreign == ["https://example.org/x.js"]
+    # Another port on this machine is not the site either.
+    port = int(site_url.rsplit(":", 1)[1].strip("/"))
+    page.evaluate(f"fetch('http://127.0.0.1:{port + 1}/').catch(() => null)")
+    assert watched.foreign[-1] == f"http://127.0.0.1:{port + 1}/"
     with pytest.raises(AssertionError, match="leave the machine"):
         watched.assert_clean()
     watched.foreign.clear()
