@@ -1,11 +1,13 @@
-"""One page of each kind the site has, found from what the generator makes
-and what docs/ holds, so that a new kind of page is tested as soon as it
-exists. A kind is a top-level page ("home", "about", "timeline"…), or a
+"""One page of each kind the site has, found from what the generator makes,
+what docs/ holds and what the nav of mkdocs.yml lists (pages that hooks add),
+so that a new kind of page is tested as soon as it exists. A kind is a top-level page ("home", "about", "timeline"…), or a
 folder's index ("actors-index") or its other pages ("actors-page"); of the
 latter, the one with the most Markdown is taken, to give the checks the most
 to look at."""
 
 from __future__ import annotations
+
+import yaml
 
 from build_scripts.generate import generate
 
@@ -18,7 +20,30 @@ def _markdown_pages() -> dict[str, int]:
     docs = PROJECT_ROOT / "docs"
     for path in sorted(docs.rglob("*.md")):
         pages.setdefault(path.relative_to(docs).as_posix(), path.stat().st_size)
+    for path in _nav_pages():
+        pages.setdefault(path, 0)
     return pages
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!ENV, !!python/name…)."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _nav_pages() -> list[str]:
+    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    found, pending = [], [config.get("nav") or []]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str) and item.endswith(".md") and "://" not in item:
+            found.append(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return sorted(found)
 
 
 def _kind(path: str) -> str:
