@@ -14,7 +14,7 @@ from build_scripts.load import load_content
 from build_scripts.schema import HEADER_PREFIX
 from build_scripts.yaml_positions import load_yaml
 
-from .helpers import run_cli
+from .helpers import PROJECT_ROOT, run_cli
 
 ACTOR_HEADER = HEADER_PREFIX + "../../schema/actor.schema.json\n"
 
@@ -143,3 +143,9 @@ def test_fmt_keeps_comments_in_a_real_claims_file(project_copy):
     for comment in ("# reviewed twice", "# keep this id", "# how sure the article is"):
         assert comment in formatted
     assert run_cli(project_copy, "check").returncode == 0
+
+
+def test_the_committed_content_is_in_canonical_form_with_its_schema_line():
+    """What CI's format check enforces: every content file as `fmt` writes it."""
+    result = run_cli(PROJECT_ROOT, "fmt", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
