@@ -368,7 +368,7 @@ class Views:
             certainty_label=CERTAINTY_LABELS[claim.certainty.value],
             hedge=claim.hedge,
             date=self.date(claim.date),
-            figures=[FigureView(f.said_as, _number(f.value), f.unit, f.measures) for f in claim.figures],
+            figures=[FigureView(f.said_as, _number(f.value, f.unit), f.unit, f.measures) for f in claim.figures],
             quotation_text=quotation.text if quotation else None,
             quotation_speakers=self.actor_links(quotation.speakers) if quotation else [],
             quotation_occasion=quotation.occasion if quotation else None,
@@ -422,7 +422,7 @@ class Views:
         for claim in self.claims_where(lambda c: bool(c.figures)):
             record = self.content.claims[claim.id].record
             for figure in record.figures:
-                rows.append(FigureRow(figure.said_as, _number(figure.value), figure.unit, figure.measures,
+                rows.append(FigureRow(figure.said_as, _number(figure.value, figure.unit), figure.unit, figure.measures,
                                       record.statement, self.quote_link(claim.id), claim.topics))
         return rows
 
@@ -439,7 +439,7 @@ class Views:
             for figure in record.figures:
                 if figure.unit != "year" and taken.get(record.topics[0], 0) < per_topic:
                     taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
-                    chosen.append(FigureRow(figure.said_as, _number(figure.value), figure.unit, figure.measures,
+                    chosen.append(FigureRow(figure.said_as, _number(figure.value, figure.unit), figure.unit, figure.measures,
                                             record.statement, self.quote_link(claim.id), claim.topics))
         return chosen[:count]
 
@@ -560,9 +560,11 @@ class Views:
         return sorted(claim_ids, key=lambda c: (spans[c].start, -spans[c].end, c))
 
 
-def _number(value: float | int | None) -> str:
+def _number(value: float | int | None, unit: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if unit == "year":  # 2016, not 2,016
+        return str(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,}".rstrip("0")
