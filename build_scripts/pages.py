@@ -157,12 +157,15 @@ class PageRenderer:
             events=[e for e in v.events() if topic_id in e.topic_ids],
             context=v.context_entries(lambda entry: topic_id in entry.topics),
             timeline=v.link_to_page("timeline"),
-            jsonld=jsonld.script(jsonld.claims([
-                (self.content.claims[c.id].record, self.content.sources[self.content.claims[c.id].record.source].record,
-                 str(html_url(path, page_path("source", self.content.claims[c.id].record.source), f"q-{c.id}")))
-                for c in claims
-            ])),
+            glossary=v.link_to_page("glossary"),
+            jsonld=jsonld.script(jsonld.claims([self._appearance(path, c.id) for c in claims])),
         )
+
+    def _appearance(self, page: str, claim_id: str):
+        """A claim, its source, and the address of its highlighted quote, for JSON-LD."""
+        claim = self.content.claims[claim_id].record
+        quote_url = html_url(page, page_path("source", claim.source), f"q-{claim_id}")
+        return claim, self.content.sources[claim.source].record, str(quote_url)
 
     def topics_index(self) -> None:
         self.render("topics_index", INDEX_PATHS["topics"], "content/topics", "Topics",
