@@ -16,11 +16,19 @@ _EQUIVALENT = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
 }
 _INDEX_KEY = 6
+_SPACE = re.compile(" ")
+
+
+_EQUIVALENT_TABLE = str.maketrans(_EQUIVALENT)
 
 
 def normalise(text: str) -> str:
-    """The matching form of a quote: one space for any white space, plain quotes."""
-    return _normalise_with_offsets(text)[0]
+    """The matching form of a quote: one space for any white space, plain quotes.
+
+    The same result as ``_normalise_with_offsets(text)[0]`` (``str.split``
+    splits on the same white space as ``str.isspace``), without a loop in Python.
+    """
+    return " ".join(text.translate(_EQUIVALENT_TABLE).split())
 
 
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -60,11 +68,14 @@ class SourceText:
 
     def __post_init__(self) -> None:
         self.normal, self.offsets = _normalise_with_offsets(self.text)
-        # Positions of every short key: finding a quote costs its candidates,
-        # not the length of the text.
+        # Where each word starts, by its first few characters: finding a quote
+        # costs the candidates of its rarest key, not the length of the text.
         index: dict[str, list[int]] = {}
-        for position in range(len(self.normal) - _INDEX_KEY + 1):
-            index.setdefault(self.normal[position : position + _INDEX_KEY], []).append(position)
+        normal = self.normal
+        for position in [0, *(m.end() for m in _SPACE.finditer(normal))]:
+            key = normal[position : position + _INDEX_KEY]
+            if len(key) == _INDEX_KEY:
+                index.setdefault(key, []).append(position)
         self._index = index
 
     def find(self, quote: str) -> list[Span]:
@@ -72,10 +83,18 @@ class SourceText:
         needle = normalise(quote)
         if not needle:
             return []
-        if len(needle) >= _INDEX_KEY:
-            candidates = self._index.get(needle[:_INDEX_KEY], [])
-            starts = [p for p in candidates if self.normal.startswith(needle, p)]
+        # Inside the quote, a character after a space starts a word of the
+        # text too, so its key is indexed; the rarest such key gives the
+        # fewest places to compare. (Common words such as "that the" start
+        # many places; a name or a rarer word, few.)
+        keyed = [m.end() for m in _SPACE.finditer(needle, 0, len(needle) - _INDEX_KEY)]
+        if keyed:
+            offset = min(keyed, key=lambda o: len(self._index.get(needle[o : o + _INDEX_KEY], ())))
+            candidates = self._index.get(needle[offset : offset + _INDEX_KEY], [])
+            starts = [p - offset for p in candidates
+                      if p >= offset and self.normal.startswith(needle, p - offset)]
         else:
+            # One word, or too short for a key: scan the text.
             starts = [m.start() for m in re.finditer(re.escape(needle), self.normal)]
         return [self._span(start, start + len(needle)) for start in starts]
 

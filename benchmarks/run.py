@@ -1,0 +1,432 @@
+"""The build benchmark: synthetic dossiers at x1, x10 and x100, built side by side
+with their floor (MkDocs alone building the same pages as plain Markdown).
+
+    python -m benchmarks.run [--scales 1,10,100] [--runs 3] [--large-runs 2]   (make bench)
+
+Per scale it prints records, pages, generator time (load + check + render +
+write, timed in this process stage by stage), the MkDocs build (a real
+`mkdocs build --strict` in a child process: wall time, CPU time, peak memory),
+the floor, site size, search index size and the largest page; every time is
+the median of several runs. Builds and floor builds alternate, so that both
+see the same load on the machine; ratios between them are the figures to
+trust on a busy machine. It also times quote lookup against text length,
+`mkdocs build --strict` of the real dossier, and prints whether each target
+is met. The figures go to benchmarks/results/<date>-<commit>.json, for
+comparing two commits (``python -m benchmarks.compare A.json B.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+from build_scripts.check import check_content
+from build_scripts.generate import PROJECT_ROOT, write_pages
+from build_scripts.load import load_content
+from build_scripts.pages import render_pages
+from build_scripts.source_text import SourceText
+
+from .synthetic import Writer, count_dossier, make_stories, write_dossier
+
+RESULTS = Path(__file__).resolve().parent / "results"
+FLOOR_CONFIG = "mkdocs-floor.yml"
+FLOOR_DOCS = "floor-docs"
+
+# The issue's targets.
+GENERATOR_SHARE = 0.10      # generator time / MkDocs time, at every scale
+FLOOR_RATIO = 1.2           # whole build / MkDocs alone on the same pages
+LARGEST_SCALE_SECONDS = 60  # the x100 build, whole
+PAGE_BYTES = 100 * 1024     # no page over 100 KB of HTML
+GROWTH = 12                 # x100 generator time / x10 generator time
+REAL_SITE_SECONDS = 5       # `make site` of today's dossier, warm
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- one build in a child process -------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    wall: float       # seconds, start to exit
+    cpu: float        # user + system seconds, the build and every process it waited for
+    peak_rss_mb: float
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return env
+
+
+def run_build(root: Path, config: str, site_dir: Path, strict: bool = True) -> BuildRun:
+    """`mkdocs build` in a child process, timed; its resource use read with wait4."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(site_dir)]
+    if strict:
+        command.insert(4, "--strict")
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment())
+        # wait4 gives this child's own resource use (with its waited-for
+        # children: the offline build), where getrusage(RUSAGE_CHILDREN)
+        # would mix in every earlier build.
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode('utf-8', 'replace')[-4000:]}")
+    return BuildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    pages: int
+    site_bytes: int
+    search_index_bytes: int
+    largest_page_bytes: int
+    largest_page: str
+
+
+def site_figures(site_dir: Path) -> SiteFigures:
+    files = [p for p in site_dir.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html" and p.name != "404.html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = site_dir / "search" / "search_index.json"
+    return SiteFigures(
+        pages=len(pages),
+        site_bytes=sum(p.stat().st_size for p in files),
+        search_index_bytes=index.stat().st_size if index.is_file() else 0,
+        largest_page_bytes=largest.stat().st_size,
+        largest_page=largest.relative_to(site_dir).as_posix(),
+    )
+
+
+# -- the generator, stage by stage, in this process -------------------------
+
+
+@dataclass(frozen=True)
+class GeneratorRun:
+    load: float
+    check: float
+    render: float
+    write: float
+    quotes: float  # finding every claim's quote in its text (part of check)
+
+    @property
+    def total(self) -> float:
+        return self.load + self.check + self.render + self.write
+
+
+def run_generator(root: Path, out: Path):
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    content = load_content(root)
+    loaded = time.perf_counter()
+    checked = check_content(content)
+    checked_at = time.perf_counter()
+    pages = render_pages(checked)
+    rendered = time.perf_counter()
+    write_pages(pages, out)
+    written = time.perf_counter()
+    # Quote lookup on its own: index every text, find every quote.
+    texts = {source_id: SourceText(text.text) for source_id, text in checked.texts.items()}
+    for located in content.claims.values():
+        texts[located.record.source].find(located.record.quote)
+    quotes = time.perf_counter() - written
+    return GeneratorRun(loaded - start, checked_at - loaded, rendered - checked_at, written - rendered, quotes), pages
+
+
+# -- the floor: MkDocs alone on the same pages -------------------------------
+
+
+def write_floor(root: Path, pages_dir: Path) -> None:
+    """A configuration without the hook, whose docs folder holds the generated
+    pages as plain Markdown files beside the hand-written ones."""
+    docs = root / FLOOR_DOCS
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(root / "docs", docs)
+    shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
+    # INHERIT merges mappings and replaces lists: no hooks, nothing watched.
+    floor = {"INHERIT": "mkdocs.yml", "docs_dir": FLOOR_DOCS, "hooks": [], "watch": []}
+    (root / FLOOR_CONFIG).write_text(yaml.safe_dump(floor, sort_keys=False), encoding="utf-8")
+
+
+# -- one scale -------------------------------------------------------------
+
+
+def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
+    root = work / f"x{scale}"
+    started = time.perf_counter()
+    counts = write_dossier(root, scale, seed, base)
+    written = time.perf_counter() - started
+    print(f"x{scale}: wrote {counts.records()} records in {written:.1f} s; measuring ({runs} runs)", flush=True)
+
+    generator_runs = []
+    for _ in range(runs):
+        timing, pages = run_generator(root, work / "pages")
+        generator_runs.append(timing)
+    write_floor(root, work / "pages")
+
+    builds, floors = [], []
+    for _ in range(runs):
+        builds.append(run_build(root, "mkdocs.yml", work / "site"))
+        floors.append(run_build(root, FLOOR_CONFIG, work / "floor-site", strict=False))
+        print(f"  build {builds[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s", flush=True)
+    figures = site_figures(work / "site")
+    floor_figures = site_figures(work / "floor-site")
+    shutil.rmtree(root)
+
+    generator = {stage: median([getattr(r, stage) for r in generator_runs])
+                 for stage in ("load", "check", "render", "write", "quotes", "total")}
+    build = {key: median([getattr(r, key) for r in builds]) for key in ("wall", "cpu", "peak_rss_mb")}
+    floor = {key: median([getattr(r, key) for r in floors]) for key in ("wall", "cpu", "peak_rss_mb")}
+    mkdocs_time = build["wall"] - generator["total"]
+    return {
+        "scale": scale,
+        "runs": runs,
+        "counts": asdict(counts),
+        "records": counts.records(),
+        "generated_pages": len(pages),
+        "generator_seconds": generator,
+        "build": build,
+        "floor": floor,
+        "mkdocs_seconds": mkdocs_time,
+        "generator_share": generator["total"] / mkdocs_time,
+        "build_over_floor_wall": build["wall"] / floor["wall"],
+        "build_over_floor_cpu": build["cpu"] / floor["cpu"],
+        "site": asdict(figures),
+        "floor_site": asdict(floor_figures),
+        "all_runs": {"generator": [asdict(r) for r in generator_runs],
+                     "build": [asdict(r) for r in builds], "floor": [asdict(r) for r in floors]},
+    }
+
+
+# -- quote lookup against text length ---------------------------------------
+
+
+def measure_quote_lookup(seed: int, base) -> list[dict]:
+    """Time to find the same quotes in texts 1, 10 and 100 times as long.
+
+    The quotes are those of the first synthetic story; the text is that
+    story's alone, then followed by 9 and by 99 other stories. With the index,
+    the time per quote stays flat as the text grows; a scan of the text per
+    quote would grow with it (claims x text length).
+    """
+    stories = make_stories(Writer(base, 100, seed))
+    quotes = [claim["quote"] for claim in stories[0].claims]
+    results = []
+    for count in (1, 10, 100):
+        text = "\n\n".join(story.text for story in stories[:count])
+        started = time.perf_counter()
+        indexed = SourceText(text)
+        index_seconds = time.perf_counter() - started
+        finds = 0
+        started = time.perf_counter()
+        while finds < 5000:
+            for quote in quotes:
+                assert len(indexed.find(quote)) == 1
+            finds += len(quotes)
+        find_seconds = time.perf_counter() - started
+        results.append({"text_chars": len(text), "quotes": len(quotes), "index_seconds": index_seconds,
+                        "find_microseconds_per_quote": find_seconds / finds * 1e6})
+    return results
+
+
+# -- today's dossier -------------------------------------------------------
+
+
+def measure_real_site(runs: int, work: Path) -> dict:
+    """`mkdocs build --strict` of this project (what `make site` runs), warm."""
+    run_build(PROJECT_ROOT, "mkdocs.yml", work / "real-site")  # warm-up: file caches, bytecode
+    timings = [run_build(PROJECT_ROOT, "mkdocs.yml", work / "real-site") for _ in range(runs)]
+    figures = site_figures(work / "real-site")
+    return {"runs": runs, "wall": median([t.wall for t in timings]), "cpu": median([t.cpu for t in timings]),
+            "peak_rss_mb": median([t.peak_rss_mb for t in timings]), "site": asdict(figures),
+            "all_runs": [asdict(t) for t in timings]}
+
+
+# -- the report -------------------------------------------------------------
+
+
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": model or platform.processor(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}"}
+
+
+def git_commit() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT_ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return commit + ("-dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size < 10 * 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
+
+
+def table(results: dict) -> str:
+    rows = [
+        ("records", lambda s: f"{s['records']:,}"),
+        ("pages (HTML)", lambda s: f"{s['site']['pages']:,}"),
+        ("generator: load", lambda s: f"{s['generator_seconds']['load']:.2f} s"),
+        ("generator: check", lambda s: f"{s['generator_seconds']['check']:.2f} s"),
+        ("  of which quote lookup", lambda s: f"{s['generator_seconds']['quotes']:.3f} s"),
+        ("generator: render", lambda s: f"{s['generator_seconds']['render']:.2f} s"),
+        ("generator: write", lambda s: f"{s['generator_seconds']['write']:.2f} s"),
+        ("generator total", lambda s: f"{s['generator_seconds']['total']:.2f} s"),
+        ("mkdocs build --strict (wall)", lambda s: f"{s['build']['wall']:.1f} s"),
+        ("MkDocs time (build - generator)", lambda s: f"{s['mkdocs_seconds']:.1f} s"),
+        ("generator / MkDocs time", lambda s: f"{s['generator_share']:.1%}"),
+        ("floor: MkDocs alone (wall)", lambda s: f"{s['floor']['wall']:.1f} s"),
+        ("whole build / floor (wall)", lambda s: f"{s['build_over_floor_wall']:.2f}x"),
+        ("whole build / floor (CPU)", lambda s: f"{s['build_over_floor_cpu']:.2f}x"),
+        ("build CPU time", lambda s: f"{s['build']['cpu']:.1f} s"),
+        ("peak memory (build)", lambda s: f"{s['build']['peak_rss_mb']:.0f} MB"),
+        ("site size", lambda s: kb(s['site']['site_bytes'])),
+        ("search index", lambda s: kb(s['site']['search_index_bytes'])),
+        ("largest page", lambda s: f"{kb(s['site']['largest_page_bytes'])} ({s['site']['largest_page']})"),
+        ("runs (median of)", lambda s: str(s['runs'])),
+    ]
+    scales = results["scales"]
+    header = ["", *[f"x{s['scale']}" for s in scales]]
+    body = [[name, *[cell(s) for s in scales]] for name, cell in rows]
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    line = lambda row: "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"  # noqa: E731
+    out = [line(header), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, body)]
+    return "\n".join(out)
+
+
+def targets(results: dict) -> list[tuple[str, bool, str]]:
+    scales = {s["scale"]: s for s in results["scales"]}
+    checks = []
+    for scale, s in scales.items():
+        checks.append((f"x{scale}: generator <= {GENERATOR_SHARE:.0%} of MkDocs time",
+                       s["generator_share"] <= GENERATOR_SHARE, f"{s['generator_share']:.1%}"))
+        checks.append((f"x{scale}: whole build <= {FLOOR_RATIO}x the floor (wall)",
+                       s["build_over_floor_wall"] <= FLOOR_RATIO, f"{s['build_over_floor_wall']:.2f}x"))
+        checks.append((f"x{scale}: no page over {PAGE_BYTES // 1024} KB",
+                       s["site"]["largest_page_bytes"] <= PAGE_BYTES,
+                       f"largest {kb(s['site']['largest_page_bytes'])}"))
+    largest = scales.get(100)
+    if largest:
+        checks.append((f"x100 builds in under {LARGEST_SCALE_SECONDS} s", largest["build"]["wall"] < LARGEST_SCALE_SECONDS,
+                       f"{largest['build']['wall']:.1f} s"))
+    if 10 in scales and 100 in scales:
+        growth = scales[100]["generator_seconds"]["total"] / scales[10]["generator_seconds"]["total"]
+        checks.append((f"generator x100 <= {GROWTH}x generator x10", growth <= GROWTH, f"{growth:.1f}x"))
+    lookups = results.get("quote_lookup") or []
+    if len(lookups) >= 2:
+        first, last = lookups[0], lookups[-1]
+        growth = last["find_microseconds_per_quote"] / first["find_microseconds_per_quote"]
+        length = last["text_chars"] / first["text_chars"]
+        checks.append((f"quote lookup does not grow with text length (text {length:.0f}x longer)",
+                       growth < 2, f"time per quote {growth:.2f}x"))
+    checks.append(("YAML parsed with the C loader (yaml.__with_libyaml__)", results["libyaml"], str(results["libyaml"])))
+    real = results.get("real_site")
+    if real:
+        checks.append((f"today's dossier: mkdocs build --strict under {REAL_SITE_SECONDS} s (warm)",
+                       real["wall"] < REAL_SITE_SECONDS, f"{real['wall']:.1f} s"))
+    return checks
+
+
+def report(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        f"Benchmark {results['date']} at commit {results['commit']}: {m['nproc']} cores, {m['cpu']}, "
+        f"Python {m['python']}, {m['system']}; load average {results['load_before']} before, "
+        f"{results['load_after']} after",
+        "",
+        table(results),
+        "",
+    ]
+    for lookup in results.get("quote_lookup", []):
+        lines.append(f"quote lookup: {lookup['quotes']} quotes, text of {lookup['text_chars']:,} characters: "
+                     f"{lookup['find_microseconds_per_quote']:.1f} us per quote (index built in "
+                     f"{lookup['index_seconds']:.2f} s)")
+    real = results.get("real_site")
+    if real:
+        lines.append(f"today's dossier: mkdocs build --strict {real['wall']:.1f} s wall, {real['cpu']:.1f} s CPU "
+                     f"(median of {real['runs']}, warm), {real['site']['pages']} pages, "
+                     f"largest {kb(real['site']['largest_page_bytes'])} ({real['site']['largest_page']})")
+    lines.append("")
+    for name, met, value in targets(results):
+        lines.append(f"{'met    ' if met else 'MISSED '} {name}: {value}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated scales (default 1,10,100)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure, median taken (default 3)")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs at scales of 100 and more (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-real-site", action="store_true", help="skip timing today's dossier")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON results")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+
+    base = count_dossier()
+    results: dict = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": git_commit(),
+        "machine": machine(),
+        "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "base_counts": asdict(base),
+        "libyaml": bool(yaml.__with_libyaml__),
+        "scales": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as scratch:
+        work = Path(scratch)
+        for scale in scales:
+            runs = args.large_runs if scale >= 100 else args.runs
+            results["scales"].append(measure_scale(scale, runs, args.seed, work, base))
+        results["quote_lookup"] = measure_quote_lookup(args.seed, base)
+        if not args.no_real_site:
+            results["real_site"] = measure_real_site(args.runs, work)
+    results["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    results["peak_rss_mb_of_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["targets"] = [{"target": name, "met": met, "value": value} for name, met, value in targets(results)]
+
+    text = report(results)
+    print("\n" + text)
+    args.results.mkdir(parents=True, exist_ok=True)
+    name = f"{results['date'][:10]}-{results['commit']}"
+    (args.results / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.results / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    print(f"\nresults: {(args.results / name).with_suffix('.json').relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Time from saving a YAML file to the served page showing the change.
+
+    python -m benchmarks.serve_reload [--edits 5] [--full] [--scale N]
+
+Starts `mkdocs serve --dirty` (what `make serve` runs; ``--full`` leaves out
+``--dirty``) on 127.0.0.1 for a copy of the project (today's dossier, or a
+synthetic one with ``--scale``), then renames an actor several times, each
+time waiting until the actor's page, fetched over HTTP, shows the new name.
+Two actors are edited: the one the fewest claims name (few pages change) and
+the one the most claims name (its name changes on many pages). Prints each
+time and the median, and how many rebuilds the server ran (one per edit: no
+rebuild loop).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from build_scripts.generate import PROJECT_ROOT
+from build_scripts.load import load_content
+
+from .run import environment
+from .synthetic import copy_engine, write_dossier
+
+TARGET_SECONDS = 1.5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, timeout: float, interval: float = 0.02) -> float | None:
+    """Seconds until ``predicate()`` holds, or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if predicate():
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def pick_actors(root: Path) -> list[tuple[str, str]]:
+    """(label, actor id): the actor fewest claims name, and the one most name."""
+    content = load_content(root)
+    named = {actor_id: 0 for actor_id in content.actors}
+    for located in content.claims.values():
+        for actor_id in located.record.actors:
+            named[actor_id] += 1
+    # Only actors whose name line can be edited as plain text.
+    editable = [a for a in sorted(named) if re.search(r"^name: [^'\"\n]+$", _actor_file(root, a).read_text(), re.M)]
+    fewest = min(editable, key=lambda a: (named[a], a))
+    most = max(editable, key=lambda a: (named[a], a))
+    return [(f"minor actor ({named[fewest]} claims)", fewest), (f"major actor ({named[most]} claims)", most)]
+
+
+def _actor_file(root: Path, actor_id: str) -> Path:
+    return root / "content" / "actors" / f"{actor_id}.yaml"
+
+
+def rename(root: Path, actor_id: str, marker: str) -> None:
+    path = _actor_file(root, actor_id)
+    text = re.sub(r"^(name: [^'\"\n]+?)(?: Edit\d+)?$", rf"\1 {marker}", path.read_text(), count=1, flags=re.M)
+    path.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.serve_reload", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edits", type=int, default=5, help="edits per actor (default 5)")
+    parser.add_argument("--full", action="store_true", help="serve without --dirty (every page rebuilt)")
+    parser.add_argument("--scale", type=int, default=0, help="a synthetic dossier this many times today's")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="dossier-serve-") as scratch:
+        root = Path(scratch) / "project"
+        if args.scale:
+            write_dossier(root, args.scale)
+        else:
+            copy_engine(root)
+            for name in ("content", "seeds"):
+                shutil.copytree(PROJECT_ROOT / name, root / name)
+        actors = pick_actors(root)
+        port = free_port()
+        log_path = Path(scratch) / "serve.log"
+        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")]
+        if not args.full:
+            command.append("--dirty")
+        with open(log_path, "w") as log:
+            server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment())
+        results: dict[str, list[float]] = {}
+        try:
+            first_url = f"http://127.0.0.1:{port}/actors/{actors[0][1]}.html"
+            started = wait_for(lambda: server.poll() is not None or "<h1" in fetch(first_url), 600, 0.2)
+            if started is None or server.poll() is not None:
+                raise RuntimeError("the server did not start:\n" + log_path.read_text()[-3000:])
+            time.sleep(1.0)  # let the watcher take its first snapshot
+            builds_before = log_path.read_text().count("Building documentation")
+            edits = 0
+            for label, actor_id in actors:
+                url = f"http://127.0.0.1:{port}/actors/{actor_id}.html"
+                times = results.setdefault(label, [])
+                for _ in range(args.edits):
+                    edits += 1
+                    marker = f"Edit{edits}"
+                    start = time.perf_counter()
+                    rename(root, actor_id, marker)
+                    elapsed = wait_for(lambda: marker in fetch(url), 120)
+                    if elapsed is None:
+                        raise RuntimeError(f"{url} never showed {marker}:\n" + log_path.read_text()[-3000:])
+                    times.append(time.perf_counter() - start)
+                    time.sleep(0.7)  # a quiet moment between edits, as when a person types
+            time.sleep(3)  # a rebuild loop would show itself by now
+            rebuilds = log_path.read_text().count("Building documentation") - builds_before
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    mode = "mkdocs serve" + ("" if args.full else " --dirty")
+    print(f"save-to-reload, {mode}, {'x' + str(args.scale) + ' synthetic' if args.scale else 'today'}'s dossier "
+          f"(target under {TARGET_SECONDS} s):")
+    for label, times in results.items():
+        shown = ", ".join(f"{t:.2f}" for t in times)
+        print(f"  {label}: median {statistics.median(times):.2f} s  ({shown})")
+    print(f"  rebuilds: {rebuilds} for {edits} edits")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
