@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import glossary, model, network, reader
 from .check import CheckedDossier
 from .markup import prose_plain, render_prose, safe_external_url
-from .source_text import Span
+from .source_text import Span, split_sentences
 from .timeline import Event, dated_events
 
 # Where each kind of record's page lives in the site.
@@ -118,9 +118,10 @@ def html_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
 
 
 def first_sentence(prose: str) -> str:
+    """The opening sentence of a Prose field, as plain text (for meta descriptions)."""
     flat = prose_plain(prose)
-    end = flat.find(". ")
-    return flat if end == -1 else flat[: end + 1]
+    sentences = split_sentences(flat)
+    return flat[sentences[0].start : sentences[0].end] if sentences else flat
 
 
 def format_date(value: str) -> str:
