@@ -26,9 +26,10 @@ from markupsafe import Markup
 # left alone so that the generated Markdown stays readable.
 _ALWAYS = set("\\`*_{}[]<>#&\"|~^")
 # Characters that mean something only at the start of a line ("- item",
-# "1. item", "+ item", "=== heading underline", ": definition"). A value
-# never contains a line break, so its own start is the only line start.
-_AT_START = set("-.+=:")
+# "1. item", "+ item", "=== heading underline", ": definition", "!!! note"
+# admonitions, and "??? note" / "/// note" blocks should pymdownx come). A
+# value never contains a line break, so its own start is the only line start.
+_AT_START = set("-.+=:!?/")
 
 
 def _entity(char: str) -> str:
