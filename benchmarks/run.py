@@ -424,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     name = f"{results['date'][:10]}-{results['commit']}"
     (args.results / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (args.results / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-    print(f"\nresults: {(args.results / name).with_suffix('.json').relative_to(PROJECT_ROOT)}")
+    print(f"\nresults: {args.results / name}.json")
     return 0
 
 

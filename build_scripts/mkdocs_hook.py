@@ -39,6 +39,7 @@ class _State:
     succeeded = False
     warnings = 0
     offline_zip: bytes | None = None
+    page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
 
 
 state = _State()
@@ -100,6 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.text))
     contributing.add_files(files, config, state.root, state.generated.checked)
+    state.page_origins = contributing.page_origins(state.generated.pages)  # once, not once per page
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
     # `build` also offers a zip of the offline site (not `serve`, too slow for
@@ -115,18 +117,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    # Glossary terms become hover abbreviations on every page, hand-written ones too.
-    markdown += glossary.abbreviations(state.generated.checked.content)
     if state.offline_zip is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
         markdown += offline.downloads_note(page.file.src_uri, len(state.offline_zip))
-    markdown += contributing.source_link(page.file.src_uri, contributing.page_origins(state.generated.pages))
+    markdown += contributing.source_link(page.file.src_uri, state.page_origins)
+    # Glossary terms become hover abbreviations on every page, hand-written ones too
+    # (the definitions of the terms the page uses, so this comes last).
+    markdown += glossary.abbreviations(state.generated.checked.content, markdown)
     return markdown
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
     # "Edit this page" opens the file the page is made from (see contributing.py).
-    origins = contributing.page_origins(state.generated.pages)
-    page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, origins) or page.edit_url
+    page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, state.page_origins) or page.edit_url
     return context
 
 

@@ -117,7 +117,7 @@ class PageRenderer:
             actor=actor,
             kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
             roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in actor.roles],
-            claims=v.claims_where(lambda claim: actor_id in claim.actors),
+            claims=v.claims_about("actor", actor_id),
             relations=v.relations(actor_id),
             network=v.network_svg("network-" + actor_id, f"{actor.name} and the actors it is related to",
                                   f"A picture of the relations between {actor.name} and other actors; "
@@ -140,7 +140,7 @@ class PageRenderer:
         topic = located.record
         path = page_path("topic", topic_id)
         v = self.views(path)
-        claims = v.claims_where(lambda claim: topic_id in claim.topics)
+        claims = v.claims_about("topic", topic_id)
         actor_ids = sorted({a for c in claims for a in self.content.claims[c.id].record.actors},
                            key=lambda a: self.content.actors[a].record.name.casefold())
         key_terms = glossary.key_terms_of_topic(self.content, topic_id)
@@ -154,7 +154,7 @@ class PageRenderer:
             search_boost=SEARCH_BOOST["topic"], tags=tags,
             topic=topic, claims=claims, actors=actor_ids,
             terms=[v.term(t) for t in terms],
-            events=[e for e in v.events() if topic_id in e.topic_ids],
+            events=v.events(topic_id),
             context=v.context_entries(lambda entry: topic_id in entry.topics),
             timeline=v.link_to_page("timeline"),
             glossary=v.link_to_page("glossary"),
@@ -183,7 +183,7 @@ class PageRenderer:
             f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
             search_boost=SEARCH_BOOST["source"],
             source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
-            claims=v.claims_where(lambda claim: claim.source == source_id),
+            claims=v.claims_about("source", source_id),
             published=format_date(source.published.value),
             jsonld=jsonld.script(jsonld.news_article(
                 source, self.content.actors[source.publisher].record,

@@ -286,6 +286,25 @@ class PassageView:
     claims: list[Link]
 
 
+def _once(checked: CheckedDossier, key: str, compute):
+    """Data that is the same on every page (an index, a match), computed once
+    per checked dossier instead of once per page: per page, it would cost
+    pages x records."""
+    cache = vars(checked).setdefault("_views_once", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _ids_by(records, keys_of) -> dict[str, list[str]]:
+    """{key: ids of the records that have it}, each id once per key, in record order."""
+    index: dict[str, list[str]] = {}
+    for record_id, record in records:
+        for key in dict.fromkeys(keys_of(record)):
+            index.setdefault(key, []).append(record_id)
+    return index
+
+
 @dataclass
 class Views:
     """Builds view objects for one page at a time (links are relative to it)."""
@@ -379,6 +398,16 @@ class Views:
 
     def claims_where(self, predicate) -> list[ClaimView]:
         ids = [i for i, located in self.content.claims.items() if predicate(located.record)]
+        return self._claim_views(ids)
+
+    def claims_about(self, kind: str, record_id: str) -> list[ClaimView]:
+        """The claims that name an actor (kind "actor"), belong to a topic ("topic") or quote a source ("source")."""
+        keys_of = {"actor": lambda c: c.actors, "topic": lambda c: c.topics, "source": lambda c: [c.source]}[kind]
+        index = _once(self.checked, f"claims by {kind}",
+                      lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), keys_of))
+        return self._claim_views(index.get(record_id, []))
+
+    def _claim_views(self, ids: list[str]) -> list[ClaimView]:
         views = [self.claim(i) for i in ids]
         return sorted(views, key=lambda c: (self.content.claims[c.id].record.source, c.position, c.id))
 
@@ -387,9 +416,11 @@ class Views:
     def citation(self, citation: model.Citation) -> CitationView:
         return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
 
-    def events(self) -> list[EventView]:
+    def events(self, topic_id: str | None = None) -> list[EventView]:
+        """Every dated event, earliest first; only those of ``topic_id`` if given."""
         positions = {c: s.start for c, s in self.checked.quote_spans.items()}
-        return [self.event(e) for e in dated_events(self.content, positions)]
+        events = _once(self.checked, "dated events", lambda: dated_events(self.content, positions))
+        return [self.event(e) for e in events if topic_id is None or topic_id in e.topics]
 
     def event(self, event: Event) -> EventView:
         topics = self.topic_links(list(event.topics))
@@ -457,18 +488,30 @@ class Views:
         """Everything a topic page says, for finding the glossary terms it uses."""
         topic = self.content.topics[topic_id].record
         parts = [topic.title, prose_plain(topic.summary)]
-        for located in self.content.claims.values():
-            if topic_id in located.record.topics:
-                claim = located.record
-                span = self.checked.quote_spans[claim.id]
-                parts += [claim.statement, self.checked.texts[claim.source].text[span.start : span.end]]
+        by_topic = _once(self.checked, "claims by topic",
+                         lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), lambda c: c.topics))
+        for claim_id in by_topic.get(topic_id, []):
+            claim = self.content.claims[claim_id].record
+            span = self.checked.quote_spans[claim.id]
+            parts += [claim.statement, self.checked.texts[claim.source].text[span.start : span.end]]
         return "\n".join(parts)
 
     def term(self, term_id: str) -> TermView:
         term = self.content.glossary[term_id].record
-        topics = [t for t in self.topics_in_order() if glossary.mentions(term, self.topic_text(t))]
+        topics = self._topics_using_terms().get(term_id, [])
         return TermView(Markup(term_id), term.term, term.expansion, self.prose(term.definition),
                         list(term.aliases), self.topic_links(topics))
+
+    def _topics_using_terms(self) -> dict[str, list[str]]:
+        """{glossary term id: the topics whose page uses it, in topic order}."""
+        def compute() -> dict[str, list[str]]:
+            index = glossary.term_index(self.content)
+            using: dict[str, list[str]] = {}
+            for topic_id in self.topics_in_order():
+                for term_id in index.used_in(self.topic_text(topic_id)):
+                    using.setdefault(term_id, []).append(topic_id)
+            return using
+        return _once(self.checked, "topics using terms", compute)
 
     def terms(self) -> list[TermView]:
         items = self.content.glossary
@@ -486,9 +529,16 @@ class Views:
 
     # -- relations and the network picture -------------------------------
 
+    def _relations_of(self, actor_id: str | None) -> list[model.Relation]:
+        """Every relation, or those of ``actor_id``, in file order."""
+        if actor_id is None:
+            return [l.record for l in self.content.relations]
+        index = _once(self.checked, "relations by actor", lambda: _ids_by(
+            enumerate(self.content.relations), lambda l: [l.record.source_actor, l.record.target_actor]))
+        return [self.content.relations[i].record for i in index.get(actor_id, [])]
+
     def relations(self, actor_id: str | None = None) -> list[RelationView]:
-        chosen = [l.record for l in self.content.relations
-                  if actor_id is None or actor_id in (l.record.source_actor, l.record.target_actor)]
+        chosen = self._relations_of(actor_id)
         chosen.sort(key=lambda r: (self.title_of("actor", r.source_actor).casefold(), r.type,
                                    self.title_of("actor", r.target_actor).casefold()))
         return [
@@ -498,8 +548,7 @@ class Views:
         ]
 
     def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None) -> Markup | None:
-        relations = [l.record for l in self.content.relations
-                     if actor_id is None or actor_id in (l.record.source_actor, l.record.target_actor)]
+        relations = self._relations_of(actor_id)
         if not relations:
             return None
         ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
