@@ -6,6 +6,7 @@ printed at the end of every test run (see conftest.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -139,3 +140,25 @@ def test_a_quote_edited_in_the_seed_text_is_refused(project_copy):
     assert result.returncode == 1
     assert re.search(r"content/sources/india-s400-iranian-oil\.yaml:\d+:\d+: 'seeds/india-s400-iranian-oil\.txt' "
                      r"has changed since it was recorded \(its sha256 is now [0-9a-f]{64}\)", result.stderr), result.stderr
+
+
+def test_two_thousand_wrong_quotes_are_refused_in_seconds(project_copy):
+    # Each wrong quote's hint searches the source for its closest passage
+    # (some 50 ms); only the first few do, or two files of 2 MB each would
+    # take two minutes.
+    words = (project_copy / "seeds" / "india-s400-iranian-oil.txt").read_text(encoding="utf-8").split()
+    for part in range(2):
+        entries = []
+        for number in range(part * 1000, part * 1000 + 1000):
+            quote = " ".join(words[(number * 7 + i * 13) % len(words)] for i in range(250))[:1900]
+            entries.append(f"  - id: wrong-{number}\n    statement: x\n    source: india-s400-iranian-oil\n"
+                           f"    quote: {json.dumps(quote)}\n    topics: [s400-deal]\n    certainty: stated\n")
+        (project_copy / "content" / "claims" / f"zz-case-{part}.yaml").write_text("claims:\n" + "".join(entries),
+                                                                                 encoding="utf-8")
+
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "--root", str(project_copy), "check"],
+                            cwd=project_copy, capture_output=True, text=True, env=environment(), timeout=TIMEOUT)
+
+    assert result.returncode == 1
+    assert result.stderr.count("this quote is not in the source") == 2000
+    assert "2000 problems found" in result.stderr
