@@ -7,6 +7,8 @@ all, so that a contributor can mend everything in one go.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,12 @@ from .problems import DossierError, Problem, did_you_mean, suggest_id
 from .markup import prose_links
 from .schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
 from .source_text import SourceText, Span, normalise
+from .yaml_positions import Mark
+
+# In a source text, shown as it stands: control characters other than line
+# breaks and tabs, and the bidirectional controls that reorder what readers
+# see ("Trojan Source"). A text that holds them is refused, not shown.
+_HIDDEN_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -57,6 +65,10 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
     for source_id, located in sorted(content.sources.items()):
         source, origin = located.record, located.origin
         path = content.root / source.text
+        if path.is_symlink():
+            problems.append(Problem(origin.at("text"), f"'{source.text}' is a symbolic link; source texts must be "
+                                    "ordinary files", "replace the link by a copy of the text", origin.field("text")))
+            continue
         if not path.is_file():
             seeds = sorted(p.relative_to(content.root).as_posix() for p in (content.root / "seeds").glob("*.txt"))
             problems.append(Problem(origin.at("text"), f"the text file '{source.text}' does not exist",
@@ -76,10 +88,22 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
             ))
             continue
         try:
-            texts[source_id] = SourceText(raw.decode("utf-8"))
+            decoded = raw.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8",
                                     origin.field("text")))
+            continue
+        hidden = _HIDDEN_IN_TEXT.search(decoded)
+        if hidden:
+            char, index = hidden.group(), hidden.start()
+            line = decoded.count("\n", 0, index) + 1
+            column = index - (decoded.rfind("\n", 0, index) + 1) + 1
+            name = unicodedata.name(char, "a control character")
+            problems.append(Problem(Mark(source.text, line, column),
+                                    f"the text contains U+{ord(char):04X} ({name}), which would hide or reorder "
+                                    "what readers see", "remove it from the text (and record the new sha256)"))
+            continue
+        texts[source_id] = SourceText(decoded)
     return texts
 
 

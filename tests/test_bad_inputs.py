@@ -6,6 +6,7 @@ printed at the end of every test run (see conftest.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -162,3 +163,34 @@ def test_two_thousand_wrong_quotes_are_refused_in_seconds(project_copy):
     assert result.returncode == 1
     assert result.stderr.count("this quote is not in the source") == 2000
     assert "2000 problems found" in result.stderr
+
+
+def add_source(root: Path, text: bytes, link_to: Path | None = None) -> None:
+    """A new source whose record is right about its text file."""
+    seed = root / "seeds" / "zz-case.txt"
+    if link_to is None:
+        seed.write_bytes(text)
+    else:
+        link_to.write_bytes(text)
+        os.symlink(link_to, seed)
+    (root / "content" / "sources" / "zz-case.yaml").write_text(
+        "title: A case\npublisher: india\npublished: {value: 2018-10-05, basis: inferred}\nlanguage: en\n"
+        "licence: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\nattribution: x\n"
+        f"text: seeds/zz-case.txt\nsha256: {hashlib.sha256(text).hexdigest()}\n")
+
+
+def test_a_source_text_with_a_direction_override_is_refused(project_copy):
+    # Shown as it stands on the source page, it would reorder what readers see.
+    add_source(project_copy, "India will pay\nin rupees \u202e0001 ton\u202c, said the minister.\n".encode())
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert ("seeds/zz-case.txt:2:11: the text contains U+202E (RIGHT-TO-LEFT OVERRIDE), which would hide or "
+            "reorder what readers see") in result.stderr
+
+
+def test_a_source_text_that_is_a_symbolic_link_is_not_read(project_copy, tmp_path):
+    add_source(project_copy, b"A secret of the machine that builds the site.\n", link_to=tmp_path / "secret.txt")
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "content/sources/zz-case.yaml:7:7: 'seeds/zz-case.txt' is a symbolic link" in result.stderr
+    assert "secret" not in result.stderr.replace("seeds/zz-case.txt", "")
