@@ -36,6 +36,9 @@ def _entity(char: str) -> str:
     return f"&#{ord(char)};"
 
 
+_ALWAYS_ENTITIES = {ord(char): _entity(char) for char in _ALWAYS}
+
+
 def escape_text(value: object) -> Markup:
     """Markdown for ``value`` that renders as exactly its characters."""
     if isinstance(value, Markup):
@@ -43,18 +46,22 @@ def escape_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = str(value)
-    out = []
-    at_start = True  # only spaces and line-start marks so far
-    after_digits = False  # the value began with digits: "1955. " is a list item
-    for char in text:
-        special = char in _ALWAYS or (at_start and char in _AT_START) or (after_digits and char == ".")
-        out.append(_entity(char) if special else char)
-        # Anything else after digits ("2+2", "2018-10-05") starts no list;
-        # leaving it as typed lets glossary terms such as "2+2 dialogue"
-        # match their hover abbreviation.
-        after_digits = (at_start or after_digits) and char.isdigit()
-        at_start = at_start and (char.isspace() or char in _AT_START)
-    return Markup("".join(out))
+    # The start of the value: spaces and line-start marks (all escaped), then
+    # digits, and a "." right after them ("1955. " is a list item). Anything
+    # else after digits ("2+2", "2018-10-05") starts no list; leaving it as
+    # typed lets glossary terms such as "2+2 dialogue" match their hover
+    # abbreviation. Past the start, only _ALWAYS is escaped, by translate
+    # (a Python loop over every character cost a third of the render time).
+    marks = 0
+    while marks < len(text) and (text[marks].isspace() or text[marks] in _AT_START):
+        marks += 1
+    digits = marks
+    while digits < len(text) and text[digits].isdigit():
+        digits += 1
+    head = "".join(_entity(char) if char in _AT_START or char in _ALWAYS else char for char in text[:marks])
+    if marks < digits < len(text) and text[digits] == ".":
+        return Markup(head + text[marks:digits] + _entity(".") + text[digits + 1 :].translate(_ALWAYS_ENTITIES))
+    return Markup(head + text[marks:].translate(_ALWAYS_ENTITIES))
 
 
 def escape_attribute(value: str) -> Markup:

@@ -36,8 +36,14 @@ def _is_forbidden(char: str) -> bool:
             or unicodedata.category(char) in _FORBIDDEN_CATEGORIES)
 
 
+# Printable ASCII is never forbidden: only the other characters are looked at
+# one by one (a Python loop over every character cost most of the load time).
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
 def _visible_text(value: str, *, allow_newlines: bool) -> str:
-    for char in value:
+    for match in _NOT_PRINTABLE_ASCII.finditer(value):
+        char = match.group()
         if char == "\n" and allow_newlines:
             continue
         if _is_forbidden(char):

@@ -9,6 +9,7 @@ model has already limited to slugs; everything else is escaped on output.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -102,9 +103,16 @@ def page_path(kind: str, record_id: str) -> str:
     return PAGE_PATHS[kind].format(id=record_id)
 
 
+@functools.lru_cache(maxsize=None)
+def _relative_path(to_page: str, from_folder: str) -> str:
+    # Cached: pages link to the same few thousand pages from a few folders,
+    # and relpath looks up the working directory on every call.
+    return posixpath.relpath(to_page, from_folder)
+
+
 def relative_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A Markdown link target from one generated page to another."""
-    url = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    url = _relative_path(to_page, posixpath.dirname(from_page) or ".")
     return Markup(url + (f"#{anchor}" if anchor else ""))
 
 
@@ -112,7 +120,7 @@ def html_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A link target for raw HTML (the network picture, JSON-LD), which MkDocs
     does not rewrite: the built page's own address (``use_directory_urls`` is
     off, so ``actors/india.md`` becomes ``actors/india.html``)."""
-    url = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    url = _relative_path(to_page, posixpath.dirname(from_page) or ".")
     url = url[: -len(".md")] + ".html" if url.endswith(".md") else url
     return Markup(url + (f"#{anchor}" if anchor else ""))
 
