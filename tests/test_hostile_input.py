@@ -29,6 +29,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -37,7 +38,9 @@ import yaml
 from bs4 import BeautifulSoup, Comment
 from hypothesis import HealthCheck, Phase, assume, event, example, given, settings
 from hypothesis import strategies as st
+from pydantic import AfterValidator
 
+from build_scripts import model
 from build_scripts.linkcheck import check_site
 from build_scripts.markup import escape_text, prose_links, prose_plain, render_prose, safe_external_url
 from build_scripts.schema import expected_header
@@ -77,6 +80,17 @@ FIELDS = {
     "relation.note": "line",
     "glossary.term": "term", "glossary.expansion": "line", "glossary.definition": "prose", "glossary.alias": "line",
     "context.statement": "line", "context.title": "line", "context.issuer": "line", "context.identifier": "line",
+}
+# The model's text fields (model.py: Line, Prose, Quote) that the records above
+# fill; the quote, the figure and the quotation copy the hostile source text.
+MODEL_TEXT_FIELDS = {
+    "Dossier.title", "Dossier.description", "Dossier.story",
+    "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
+    "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
+    "Claim.statement", "Claim.quote", "Claim.hedge", "Claim.note", "Attribution.unnamed",
+    "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
+    "Relation.note", "GlossaryTerm.expansion", "GlossaryTerm.definition", "GlossaryTerm.aliases",
+    "Citation.title", "Citation.issuer", "Citation.identifier", "ContextEntry.statement",
 }
 # Where a one-line value must show up as its own characters (page, field).
 SHOWN_ON = [
@@ -383,9 +397,29 @@ def plain_build(tmp_path_factory) -> PlainBuild:
     return PlainBuild(site_shapes(root / "site"), site_shapes(offline))
 
 
-def test_the_plain_records_are_shown_as_written(plain_build, tmp_path):
-    # The comparison below means something only if the plain build shows every
-    # record: each test record has its page, and each value is on it.
+def _is_text(annotation, metadata=()) -> bool:
+    """Whether a field holds free text: a Line, Prose or Quote somewhere in its type."""
+    if any(isinstance(m, AfterValidator) and m.func in (model._line, model._prose) for m in metadata):
+        return True
+    if get_origin(annotation) is Annotated:
+        base, *inner = get_args(annotation)
+        return _is_text(base, inner)
+    return any(_is_text(argument) for argument in get_args(annotation))
+
+
+def test_the_records_fill_every_text_field_of_the_model():
+    # A new text field in model.py must be added to the records above.
+    text_fields = {
+        f"{kind.__name__}.{name}"
+        for kind in vars(model).values() if isinstance(kind, type) and issubclass(kind, model.Record)
+        for name, info in kind.model_fields.items() if _is_text(info.annotation, info.metadata)
+    }
+    assert text_fields == MODEL_TEXT_FIELDS
+
+
+def test_the_plain_build_has_a_page_for_each_test_record(plain_build):
+    # The comparison below means something only if the plain build shows the
+    # test records, and holds nothing it would itself flag.
     assert {"actors/zz-hostile.html", "topics/zz-hostile.html", "sources/zz-hostile.html"} <= set(plain_build.online)
     assert not [p for shape in plain_build.online.values() for p in shape.problems]
 
