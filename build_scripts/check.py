@@ -44,6 +44,7 @@ def check_content(content: Content) -> CheckedDossier:
     problems: list[Problem] = []
     texts = _load_texts(content, problems)
     _check_references(content, problems)
+    _check_page_ids(content, problems)
     _check_affiliation_cycles(content, problems)
     quote_spans = _locate_quotes(content, texts, problems)
     _check_claim_details(content, problems)
@@ -154,6 +155,16 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
     for located in content.context.values():
         expect_all(actors, located.record.actors, located.origin, "actors", what="actor")
         expect_all(topics, located.record.topics, located.origin, "topics", what="topic")
+
+
+def _check_page_ids(content: Content, problems: list[Problem]) -> None:
+    """An id that names the list page of its kind (actors/index.md…) would
+    silently replace that page, or be replaced by it."""
+    for kind, records in (("actor", content.actors), ("topic", content.topics), ("source", content.sources)):
+        for record_id, located in sorted(records.items()):
+            if record_id == "index":
+                problems.append(Problem(located.origin.at(), f"the id 'index' is taken: {kind}s/index is the page "
+                                        f"that lists every {kind}", f"rename the file, e.g. to '{kind}-index.yaml'"))
 
 
 def _check_affiliation_cycles(content: Content, problems: list[Problem]) -> None:
