@@ -72,4 +72,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site.building .site.old build site-offline .site-offline.building .site-offline.old site-offline.zip
+	rm -rf site .site.building .site.old .site.offline build site-offline .site-offline.building .site-offline.old site-offline.zip

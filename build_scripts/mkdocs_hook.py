@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
@@ -38,6 +39,7 @@ class _State:
     staging_dir: Path | None = None
     succeeded = False
     warnings = 0
+    offline_build: offline.OfflineBuild | None = None  # the offline copy, building beside this build
     offline_zip: bytes | None = None
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
 
@@ -73,6 +75,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.succeeded = False
         state.warnings = 0
         logging.getLogger("mkdocs").addHandler(_counter)
+    # `build` also offers a zip of the offline site (not `serve`, too slow for
+    # live preview; not the offline build itself, which would recurse). It is
+    # a second build, in a child process: started now, it runs beside this
+    # one, and its zip is collected as late as possible (_collect_offline_zip).
+    state.offline_build, state.offline_zip = None, None
+    if state.command == "build" and not offline.is_offline_build(config.plugins):
+        scratch = state.final_site_dir.with_name(f".{state.final_site_dir.name}.offline")
+        state.offline_build = offline.OfflineBuild(state.root, scratch)
     return config
 
 
@@ -104,21 +114,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.page_origins = contributing.page_origins(state.generated.pages)  # once, not once per page
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
-    # `build` also offers a zip of the offline site (not `serve`, too slow for
-    # live preview; not the offline build itself, which would recurse).
-    state.offline_zip = None
-    if state.command == "build" and not offline.is_offline_build(config.plugins):
-        try:
-            state.offline_zip = offline.offline_zip(state.root)
-        except offline.OfflineBuildError as error:
-            raise PluginError(str(error)) from None
-        files.append(File.generated(config, offline.ZIP_SITE_PATH, content=state.offline_zip))
+    if state.offline_build is not None:
+        # Listed now so that links to it resolve; its bytes are written when
+        # the offline build has finished.
+        files.append(File.generated(config, offline.ZIP_SITE_PATH, content=b""))
     return files
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if state.offline_zip is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
-        markdown += offline.downloads_note(page.file.src_uri, len(state.offline_zip))
+    if state.offline_build is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
+        markdown += offline.downloads_note(page.file.src_uri, None)  # the size: see on_page_context
     markdown += contributing.source_link(page.file.src_uri, state.page_origins)
     # Glossary terms become hover abbreviations on every page, hand-written ones too
     # (the definitions of the terms the page uses, so this comes last).
@@ -126,22 +131,48 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+@event_priority(100)  # before the search plugin reads the page's content
 def on_page_context(context, page, config: MkDocsConfig, nav):
+    if state.offline_build is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
+        # The Downloads page is built among the last pages: the offline build
+        # has had nearly the whole of this build to finish.
+        size = offline.zip_size_text(len(_collect_offline_zip(config)))
+        page.content = page.content.replace(offline.ZIP_SIZE_PLACEHOLDER, size)
     # "Edit this page" opens the file the page is made from (see contributing.py).
     page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, state.page_origins) or page.edit_url
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.offline_build is not None:
+        _collect_offline_zip(config)  # if no Downloads page did
     state.succeeded = not (config.strict and state.warnings)
+
+
+def _collect_offline_zip(config: MkDocsConfig) -> bytes:
+    """Wait for the offline build, and write its zip into the site (over the
+    empty file MkDocs copied there)."""
+    if state.offline_zip is None:
+        try:
+            state.offline_zip = state.offline_build.finish()
+        except offline.OfflineBuildError as error:
+            raise PluginError(str(error)) from None
+        target = Path(config.site_dir) / offline.ZIP_SITE_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(state.offline_zip)
+    return state.offline_zip
 
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
+    if state.offline_build is not None:
+        state.offline_build.cancel()
 
 
 def on_shutdown() -> None:
     logging.getLogger("mkdocs").removeHandler(_counter)
+    if state.offline_build is not None:
+        state.offline_build.cancel()  # a build that stopped before collecting it
     staging, final = state.staging_dir, state.final_site_dir
     if state.command != "build" or staging is None or final is None:
         return

@@ -2,7 +2,9 @@
 
 The normal build offers the zip on its Downloads page, so the MkDocs hook
 builds the offline site while it builds the normal one. MkDocs builds one
-configuration per process, hence the second build runs as a subprocess.
+configuration per process, hence the second build runs as a subprocess; it
+starts with the normal build and runs beside it (``OfflineBuild``), so that
+on two cores the pair takes little longer than one build.
 
     python -m build_scripts.offline FOLDER ZIP   finish a built offline site, zip it
 
@@ -12,8 +14,11 @@ dated to the commit being built (SOURCE_DATE_EPOCH), fixed permissions.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import posixpath
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,13 +48,80 @@ def is_offline_build(plugin_names) -> bool:
 
 def build_offline_site(root: Path, site_dir: Path) -> None:
     """Run `mkdocs build --strict` with mkdocs-offline.yml into ``site_dir``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "-f", str(root / OFFLINE_CONFIG), "-d", str(site_dir)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(_build_command(root, site_dir), cwd=root, capture_output=True, text=True,
+                            env=_build_environment(), timeout=600)
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) failed:\n{result.stderr}")
     remove_server_only_files(site_dir)
+
+
+def _build_command(root: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / OFFLINE_CONFIG), "-d", str(site_dir)]
+
+
+def _build_environment() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+class OfflineBuild:
+    """The offline build, running in a child process beside the normal build.
+
+    Started as soon as the normal build starts; ``finish()`` waits for it and
+    returns the zip, ``cancel()`` stops it (the normal build failed). Its log
+    goes to a file, not a pipe, so that it never blocks on a full pipe.
+    """
+
+    def __init__(self, root: Path, scratch: Path):
+        # ``scratch`` is emptied first: a build that was killed may have left it.
+        self._scratch = scratch
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir(parents=True)
+        self.site_dir = scratch / "site"
+        self._log = open(scratch / "build.log", "w+b")
+        self._process = subprocess.Popen(_build_command(root, self.site_dir), cwd=root, stdout=self._log,
+                                         stderr=subprocess.STDOUT, env=_build_environment(),
+                                         preexec_fn=_die_with_parent)
+        self._zip: bytes | None = None
+
+    def finish(self) -> bytes:
+        """Wait for the build to end; the zip of the offline site, or OfflineBuildError."""
+        if self._zip is not None:
+            return self._zip
+        try:
+            try:
+                returncode = self._process.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+                raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) took more than 10 minutes") from None
+            if returncode != 0 or not (self.site_dir / "index.html").is_file():
+                self._log.seek(0)
+                log = self._log.read().decode("utf-8", errors="replace")
+                raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) failed:\n{log}")
+            remove_server_only_files(self.site_dir)
+            self._zip = zip_folder(self.site_dir)
+            return self._zip
+        finally:
+            self._close()
+
+    def cancel(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._close()
+
+    def _close(self) -> None:
+        self._log.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def _die_with_parent() -> None:
+    """In the child: on Linux, be killed when the build that started it dies
+    (killed half-way, it would otherwise build on for nothing)."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the child finishes on its own
 
 
 def remove_server_only_files(site_dir: Path) -> None:
@@ -77,17 +149,26 @@ def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER) -> bytes:
 def offline_zip(root: Path) -> bytes:
     """Build the offline site in a temporary folder and return its zip."""
     with tempfile.TemporaryDirectory(prefix="dossier-offline-") as scratch:
-        site_dir = Path(scratch) / "site"
-        build_offline_site(root, site_dir)
-        return zip_folder(site_dir)
+        return OfflineBuild(root, Path(scratch) / "build").finish()
 
 
-def downloads_note(page_path: str, zip_size: int) -> str:
-    """Markdown appended to the Downloads page: the link to the zip."""
+# Stands for the zip's size in the Downloads page until the offline build
+# has finished (one word, so that no glossary abbreviation can touch it).
+ZIP_SIZE_PLACEHOLDER = "dossierofflinezipsizeplaceholder"
+
+
+def zip_size_text(zip_size: int) -> str:
+    return f"{zip_size / 1_000_000:.1f} MB"
+
+
+def downloads_note(page_path: str, zip_size: int | None) -> str:
+    """Markdown appended to the Downloads page: the link to the zip (its size
+    as ``ZIP_SIZE_PLACEHOLDER`` if not known yet)."""
     link = posixpath.relpath(ZIP_SITE_PATH, posixpath.dirname(page_path) or ".")
+    size = ZIP_SIZE_PLACEHOLDER if zip_size is None else zip_size_text(zip_size)
     return (
         "\n\n## The whole site, for reading offline\n\n"
-        f"[{posixpath.basename(ZIP_SITE_PATH)}]({link}) ({zip_size / 1_000_000:.1f} MB): "
+        f"[{posixpath.basename(ZIP_SITE_PATH)}]({link}) ({size}): "
         f"this site as plain files. Unzip it and open `{ZIP_TOP_FOLDER}/index.html` in a browser: "
         "search works without a network, and nothing is loaded from outside.\n"
     )
