@@ -116,7 +116,10 @@ def _render_inline(text: str, resolve: Callable[[str, str], str]) -> Markup:
     out: list[str] = []
     position = 0
     for match in _TOKEN.finditer(text):
-        out.append(escape_text(text[position : match.start()]))
+        before = escape_text(text[position : match.start()])
+        if match["label"] is not None and before.endswith("!"):
+            before = Markup(str(before)[:-1] + _entity("!"))  # "![…](…)" would be an image, loaded from outside
+        out.append(before)
         if match["label"] is not None:
             link = ProseLink(match["label"], match["target"])
             label = escape_text(link.label)

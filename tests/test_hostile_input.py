@@ -283,12 +283,11 @@ def page_shape(html: str) -> PageShape:
         if element.get("id"):
             shape.ids.add(element["id"])
         for name, value in element.attrs.items():
-            values = value if isinstance(value, list) else [value]
             if name.lower().startswith("on"):
                 shape.problems.append(f"event handler attribute {name}={value!r}")
-            if any(re.match(r"\s*(javascript|vbscript|data:text/html)", str(v), re.I) for v in values):
-                shape.problems.append(f"script address in {element.name}[{name}]={value!r}")
-            if name in URL_ATTRIBUTES:
+            if name in URL_ATTRIBUTES:  # (a title or a meta description may say "javascript:" as text)
+                if re.match(r"\s*(javascript|vbscript|data:text/html)", str(value), re.I):
+                    shape.problems.append(f"script address in {element.name}[{name}]={value!r}")
                 shape.urls.add(str(value))
         if element.name == "script":
             if element.get("type") == "application/ld+json":
@@ -483,6 +482,7 @@ def test_a_one_line_value_renders_as_exactly_its_characters(text):
 
 @MARKDOWN_PROFILE
 @given(text=prose())
+@example(text="<script>alert(1)</script>![the site](https://example.org/a_b?c=d&e=f#g)")  # was an <img>
 def test_prose_renders_only_its_small_subset(text):
     assume(all(link.is_allowed for link in prose_links(text)))  # the checks refuse the others
     html = to_html(str(render_prose(text, lambda scheme, record: f"{scheme}s/{record}.html")))
