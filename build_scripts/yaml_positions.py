@@ -22,6 +22,7 @@ with one rule, and nothing depends on the machine's time zone.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,11 @@ class _Builder:
             if key_node.tag not in _SCALAR_CONSTRUCTORS:
                 raise self.unknown_tag(key_node)
             key = str(key_node.value)
+            if any(unicodedata.category(char)[0] == "C" or char in "\u2028\u2029" for char in key):
+                # It would be printed in error messages: an escape sequence
+                # could rewrite the terminal or the CI log around it.
+                raise self.fail(key_node, f"the key {key!r} contains a control or invisible character",
+                                "a key is a plain field name such as 'name'")
             if key in result:
                 first = self.positions.marks[loc + (key,)]
                 raise self.fail(
