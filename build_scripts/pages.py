@@ -155,7 +155,7 @@ class PageRenderer:
             topic=topic, claims=claims, actors=actor_ids,
             terms=[v.term(t) for t in terms],
             events=v.events(topic_id),
-            context=v.context_entries(lambda entry: topic_id in entry.topics),
+            context=v.context_of_topic(topic_id),
             timeline=v.link_to_page("timeline"),
             glossary=v.link_to_page("glossary"),
             jsonld=jsonld.script(jsonld.claims([self._appearance(path, c.id) for c in claims])),

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .check import CheckedDossier
-from .source_text import SourceText, Span
+from .source_text import SourceText, Span, normalise
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -64,16 +64,20 @@ def actor_mentions(checked: CheckedDossier, source_id: str) -> list[Mention]:
     """
     text: SourceText = checked.texts[source_id]
     candidates: list[Mention] = []
-    for actor_id, located in sorted(checked.content.actors.items()):
-        actor = located.record
-        for name in dict.fromkeys([actor.name, *actor.aliases]):
-            for span in text.find(name):
-                before = text.text[span.start - 1] if span.start > 0 else " "
-                after = text.text[span.end] if span.end < len(text.text) else " "
-                # "India" must not match inside "Indian".
-                if _is_word_char(before) or _is_word_char(after):
-                    continue
-                candidates.append(Mention(span, actor_id))
+    # Only names whose first word is a word of the text can stand in it: the
+    # others are not searched for (every name in every text would cost
+    # sources x actors).
+    by_first_word = _names_by_first_word(checked)
+    words = set(_WORD.findall(text.normal)) | {""}
+    names = sorted((actor_id, name) for word in words & by_first_word.keys() for actor_id, name in by_first_word[word])
+    for actor_id, name in names:
+        for span in text.find(name):
+            before = text.text[span.start - 1] if span.start > 0 else " "
+            after = text.text[span.end] if span.end < len(text.text) else " "
+            # "India" must not match inside "Indian".
+            if _is_word_char(before) or _is_word_char(after):
+                continue
+            candidates.append(Mention(span, actor_id))
     candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start, m.actor))
     chosen: list[Mention] = []
     for mention in candidates:
@@ -138,5 +142,28 @@ def read(checked: CheckedDossier, source_id: str) -> Reading:
     return Reading(result, runs)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _names_by_first_word(checked: CheckedDossier) -> dict[str, list[tuple[str, str]]]:
+    """{first word of a name or alias: (actor id, name)}, once per dossier ("" for a name without a word)."""
+    cache = vars(checked)
+    if "_reader_names" not in cache:
+        index: dict[str, list[tuple[str, str]]] = {}
+        for actor_id, located in sorted(checked.content.actors.items()):
+            actor = located.record
+            for name in dict.fromkeys([actor.name, *actor.aliases]):
+                first = _WORD.search(normalise(name))
+                index.setdefault(first.group() if first else "", []).append((actor_id, name))
+        cache["_reader_names"] = index
+    return cache["_reader_names"]
+
+
 def _spans_of(checked: CheckedDossier, source_id: str) -> dict[str, Span]:
-    return {c: s for c, s in checked.quote_spans.items() if checked.content.claims[c].record.source == source_id}
+    cache = vars(checked)
+    if "_reader_spans" not in cache:  # once per dossier: per source, it would cost sources x claims
+        by_source: dict[str, dict[str, Span]] = {}
+        for claim_id, span in checked.quote_spans.items():
+            by_source.setdefault(checked.content.claims[claim_id].record.source, {})[claim_id] = span
+        cache["_reader_spans"] = by_source
+    return dict(cache["_reader_spans"].get(source_id, {}))

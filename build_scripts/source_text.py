@@ -94,8 +94,13 @@ class SourceText:
             starts = [p - offset for p in candidates
                       if p >= offset and self.normal.startswith(needle, p - offset)]
         else:
-            # One word, or too short for a key: scan the text.
-            starts = [m.start() for m in re.finditer(re.escape(needle), self.normal)]
+            # One word, or too short for a key: scan the text (without a
+            # regex: one per name would overflow re's cache of compiled ones).
+            starts = []
+            start = self.normal.find(needle)
+            while start != -1:
+                starts.append(start)
+                start = self.normal.find(needle, start + len(needle))  # as re.finditer: no overlaps
         return [self._span(start, start + len(needle)) for start in starts]
 
     def _span(self, normal_start: int, normal_end: int) -> Span:

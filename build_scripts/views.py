@@ -426,9 +426,12 @@ class Views:
 
     def events(self, topic_id: str | None = None) -> list[EventView]:
         """Every dated event, earliest first; only those of ``topic_id`` if given."""
-        positions = {c: s.start for c, s in self.checked.quote_spans.items()}
-        events = _once(self.checked, "dated events", lambda: dated_events(self.content, positions))
-        return [self.event(e) for e in events if topic_id is None or topic_id in e.topics]
+        events = _once(self.checked, "dated events", lambda: dated_events(
+            self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
+        if topic_id is not None:
+            by_topic = _once(self.checked, "dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
+            events = [events[i] for i in by_topic.get(topic_id, [])]
+        return [self.event(e) for e in events]
 
     def event(self, event: Event) -> EventView:
         topics = self.topic_links(list(event.topics))
@@ -530,8 +533,21 @@ class Views:
         return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
 
     def context_entries(self, predicate) -> list[ContextView]:
-        entries = [(i, l.record) for i, l in sorted(self.content.context.items()) if predicate(l.record)]
-        entries.sort(key=lambda item: (item[1].date or "9999", item[0]))
+        return self._context_views([(i, e) for i, e in self._context_in_order() if predicate(e)])
+
+    def context_of_topic(self, topic_id: str) -> list[ContextView]:
+        """The context entries of a topic, by date."""
+        ordered = self._context_in_order()
+        by_topic = _once(self.checked, "context by topic", lambda: _ids_by(enumerate(ordered), lambda item: item[1].topics))
+        return self._context_views([ordered[i] for i in by_topic.get(topic_id, [])])
+
+    def _context_in_order(self) -> list[tuple[str, model.ContextEntry]]:
+        def compute():
+            entries = [(i, l.record) for i, l in sorted(self.content.context.items())]
+            return sorted(entries, key=lambda item: (item[1].date or "9999", item[0]))
+        return _once(self.checked, "context in order", compute)
+
+    def _context_views(self, entries: list[tuple[str, model.ContextEntry]]) -> list[ContextView]:
         return [ContextView(Markup(f"context-{i}"), e.statement, self.citation(e.citation),
                             format_date(e.date) if e.date else None) for i, e in entries]
 
