@@ -226,7 +226,9 @@ class Writer:
             actor_id = slugify(name)
             record: dict = {"name": name, "kind": kind}
             if self.rng.random() < 0.4:
-                record["aliases"] = [name.split()[-1] if " " in name else name.upper()[:4]]
+                # Another name of its own, as "Washington" is for the United
+                # States; the text uses it now and then.
+                record["aliases"] = [self.unique(lambda: self.made_up(3))]
             if kind == "person":
                 record["roles"] = [{"title": f"{self.rng.choice(['Minister', 'Envoy', 'Director'])} for "
                                              f"{self.word()} affairs",
@@ -304,7 +306,10 @@ class Writer:
         for i in range(self.base.sentences_per_source):
             subject = actor_ids[i % len(actor_ids)]
             other = self.rng.choice(outsiders if outsiders and self.rng.random() < 0.1 else actor_ids)
-            names = {a: (story.actors.get(a) or previous.actors[a])["name"] for a in (subject, other)}
+            records = {a: story.actors.get(a) or previous.actors[a] for a in (subject, other)}
+            names = {a: r["name"] for a, r in records.items()}
+            if records[other].get("aliases") and self.rng.random() < 0.5:
+                names[other] = records[other]["aliases"][0]
             sentence = Sentence("", [subject] + ([other] if other != subject else []))
             parts = [names[subject][0].upper() + names[subject][1:], self.rng.choice(VERBS)]
             if i % 4 == 1:

@@ -107,7 +107,12 @@ class TermIndex:
         candidates = set(self.unkeyed)
         for word in words & self.by_first_word.keys():
             candidates |= self.by_first_word[word]
-        return {term_id for term_id in candidates if mentions(self.terms[term_id], text)}
+        # A name that matches in any case is in the case-folded text: a plain
+        # substring test, before the regular expression that checks word ends.
+        folded = text.casefold()
+        return {term_id for term_id in candidates
+                if any(name.casefold() in folded for name in names_of(self.terms[term_id]))
+                and mentions(self.terms[term_id], text)}
 
 
 def term_index(content: Content) -> TermIndex:

@@ -144,7 +144,7 @@ class PageRenderer:
         actor_ids = sorted({a for c in claims for a in self.content.claims[c.id].record.actors},
                            key=lambda a: self.content.actors[a].record.name.casefold())
         key_terms = glossary.key_terms_of_topic(self.content, topic_id)
-        used_terms = glossary.terms_used_in(self.content, v.topic_text(topic_id))
+        used_terms = v.terms_used_on_topic(topic_id)
         terms = key_terms + [t for t in used_terms if t not in key_terms]
         tags = [topic.title]
         for term_id in key_terms:

@@ -513,16 +513,28 @@ class Views:
         return TermView(Markup(term_id), term.term, term.expansion, self.prose(term.definition),
                         list(term.aliases), self.topic_links(topics))
 
+    def terms_used_on_topic(self, topic_id: str) -> list[str]:
+        """The glossary terms a topic page uses (``glossary.terms_used_in`` its ``topic_text``)."""
+        glossary_terms = self.content.glossary
+        return sorted(self._glossary_use()[1].get(topic_id, set()),
+                      key=lambda i: (glossary_terms[i].record.term.casefold(), i))
+
     def _topics_using_terms(self) -> dict[str, list[str]]:
         """{glossary term id: the topics whose page uses it, in topic order}."""
-        def compute() -> dict[str, list[str]]:
+        return self._glossary_use()[0]
+
+    def _glossary_use(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+        """Which topic pages use which glossary terms, both ways; found once per dossier."""
+        def compute():
             index = glossary.term_index(self.content)
             using: dict[str, list[str]] = {}
+            used: dict[str, set[str]] = {}
             for topic_id in self.topics_in_order():
-                for term_id in index.used_in(self.topic_text(topic_id)):
+                used[topic_id] = index.used_in(self.topic_text(topic_id))
+                for term_id in used[topic_id]:
                     using.setdefault(term_id, []).append(topic_id)
-            return using
-        return _once(self.checked, "topics using terms", compute)
+            return using, used
+        return _once(self.checked, "glossary use", compute)
 
     def terms(self) -> list[TermView]:
         items = self.content.glossary
