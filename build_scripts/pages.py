@@ -7,6 +7,7 @@ the environment's ``finalize`` (see ``markup.py``), so templates cannot forget.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,10 @@ class Page:
     origin: str  # the content file it was generated from, for "edit this page"
 
 
+@functools.cache
 def template_environment() -> jinja2.Environment:
+    # One per process: templates are compiled once, and recompiled only when
+    # their file changes (auto_reload), not again on every `serve` rebuild.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

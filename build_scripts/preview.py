@@ -1,0 +1,154 @@
+"""Live preview that rebuilds only what changed: `mkdocs serve --dirty` (`make serve`).
+
+In a dirty build MkDocs skips every page whose output is newer than its source
+file, and copies only such files. The hook therefore hands MkDocs the
+generated pages as files: written, while serving, into a scratch folder
+outside the project (never watched, so no rebuild loop), and only when their
+text changed. A page that did not change keeps its old file, and MkDocs does
+not read, convert or write it again.
+
+Pages also show things that are not in their own Markdown: the glossary
+abbreviations, the theme, mkdocs.yml, the file each page is made from. Those
+are fingerprinted; when the fingerprint changes, the site folder is emptied
+and every page is rebuilt. Pages that are gone are deleted from the site,
+and the search index keeps, for each page, only the entries of its latest
+build: Material merges a dirty build's entries into the previous index on the
+assumption that one page changed.
+
+A plain `mkdocs serve` (without ``--dirty``) rebuilds every page, as MkDocs
+always does; the generator's part is the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .pages import Page
+
+log = logging.getLogger("mkdocs.hooks.dossier")
+
+
+class Preview:
+    """The state a dirty `serve` keeps from one build to the next."""
+
+    def __init__(self) -> None:
+        self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
+        self.texts: dict[str, str] = {}  # page path -> text of the file in pages_dir
+        self.fingerprint: str | None = None
+        self.page_urls: set[str] = set()
+        self.changed: list[str] = []
+
+    def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
+        """The pages as files in ``pages_dir``, rewritten only where their text changed."""
+        self.changed = []
+        for page in pages:
+            target = self.pages_dir / page.path
+            if self.texts.get(page.path) != page.text or not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.text, encoding="utf-8")
+                self.texts[page.path] = page.text
+                self.changed.append(page.path)
+        for gone in set(self.texts) - {page.path for page in pages}:
+            (self.pages_dir / gone).unlink(missing_ok=True)
+            del self.texts[gone]
+        return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
+
+    def start(self, config: MkDocsConfig, fingerprint: str, page_urls: set[str]) -> None:
+        """Before MkDocs writes anything: empty the site if what every page
+        shows has changed, and delete the pages that are gone."""
+        site = Path(config.site_dir)
+        if fingerprint != self.fingerprint:
+            if self.fingerprint is not None:
+                log.info("preview: the glossary, theme or configuration changed: rebuilding every page")
+            for entry in site.iterdir() if site.is_dir() else []:
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+            self.fingerprint = fingerprint
+        else:
+            for url in sorted(self.page_urls - page_urls):
+                (site / url).unlink(missing_ok=True)
+            log.info(f"preview: {len(self.changed)} generated page(s) changed")
+        self.page_urls = page_urls
+
+    def forget(self) -> None:
+        """After a failed build the site may be half written: rebuild every page next time."""
+        self.fingerprint = None
+
+    def tidy_search_index(self, config: MkDocsConfig) -> None:
+        """Keep each page's latest entries only, and only for pages that exist."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        index["docs"] = latest_entries(index["docs"], self.page_urls)
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+    def close(self) -> None:
+        shutil.rmtree(self.pages_dir, ignore_errors=True)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept from one `serve` rebuild to the next.
+
+    MkDocs makes a new Jinja environment for every build, which would compile
+    Material's templates again on every save. Jinja checks each template's
+    source against the checksum stored with its code, so an edited template
+    is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def latest_entries(entries: list[dict], page_urls: set[str]) -> list[dict]:
+    """Search entries with, for each page, only its last run of entries.
+
+    A build adds a page's entries together (the page, then its sections);
+    Material appends those of a dirty build after the previous ones, so the
+    last run of a page's entries is its latest.
+    """
+    kept: list[dict] = []
+    seen: set[str] = set()
+    current, keep = None, False
+    for entry in reversed(entries):
+        page = entry["location"].split("#", 1)[0]
+        if page != current:
+            current = page
+            keep = page not in seen and page in page_urls
+            seen.add(page)
+        if keep:
+            kept.append(entry)
+    kept.reverse()
+    return kept
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def folder_state(folder: Path) -> str:
+    """Names, sizes and modification times of the files under ``folder`` (the theme)."""
+    if not folder.is_dir():
+        return ""
+    return "\n".join(f"{p.relative_to(folder).as_posix()} {p.stat().st_size} {p.stat().st_mtime_ns}"
+                     for p in sorted(folder.rglob("*")) if p.is_file())

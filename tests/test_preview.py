@@ -1,0 +1,151 @@
+"""`mkdocs serve --dirty` (`make serve`): a saved YAML file rebuilds exactly
+the pages whose text changed, everything when the glossary changes, deletes
+pages that are gone, keeps one search entry set per page, and never loops."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from build_scripts.generate import generate
+
+from .helpers import environment
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _status_and_text(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(predicate, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _html_times(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def _generated_texts(root: Path) -> dict[str, str]:
+    return {page.path: page.text for page in generate(root).pages}
+
+
+def _html(path: str) -> str:
+    return path[: -len(".md")] + ".html"
+
+
+def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
+    # The server's site folder is a temporary folder: give it a known parent.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
+             "-f", str(project_copy / "mkdocs.yml")],
+            cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env={**environment(), "TMPDIR": str(scratch)},
+        )
+    try:
+        assert _wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
+        (site,) = scratch.glob("mkdocs_*")
+        builds = lambda: log_path.read_text().count("Building documentation")  # noqa: E731
+        builds_at_start = builds()
+
+        # 1. Rename an actor: its page and the pages that name it are rebuilt, no other.
+        before = _generated_texts(project_copy)
+        times_before = _html_times(site)
+        actor = project_copy / "content" / "actors" / "qatar.yaml"
+        actor.write_text(re.sub(r"^name: .*$", "name: Qatar Renamed", actor.read_text(), count=1, flags=re.M))
+        after = _generated_texts(project_copy)
+        assert _wait_for(lambda: "Qatar Renamed" in _status_and_text(base + "actors/qatar.html")[1]), log_path.read_text()
+        times_after = _html_times(site)
+        changed_text = {_html(p) for p in after if before.get(p) != after[p]}
+        rewritten = {p for p in times_after if times_before.get(p) != times_after[p]}
+        generated = {_html(p) for p in after}
+        assert "actors/qatar.html" in changed_text and len(changed_text) < len(generated) / 2
+        assert rewritten & generated == changed_text
+        assert not rewritten & {"about.html"}  # hand-written pages stay as they were
+        # (Other pages that list the actor show the new name; the source page
+        # changes too: the text's "Qatar" no longer names an actor.)
+        assert any("Qatar Renamed" in (site / page).read_text(encoding="utf-8")
+                   for page in changed_text - {"actors/qatar.html"})
+
+        # The search index has each page once, with its latest text.
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = [entry["location"] for entry in index["docs"]]
+        assert len(locations) == len(set(locations))
+        assert [e["title"] for e in index["docs"] if e["location"] == "actors/qatar.html"] == ["Qatar Renamed"]
+
+        # 2. A glossary expansion shows on every page that uses the term, hand-written or
+        # not, though no page's own Markdown changed: every page is rebuilt.
+        glossary = project_copy / "content" / "glossary.yaml"
+        term, expansion, users = _a_term_in_use(site, glossary.read_text(encoding="utf-8"))
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+            f"expansion: {expansion}\n", f"expansion: {expansion} Edited\n", 1), encoding="utf-8")
+        def titles(html: str) -> set[str]:
+            return {a["title"] for a in BeautifulSoup(html, "html.parser").find_all("abbr") if a.get_text() == term}
+
+        assert _wait_for(lambda: titles(_status_and_text(base + users[0])[1]) == {f"{expansion} Edited"}), \
+            log_path.read_text()
+        for page in users:
+            assert titles((site / page).read_text(encoding="utf-8")) == {f"{expansion} Edited"}, page
+
+        # 3. A new actor gets its page; deleting its file deletes the page.
+        extra = project_copy / "content" / "actors" / "preview-test-actor.yaml"
+        extra.write_text(actor.read_text().splitlines()[0] + "\nname: Preview Test Actor\nkind: organisation\n"
+                         "summary: An actor added and removed by a test.\n", encoding="utf-8")
+        url = base + "actors/preview-test-actor.html"
+        assert _wait_for(lambda: "Preview Test Actor" in _status_and_text(url)[1]), log_path.read_text()
+        extra.unlink()
+        assert _wait_for(lambda: _status_and_text(url)[0] == 404), log_path.read_text()
+        assert not (site / "actors" / "preview-test-actor.html").exists()
+
+        time.sleep(3)  # long enough for a rebuild loop to show itself
+        assert builds() - builds_at_start == 4, log_path.read_text()
+        assert not (project_copy / "docs" / "actors").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _a_term_in_use(site: Path, glossary_yaml: str) -> tuple[str, str, list[str]]:
+    """A glossary term shown as an abbreviation, its expansion as written on
+    its own line in glossary.yaml, and the pages that show it (the hand-written
+    About page first if it is one of them)."""
+    shown: dict[str, tuple[str, list[str]]] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        for abbr in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("abbr"):
+            entry = shown.setdefault(abbr.get_text(), (abbr["title"], []))
+            if page not in entry[1]:
+                entry[1].append(page)
+    for term, (title, pages) in sorted(shown.items(), key=lambda item: "about.html" not in item[1][1]):
+        if f"\n    expansion: {title}\n" in glossary_yaml and len(pages) > 1:
+            return term, title, sorted(pages, key=lambda p: p != "about.html")
+    raise AssertionError("no glossary term with a plain one-line expansion is shown on two pages")
