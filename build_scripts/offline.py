@@ -7,6 +7,10 @@ starts with the normal build and runs beside it (``OfflineBuild``), so that
 on two cores the pair takes little longer than one build.
 
     python -m build_scripts.offline FOLDER ZIP   finish a built offline site, zip it
+    python -m build_scripts.offline --build ROOT FOLDER
+                                            build ROOT's offline site into FOLDER/site, zip it
+                                            into FOLDER/offline.zip (what the hook runs beside
+                                            the normal build)
 
 The zip is the same bytes for the same input: entries sorted, every entry
 dated to the commit being built (SOURCE_DATE_EPOCH), fixed permissions.
@@ -34,6 +38,7 @@ DOWNLOADS_PAGES = ("downloads.md", "downloads/index.md")
 # root-absolute, which cannot work from disk), and without site_url the
 # sitemap lists nothing.
 SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+BUILT_ZIP = "offline.zip"                          # where the child leaves the zip, in its folder
 _EARLIEST_ZIP_TIME = 315532800                     # 1980-01-01, the first date a zip can hold
 
 
@@ -49,7 +54,7 @@ def is_offline_build(plugin_names) -> bool:
 def build_offline_site(root: Path, site_dir: Path) -> None:
     """Run `mkdocs build --strict` with mkdocs-offline.yml into ``site_dir``."""
     result = subprocess.run(_build_command(root, site_dir), cwd=root, capture_output=True, text=True,
-                            env=_build_environment(), timeout=600)
+                            env=_build_environment(), timeout=600, preexec_fn=_die_with_parent)
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) failed:\n{result.stderr}")
     remove_server_only_files(site_dir)
@@ -76,11 +81,11 @@ class OfflineBuild:
         self._scratch = scratch
         shutil.rmtree(scratch, ignore_errors=True)
         scratch.mkdir(parents=True)
-        self.site_dir = scratch / "site"
         self._log = open(scratch / "build.log", "w+b")
-        self._process = subprocess.Popen(_build_command(root, self.site_dir), cwd=root, stdout=self._log,
-                                         stderr=subprocess.STDOUT, env=_build_environment(),
-                                         preexec_fn=_die_with_parent)
+        # The child zips the site too, so that compressing it overlaps the normal build.
+        command = [sys.executable, "-m", "build_scripts.offline", "--build", str(root), str(scratch)]
+        self._process = subprocess.Popen(command, cwd=root, stdout=self._log, stderr=subprocess.STDOUT,
+                                         env=_build_environment(), preexec_fn=_die_with_parent)
         self._zip: bytes | None = None
 
     def finish(self) -> bytes:
@@ -94,12 +99,12 @@ class OfflineBuild:
                 self._process.kill()
                 self._process.wait()
                 raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) took more than 10 minutes") from None
-            if returncode != 0 or not (self.site_dir / "index.html").is_file():
+            zip_path = self._scratch / BUILT_ZIP
+            if returncode != 0 or not zip_path.is_file():
                 self._log.seek(0)
                 log = self._log.read().decode("utf-8", errors="replace")
                 raise OfflineBuildError(f"the offline build ({OFFLINE_CONFIG}) failed:\n{log}")
-            remove_server_only_files(self.site_dir)
-            self._zip = zip_folder(self.site_dir)
+            self._zip = zip_path.read_bytes()
             return self._zip
         finally:
             self._close()
@@ -174,8 +179,21 @@ def downloads_note(page_path: str, zip_size: int | None) -> str:
     )
 
 
+def build_and_zip(root: Path, folder: Path) -> None:
+    """The child's work: the offline site in ``folder/site``, its zip in ``folder/offline.zip``."""
+    build_offline_site(root, folder / "site")
+    (folder / BUILT_ZIP).write_bytes(zip_folder(folder / "site"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if len(args) == 3 and args[0] == "--build":
+        try:
+            build_and_zip(Path(args[1]), Path(args[2]))
+        except OfflineBuildError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
