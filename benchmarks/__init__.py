@@ -4,3 +4,12 @@
     python -m benchmarks.run                                         the benchmark table (make bench)
     python -m benchmarks.serve_reload                                save-to-reload time of `mkdocs serve`
 """
+
+import os
+
+
+def environment() -> dict[str, str]:
+    """The environment of every child process (builds, servers): as `make` sets it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return env

@@ -29,7 +29,7 @@ from pathlib import Path
 from build_scripts.generate import PROJECT_ROOT
 from build_scripts.load import load_content
 
-from .run import environment
+from . import environment
 from .synthetic import copy_engine, write_dossier
 
 TARGET_SECONDS = 1.5
@@ -83,18 +83,12 @@ def rename(root: Path, actor_id: str, marker: str) -> None:
     path.write_text(text)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.serve_reload", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--edits", type=int, default=5, help="edits per actor (default 5)")
-    parser.add_argument("--full", action="store_true", help="serve without --dirty (every page rebuilt)")
-    parser.add_argument("--scale", type=int, default=0, help="a synthetic dossier this many times today's")
-    args = parser.parse_args(argv)
-
+def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
+    """Start a server on a copy of the project, edit, time; {label: [seconds]} and the rebuild count."""
     with tempfile.TemporaryDirectory(prefix="dossier-serve-") as scratch:
         root = Path(scratch) / "project"
-        if args.scale:
-            write_dossier(root, args.scale)
+        if scale:
+            write_dossier(root, scale)
         else:
             copy_engine(root)
             for name in ("content", "seeds"):
@@ -103,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         log_path = Path(scratch) / "serve.log"
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")]
-        if not args.full:
+        if not full:
             command.append("--dirty")
         with open(log_path, "w") as log:
             server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment())
-        results: dict[str, list[float]] = {}
+        times: dict[str, list[float]] = {}
         try:
             first_url = f"http://127.0.0.1:{port}/actors/{actors[0][1]}.html"
             started = wait_for(lambda: server.poll() is not None or "<h1" in fetch(first_url), 600, 0.2)
@@ -115,33 +109,47 @@ def main(argv: list[str] | None = None) -> int:
                 raise RuntimeError("the server did not start:\n" + log_path.read_text()[-3000:])
             time.sleep(1.0)  # let the watcher take its first snapshot
             builds_before = log_path.read_text().count("Building documentation")
-            edits = 0
+            count = 0
             for label, actor_id in actors:
                 url = f"http://127.0.0.1:{port}/actors/{actor_id}.html"
-                times = results.setdefault(label, [])
-                for _ in range(args.edits):
-                    edits += 1
-                    marker = f"Edit{edits}"
+                for _ in range(edits):
+                    count += 1
+                    marker = f"Edit{count}"
                     start = time.perf_counter()
                     rename(root, actor_id, marker)
                     elapsed = wait_for(lambda: marker in fetch(url), 120)
                     if elapsed is None:
                         raise RuntimeError(f"{url} never showed {marker}:\n" + log_path.read_text()[-3000:])
-                    times.append(time.perf_counter() - start)
+                    times.setdefault(label, []).append(time.perf_counter() - start)
                     time.sleep(0.7)  # a quiet moment between edits, as when a person types
             time.sleep(3)  # a rebuild loop would show itself by now
             rebuilds = log_path.read_text().count("Building documentation") - builds_before
         finally:
             server.terminate()
             server.wait(timeout=30)
+    return {"mode": "mkdocs serve" + ("" if full else " --dirty"), "scale": scale, "edits": count,
+            "rebuilds": rebuilds, "seconds": times,
+            "median": {label: statistics.median(values) for label, values in times.items()}}
 
-    mode = "mkdocs serve" + ("" if args.full else " --dirty")
-    print(f"save-to-reload, {mode}, {'x' + str(args.scale) + ' synthetic' if args.scale else 'today'}'s dossier "
-          f"(target under {TARGET_SECONDS} s):")
-    for label, times in results.items():
-        shown = ", ".join(f"{t:.2f}" for t in times)
-        print(f"  {label}: median {statistics.median(times):.2f} s  ({shown})")
-    print(f"  rebuilds: {rebuilds} for {edits} edits")
+
+def report(result: dict) -> str:
+    dossier = f"x{result['scale']} synthetic" if result["scale"] else "today's"
+    lines = [f"save-to-reload, {result['mode']}, {dossier} dossier (target under {TARGET_SECONDS} s):"]
+    for label, values in result["seconds"].items():
+        shown = ", ".join(f"{t:.2f}" for t in values)
+        lines.append(f"  {label}: median {result['median'][label]:.2f} s  ({shown})")
+    lines.append(f"  rebuilds: {result['rebuilds']} for {result['edits']} edits")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.serve_reload", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edits", type=int, default=5, help="edits per actor (default 5)")
+    parser.add_argument("--full", action="store_true", help="serve without --dirty (every page rebuilt)")
+    parser.add_argument("--scale", type=int, default=0, help="a synthetic dossier this many times today's")
+    args = parser.parse_args(argv)
+    print(report(measure(args.edits, args.full, args.scale)))
     return 0
 
 
