@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.check import check_content
-from build_scripts.generate import PROJECT_ROOT, write_pages
+from build_scripts.generate import PROJECT_ROOT, cycle_collector_paused, write_pages
 from build_scripts.load import load_content
 from build_scripts.pages import render_pages
 from build_scripts.source_text import SourceText, normalise
@@ -135,15 +135,16 @@ class GeneratorRun:
 def run_generator(root: Path, out: Path):
     """The generator's stages, timed in this process (imports done before)."""
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    content = load_content(root)
-    loaded = time.perf_counter()
-    checked = check_content(content)
-    checked_at = time.perf_counter()
-    pages = render_pages(checked)
-    rendered = time.perf_counter()
-    write_pages(pages, out)
-    written = time.perf_counter()
+    with cycle_collector_paused():  # as generate() runs them
+        start = time.perf_counter()
+        content = load_content(root)
+        loaded = time.perf_counter()
+        checked = check_content(content)
+        checked_at = time.perf_counter()
+        pages = render_pages(checked)
+        rendered = time.perf_counter()
+        write_pages(pages, out)
+        written = time.perf_counter()
     # Quote lookup on its own: index every text, find every quote.
     texts = {source_id: SourceText(text.text) for source_id, text in checked.texts.items()}
     for located in content.claims.values():
