@@ -1,18 +1,20 @@
 """The build benchmark: synthetic dossiers at x1, x10 and x100, built side by side
 with their floor (MkDocs alone building the same pages as plain Markdown).
 
-    python -m benchmarks.run [--scales 1,10,100] [--runs 3] [--large-runs 2]   (make bench)
+    python -m benchmarks.run [--scales 1,10,100] [--runs 3] [--large-runs 1]   (make bench)
 
-Per scale it prints records, pages, generator time (load + check + render +
-write, timed in this process stage by stage), the MkDocs build (a real
-`mkdocs build --strict` in a child process: wall time, CPU time, peak memory),
-the floor, site size, search index size and the largest page; every time is
-the median of several runs. Builds and floor builds alternate, so that both
-see the same load on the machine; ratios between them are the figures to
-trust on a busy machine. It also times quote lookup against text length,
-`mkdocs build --strict` of the real dossier, and prints whether each target
-is met. The figures go to benchmarks/results/<date>-<commit>.json, for
-comparing two commits (``python -m benchmarks.compare A.json B.json``).
+Per scale it prints records, pages, the generator's time (load + check +
+render + write, its stages timed in a fresh Python process, as in a build),
+`mkdocs build --strict` in a child process (wall time, CPU time, peak memory)
+with and without the offline copy the build makes beside the site
+(DOSSIER_OFFLINE_COPY=0), the floor, site size, search index size and the
+largest page. Every time is the median of several runs; builds and floor
+builds alternate, so that both see the same load on the machine, and ratios
+between them are the figures to trust on a busy machine. It also times quote
+lookup against text length, `mkdocs build --strict` of today's dossier, and
+the save-to-reload time of `mkdocs serve --dirty`, and says which target is
+met. Everything goes to benchmarks/results/<date>-<commit>.json (and .txt),
+so that two commits can be compared.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.check import check_content
+from build_scripts import contributing
+from build_scripts.check import check_content, load_and_check
 from build_scripts.generate import PROJECT_ROOT, cycle_collector_paused, write_pages
 from build_scripts.load import load_content
 from build_scripts.pages import render_pages
@@ -70,15 +73,17 @@ class BuildRun:
     peak_rss_mb: float
 
 
-def run_build(root: Path, config: str, site_dir: Path, strict: bool = True) -> BuildRun:
-    """`mkdocs build` in a child process, timed; its resource use read with wait4."""
+def run_build(root: Path, config: str, site_dir: Path, strict: bool = True, offline_copy: bool = True) -> BuildRun:
+    """`mkdocs build` in a child process, timed; its resource use read with wait4.
+    Without ``offline_copy``, the hook leaves out the offline copy (DOSSIER_OFFLINE_COPY=0)."""
     shutil.rmtree(site_dir, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(site_dir)]
     if strict:
         command.insert(4, "--strict")
+    env = environment() if offline_copy else {**environment(), "DOSSIER_OFFLINE_COPY": "0"}
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment())
+        child = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
         # wait4 gives this child's own resource use (with its waited-for
         # children: the offline build), where getrusage(RUSAGE_CHILDREN)
         # would mix in every earlier build.
@@ -172,11 +177,16 @@ def run_generator_in_child(root: Path, out: Path) -> tuple[GeneratorRun, int, fl
 
 def write_floor(root: Path, pages_dir: Path) -> None:
     """A configuration without the hook, whose docs folder holds the generated
-    pages as plain Markdown files beside the hand-written ones."""
+    pages as plain Markdown files beside the hand-written ones, and the pages
+    the hook adds besides (Contributing, the schema reference): the same pages."""
     docs = root / FLOOR_DOCS
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(root / "docs", docs)
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
+    for path, text in contributing.site_files(root, load_and_check(root)).items():
+        if path.endswith(".md"):
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_text(text, encoding="utf-8")
     # INHERIT merges mappings and replaces lists: no hooks, nothing watched.
     floor = {"INHERIT": "mkdocs.yml", "docs_dir": FLOOR_DOCS, "hooks": [], "watch": []}
     (root / FLOOR_CONFIG).write_text(yaml.safe_dump(floor, sort_keys=False), encoding="utf-8")
@@ -199,11 +209,13 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         imports.append(import_seconds)
     write_floor(root, work / "pages")
 
-    builds, floors = [], []
+    builds, sites, floors = [], [], []
     for _ in range(runs):
         builds.append(run_build(root, "mkdocs.yml", work / "site"))
+        sites.append(run_build(root, "mkdocs.yml", work / "site-only", offline_copy=False))
         floors.append(run_build(root, FLOOR_CONFIG, work / "floor-site", strict=False))
-        print(f"  build {builds[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s", flush=True)
+        print(f"  build {builds[-1].wall:.1f} s, without the offline copy {sites[-1].wall:.1f} s, "
+              f"floor {floors[-1].wall:.1f} s", flush=True)
     figures = site_figures(work / "site")
     floor_figures = site_figures(work / "floor-site")
     shutil.rmtree(root)
@@ -211,6 +223,7 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
     generator = {stage: median([getattr(r, stage) for r in generator_runs])
                  for stage in ("load", "check", "render", "write", "quotes", "total")}
     build = {key: median([getattr(r, key) for r in builds]) for key in ("wall", "cpu", "peak_rss_mb")}
+    site_only = {key: median([getattr(r, key) for r in sites]) for key in ("wall", "cpu", "peak_rss_mb")}
     floor = {key: median([getattr(r, key) for r in floors]) for key in ("wall", "cpu", "peak_rss_mb")}
     return {
         "scale": scale,
@@ -221,15 +234,17 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         "generator_seconds": generator,
         "generator_imports_seconds": median(imports),
         "build": build,
+        "site_only": site_only,
         "floor": floor,
+        "site_over_floor_wall": site_only["wall"] / floor["wall"],
         # The generator against MkDocs' own time for the same pages (the floor).
         "generator_share": generator["total"] / floor["wall"],
         "build_over_floor_wall": build["wall"] / floor["wall"],
         "build_over_floor_cpu": build["cpu"] / floor["cpu"],
         "site": asdict(figures),
         "floor_site": asdict(floor_figures),
-        "all_runs": {"generator": [asdict(r) for r in generator_runs],
-                     "build": [asdict(r) for r in builds], "floor": [asdict(r) for r in floors]},
+        "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
+                     "site_only": [asdict(r) for r in sites], "floor": [asdict(r) for r in floors]},
     }
 
 
@@ -327,10 +342,11 @@ def table(results: dict) -> str:
         ("generator (load+check+render+write)", lambda s: f"{s['generator_seconds']['total']:.2f} s"),
         ("MkDocs alone, same pages (floor)", lambda s: f"{s['floor']['wall']:.1f} s"),
         ("generator / MkDocs alone", lambda s: f"{s['generator_share']:.1%}"),
-        ("mkdocs build --strict, whole (wall)", lambda s: f"{s['build']['wall']:.1f} s"),
-        ("whole build / floor (wall)", lambda s: f"{s['build_over_floor_wall']:.2f}x"),
-        ("whole build / floor (CPU)", lambda s: f"{s['build_over_floor_cpu']:.2f}x"),
-        ("build CPU time (with offline copy)", lambda s: f"{s['build']['cpu']:.1f} s"),
+        ("build without the offline copy (wall)", lambda s: f"{s['site_only']['wall']:.1f} s"),
+        ("  / floor", lambda s: f"{s['site_over_floor_wall']:.2f}x"),
+        ("whole build, with offline copy (wall)", lambda s: f"{s['build']['wall']:.1f} s"),
+        ("  / floor (wall)", lambda s: f"{s['build_over_floor_wall']:.2f}x"),
+        ("  / floor (CPU time)", lambda s: f"{s['build_over_floor_cpu']:.2f}x"),
         ("peak memory (largest process)", lambda s: f"{s['build']['peak_rss_mb']:.0f} MB"),
         ("site size", lambda s: kb(s['site']['site_bytes'])),
         ("search index", lambda s: kb(s['site']['search_index_bytes'])),
@@ -353,15 +369,20 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
     for scale, s in scales.items():
         checks.append((f"x{scale}: generator <= {GENERATOR_SHARE:.0%} of MkDocs alone on the same pages",
                        s["generator_share"] <= GENERATOR_SHARE, f"{s['generator_share']:.1%}"))
-        checks.append((f"x{scale}: whole build <= {FLOOR_RATIO}x the floor (wall)",
-                       s["build_over_floor_wall"] <= FLOOR_RATIO, f"{s['build_over_floor_wall']:.2f}x"))
+        checks.append((f"x{scale}: build without the offline copy <= {FLOOR_RATIO}x the floor (wall)",
+                       s["site_over_floor_wall"] <= FLOOR_RATIO, f"{s['site_over_floor_wall']:.2f}x"))
+        checks.append((f"x{scale}: whole build, offline copy included, <= {FLOOR_RATIO}x the floor (wall)",
+                       s["build_over_floor_wall"] <= FLOOR_RATIO,
+                       f"{s['build_over_floor_wall']:.2f}x (CPU {s['build_over_floor_cpu']:.2f}x: the copy is a second "
+                       "MkDocs build of every page)"))
         checks.append((f"x{scale}: no page over {PAGE_BYTES // 1024} KB",
                        s["site"]["largest_page_bytes"] <= PAGE_BYTES,
                        f"largest {kb(s['site']['largest_page_bytes'])}"))
     largest = scales.get(100)
     if largest:
         checks.append((f"x100 builds in under {LARGEST_SCALE_SECONDS} s", largest["build"]["wall"] < LARGEST_SCALE_SECONDS,
-                       f"{largest['build']['wall']:.1f} s"))
+                       f"{largest['build']['wall']:.1f} s whole, {largest['site_only']['wall']:.1f} s without the "
+                       f"offline copy; MkDocs alone needs {largest['floor']['wall']:.1f} s for these pages"))
     if 10 in scales and 100 in scales:
         growth = scales[100]["generator_seconds"]["total"] / scales[10]["generator_seconds"]["total"]
         checks.append((f"generator x100 <= {GROWTH}x generator x10", growth <= GROWTH, f"{growth:.1f}x"))

@@ -93,8 +93,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # live preview; not the offline build itself, which would recurse). It is
     # a second build, in a child process: started now, it runs beside this
     # one, and its zip is collected as late as possible (_collect_offline_zip).
+    # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
     state.offline_build, state.offline_zip = None, None
-    if state.command == "build" and not offline.is_offline_build(config.plugins):
+    wanted = os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+    if state.command == "build" and wanted and not offline.is_offline_build(config.plugins):
         scratch = state.final_site_dir.with_name(f".{state.final_site_dir.name}.offline")
         state.offline_build = offline.OfflineBuild(state.root, scratch)
     return config
