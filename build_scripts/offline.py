@@ -134,19 +134,24 @@ def remove_server_only_files(site_dir: Path) -> None:
         (site_dir / name).unlink(missing_ok=True)
 
 
+# zlib's default level: 9 took more than twice as long for 0.4% less
+# (measured on built sites: HTML and the search index).
+_COMPRESS_LEVEL = 6
+
+
 def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER) -> bytes:
     """A zip of every file under ``folder``, inside ``top_folder``, deterministically."""
     epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), _EARLIEST_ZIP_TIME)
     date_time = time.gmtime(epoch)[:6]
     with tempfile.SpooledTemporaryFile() as buffer:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL) as archive:
             names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
             for name in names:
                 entry = zipfile.ZipInfo(posixpath.join(top_folder, name), date_time)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 entry.external_attr = 0o100644 << 16   # a regular file, rw-r--r--
                 entry.create_system = 3                # Unix, whatever system builds it
-                archive.writestr(entry, (folder / name).read_bytes(), compresslevel=9)
+                archive.writestr(entry, (folder / name).read_bytes(), compresslevel=_COMPRESS_LEVEL)
         buffer.seek(0)
         return buffer.read()
 
