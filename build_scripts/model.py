@@ -241,7 +241,9 @@ class Figure(Record):
     """A number the quote gives."""
 
     said_as: Line = Field(description="The figure as the quote writes it, e.g. `1.25 million tons`.")
-    value: float | int | None = Field(None, description="The number itself, if the quote gives one, e.g. `1250000`.")
+    value: float | int | None = Field(
+        None, allow_inf_nan=False, description="The number itself, if the quote gives one, e.g. `1250000`."
+    )
     unit: Line = Field(description="What it is counted in, e.g. `tons`.")
     measures: Line = Field(description="What the number measures, in a few words.")
 

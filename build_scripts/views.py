@@ -8,7 +8,6 @@ model has already limited to slugs; everything else is escaped on output.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import posixpath
 import re
@@ -141,9 +140,6 @@ def format_date(value: str) -> str:
     return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
 
 
-def weekday(value: str) -> str:
-    parts = [int(p) for p in value.split("-")]
-    return dt.date(*parts).strftime("%A") if len(parts) == 3 else ""
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,10 @@ class Mark:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        # A file name may hold control characters; printed raw they could
+        # rewrite the terminal or a CI log.
+        path = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in self.path)
+        return f"{path}:{self.line}:{self.column}"
 
 
 Location = tuple[str | int, ...]
