@@ -140,8 +140,6 @@ def format_date(value: str) -> str:
     return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
 
 
-
-
 @dataclass(frozen=True)
 class Link:
     text: str
