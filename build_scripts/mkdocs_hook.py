@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
-from build_scripts import contributing, preview
+from build_scripts import abbreviations, contributing, preview
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -78,6 +78,9 @@ def _dirty_build_warning(record: logging.LogRecord) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # content/ and seeds/ are read beside the mkdocs.yml being built.
     state.root = Path(config.config_file_path).resolve().parent
+    if "abbr" in config.markdown_extensions:
+        # The same abbreviations, found with a pattern that scales with the glossary.
+        config.markdown_extensions.append(abbreviations.TrieAbbrExtension())
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(state.root))
     if state.command == "build":
         final = Path(config.site_dir).resolve()
