@@ -47,7 +47,9 @@ def abbreviations(content: Content, markdown: str) -> str:
     lines = [line for term_id, line in index.abbreviation_lines if term_id in used]
     if not lines:
         return ""
-    return "\n\n" + "\n".join(lines) + "\n"
+    # One block per definition: abbr takes one definition off a block at a
+    # time and hands the rest back, so one block of N lines cost N^2.
+    return "\n\n" + "\n\n".join(lines) + "\n"
 
 
 def names_of(term: model.GlossaryTerm) -> list[str]:
