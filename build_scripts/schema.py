@@ -12,6 +12,8 @@ sync with ``model.py`` by a test; they are never edited by hand.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import os
 from pathlib import Path
@@ -63,6 +65,13 @@ class _DossierJsonSchema(GenerateJsonSchema):
 
 def record_schemas() -> dict[str, dict]:
     """The JSON Schema of each record kind, by kind name (``model.RECORD_KINDS``)."""
+    # Made once per process (the model does not change; each `serve` rebuild
+    # asked twice), copied so that no caller can change the next one's.
+    return copy.deepcopy(_record_schemas())
+
+
+@functools.cache
+def _record_schemas() -> dict[str, dict]:
     schemas = {}
     for kind, record_type in model.RECORD_KINDS.items():
         generated = record_type.model_json_schema(by_alias=True, mode="validation", schema_generator=_DossierJsonSchema)
