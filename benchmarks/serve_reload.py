@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -125,7 +126,7 @@ def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
             time.sleep(3)  # a rebuild loop would show itself by now
             rebuilds = log_path.read_text().count("Building documentation") - builds_before
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
             server.wait(timeout=30)
     return {"mode": "mkdocs serve" + ("" if full else " --dirty"), "scale": scale, "edits": count,
             "rebuilds": rebuilds, "seconds": times,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -130,7 +131,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         assert builds() - builds_at_start == 4, log_path.read_text()
         assert not (project_copy / "docs" / "actors").exists()
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
         server.wait(timeout=30)
 
 
