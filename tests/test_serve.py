@@ -3,6 +3,7 @@ rebuild itself in a loop (generated pages are never written into docs/)."""
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -58,5 +59,5 @@ def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy
         assert builds_after - builds_before == 1, log_path.read_text()
         assert not (project_copy / "docs" / "actors").exists()
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # lets MkDocs remove its temporary site folder
         server.wait(timeout=30)
