@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,13 +18,8 @@ from bs4 import BeautifulSoup
 
 from build_scripts.generate import generate
 
-from .helpers import environment
+from .helpers import environment, free_port, wait_for
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _status_and_text(url: str) -> tuple[int, str]:
@@ -37,14 +31,6 @@ def _status_and_text(url: str) -> tuple[int, str]:
     except OSError:
         return 0, ""
 
-
-def _wait_for(predicate, timeout: float = 60) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def _html_times(site: Path) -> dict[str, int]:
@@ -63,7 +49,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
     # The server's site folder is a temporary folder: give it a known parent.
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
@@ -73,7 +59,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
             cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env={**environment(), "TMPDIR": str(scratch)},
         )
     try:
-        assert _wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
+        assert wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
         (site,) = scratch.glob("mkdocs_*")
         builds = lambda: log_path.read_text().count("Building documentation")  # noqa: E731
         builds_at_start = builds()
@@ -84,7 +70,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         actor = project_copy / "content" / "actors" / "qatar.yaml"
         actor.write_text(re.sub(r"^name: .*$", "name: Qatar Renamed", actor.read_text(), count=1, flags=re.M))
         after = _generated_texts(project_copy)
-        assert _wait_for(lambda: "Qatar Renamed" in _status_and_text(base + "actors/qatar.html")[1]), log_path.read_text()
+        assert wait_for(lambda: "Qatar Renamed" in _status_and_text(base + "actors/qatar.html")[1]), log_path.read_text()
         times_after = _html_times(site)
         changed_text = {_html(p) for p in after if before.get(p) != after[p]}
         rewritten = {p for p in times_after if times_before.get(p) != times_after[p]}
@@ -112,7 +98,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         def titles(html: str) -> set[str]:
             return {a["title"] for a in BeautifulSoup(html, "html.parser").find_all("abbr") if a.get_text() == term}
 
-        assert _wait_for(lambda: titles(_status_and_text(base + users[0])[1]) == {f"{expansion} Edited"}), \
+        assert wait_for(lambda: titles(_status_and_text(base + users[0])[1]) == {f"{expansion} Edited"}), \
             log_path.read_text()
         for page in users:
             assert titles((site / page).read_text(encoding="utf-8")) == {f"{expansion} Edited"}, page
@@ -122,9 +108,9 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         extra.write_text(actor.read_text().splitlines()[0] + "\nname: Preview Test Actor\nkind: organisation\n"
                          "summary: An actor added and removed by a test.\n", encoding="utf-8")
         url = base + "actors/preview-test-actor.html"
-        assert _wait_for(lambda: "Preview Test Actor" in _status_and_text(url)[1]), log_path.read_text()
+        assert wait_for(lambda: "Preview Test Actor" in _status_and_text(url)[1]), log_path.read_text()
         extra.unlink()
-        assert _wait_for(lambda: _status_and_text(url)[0] == 404), log_path.read_text()
+        assert wait_for(lambda: _status_and_text(url)[0] == 404), log_path.read_text()
         assert not (site / "actors" / "preview-test-actor.html").exists()
 
         time.sleep(3)  # long enough for a rebuild loop to show itself

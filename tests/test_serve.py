@@ -4,19 +4,13 @@ rebuild itself in a loop (generated pages are never written into docs/)."""
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from .helpers import environment
+from .helpers import environment, free_port, wait_for
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _fetch(url: str) -> str:
@@ -27,17 +21,9 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait_for(predicate, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
-
 
 def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy, tmp_path):
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
@@ -47,13 +33,13 @@ def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy
         )
     try:
         url = f"http://127.0.0.1:{port}/actors/india.html"
-        assert _wait_for(lambda: "<h1" in _fetch(url), 90), log_path.read_text()
+        assert wait_for(lambda: "<h1" in _fetch(url), 90), log_path.read_text()
         builds_before = log_path.read_text().count("Building documentation")
 
         actor = project_copy / "content" / "actors" / "india.yaml"
         actor.write_text(actor.read_text().replace("name: India", "name: India Renamed In Test", 1))
 
-        assert _wait_for(lambda: "India Renamed In Test" in _fetch(url), 60), log_path.read_text()
+        assert wait_for(lambda: "India Renamed In Test" in _fetch(url), 60), log_path.read_text()
         time.sleep(4)  # long enough for a loop to show itself
         builds_after = log_path.read_text().count("Building documentation")
         assert builds_after - builds_before == 1, log_path.read_text()
