@@ -1,6 +1,6 @@
 # One entry point for people and CI. Each target sets up what it needs.
 #   make site     build the site into site/
-#   make offline  build the file:// copy into site-offline/ and site-offline.zip
+#   make offline  the site, and its zip for reading from disk (file://) as site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
@@ -25,12 +25,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The copy for reading from disk (mkdocs-offline.yml); the zip is dated to the
-# last commit, like the sitemap, so the same commit gives the same bytes.
+# The copy for reading from disk: the site works from file:// as it is, and
+# `make site` zips it (dated to the last commit, like the sitemap, so the same
+# commit gives the same bytes); this puts the zip beside the site for release,
+# building the site first when there is none.
 offline: $(BASE_STAMP)
-	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
-		$(BIN)/python -m build_scripts.offline site-offline site-offline.zip
+	test -f site/downloads/dossier-offline.zip || $(MAKE) site
+	cp site/downloads/dossier-offline.zip site-offline.zip
 
 check: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts check
@@ -78,4 +79,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site.building .site.old .site.offline build site-offline .site-offline.building .site-offline.old site-offline.zip
+	rm -rf site .site.building .site.old build site-offline.zip

@@ -40,8 +40,8 @@ class _State:
     staging_dir: Path | None = None
     succeeded = False
     warnings = 0
-    offline_build: offline.OfflineBuild | None = None  # the offline copy, building beside this build
-    offline_zip: bytes | None = None
+    offline_copy = False           # whether this build zips itself for reading offline
+    downloads_page: str | None = None  # where the Downloads page is in the site
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
     template_cache = preview.TemplateCache()  # `serve`: the theme's templates, compiled once
     preview: preview.Preview | None = None  # `serve --dirty`: what the next rebuild compares with
@@ -92,16 +92,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.succeeded = False
         state.warnings = 0
         logging.getLogger("mkdocs").addHandler(_counter)
-    # `build` also offers a zip of the offline site (not `serve`, too slow for
-    # live preview; not the offline build itself, which would recurse). It is
-    # a second build, in a child process: started now, it runs beside this
-    # one, and its zip is collected as late as possible (_collect_offline_zip).
+    # `build` zips the site it built and offers the zip for reading offline
+    # (offline.py); not `serve`, where it would slow every reload.
     # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
-    state.offline_build, state.offline_zip = None, None
-    wanted = os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
-    if state.command == "build" and wanted and not offline.is_offline_build(config.plugins):
-        scratch = state.final_site_dir.with_name(f".{state.final_site_dir.name}.offline")
-        state.offline_build = offline.OfflineBuild(state.root, scratch)
+    state.offline_copy = state.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+    state.downloads_page = None
     return config
 
 
@@ -135,9 +130,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.page_origins = contributing.page_origins(state.generated.pages)  # once, not once per page
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
-    if state.offline_build is not None:
-        # Listed now so that links to it resolve; its bytes are written when
-        # the offline build has finished.
+    if state.offline_copy:
+        # Listed now so that links to it resolve; its bytes are written once
+        # the site is built (on_post_build).
         files.append(File.generated(config, offline.ZIP_SITE_PATH, content=b""))
     if state.preview is not None:
         state.preview.start(config, _shown_on_every_page(config), {f.url for f in files.documentation_pages()})
@@ -162,8 +157,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if state.offline_build is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
-        markdown += offline.downloads_note(page.file.src_uri, None)  # the size: see on_page_context
+    if state.offline_copy and page.file.src_uri in offline.DOWNLOADS_PAGES:
+        markdown += offline.downloads_note(page.file.src_uri)  # the size: see on_post_build
+        state.downloads_page = page.file.dest_uri
     markdown += contributing.source_link(page.file.src_uri, state.page_origins)
     # Glossary terms become hover abbreviations on every page, hand-written ones too
     # (the definitions of the terms the page uses, so this comes last).
@@ -173,52 +169,44 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 @event_priority(100)  # before the search plugin reads the page's content
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    if state.offline_build is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
-        # The Downloads page is built among the last pages: the offline build
-        # has had nearly the whole of this build to finish.
-        size = offline.zip_size_text(len(_collect_offline_zip(config)))
-        page.content = page.content.replace(offline.ZIP_SIZE_PLACEHOLDER, size)
     # "Edit this page" opens the file the page is made from (see contributing.py).
     page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, state.page_origins) or page.edit_url
     return context
 
 
+@event_priority(-200)  # after the search plugin and Material's offline plugin (-100) wrote the index
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.offline_build is not None:
-        _collect_offline_zip(config)  # if no Downloads page did
     if state.preview is not None:
         state.preview.tidy_search_index(config)
     state.succeeded = not (config.strict and state.warnings)
+    if state.offline_copy and state.succeeded:
+        _write_offline_copy(Path(config.site_dir))
 
 
-def _collect_offline_zip(config: MkDocsConfig) -> bytes:
-    """Wait for the offline build, and write its zip into the site (over the
-    empty file MkDocs copied there)."""
-    if state.offline_zip is None:
-        try:
-            state.offline_zip = state.offline_build.finish()
-        except offline.OfflineBuildError as error:
-            raise PluginError(str(error)) from None
-        target = Path(config.site_dir) / offline.ZIP_SITE_PATH
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(state.offline_zip)
-    return state.offline_zip
+def _write_offline_copy(site_dir: Path) -> None:
+    """Zip the built site into itself (over the empty file MkDocs copied
+    there), and write the zip's size on the Downloads page."""
+    try:
+        archive = offline.zip_site(site_dir, state.downloads_page)
+        (site_dir / offline.ZIP_SITE_PATH).write_bytes(archive)
+        if state.downloads_page is not None:
+            page = site_dir / state.downloads_page
+            page.write_text(offline.fill_in_zip_size(page.read_text(encoding="utf-8"), len(archive)),
+                            encoding="utf-8")
+    except offline.OfflineCopyError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
     if state.preview is not None:
         state.preview.forget()
-    if state.offline_build is not None:
-        state.offline_build.cancel()
 
 
 def on_shutdown() -> None:
     logging.getLogger("mkdocs").removeHandler(_counter)
     if state.preview is not None:
         state.preview.close()
-    if state.offline_build is not None:
-        state.offline_build.cancel()  # a build that stopped before collecting it
     staging, final = state.staging_dir, state.final_site_dir
     if state.command != "build" or staging is None or final is None:
         return

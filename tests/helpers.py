@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-COPIED = ["mkdocs.yml", "mkdocs-offline.yml", "content", "seeds", "docs", "build_scripts", "theme", "CONTRIBUTING.md", "schema"]
+COPIED = ["mkdocs.yml", "content", "seeds", "docs", "build_scripts", "theme", "CONTRIBUTING.md", "schema"]
 
 
 def environment() -> dict[str, str]:

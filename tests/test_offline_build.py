@@ -1,7 +1,7 @@
-"""The offline copy the site offers (a zip of the mkdocs-offline.yml build):
-offered on the Downloads page, the same bytes when zipped again, and, like
-the site itself, made of pages that load nothing from outside. The browser
-tests (tests/browser/) open it from disk and search in it."""
+"""The offline copy the site offers (a zip of the built site itself):
+offered on the Downloads page with its size, the same bytes when zipped
+again, and, like the site itself, made of pages that load nothing from
+outside. The browser tests (tests/browser/) open it from disk and search in it."""
 
 from __future__ import annotations
 
@@ -61,6 +61,16 @@ def test_the_downloads_page_offers_the_zip(built_site):
     assert ZIP_SITE_PATH in links
 
 
+def test_the_downloads_page_gives_the_zips_size_and_the_copy_names_itself(built_site, offline_copy):
+    size = (built_site / ZIP_SITE_PATH).stat().st_size
+    online = soup(built_site / "downloads.html").find("a", href=ZIP_SITE_PATH).parent.get_text(" ", strip=True)
+    assert f"({size / 1_000_000:.1f} MB)" in online
+    # The copy cannot hold itself: its Downloads page names what the reader has, and links nowhere.
+    copy = soup(offline_copy / "downloads.html")
+    assert copy.find("a", href=ZIP_SITE_PATH) is None
+    assert "dossier-offline.zip (the copy you are reading now)" in copy.get_text(" ", strip=True)
+
+
 def test_the_zip_holds_the_offline_site_in_one_folder(built_site):
     with zipfile.ZipFile(built_site / ZIP_SITE_PATH) as archive:
         entries = archive.infolist()
@@ -75,7 +85,7 @@ def test_the_zip_holds_the_offline_site_in_one_folder(built_site):
 
 
 def test_zipping_the_offline_site_again_gives_the_same_bytes(built_site, offline_copy, tmp_path):
-    """What `make offline` runs to zip, on the unzipped copy: nothing depends on the moment or the disk."""
+    """Zipping the unzipped copy as the build does: nothing depends on the moment or the disk."""
     offered = (built_site / ZIP_SITE_PATH).read_bytes()
     with zipfile.ZipFile(built_site / ZIP_SITE_PATH) as archive:
         epoch = calendar.timegm(archive.infolist()[0].date_time + (0, 0, 0))

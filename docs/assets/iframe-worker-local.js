@@ -1,10 +1,10 @@
 /* A Web Worker stand-in for pages opened from disk (file://).
  *
  * Browsers refuse `new Worker(url)` on a file:// page, and Material runs its
- * search in a worker, so search would vanish in the offline site. Material's
+ * search in a worker, so search would vanish from a site opened from disk. Material's
  * offline plugin answers with a shim loaded from a CDN; this is the project's
  * own, so that the offline site loads nothing from outside. It is listed under
- * `extra.polyfills` in mkdocs-offline.yml; its file name contains
+ * `extra.polyfills` in mkdocs.yml; its file name contains
  * "iframe-worker" because the plugin adds its CDN shim only when no listed
  * polyfill has that name.
  *
