@@ -38,11 +38,13 @@ import yaml
 from bs4 import BeautifulSoup, Comment
 from hypothesis import HealthCheck, Phase, assume, event, example, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 from pydantic import AfterValidator
 
 from build_scripts import model
 from build_scripts.linkcheck import check_site
 from build_scripts.markup import escape_text, prose_links, prose_plain, render_prose, safe_external_url
+from build_scripts.pages import front_matter
 from build_scripts.schema import expected_header
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project
@@ -493,3 +495,16 @@ def test_prose_renders_only_its_small_subset(text):
             href = element["href"]
             assert re.match(r"(https?://[A-Za-z0-9.-]+(:\d+)?([/?#]|$)|[a-z]+s/[a-z0-9-]+\.html$)", href), href
     assert " ".join(html.get_text().split()) == " ".join(prose_plain(text).split())
+
+
+@MARKDOWN_PROFILE
+@given(title=one_line(), description=st.text(max_size=200), tags=st.lists(st.text(max_size=40), max_size=4),
+       boost=st.one_of(st.none(), st.integers(0, 10), st.floats(0, 10)))
+@example(title="\x85 \u2028 \u2029 \x7f \t", description="\x00 \\ \" ' : # - ---", tags=["\ud800"], boost=None)
+def test_front_matter_reads_back_as_the_escaped_values(title, description, tags, boost):
+    # The front matter is written by hand (pages._yaml_string) for speed: MkDocs
+    # must read back exactly the escaped values, whatever the characters.
+    meta = yaml.safe_load(front_matter(title, description, search_boost=boost, tags=tags).split("---\n")[1])
+    assert meta["title"] == str(escape(title)) and meta["description"] == str(escape(description))
+    assert meta.get("tags", []) == [str(escape(tag)) for tag in dict.fromkeys(tags)]
+    assert meta.get("search") == (None if boost is None else {"boost": boost})
