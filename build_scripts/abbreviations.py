@@ -7,9 +7,9 @@ page, with thousands of terms in a large dossier) cost a second or more.
 Here the same terms make a trie, ``\\b(?:C(?:AATSA|...)|S(?:-400|U-35)?|…)\\b``,
 in which the longer continuation is always tried before the shorter, so at
 each place the match is the longest term followed by a word boundary, which
-is what the alternatives found; the elements made are the same. The hook adds
-this extension after ``abbr``, whose block processor still collects the
-definitions.
+is what the alternatives found; the elements made are the same. mkdocs.yml
+lists this extension (``build_scripts.abbreviations``) after ``abbr``, whose
+block processor still collects the definitions.
 """
 
 from __future__ import annotations
@@ -57,3 +57,7 @@ class TrieAbbrExtension(Extension):
         if "abbr" in md.treeprocessors:
             abbrs = md.treeprocessors["abbr"].abbrs  # filled by abbr's block processor
             md.treeprocessors.register(TrieAbbrTreeprocessor(md, abbrs), "abbr", 7)
+
+
+def makeExtension(**kwargs) -> TrieAbbrExtension:  # noqa: N802 - the name Python-Markdown looks for
+    return TrieAbbrExtension(**kwargs)

@@ -8,11 +8,13 @@ run no MkDocs hooks).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import contributing, glossary
 from .check import CheckedDossier, check_content
 from .load import load_content
 from .pages import Page, render_pages
@@ -30,7 +32,20 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
         checked = check_content(load_content(root))
-        return Generated(checked, render_pages(checked))
+        return Generated(checked, complete_pages(checked, render_pages(checked)))
+
+
+def complete_pages(checked: CheckedDossier, pages: list[Page]) -> list[Page]:
+    """Each page as MkDocs reads it: its Markdown, then the link to the content
+    file it is made from, then the hover definitions of the glossary terms it
+    uses (last, so that they cover the whole page)."""
+    origins = contributing.page_origins(pages)
+    completed = []
+    for page in pages:
+        text = page.text + contributing.source_link(page.path, origins)
+        text += glossary.abbreviations(checked.content, text)
+        completed.append(dataclasses.replace(page, text=text))
+    return completed
 
 
 @contextlib.contextmanager

@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
-from build_scripts import abbreviations, contributing, preview
+from build_scripts import contributing, preview
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -43,6 +43,7 @@ class _State:
     offline_copy = False           # whether this build zips itself for reading offline
     downloads_page: str | None = None  # where the Downloads page is in the site
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
+    generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
     template_cache = preview.TemplateCache()  # `serve`: the theme's templates, compiled once
     preview: preview.Preview | None = None  # `serve --dirty`: what the next rebuild compares with
 
@@ -78,9 +79,6 @@ def _dirty_build_warning(record: logging.LogRecord) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # content/ and seeds/ are read beside the mkdocs.yml being built.
     state.root = Path(config.config_file_path).resolve().parent
-    if "abbr" in config.markdown_extensions:
-        # The same abbreviations, found with a pattern that scales with the glossary.
-        config.markdown_extensions.append(abbreviations.TrieAbbrExtension())
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(state.root))
     if state.command == "build":
         final = Path(config.site_dir).resolve()
@@ -128,6 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(page_files[index] if page_files else File.generated(config, page.path, content=page.text))
     contributing.add_files(files, config, state.root, state.generated.checked)
     state.page_origins = contributing.page_origins(state.generated.pages)  # once, not once per page
+    state.generated_paths = frozenset(page.path for page in state.generated.pages)
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
     if state.offline_copy:
@@ -160,10 +159,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if state.offline_copy and page.file.src_uri in offline.DOWNLOADS_PAGES:
         markdown += offline.downloads_note(page.file.src_uri)  # the size: see on_post_build
         state.downloads_page = page.file.dest_uri
-    markdown += contributing.source_link(page.file.src_uri, state.page_origins)
-    # Glossary terms become hover abbreviations on every page, hand-written ones too
-    # (the definitions of the terms the page uses, so this comes last).
-    markdown += glossary.abbreviations(state.generated.checked.content, markdown)
+    if page.file.src_uri not in state.generated_paths:
+        # Generated pages come with both (generate.complete_pages); hand-written
+        # ones get them here: the link to their source file, and hover
+        # abbreviations for the glossary terms they use (last, to cover the page).
+        markdown += contributing.source_link(page.file.src_uri, state.page_origins)
+        markdown += glossary.abbreviations(state.generated.checked.content, markdown)
     return markdown
 
 
