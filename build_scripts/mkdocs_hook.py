@@ -40,7 +40,7 @@ class _State:
     staging_dir: Path | None = None
     succeeded = False
     warnings = 0
-    offline_copy = False           # whether this build zips itself for reading offline
+    offline_copy: offline.OfflineZip | None = None  # `build`: the zip of the site, compressed as pages are written
     downloads_page: str | None = None  # where the Downloads page is in the site
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
     generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
@@ -93,7 +93,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `build` zips the site it built and offers the zip for reading offline
     # (offline.py); not `serve`, where it would slow every reload.
     # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
-    state.offline_copy = state.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+    if state.offline_copy is not None:
+        state.offline_copy.close()  # `serve` builds again and again; only `build` zips
+    wanted = state.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+    state.offline_copy = offline.OfflineZip() if wanted else None
     state.downloads_page = None
     return config
 
@@ -129,7 +132,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.generated_paths = frozenset(page.path for page in state.generated.pages)
     for path, data in downloads.site_files(state.generated.checked).items():
         files.append(File.generated(config, path, content=data))
-    if state.offline_copy:
+    if state.offline_copy is not None:
         # Listed now so that links to it resolve; its bytes are written once
         # the site is built (on_post_build).
         files.append(File.generated(config, offline.ZIP_SITE_PATH, content=b""))
@@ -156,7 +159,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if state.offline_copy and page.file.src_uri in offline.DOWNLOADS_PAGES:
+    if state.offline_copy is not None and page.file.src_uri in offline.DOWNLOADS_PAGES:
         markdown += offline.downloads_note(page.file.src_uri)  # the size: see on_post_build
         state.downloads_page = page.file.dest_uri
     if page.file.src_uri not in state.generated_paths:
@@ -175,12 +178,19 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
+@event_priority(-1000)  # the last to see the page: these are the bytes MkDocs writes
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if state.offline_copy is not None:
+        state.offline_copy.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+    return output
+
+
 @event_priority(-200)  # after the search plugin and Material's offline plugin (-100) wrote the index
 def on_post_build(config: MkDocsConfig) -> None:
     if state.preview is not None:
         state.preview.tidy_search_index(config)
     state.succeeded = not (config.strict and state.warnings)
-    if state.offline_copy and state.succeeded:
+    if state.offline_copy is not None and state.succeeded:
         _write_offline_copy(Path(config.site_dir))
 
 
@@ -188,7 +198,7 @@ def _write_offline_copy(site_dir: Path) -> None:
     """Zip the built site into itself (over the empty file MkDocs copied
     there), and write the zip's size on the Downloads page."""
     try:
-        archive = offline.zip_site(site_dir, state.downloads_page)
+        archive = offline.zip_site(site_dir, state.downloads_page, state.offline_copy)
         (site_dir / offline.ZIP_SITE_PATH).write_bytes(archive)
         if state.downloads_page is not None:
             page = site_dir / state.downloads_page
@@ -200,6 +210,8 @@ def _write_offline_copy(site_dir: Path) -> None:
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
+    if state.offline_copy is not None:
+        state.offline_copy.close()
     if state.preview is not None:
         state.preview.forget()
 
@@ -208,6 +220,8 @@ def on_shutdown() -> None:
     logging.getLogger("mkdocs").removeHandler(_counter)
     if state.preview is not None:
         state.preview.close()
+    if state.offline_copy is not None:
+        state.offline_copy.close()
     staging, final = state.staging_dir, state.final_site_dir
     if state.command != "build" or staging is None or final is None:
         return

@@ -16,13 +16,16 @@ dated to the commit being built (SOURCE_DATE_EPOCH), fixed permissions.
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import re
+import struct
 import sys
-import tempfile
 import time
-import zipfile
+import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 ZIP_SITE_PATH = "downloads/dossier-offline.zip"   # where the site offers it
@@ -80,7 +83,49 @@ def fill_in_zip_size(html: str, zip_size: int) -> str:
     return html.replace(ZIP_SIZE_SLOT, f'<span class="dossier-zip-size">({zip_size_text(zip_size)})</span>')
 
 
-def zip_site(site_dir: Path, downloads_page: str | None) -> bytes:
+class OfflineZip:
+    """The offline copy's zip, compressed while the site is built.
+
+    The hook hands over each page as MkDocs writes it (``add``); a worker
+    thread compresses it meanwhile (zlib works outside the interpreter lock,
+    so on a second core while MkDocs goes on). ``finish`` compresses what is
+    left (theme assets, the search index) and writes the zip of the folder.
+    A page whose file on disk is not the bytes handed over is compressed again.
+    """
+
+    def __init__(self, workers: int = 2):
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="offline-zip")
+        self._compressed: dict[str, Future] = {}
+
+    def add(self, path: str, data: bytes) -> None:
+        self._compressed[path] = self._pool.submit(_Entry.compress, data)
+
+    def finish(self, folder: Path, *, skip: set[str] = frozenset(), replaced: dict[str, bytes] | None = None,
+               top_folder: str = ZIP_TOP_FOLDER) -> bytes:
+        """The zip of every file under ``folder`` but those in ``skip``, inside
+        ``top_folder``; ``replaced`` gives other bytes for some files."""
+        replaced = replaced or {}
+        names = sorted(name for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+                       if name not in skip)
+        pending = {name: self._pool.submit(_Entry.compress, replaced[name]) if name in replaced
+                   else self._compressed.get(name) or self._pool.submit(_Entry.read_and_compress, folder / name)
+                   for name in names}
+        zipped = _ZipWriter(_zip_date_time())
+        for name in names:
+            entry = pending[name].result()
+            if name in self._compressed and name not in replaced:
+                data = (folder / name).read_bytes()
+                if not entry.holds(data):
+                    entry = _Entry.compress(data)
+            zipped.add(posixpath.join(top_folder, name), entry)
+        self.close()
+        return zipped.finish()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def zip_site(site_dir: Path, downloads_page: str | None, compressing: OfflineZip | None = None) -> bytes:
     """The offline copy of a built site: every file but the server-only ones
     and the zip itself, with ``downloads_page`` (its path in the site) as the
     copy holds it."""
@@ -88,7 +133,13 @@ def zip_site(site_dir: Path, downloads_page: str | None) -> bytes:
     if downloads_page is not None:
         html = (site_dir / downloads_page).read_text(encoding="utf-8")
         replaced[downloads_page] = downloads_page_in_copy(html).encode("utf-8")
-    return zip_folder(site_dir, skip=set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH}, replaced=replaced)
+    return (compressing or OfflineZip()).finish(site_dir, skip=set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH},
+                                                replaced=replaced)
+
+
+def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER, *, skip: set[str] = frozenset()) -> bytes:
+    """A zip of every file under ``folder`` but those in ``skip``, inside ``top_folder``, deterministically."""
+    return OfflineZip().finish(folder, skip=skip, top_folder=top_folder)
 
 
 # zlib's default level: 9 took more than twice as long for 0.4% less
@@ -96,26 +147,66 @@ def zip_site(site_dir: Path, downloads_page: str | None) -> bytes:
 _COMPRESS_LEVEL = 6
 
 
-def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER, *, skip: set[str] = frozenset(),
-               replaced: dict[str, bytes] | None = None) -> bytes:
-    """A zip of every file under ``folder`` but those in ``skip``, inside
-    ``top_folder``, deterministically; ``replaced`` gives other bytes for some files."""
-    replaced = replaced or {}
+@dataclass(frozen=True)
+class _Entry:
+    crc: int
+    size: int
+    deflated: bytes
+
+    @classmethod
+    def compress(cls, data: bytes) -> "_Entry":
+        compressor = zlib.compressobj(_COMPRESS_LEVEL, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
+        return cls(zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+    @classmethod
+    def read_and_compress(cls, path: Path) -> "_Entry":
+        return cls.compress(path.read_bytes())
+
+    def holds(self, data: bytes) -> bool:
+        return self.size == len(data) and self.crc == zlib.crc32(data)
+
+
+def _zip_date_time() -> tuple[int, int]:
+    """The commit's time (SOURCE_DATE_EPOCH) as a zip's DOS (time, date)."""
     epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), _EARLIEST_ZIP_TIME)
-    date_time = time.gmtime(epoch)[:6]
-    names = sorted(name for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-                   if name not in skip)
-    with tempfile.SpooledTemporaryFile() as buffer:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL) as archive:
-            for name in names:
-                entry = zipfile.ZipInfo(posixpath.join(top_folder, name), date_time)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o100644 << 16   # a regular file, rw-r--r--
-                entry.create_system = 3                # Unix, whatever system builds it
-                data = replaced[name] if name in replaced else (folder / name).read_bytes()
-                archive.writestr(entry, data, compresslevel=_COMPRESS_LEVEL)
-        buffer.seek(0)
-        return buffer.read()
+    year, month, day, hour, minute, second = time.gmtime(epoch)[:6]
+    return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+
+
+class _ZipWriter:
+    """A zip of deflated entries, written from bytes already compressed (the
+    standard library's zipfile compresses itself, on one thread). Every entry
+    has the same date, permissions rw-r--r-- and a Unix origin, so the same
+    files give the same bytes on any machine."""
+
+    _VERSION = 20            # 2.0: deflate
+    _MADE_BY = (3 << 8) | 20  # Unix, 2.0
+    _UNIX_FILE = 0o100644 << 16
+    _UTF8_NAME = 0x800
+
+    def __init__(self, date_time: tuple[int, int]):
+        self._time, self._date = date_time
+        self._body = io.BytesIO()
+        self._directory = io.BytesIO()
+        self._count = 0
+
+    def add(self, name: str, entry: _Entry) -> None:
+        encoded = name.encode("utf-8")
+        flags = 0 if name.isascii() else self._UTF8_NAME
+        offset = self._body.tell()
+        common = struct.pack("<HHHHIII", flags, 8, self._time, self._date, entry.crc, len(entry.deflated), entry.size)
+        self._body.write(struct.pack("<IH", 0x04034B50, self._VERSION) + common
+                         + struct.pack("<HH", len(encoded), 0) + encoded)
+        self._body.write(entry.deflated)
+        self._directory.write(struct.pack("<IHH", 0x02014B50, self._MADE_BY, self._VERSION) + common
+                              + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, self._UNIX_FILE, offset) + encoded)
+        self._count += 1
+
+    def finish(self) -> bytes:
+        directory = self._directory.getvalue()
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, self._count, self._count, len(directory),
+                          self._body.tell(), 0)
+        return self._body.getvalue() + directory + end
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ outside. The browser tests (tests/browser/) open it from disk and search in it."
 from __future__ import annotations
 
 import calendar
+import io
 import os
 import subprocess
 import sys
@@ -127,3 +128,21 @@ def test_the_check_catches_a_page_that_loads_from_outside(tmp_path):
                     '<body><img src="//cdn.example/x.png"></body></html>')
     assert _outside_references(page) == ["//cdn.example/x.png", "https://fonts.googleapis.com/css",
                                          "https://fonts.gstatic.com"]
+
+
+def test_a_page_changed_after_it_was_handed_over_is_zipped_as_it_is_on_disk(tmp_path):
+    # The hook compresses each page as MkDocs writes it; the zip must still
+    # hold the files as they are in the end (the Downloads page gets its size later).
+    from build_scripts.offline import OfflineZip
+
+    (tmp_path / "index.html").write_bytes(b"<p>as written</p>")
+    (tmp_path / "page.html").write_bytes(b"<p>changed afterwards</p>")
+    (tmp_path / "404.html").write_bytes(b"left out")
+    compressing = OfflineZip()
+    compressing.add("index.html", b"<p>as written</p>")
+    compressing.add("page.html", b"<p>as handed over</p>")
+    archive = zipfile.ZipFile(io.BytesIO(compressing.finish(tmp_path, skip={"404.html"}, top_folder="copy")))
+    assert archive.testzip() is None
+    assert archive.namelist() == ["copy/index.html", "copy/page.html"]
+    assert archive.read("copy/page.html") == b"<p>changed afterwards</p>"
+    assert archive.read("copy/index.html") == b"<p>as written</p>"
