@@ -41,6 +41,7 @@ class _State:
     succeeded = False
     warnings = 0
     offline_copy: offline.OfflineZip | None = None  # `build`: the zip of the site, compressed as pages are written
+    offline_copy_started = False
     downloads_page: str | None = None  # where the Downloads page is in the site
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
     generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
@@ -97,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.offline_copy.close()  # `serve` builds again and again; only `build` zips
     wanted = state.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
     state.offline_copy = offline.OfflineZip() if wanted else None
+    state.offline_copy_started = False
     state.downloads_page = None
     return config
 
@@ -181,6 +183,9 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 @event_priority(-1000)  # the last to see the page: these are the bytes MkDocs writes
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     if state.offline_copy is not None:
+        if not state.offline_copy_started:  # the first page: MkDocs has copied every other file by now
+            state.offline_copy.add_folder(Path(config.site_dir))
+            state.offline_copy_started = True
         state.offline_copy.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
     return output
 

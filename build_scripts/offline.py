@@ -86,11 +86,12 @@ def fill_in_zip_size(html: str, zip_size: int) -> str:
 class OfflineZip:
     """The offline copy's zip, compressed while the site is built.
 
-    The hook hands over each page as MkDocs writes it (``add``); a worker
-    thread compresses it meanwhile (zlib works outside the interpreter lock,
-    so on a second core while MkDocs goes on). ``finish`` compresses what is
-    left (theme assets, the search index) and writes the zip of the folder.
-    A page whose file on disk is not the bytes handed over is compressed again.
+    The hook hands over the files MkDocs has copied (``add_folder``) and each
+    page as MkDocs writes it (``add``); worker threads compress them meanwhile
+    (zlib works outside the interpreter lock, so on a second core while MkDocs
+    goes on). ``finish`` compresses what is left (the search index) and writes
+    the zip of the folder. A file whose bytes on disk are not those compressed
+    is compressed again.
     """
 
     def __init__(self, workers: int = 2):
@@ -99,6 +100,13 @@ class OfflineZip:
 
     def add(self, path: str, data: bytes) -> None:
         self._compressed[path] = self._pool.submit(_Entry.compress, data)
+
+    def add_folder(self, folder: Path) -> None:
+        """Start on the files already in ``folder`` (MkDocs copies the theme's
+        assets and the data files before it builds the pages)."""
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                self._compressed[path.relative_to(folder).as_posix()] = self._pool.submit(_Entry.read_and_compress, path)
 
     def finish(self, folder: Path, *, skip: set[str] = frozenset(), replaced: dict[str, bytes] | None = None,
                top_folder: str = ZIP_TOP_FOLDER) -> bytes:
