@@ -22,6 +22,7 @@ with one rule, and nothing depends on the machine's time zone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +36,10 @@ from .problems import DossierError, Problem
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]*")  # every field name of the model: nothing to check character by character
 MAX_FILE_BYTES = 2_000_000
-_COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_COLLECTION_STARTS = frozenset({yaml.SequenceStartEvent, yaml.MappingStartEvent})
+_COLLECTION_ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
 
 _constructor = yaml.constructor.SafeConstructor()
 _SCALAR_CONSTRUCTORS = {
@@ -132,7 +134,8 @@ class _Builder:
             if key_node.tag not in _SCALAR_CONSTRUCTORS:
                 raise self.unknown_tag(key_node)
             key = str(key_node.value)
-            if any(unicodedata.category(char)[0] == "C" or char in "\u2028\u2029" for char in key):
+            if not _PLAIN_KEY.fullmatch(key) and any(unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+                                                     for char in key):
                 # It would be printed in error messages: an escape sequence
                 # could rewrite the terminal or the CI log around it.
                 raise self.fail(key_node, f"the key {key!r} contains a control or invisible character",
@@ -233,23 +236,27 @@ def _scan_events(text: str, display_path: str) -> None:
     a node tree exists: the scan stops at the first offence."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
-        mark = Mark(display_path, event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+        kind = type(event)
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
             raise DossierError([Problem(
-                mark,
+                _event_mark(event, display_path),
                 "anchors and aliases (&name / *name) are not allowed in content files",
                 "write the value out in full where it is needed",
             )])
-        if isinstance(event, _COLLECTION_STARTS):
+        if kind in _COLLECTION_STARTS:
             depth += 1
             if depth > MAX_DEPTH:
                 raise DossierError([Problem(
-                    mark,
+                    _event_mark(event, display_path),
                     f"the document is nested more than {MAX_DEPTH} levels deep",
                     "content records need only a few levels of lists and mappings",
                 )])
-        elif isinstance(event, _COLLECTION_ENDS):
+        elif kind in _COLLECTION_ENDS:
             depth -= 1
+
+
+def _event_mark(event: yaml.Event, display_path: str) -> Mark:
+    return Mark(display_path, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _character_at(text: str, index: int) -> str:
