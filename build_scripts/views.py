@@ -372,6 +372,15 @@ class Views:
                         date.said_as, date.explanation)
 
     def claim(self, claim_id: str) -> ClaimView:
+        # The same on every page of a folder (its links are relative to the
+        # folder), and a claim shows on several: made once per folder.
+        views = _once(self.checked, "claim views", dict)
+        key = (claim_id, posixpath.dirname(self.page))
+        if key not in views:
+            views[key] = self._claim(claim_id)
+        return views[key]
+
+    def _claim(self, claim_id: str) -> ClaimView:
         claim = self.content.claims[claim_id].record
         span: Span = self.checked.quote_spans[claim_id]
         quotation = claim.quotation
