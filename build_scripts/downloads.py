@@ -74,7 +74,19 @@ def records(content: Content) -> dict[str, list[dict]]:
 
 
 def json_text(data: object) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """JSON to read as well as parse. The records (a mapping of lists) come
+    one per line: ``indent=`` would run json's pure-Python encoder, five
+    times slower than its C one, over every record of the dossier."""
+    if not (isinstance(data, dict) and data and any(isinstance(value, list) for value in data.values())):
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            parts.append(f"  {json.dumps(key, ensure_ascii=False)}: [\n{lines}\n  ]")
+        else:
+            parts.append(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}")
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
 
 
 def columns(kind: type[BaseModel], prefix: str = "") -> list[str]:
