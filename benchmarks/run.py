@@ -38,9 +38,8 @@ import yaml
 
 from build_scripts import contributing, yaml_positions
 from build_scripts.check import check_content, load_and_check
-from build_scripts.generate import PROJECT_ROOT, complete_pages, cycle_collector_paused, write_pages
+from build_scripts.generate import PROJECT_ROOT, cycle_collector_paused, render_all, write_pages
 from build_scripts.load import load_content
-from build_scripts.pages import render_pages
 from build_scripts.source_text import SourceText, normalise
 
 from . import environment, serve_reload
@@ -146,7 +145,7 @@ def run_generator(root: Path, out: Path):
         loaded = time.perf_counter()
         checked = check_content(content)
         checked_at = time.perf_counter()
-        pages = complete_pages(checked, render_pages(checked))
+        pages = render_all(checked)
         rendered = time.perf_counter()
         write_pages(pages, out)
         written = time.perf_counter()

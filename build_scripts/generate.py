@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contributing, glossary
+from . import contributing, glossary, parallel
 from .check import CheckedDossier, check_content
 from .load import load_content
-from .pages import Page, render_pages
+from .pages import Page, page_jobs, render_jobs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,14 +33,30 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
         checked = check_content(load_content(root))
-        return Generated(checked, complete_pages(checked, render_pages(checked)))
+        return Generated(checked, render_all(checked))
+
+
+def render_all(checked: CheckedDossier) -> list[Page]:
+    """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
+    jobs = page_jobs(checked)
+    # The Downloads page makes the data files, which the hook then adds to the
+    # site from ``checked``: rendered here, so that they are made in this process.
+    here = [job for job in jobs if job[0] == "downloads"]
+    anywhere = [job for job in jobs if job[0] != "downloads"]
+    work = functools.partial(_render_and_complete, checked)
+    pages = [page for job_pages in parallel.map_in_two(work, anywhere) + work(here) for page in job_pages]
+    return sorted(pages, key=lambda page: page.path)
+
+
+def _render_and_complete(checked: CheckedDossier, jobs: list) -> list[list[Page]]:
+    return [complete_pages(checked, job_pages) for job_pages in render_jobs(checked, jobs)]
 
 
 def complete_pages(checked: CheckedDossier, pages: list[Page]) -> list[Page]:
     """Each page as MkDocs reads it: its Markdown, then the link to the content
     file it is made from, then the hover definitions of the glossary terms it
     uses (last, so that they cover the whole page)."""
-    origins = contributing.page_origins(pages)
+    origins = contributing.page_origins(pages)  # each page's own origin is all its link needs
     completed = []
     for page in pages:
         text = page.text + contributing.source_link(page.path, origins)

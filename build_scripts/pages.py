@@ -295,25 +295,40 @@ class PageRenderer:
                     schemas=[f for f in files if "/schema/" in f[0].path])
 
 
-def render_pages(checked: CheckedDossier) -> list[Page]:
+def page_jobs(checked: CheckedDossier) -> list[tuple[str, tuple[str, ...]]]:
+    """Every page to render, as (``PageRenderer`` method, its arguments), in order."""
+    content = checked.content
+    return [
+        ("home", ()),
+        *[("actor", (actor_id,)) for actor_id in sorted(content.actors)],
+        ("actors_index", ()),
+        *[("topic", (topic_id,)) for topic_id in sorted(content.topics)],
+        ("topics_index", ()),
+        *[("source", (source_id,)) for source_id in sorted(content.sources)],
+        ("sources_index", ()),
+        ("timeline", ()),
+        ("network", ()),
+        ("quotations", ()),
+        ("figures", ()),
+        ("glossary_page", ()),
+        ("downloads", ()),
+    ]
+
+
+def render_jobs(checked: CheckedDossier, jobs: list[tuple[str, tuple[str, ...]]]) -> list[list[Page]]:
+    """The pages each job makes (a list page may make several)."""
     renderer = PageRenderer(checked)
-    renderer.home()
-    for actor_id in sorted(checked.content.actors):
-        renderer.actor(actor_id)
-    renderer.actors_index()
-    for topic_id in sorted(checked.content.topics):
-        renderer.topic(topic_id)
-    renderer.topics_index()
-    for source_id in sorted(checked.content.sources):
-        renderer.source(source_id)
-    renderer.sources_index()
-    renderer.timeline()
-    renderer.network()
-    renderer.quotations()
-    renderer.figures()
-    renderer.glossary_page()
-    renderer.downloads()
-    return sorted(renderer.pages, key=lambda page: page.path)
+    made = []
+    for method, arguments in jobs:
+        before = len(renderer.pages)
+        getattr(renderer, method)(*arguments)
+        made.append(renderer.pages[before:])
+    return made
+
+
+def render_pages(checked: CheckedDossier) -> list[Page]:
+    pages = [page for job_pages in render_jobs(checked, page_jobs(checked)) for page in job_pages]
+    return sorted(pages, key=lambda page: page.path)
 
 
 def _size(count: int) -> str:
