@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import glossary, model, network, reader
 from .check import CheckedDossier
 from .markup import prose_plain, render_prose, safe_external_url
-from .source_text import Span, split_sentences
+from .source_text import Span, normalise, split_sentences
 from .timeline import Event, dated_events
 
 # Where each kind of record's page lives in the site.
@@ -268,15 +268,26 @@ class ContextView:
 
 @dataclass(frozen=True)
 class ReaderPiece:
-    """A piece of the annotated source text and how to show it."""
+    """A piece of the annotated source text: plain text, or an actor's name."""
 
     text: str
-    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
-    claims: str  # space-separated ids of the claims quoting this piece ("" if none)
-    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
-    quote_title: str | None  # what the quote link says on hover
     actor_url: Markup | None  # the actor this piece names
-    actor_title: str | None
+    actor_title: str | None  # the actor's name, where the text calls it otherwise
+
+
+@dataclass(frozen=True)
+class ReaderRun:
+    """Pieces of the source text that show as one: a highlighted quote (every
+    piece quoted by the same claims), or a stretch that no claim quotes.
+
+    Which claims a highlight belongs to is printed once on the run, not on
+    each of its pieces; the claim's statement is one click away, not repeated
+    as hover text (the page is long enough with the text and its claims)."""
+
+    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
+    claims: str  # space-separated ids of the claims quoting the run ("" if none)
+    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
+    pieces: list[ReaderPiece]
 
 
 @dataclass(frozen=True)
@@ -598,7 +609,7 @@ class Views:
 
     # -- the annotated source text ----------------------------------------
 
-    def reading(self, source_id: str) -> tuple[list[list[ReaderPiece]], list[PassageView]]:
+    def reading(self, source_id: str) -> tuple[list[list[ReaderRun]], list[PassageView]]:
         """The source text as paragraphs of pieces, and the passages quoted by several claims."""
         result = reader.read(self.checked, source_id)
         text = self.checked.texts[source_id].text
@@ -615,24 +626,28 @@ class Views:
                 ))
         paragraphs = []
         for pieces in result.paragraphs:
-            views = []
+            runs: list[ReaderRun] = []
+            previous = None
             for piece in pieces:
-                target = title = None
-                if piece.run is not None:
-                    if piece.run in passage_numbers:
-                        target = Markup(f"#passage-{passage_numbers[piece.run]}")
-                        title = f"Quoted by {len(piece.claims)} claims"
-                    else:
-                        target = Markup(f"#claim-{piece.claims[0]}")
-                        title = claims[piece.claims[0]].record.statement
-                views.append(ReaderPiece(
-                    re.sub(r"\s*\n\s*", " ", piece.text),
-                    [Markup(f"q-{c}") for c in piece.starts],
-                    " ".join(piece.claims), target, title,
+                if not runs or piece.run != previous:
+                    target = None
+                    if piece.run is not None:
+                        if piece.run in passage_numbers:
+                            target = Markup(f"#passage-{passage_numbers[piece.run]}")
+                        else:
+                            target = Markup(f"#claim-{piece.claims[0]}")
+                    runs.append(ReaderRun([], " ".join(piece.claims), target, []))
+                previous = piece.run
+                run = runs[-1]
+                run.anchors.extend(Markup(f"q-{c}") for c in piece.starts)
+                text = re.sub(r"\s*\n\s*", " ", piece.text)
+                name = self.title_of("actor", piece.actor) if piece.actor else None
+                run.pieces.append(ReaderPiece(
+                    text,
                     html_url(self.page, page_path("actor", piece.actor)) if piece.actor else None,
-                    self.title_of("actor", piece.actor) if piece.actor else None,
+                    name if name is not None and normalise(name) != normalise(text) else None,
                 ))
-            paragraphs.append(views)
+            paragraphs.append(runs)
         return paragraphs, passages
 
     def _by_position(self, claim_ids) -> list[str]:

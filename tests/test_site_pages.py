@@ -61,13 +61,17 @@ def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(built_site
     quote = normalise(CHECKED.texts[claim.source].text[span.start : span.end])
     pages = [built_site / "actors" / f"{a}.html" for a in claim.actors]
     pages += [built_site / "topics" / f"{t}.html" for t in claim.topics]
-    pages.append(built_site / "sources" / f"{claim.source}.html")
     for page in pages:
         block = _claim_block(page, claim_id)
         assert block is not None, f"claim {claim_id} missing from {page.name}"
         assert normalise(block.blockquote.get_text()) == quote
         links = [a["href"] for a in block.find_all("a", href=True)]
         assert any(href.endswith(f"{claim.source}.html#q-{claim_id}") for href in links), links
+    # On the source page the quote is the highlighted text itself (see below),
+    # and the claim under the text links back to it.
+    block = _claim_block(built_site / "sources" / f"{claim.source}.html", claim_id)
+    assert block is not None, f"claim {claim_id} missing from its source page"
+    assert block.find("a", href=f"#q-{claim_id}") is not None
 
 
 @pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))
