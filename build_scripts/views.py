@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import glossary, model, network, reader
+from . import glossary, model, network, paging, reader
 from .check import CheckedDossier
 from .markup import prose_plain, render_prose, safe_external_url
 from .source_text import Span, normalise, split_sentences
@@ -210,6 +210,7 @@ class EventView:
     citation: CitationView | None  # context, or a claim's date from outside: where it comes from
     month: str  # the heading the event is grouped under, e.g. "October 2018"
     topic_ids: tuple[str, ...]
+    url: Markup  # the event on the timeline (or the part of it that holds it)
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ class TermView:
     definition: Markup
     aliases: list[str]
     topics: list[Link]  # topics whose page uses the term
+    url: Markup  # the term's entry in the glossary (or the glossary's part that holds it)
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,29 @@ class PassageView:
     anchor: Markup
     excerpt: str
     claims: list[Link]
+
+
+@dataclass(frozen=True)
+class PartEntry:
+    """A part of a split list, as its main page lists it."""
+
+    link: Link  # text: the part's label ("A–C", "Part 2 of 9")
+    count: int  # items in it
+    summary: str | None  # what it holds, where its label does not say: its sources, its groups of actors
+
+
+@dataclass(frozen=True)
+class PartNav:
+    """Where a part of a split list stands: the main page and its neighbours."""
+
+    label: str
+    number: int
+    count: int  # parts in all
+    items: int  # items in this part
+    total: int  # items in all parts
+    whole: Link  # the main page, which lists every part
+    previous: Link | None
+    next: Link | None
 
 
 def _once(checked: CheckedDossier, key: str, compute):
@@ -371,7 +396,7 @@ class Views:
             claim = self.content.claims[record_id].record
             return str(relative_url(self.page, page_path("source", claim.source), f"q-{record_id}"))
         if scheme == "glossary":
-            return str(relative_url(self.page, INDEX_PATHS["glossary"], record_id))
+            return str(self.term_url(record_id))
         return str(relative_url(self.page, page_path(scheme, record_id)))
 
     # -- records --------------------------------------------------------
@@ -420,6 +445,10 @@ class Views:
                       lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), keys_of))
         return self._claim_views(index.get(record_id, []))
 
+    def claims_at(self, ids) -> list[ClaimView]:
+        """The claims ``ids``, in the order pages list claims (by source, then where the quote stands)."""
+        return self._claim_views(list(ids))
+
     def _claim_views(self, ids: list[str]) -> list[ClaimView]:
         views = [self.claim(i) for i in ids]
         return sorted(views, key=lambda c: (self.content.claims[c.id].record.source, c.position, c.id))
@@ -429,14 +458,20 @@ class Views:
     def citation(self, citation: model.Citation) -> CitationView:
         return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
 
-    def events(self, topic_id: str | None = None) -> list[EventView]:
-        """Every dated event, earliest first; only those of ``topic_id`` if given."""
-        events = _once(self.checked, "dated events", lambda: dated_events(
-            self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
+    def events(self, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
+        """Every dated event, earliest first; only those of ``topic_id``, or with ``anchors``, if given."""
+        events = self._dated_events()
+        if anchors is not None:
+            wanted = set(anchors)
+            events = [e for e in events if e.anchor in wanted]
         if topic_id is not None:
             by_topic = _once(self.checked, "dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
             events = [events[i] for i in by_topic.get(topic_id, [])]
         return [self.event(e) for e in events]
+
+    def _dated_events(self) -> list[Event]:
+        return _once(self.checked, "dated events", lambda: dated_events(
+            self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
 
     def event(self, event: Event) -> EventView:
         topics = self.topic_links(list(event.topics))
@@ -447,11 +482,11 @@ class Views:
             context = self.content.context.get(claim.date.context) if claim.date.context else None
             return EventView(Markup(event.anchor), False, self.date(claim.date), event.precision, event.statement,
                              topics, self.quote_link(event.id), self.citation(context.record.citation) if context else None,
-                             month, event.topics)
+                             month, event.topics, self.event_url(event.anchor))
         entry = self.content.context[event.id].record
         date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
         return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
-                         self.citation(entry.citation), month, event.topics)
+                         self.citation(entry.citation), month, event.topics, self.event_url(event.anchor))
 
     def events_by_topic(self, events: list[EventView], topic_ids: list[str]) -> list[TopicEvents]:
         groups = []
@@ -465,9 +500,11 @@ class Views:
         claim = self.content.claims[claim_id].record
         return Link(text, relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}"))
 
-    def figure_rows(self) -> list[FigureRow]:
+    def figure_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
+        """The figures of every claim, or of ``claim_ids``."""
         rows = []
-        for claim in self.claims_where(lambda c: bool(c.figures)):
+        claims = self.claims_where(lambda c: bool(c.figures)) if claim_ids is None else self._claim_views(list(claim_ids))
+        for claim in claims:
             record = self.content.claims[claim.id].record
             for figure in record.figures:
                 rows.append(FigureRow(figure.said_as, _number(figure.value, figure.unit), figure.unit, figure.measures,
@@ -491,9 +528,11 @@ class Views:
                                             record.statement, self.quote_link(claim.id), claim.topics))
         return chosen[:count]
 
-    def quotation_rows(self) -> list[QuotationRow]:
+    def quotation_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[QuotationRow]:
+        """The quotation of every claim that has one, or of ``claim_ids``."""
         rows = []
-        for claim in self.claims_where(lambda c: c.quotation is not None):
+        claims = self.claims_where(lambda c: c.quotation is not None) if claim_ids is None else self._claim_views(list(claim_ids))
+        for claim in claims:
             record = self.content.claims[claim.id].record
             rows.append(QuotationRow(record.quotation.text, self.actor_links(record.quotation.speakers),
                                      record.quotation.occasion, record.statement, self.quote_link(claim.id),
@@ -516,7 +555,7 @@ class Views:
         term = self.content.glossary[term_id].record
         topics = self._topics_using_terms().get(term_id, [])
         return TermView(Markup(term_id), term.term, term.expansion, self.prose(term.definition),
-                        list(term.aliases), self.topic_links(topics))
+                        list(term.aliases), self.topic_links(topics), self.term_url(term_id))
 
     def terms_used_on_topic(self, topic_id: str) -> list[str]:
         """The glossary terms a topic page uses (``glossary.terms_used_in`` its ``topic_text``)."""
@@ -578,8 +617,9 @@ class Views:
             enumerate(self.content.relations), lambda l: [l.record.source_actor, l.record.target_actor]))
         return [self.content.relations[i].record for i in index.get(actor_id, [])]
 
-    def relations(self, actor_id: str | None = None) -> list[RelationView]:
-        chosen = self._relations_of(actor_id)
+    def relations(self, actor_id: str | None = None, indexes: tuple[int, ...] | None = None) -> list[RelationView]:
+        """Every relation, those of ``actor_id``, or those at ``indexes`` of content.relations."""
+        chosen = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
         chosen.sort(key=lambda r: (self.title_of("actor", r.source_actor).casefold(), r.type,
                                    self.title_of("actor", r.target_actor).casefold()))
         return [
@@ -588,8 +628,9 @@ class Views:
             for r in chosen
         ]
 
-    def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None) -> Markup | None:
-        relations = self._relations_of(actor_id)
+    def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None,
+                    indexes: tuple[int, ...] | None = None) -> Markup | None:
+        relations = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
         if not relations:
             return None
         ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
@@ -622,7 +663,7 @@ class Views:
                 excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
                 passages.append(PassageView(
                     Markup(f"passage-{len(passages) + 1}"), excerpt,
-                    [Link(claims[c].record.statement, Markup(f"#claim-{c}")) for c in self._by_position(run.claims)],
+                    [Link(claims[c].record.statement, self.claim_under_source_url(c)) for c in self._by_position(run.claims)],
                 ))
         paragraphs = []
         for pieces in result.paragraphs:
@@ -635,7 +676,7 @@ class Views:
                         if piece.run in passage_numbers:
                             target = Markup(f"#passage-{passage_numbers[piece.run]}")
                         else:
-                            target = Markup(f"#claim-{piece.claims[0]}")
+                            target = self.claim_under_source_url(piece.claims[0])
                     runs.append(ReaderRun([], " ".join(piece.claims), target, []))
                 previous = piece.run
                 run = runs[-1]
@@ -649,6 +690,152 @@ class Views:
                 ))
             paragraphs.append(runs)
         return paragraphs, passages
+
+    # -- long lists split into parts (paging.py) ---------------------------
+
+    def parts(self, name: str, record_id: str = "") -> list[paging.Part]:
+        """The parts of list page ``name`` (of source ``record_id`` for "source claims"); one if not split."""
+        return _once(self.checked, f"parts of {name} {record_id}", lambda: self._split(name, record_id))
+
+    def list_path(self, name: str, record_id: str = "") -> str:
+        return page_path("source", record_id) if name == "source claims" else INDEX_PATHS[name]
+
+    def part_paths(self, name: str, record_id: str = "") -> list[str]:
+        """The page of each part of a list (the list page itself when it is not split)."""
+        parts = self.parts(name, record_id)
+        if not paging.is_split(parts):
+            return [self.list_path(name, record_id)]
+        return [paging.part_path(self.list_path(name, record_id), part) for part in parts]
+
+    def part_entries(self, name: str, record_id: str = "", summary=None) -> list[PartEntry]:
+        """The parts of a split list, for its main page; ``summary(part)`` says what a part holds."""
+        parts = self.parts(name, record_id)
+        return [PartEntry(Link(part.label, relative_url(self.page, path)), len(part.items),
+                          summary(part) if summary else None)
+                for part, path in zip(parts, self.part_paths(name, record_id))]
+
+    def part_nav(self, name: str, index: int, whole: Link, record_id: str = "") -> PartNav:
+        parts, paths = self.parts(name, record_id), self.part_paths(name, record_id)
+        link = lambda i: Link(parts[i].label, relative_url(self.page, paths[i]))  # noqa: E731
+        return PartNav(parts[index].label, index + 1, len(parts), len(parts[index].items),
+                       sum(len(part.items) for part in parts), whole,
+                       link(index - 1) if index > 0 else None, link(index + 1) if index + 1 < len(parts) else None)
+
+    def _page_of(self, name: str, record_id: str = "") -> dict:
+        """{item: the page of the part that holds it}, for links into a split list."""
+        def compute():
+            return {item: path for part, path in zip(self.parts(name, record_id), self.part_paths(name, record_id))
+                    for item in part.items}
+        return _once(self.checked, f"page of {name} {record_id}", compute)
+
+    def term_url(self, term_id: str) -> Markup:
+        return relative_url(self.page, self._page_of("glossary")[term_id], term_id)
+
+    def event_url(self, anchor: str) -> Markup:
+        return relative_url(self.page, self._page_of("timeline")[anchor], anchor)
+
+    def claim_under_source_url(self, claim_id: str) -> Markup:
+        """The claim in the list under its source's text (or in the part of that list that holds it)."""
+        source = self.content.claims[claim_id].record.source
+        path = self._page_of("source claims", source)[claim_id]
+        if path == self.page:
+            return Markup(f"#claim-{claim_id}")
+        return relative_url(self.page, path, f"claim-{claim_id}")
+
+    def network_page_of(self, actor_id: str) -> Link:
+        """The network page, or the part of it that draws the actor's relations (the first, if several do)."""
+        paths = self.part_paths("network")
+        if len(paths) == 1:
+            return self.link_to_page("network")
+        def compute():
+            page_of: dict[str, str] = {}
+            for part, path in zip(self.parts("network"), paths):
+                for index in part.items:
+                    relation = self.content.relations[index].record
+                    page_of.setdefault(relation.source_actor, path)
+                    page_of.setdefault(relation.target_actor, path)
+            return page_of
+        path = _once(self.checked, "network part of actor", compute).get(actor_id, INDEX_PATHS["network"])
+        return Link(PAGE_TITLES["network"], relative_url(self.page, path))
+
+    def _network_components(self) -> list[paging.Group]:
+        """The relations (as indexes into content.relations) of each group of actors
+        connected to each other, largest first; each named after its most related actor.
+
+        A group's relations are ordered outwards from that actor, so that the
+        parts of a group too large for one page each draw a neighbourhood."""
+        relations = [located.record for located in self.content.relations]
+        neighbours: dict[str, set[str]] = {}
+        for r in relations:
+            neighbours.setdefault(r.source_actor, set()).add(r.target_actor)
+            neighbours.setdefault(r.target_actor, set()).add(r.source_actor)
+        degree: dict[str, int] = {}  # relations of each actor
+        for r in relations:
+            degree[r.source_actor] = degree.get(r.source_actor, 0) + 1
+            degree[r.target_actor] = degree.get(r.target_actor, 0) + 1
+        name = lambda a: self.title_of("actor", a)  # noqa: E731
+        component: dict[str, int] = {}
+        found: list[tuple[str, dict[str, int]]] = []  # (hub, actor -> distance order)
+        for start in sorted(neighbours, key=lambda a: (-degree[a], name(a).casefold(), a)):
+            if start in component:
+                continue
+            order = {start: 0}
+            queue = [start]
+            for actor in queue:  # breadth first, neighbours by name
+                for other in sorted(neighbours[actor] - order.keys(), key=lambda a: (name(a).casefold(), a)):
+                    order[other] = len(order)
+                    queue.append(other)
+            for actor in order:
+                component[actor] = len(found)
+            found.append((start, order))
+        members: list[list[int]] = [[] for _ in found]
+        for index, r in enumerate(relations):
+            members[component[r.source_actor]].append(index)
+        groups = []
+        for (hub, order), indexes in zip(found, members):
+            indexes.sort(key=lambda i: (min(order[relations[i].source_actor], order[relations[i].target_actor]),
+                                        max(order[relations[i].source_actor], order[relations[i].target_actor]), i))
+            others = len(order) - 1
+            label = name(hub) + (f" and {others} other actor{'s' if others != 1 else ''}" if others else "")
+            groups.append(paging.Group(hub, label, tuple(indexes)))
+        groups.sort(key=lambda g: -len(g.items))  # stable: among equals, the hub with more relations first
+        return groups
+
+    def _split(self, name: str, record_id: str) -> list[paging.Part]:
+        per_page = paging.PER_PAGE[name]
+        content = self.content
+        if name == "actors":
+            actors = content.actors
+            ids = sorted(actors, key=lambda a: actors[a].record.name.casefold())
+            return paging.split(paging.by_first_letter(ids, lambda a: actors[a].record.name), per_page)
+        if name == "glossary":
+            terms = content.glossary
+            ids = sorted(terms, key=lambda i: (terms[i].record.term.casefold(), i))
+            return paging.split(paging.by_first_letter(ids, lambda i: terms[i].record.term), per_page)
+        if name == "topics":
+            return paging.numbered(self.topics_in_order(), per_page)
+        if name == "sources":
+            return paging.numbered(sorted(content.sources), per_page)
+        if name == "source claims":
+            return paging.numbered([c.id for c in self.claims_about("source", record_id)], per_page)
+        if name == "timeline":
+            events = self._dated_events()
+            groups = paging.by_key(events, lambda e: (e.date[:4], e.date[:4]))  # by year
+            return paging.split([paging.Group(g.key, g.label, tuple(e.anchor for e in g.items)) for g in groups],
+                                per_page)
+        if name in ("quotations", "figures"):
+            wanted = (lambda c: c.quotation is not None) if name == "quotations" else (lambda c: bool(c.figures))
+            claims = [i for i, located in content.claims.items() if wanted(located.record)]
+            spans = self.checked.quote_spans  # by source, then where the quote stands, as the pages list them
+            claims.sort(key=lambda c: (content.claims[c].record.source, spans[c].start, c))
+            groups = paging.by_key(claims, lambda c: (content.claims[c].record.source,
+                                                      self.title_of("source", content.claims[c].record.source)))
+            return paging.split(groups, per_page, numbered=True)
+        if name == "network":
+            # Each group of actors is a picture of its own: a page holds fewer relations in many small pictures.
+            return paging.split(self._network_components(), per_page, numbered=True,
+                                group_cost=paging.NETWORK_PICTURE_COST)
+        raise KeyError(name)
 
     def _by_position(self, claim_ids) -> list[str]:
         spans = self.checked.quote_spans
