@@ -126,7 +126,8 @@ class PageRenderer:
             network=v.network_svg("network-" + actor_id, f"{actor.name} and the actors it is related to",
                                   f"A picture of the relations between {actor.name} and other actors; "
                                   "the same relations are listed as text beside it.", actor_id),
-            network_page=v.network_page_of(actor_id),
+            network_page=v.link_to_page("network"),
+            network_part=v.network_part_of(actor_id),
             jsonld=jsonld.script(jsonld.actor(actor)),
         )
 

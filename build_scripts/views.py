@@ -676,7 +676,7 @@ class Views:
                         if piece.run in passage_numbers:
                             target = Markup(f"#passage-{passage_numbers[piece.run]}")
                         else:
-                            target = self.claim_under_source_url(piece.claims[0])
+                            target = self.claim_under_source_url(piece.claims[0], raw_html=True)
                     runs.append(ReaderRun([], " ".join(piece.claims), target, []))
                 previous = piece.run
                 run = runs[-1]
@@ -734,29 +734,31 @@ class Views:
     def event_url(self, anchor: str) -> Markup:
         return relative_url(self.page, self._page_of("timeline")[anchor], anchor)
 
-    def claim_under_source_url(self, claim_id: str) -> Markup:
-        """The claim in the list under its source's text (or in the part of that list that holds it)."""
+    def claim_under_source_url(self, claim_id: str, raw_html: bool = False) -> Markup:
+        """The claim in the list under its source's text (or in the part of that list that holds it);
+        ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``html_url``)."""
         source = self.content.claims[claim_id].record.source
         path = self._page_of("source claims", source)[claim_id]
         if path == self.page:
             return Markup(f"#claim-{claim_id}")
-        return relative_url(self.page, path, f"claim-{claim_id}")
+        return (html_url if raw_html else relative_url)(self.page, path, f"claim-{claim_id}")
 
-    def network_page_of(self, actor_id: str) -> Link:
-        """The network page, or the part of it that draws the actor's relations (the first, if several do)."""
-        paths = self.part_paths("network")
-        if len(paths) == 1:
-            return self.link_to_page("network")
+    def network_part_of(self, actor_id: str) -> Link | None:
+        """The part of the split network page that draws the actor's relations (the first, if
+        several do); None when the network is one page, or the actor has no relation."""
+        parts, paths = self.parts("network"), self.part_paths("network")
+        if not paging.is_split(parts):
+            return None
         def compute():
-            page_of: dict[str, str] = {}
-            for part, path in zip(self.parts("network"), paths):
+            page_of: dict[str, tuple[str, str]] = {}
+            for part, path in zip(parts, paths):
                 for index in part.items:
                     relation = self.content.relations[index].record
-                    page_of.setdefault(relation.source_actor, path)
-                    page_of.setdefault(relation.target_actor, path)
+                    page_of.setdefault(relation.source_actor, (part.label, path))
+                    page_of.setdefault(relation.target_actor, (part.label, path))
             return page_of
-        path = _once(self.checked, "network part of actor", compute).get(actor_id, INDEX_PATHS["network"])
-        return Link(PAGE_TITLES["network"], relative_url(self.page, path))
+        found = _once(self.checked, "network part of actor", compute).get(actor_id)
+        return Link(f"{PAGE_TITLES['network']}: {found[0]}", relative_url(self.page, found[1])) if found else None
 
     def _network_components(self) -> list[paging.Group]:
         """The relations (as indexes into content.relations) of each group of actors

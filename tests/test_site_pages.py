@@ -44,6 +44,18 @@ def test_index_pages_list_every_actor_and_topic(built_site):
     assert {f"{i}.html" for i in CONTENT.topics} <= topic_links
 
 
+def test_todays_lists_each_stay_on_one_page(built_site):
+    """Today's dossier is small enough for every list page to hold all its items
+    (paging.PER_PAGE): no parts, at the addresses readers know (the other tests
+    find every item on them)."""
+    lists = ["glossary", "timeline", "network", "quotations", "figures", "actors/index", "topics/index",
+             "sources/index", *[f"sources/{s}" for s in CONTENT.sources]]
+    for name in lists:
+        assert (built_site / f"{name}.html").is_file(), name
+        assert not (built_site / name).exists(), f"{name} is split into parts"
+        assert not article(built_site / f"{name}.html").select(".dossier-part-nav"), name
+
+
 def test_every_internal_link_and_anchor_resolves(built_site):
     report = check_site(built_site)
     assert report.links > 100
