@@ -762,45 +762,15 @@ class Views:
 
     def _network_components(self) -> list[paging.Group]:
         """The relations (as indexes into content.relations) of each group of actors
-        connected to each other, largest first; each named after its most related actor.
-
-        A group's relations are ordered outwards from that actor, so that the
-        parts of a group too large for one page each draw a neighbourhood."""
+        tied to each other (``network.components``), named after its most related actor."""
         relations = [located.record for located in self.content.relations]
-        neighbours: dict[str, set[str]] = {}
-        for r in relations:
-            neighbours.setdefault(r.source_actor, set()).add(r.target_actor)
-            neighbours.setdefault(r.target_actor, set()).add(r.source_actor)
-        degree: dict[str, int] = {}  # relations of each actor
-        for r in relations:
-            degree[r.source_actor] = degree.get(r.source_actor, 0) + 1
-            degree[r.target_actor] = degree.get(r.target_actor, 0) + 1
         name = lambda a: self.title_of("actor", a)  # noqa: E731
-        component: dict[str, int] = {}
-        found: list[tuple[str, dict[str, int]]] = []  # (hub, actor -> distance order)
-        for start in sorted(neighbours, key=lambda a: (-degree[a], name(a).casefold(), a)):
-            if start in component:
-                continue
-            order = {start: 0}
-            queue = [start]
-            for actor in queue:  # breadth first, neighbours by name
-                for other in sorted(neighbours[actor] - order.keys(), key=lambda a: (name(a).casefold(), a)):
-                    order[other] = len(order)
-                    queue.append(other)
-            for actor in order:
-                component[actor] = len(found)
-            found.append((start, order))
-        members: list[list[int]] = [[] for _ in found]
-        for index, r in enumerate(relations):
-            members[component[r.source_actor]].append(index)
+        found = network.components([(r.source_actor, r.target_actor) for r in relations], name)
         groups = []
-        for (hub, order), indexes in zip(found, members):
-            indexes.sort(key=lambda i: (min(order[relations[i].source_actor], order[relations[i].target_actor]),
-                                        max(order[relations[i].source_actor], order[relations[i].target_actor]), i))
-            others = len(order) - 1
-            label = name(hub) + (f" and {others} other actor{'s' if others != 1 else ''}" if others else "")
-            groups.append(paging.Group(hub, label, tuple(indexes)))
-        groups.sort(key=lambda g: -len(g.items))  # stable: among equals, the hub with more relations first
+        for group in found:
+            others = len(group.actors) - 1
+            label = name(group.hub) + (f" and {others} other actor{'s' if others != 1 else ''}" if others else "")
+            groups.append(paging.Group(group.hub, label, group.edges))
         return groups
 
     def _split(self, name: str, record_id: str) -> list[paging.Part]:
