@@ -3,6 +3,8 @@
 Each page kind has a method here that gathers its view data and a template
 ``templates/<kind>.md.j2`` that prints it. Every printed value is escaped by
 the environment's ``finalize`` (see ``markup.py``), so templates cannot forget.
+A list page too long for one page (``paging.py``) becomes a main page that
+lists its parts, and a page per part, from the same template.
 """
 
 from __future__ import annotations

@@ -314,3 +314,27 @@ def test_a_source_with_many_claims_lists_them_in_parts_its_highlights_lead_to(do
         else:
             passage = page.select_one(target)
             assert sorted(a["href"].split("#claim-")[1] for a in passage.find_all("a", href=True)) == sorted(claim_ids)
+
+
+@pytest.mark.parametrize("sizes, per_page, cost", [
+    ([3, 1, 1, 40, 2, 2, 2, 9, 1], 10, 0),
+    ([130, 50] + [1] * 25, 60, 2),  # the network: a big group of actors, then many pairs
+    ([5], 10, 0),
+    ([], 10, 0),
+])
+def test_split_keeps_every_item_once_in_order_and_no_part_over_a_page(sizes, per_page, cost):
+    groups = [paging.Group(f"g{index}", f"G{index}", tuple(f"{index}-{n}" for n in range(size)))
+              for index, size in enumerate(sizes)]
+    parts = paging.split(groups, per_page, group_cost=cost)
+    assert [item for part in parts for item in part.items] == [item for g in groups for item in g.items]
+    assert all(sum(len(g.items) + cost for g in part.groups) <= per_page for part in parts)
+    assert len({part.slug for part in parts}) == len(parts)
+    if sum(sizes) + cost * len(sizes) <= per_page:
+        assert len(parts) == 1 and not paging.is_split(parts)
+    else:
+        # Neighbouring small groups share a page: no two neighbouring parts of
+        # whole groups would fit on one (a group cut in pieces keeps its own parts).
+        cut = {g.key for g in groups if sum(g.key in {h.key for h in part.groups} for part in parts) > 1}
+        for before, after in zip(parts, parts[1:]):
+            if not {g.key for g in (*before.groups, *after.groups)} & cut:
+                assert sum(len(g.items) + cost for g in (*before.groups, *after.groups)) > per_page
