@@ -140,6 +140,56 @@ def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> d
     return points
 
 
+@dataclass(frozen=True)
+class Component:
+    """Actors tied to each other by edges, directly or through others."""
+
+    hub: str  # the actor with the most edges
+    actors: tuple[str, ...]  # breadth first from the hub
+    edges: tuple[int, ...]  # indexes of its edges, outwards from the hub
+
+
+def components(edges: list[tuple[str, str]], name_of) -> list[Component]:
+    """The connected components of a graph given as (source, target) pairs, most edges first.
+
+    Each starts from its hub (most edges; ties by ``name_of``) and runs
+    breadth first, neighbours by name; its edges are ordered by how near the
+    hub their ends are, so that consecutive edges draw a neighbourhood (a
+    component too large for one page is drawn in pieces of consecutive edges).
+    """
+    neighbours: dict[str, set[str]] = {}
+    degree: dict[str, int] = {}
+    for source, target in edges:
+        neighbours.setdefault(source, set()).add(target)
+        neighbours.setdefault(target, set()).add(source)
+        degree[source] = degree.get(source, 0) + 1
+        degree[target] = degree.get(target, 0) + 1
+    by_name = lambda node: (name_of(node).casefold(), node)  # noqa: E731
+    found: list[tuple[str, dict[str, int]]] = []  # (hub, node -> place in breadth-first order)
+    component_of: dict[str, int] = {}
+    for start in sorted(neighbours, key=lambda node: (-degree[node], *by_name(node))):
+        if start in component_of:
+            continue
+        order = {start: 0}
+        queue = [start]
+        for node in queue:
+            for other in sorted(neighbours[node] - order.keys(), key=by_name):
+                order[other] = len(order)
+                queue.append(other)
+        for node in order:
+            component_of[node] = len(found)
+        found.append((start, order))
+    members: list[list[int]] = [[] for _ in found]
+    for index, (source, _target) in enumerate(edges):
+        members[component_of[source]].append(index)
+    result = []
+    for (hub, order), indexes in zip(found, members):
+        near = lambda i: sorted((order[edges[i][0]], order[edges[i][1]]))  # noqa: E731
+        result.append(Component(hub, tuple(order), tuple(sorted(indexes, key=lambda i: (near(i), i)))))
+    result.sort(key=lambda c: -len(c.edges))  # stable: among equals, the hub with more edges first
+    return result
+
+
 def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
     """A label cut into lines of about ``width`` characters, at spaces."""
     lines: list[str] = []

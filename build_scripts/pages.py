@@ -3,6 +3,8 @@
 Each page kind has a method here that gathers its view data and a template
 ``templates/<kind>.md.j2`` that prints it. Every printed value is escaped by
 the environment's ``finalize`` (see ``markup.py``), so templates cannot forget.
+A list page too long for one page (``paging.py``) becomes a main page that
+lists its parts, and a page per part, from the same template.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from . import glossary, jsonld
+from . import glossary, jsonld, paging
 from .check import CheckedDossier
 from .downloads import download_files
 from .markup import escape_text
-from .views import ACTOR_KIND_LABELS, INDEX_PATHS, Views, first_sentence, format_date, html_url, page_path
+from .views import ACTOR_KIND_LABELS, INDEX_PATHS, Link, Views, first_sentence, format_date, html_url, page_path, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -126,7 +128,7 @@ class PageRenderer:
     def render(self, kind: str, path: str, origin: str, title: str, description: str, *,
                search_boost: float | None = None, tags: list[str] | tuple[str, ...] = (), **data) -> None:
         v = Views(self.checked, path)
-        text = self.env.get_template(f"{kind}.md.j2").render(v=v, **data)
+        text = self.env.get_template(f"{kind}.md.j2").render(v=v, page_title=title, **data)
         self.pages.append(Page(path, front_matter(title, description, search_boost=search_boost, tags=tags) + text, origin))
 
     def views(self, path: str) -> Views:
@@ -146,14 +148,14 @@ class PageRenderer:
         self.render("home", path, located.origin.path, dossier.title, dossier.description,
                     dossier=dossier,
                     topics=[(v.link("topic", t), first_sentence(self.content.topics[t].record.summary))
-                            for t in self.topics_in_order()],
+                            for t in self.topics_in_order()[:paging.HOME_TOPICS]],
                     figures=v.key_figures(HOME_FIGURES),
                     latest=list(reversed(events[-HOME_EVENTS:])),
                     sources=sorted(self.content.sources),
                     pages={name: v.link_to_page(name) for name in
                            ("timeline", "network", "quotations", "figures", "glossary", "downloads", "actors", "topics")},
                     counts={"claims": len(self.content.claims), "actors": len(self.content.actors),
-                            "events": len(events)})
+                            "events": len(events), "topics": len(self.content.topics)})
 
     def actor(self, actor_id: str) -> None:
         located = self.content.actors[actor_id]
@@ -172,17 +174,25 @@ class PageRenderer:
                                   f"A picture of the relations between {actor.name} and other actors; "
                                   "the same relations are listed as text beside it.", actor_id),
             network_page=v.link_to_page("network"),
+            network_part=v.network_part_of(actor_id),
             jsonld=jsonld.script(jsonld.actor(actor)),
         )
 
     def actors_index(self) -> None:
-        by_kind: dict[str, list[str]] = {}
         actors = self.content.actors
-        for actor_id in sorted(actors, key=lambda a: actors[a].record.name.casefold()):
-            by_kind.setdefault(actors[actor_id].record.kind.value, []).append(actor_id)
-        groups = [(ACTOR_KIND_LABELS[kind][1], by_kind[kind]) for kind in ACTOR_KIND_LABELS if kind in by_kind]
-        self.render("actors_index", INDEX_PATHS["actors"], "content/actors", "Actors",
-                    "Every person, country and organisation in the story.", groups=groups)
+
+        def groups_of(actor_ids) -> list:
+            by_kind: dict[str, list[str]] = {}
+            for actor_id in sorted(actor_ids, key=lambda a: actors[a].record.name.casefold()):
+                by_kind.setdefault(actors[actor_id].record.kind.value, []).append(actor_id)
+            return [(ACTOR_KIND_LABELS[kind][1], by_kind[kind]) for kind in ACTOR_KIND_LABELS if kind in by_kind]
+
+        title, description = "Actors", "Every person, country and organisation in the story."
+        if not self._split_list("actors", "actors_index", "content/actors", title, description,
+                                lambda v, part: {"groups": groups_of(part.items)},
+                                main={"groups": [], "count": len(actors)}):
+            self.render("actors_index", INDEX_PATHS["actors"], "content/actors", title, description,
+                        groups=groups_of(actors), count=len(actors), part=None, parts=[])
 
     def topic(self, topic_id: str) -> None:
         located = self.content.topics[topic_id]
@@ -206,7 +216,6 @@ class PageRenderer:
             events=v.events(topic_id),
             context=v.context_of_topic(topic_id),
             timeline=v.link_to_page("timeline"),
-            glossary=v.link_to_page("glossary"),
             jsonld=jsonld.script(jsonld.claims([self._appearance(path, c.id) for c in claims])),
         )
 
@@ -217,8 +226,20 @@ class PageRenderer:
         return claim, self.content.sources[claim.source].record, str(quote_url)
 
     def topics_index(self) -> None:
-        self.render("topics_index", INDEX_PATHS["topics"], "content/topics", "Topics",
-                    "The threads of the story.", topics=self.topics_in_order())
+        title, description = "Topics", "The threads of the story."
+        topics = self.topics_in_order()
+        if not self._split_list("topics", "topics_index", "content/topics", title, description,
+                                lambda v, part: {"topics": list(part.items)},
+                                main={"topics": [], "count": len(topics)},
+                                summary=lambda part: self._first_and_last("topic", part.items)):
+            self.render("topics_index", INDEX_PATHS["topics"], "content/topics", title, description,
+                        topics=topics, count=len(topics), part=None, parts=[])
+
+    def _first_and_last(self, kind: str, ids) -> str:
+        """What a numbered part holds: "“First” to “Last”"."""
+        v = self.views("")
+        first, last = v.title_of(kind, ids[0]), v.title_of(kind, ids[-1])
+        return f"“{first}”" if len(ids) == 1 else f"“{first}” to “{last}”"
 
     def source(self, source_id: str) -> None:
         located = self.content.sources[source_id]
@@ -227,63 +248,142 @@ class PageRenderer:
         v = self.views(path)
         paragraphs, passages = v.reading(source_id)
         original = source.original_publisher
+        claims = v.claims_about("source", source_id)
+        split = paging.is_split(v.parts("source claims", source_id))
         self.render(
             "source", path, located.origin.path, source.title,
             f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
             search_boost=SEARCH_BOOST["source"],
             source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
-            claims=v.claims_about("source", source_id),
+            claims=[] if split else claims, claim_count=len(claims),
+            claim_parts=v.part_entries("source claims", source_id) if split else [],
             published=format_date(source.published.value),
             jsonld=jsonld.script(jsonld.news_article(
                 source, self.content.actors[source.publisher].record,
                 self.content.actors[original].record if original else None)),
         )
+        if split:
+            title = f"Claims quoting “{source.title}”"
+            for index, (part, part_path) in enumerate(zip(v.parts("source claims", source_id),
+                                                          v.part_paths("source claims", source_id))):
+                pv = self.views(part_path)
+                self.render("source_claims", part_path, located.origin.path, f"{title}: {part.label}",
+                            f"The claims that quote “{source.title}” ({part.label}).",
+                            search_boost=SEARCH_BOOST["source"],
+                            part=pv.part_nav("source claims", index, Link(source.title, relative_url(part_path, path)),
+                                             source_id),
+                            claims=pv.claims_at(part.items))
 
     def sources_index(self) -> None:
-        self.render("sources_index", INDEX_PATHS["sources"], "content/sources", "Sources",
-                    "The documents every statement on this site comes from.", sources=sorted(self.content.sources))
+        title, description = "Sources", "The documents every statement on this site comes from."
+        sources = sorted(self.content.sources)
+        if not self._split_list("sources", "sources_index", "content/sources", title, description,
+                                lambda v, part: {"sources": list(part.items)},
+                                main={"sources": [], "count": len(sources)},
+                                summary=lambda part: self._first_and_last("source", part.items)):
+            self.render("sources_index", INDEX_PATHS["sources"], "content/sources", title, description,
+                        sources=sources, count=len(sources), part=None, parts=[])
 
     def timeline(self) -> None:
         path = INDEX_PATHS["timeline"]
         v = self.views(path)
         events = v.events()
-        months: list[tuple[str, list]] = []
-        for event in events:
-            if not months or months[-1][0] != event.month:
-                months.append((event.month, []))
-            months[-1][1].append(event)
-        self.render("timeline", path, "content/claims", "Timeline",
-                    "Every dated event of the story in order, with how each date is known.",
-                    months=months, by_topic=v.events_by_topic(events, self.topics_in_order()),
-                    count=len(events), context_count=sum(e.is_context for e in events))
+        title = "Timeline"
+        description = "Every dated event of the story in order, with how each date is known."
+        common = {"count": len(events), "context_count": sum(e.is_context for e in events),
+                  "topics_page": v.link_to_page("topics")}
+        if not self._split_list("timeline", "timeline", "content/claims", title, description,
+                                lambda pv, part: {**common, "months": _by_month(pv.events(anchors=part.items)),
+                                                  "by_topic": []},
+                                main={**common, "months": [], "by_topic": []}):
+            self.render("timeline", path, "content/claims", title, description,
+                        months=_by_month(events), by_topic=v.events_by_topic(events, self.topics_in_order()),
+                        part=None, parts=[], **common)
 
     def network(self) -> None:
         path = INDEX_PATHS["network"]
         v = self.views(path)
-        self.render("network", path, "content/relations.yaml", "Network",
-                    "Who buys from, supplies, sanctions or opposes whom: the relations between the actors.",
-                    relations=v.relations(),
-                    svg=v.network_svg("network-all", "Relations between the actors of the story",
-                                      "Each actor is a dot on a circle, linked to its actor page; each arrow is "
-                                      "a relation, labelled with its type. The same relations are listed as "
-                                      "text below the picture."))
+        title = "Network"
+        description = "Who buys from, supplies, sanctions or opposes whom: the relations between the actors."
+        count = len(self.content.relations)
+
+        def part_data(pv: Views, part: paging.Part) -> dict:
+            pictures = []
+            for number, group in enumerate(part.groups, start=1):
+                pictures.append((group.label, pv.relations(indexes=group.items), pv.network_svg(
+                    f"network-{number}", f"Relations between {group.label}",
+                    "Each actor is a dot, linked to its actor page; each arrow is a relation, labelled with its "
+                    "type. The same relations are listed as text below the picture.", indexes=group.items)))
+            return {"pictures": pictures, "relations": [], "svg": None, "count": count}
+
+        if not self._split_list("network", "network", "content/relations.yaml", title, description, part_data,
+                                main={"pictures": [], "relations": [], "svg": None, "count": count},
+                                summary=lambda part: "; ".join(g.label for g in part.groups)):
+            self.render("network", path, "content/relations.yaml", title, description,
+                        relations=v.relations(), pictures=[], count=count, part=None, parts=[],
+                        svg=v.network_svg("network-all", "Relations between the actors of the story",
+                                          "Each actor is a dot on a circle, linked to its actor page; each arrow is "
+                                          "a relation, labelled with its type. The same relations are listed as "
+                                          "text below the picture."))
 
     def quotations(self) -> None:
         path = INDEX_PATHS["quotations"]
-        self.render("quotations", path, "content/claims", "Quotations",
-                    "Every direct quotation in the sources, with who said it and when.",
-                    rows=self.views(path).quotation_rows())
+        title, description = "Quotations", "Every direct quotation in the sources, with who said it and when."
+        rows = self.views(path).quotation_rows()
+        if not self._split_list("quotations", "quotations", "content/claims", title, description,
+                                lambda pv, part: {"count": len(rows), "rows": [], "by_source": [
+                                    (pv.link("source", g.key), pv.quotation_rows(g.items)) for g in part.groups]},
+                                main={"count": len(rows), "rows": [], "by_source": []},
+                                summary=lambda part: "; ".join(g.label for g in part.groups)):
+            self.render("quotations", path, "content/claims", title, description,
+                        rows=rows, count=len(rows), by_source=[], part=None, parts=[])
 
     def figures(self) -> None:
         path = INDEX_PATHS["figures"]
-        self.render("figures", path, "content/claims", "Key figures",
-                    "Every number the sources give, with what it measures.", rows=self.views(path).figure_rows())
+        title, description = "Key figures", "Every number the sources give, with what it measures."
+        rows = self.views(path).figure_rows()
+        if not self._split_list("figures", "figures", "content/claims", title, description,
+                                lambda pv, part: {"count": len(rows), "rows": [], "by_source": [
+                                    (pv.link("source", g.key), pv.figure_rows(g.items)) for g in part.groups]},
+                                main={"count": len(rows), "rows": [], "by_source": []},
+                                summary=lambda part: "; ".join(g.label for g in part.groups)):
+            self.render("figures", path, "content/claims", title, description,
+                        rows=rows, count=len(rows), by_source=[], part=None, parts=[])
 
     def glossary_page(self) -> None:
         path = INDEX_PATHS["glossary"]
-        self.render("glossary", path, "content/glossary.yaml", "Glossary",
-                    "The acronyms and terms of the story, spelled out and explained.",
-                    search_boost=SEARCH_BOOST["glossary"], terms=self.views(path).terms())
+        title = "Glossary"
+        description = "The acronyms and terms of the story, spelled out and explained."
+        count = len(self.content.glossary)
+        if not self._split_list("glossary", "glossary", "content/glossary.yaml", title, description,
+                                lambda pv, part: {"terms": [pv.term(t) for t in part.items], "count": count},
+                                main={"terms": [], "count": count}, search_boost=SEARCH_BOOST["glossary"]):
+            self.render("glossary", path, "content/glossary.yaml", title, description,
+                        search_boost=SEARCH_BOOST["glossary"], terms=self.views(path).terms(), count=count,
+                        part=None, parts=[])
+
+    def _split_list(self, name: str, template: str, origin: str, title: str, description: str, part_data, *,
+                    main: dict, summary=None, search_boost: float | None = None) -> bool:
+        """A list page too long for one page: its main page, listing the parts, and each part.
+
+        ``part_data(views, part)`` gives a part's template data, ``main`` the
+        main page's, ``summary(part)`` what the main page says a part holds.
+        Returns False, rendering nothing, when the list fits on one page.
+        """
+        path = INDEX_PATHS[name]
+        v = self.views(path)
+        parts = v.parts(name)
+        if not paging.is_split(parts):
+            return False
+        entries = v.part_entries(name, summary=summary)
+        self.render(template, path, origin, title, description, search_boost=search_boost,
+                    part=None, parts=entries, **main)
+        for index, (part, part_path) in enumerate(zip(parts, v.part_paths(name))):
+            pv = self.views(part_path)
+            self.render(template, part_path, origin, f"{title}: {part.label}", f"{description} ({part.label})",
+                        search_boost=search_boost, part=pv.part_nav(name, index, pv.link_to_page(name)),
+                        parts=[], **part_data(pv, part))
+        return True
 
     def downloads(self) -> None:
         path = INDEX_PATHS["downloads"]
@@ -329,6 +429,16 @@ def render_jobs(checked: CheckedDossier, jobs: list[tuple[str, tuple[str, ...]]]
 def render_pages(checked: CheckedDossier) -> list[Page]:
     pages = [page for job_pages in render_jobs(checked, page_jobs(checked)) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
+
+
+def _by_month(events: list) -> list[tuple[str, list]]:
+    """Events (in order) under the heading of their month."""
+    months: list[tuple[str, list]] = []
+    for event in events:
+        if not months or months[-1][0] != event.month:
+            months.append((event.month, []))
+        months[-1][1].append(event)
+    return months
 
 
 def _size(count: int) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import glossary, model, network, reader
+from . import glossary, model, network, paging, reader
 from .check import CheckedDossier
 from .markup import prose_plain, render_prose, safe_external_url
-from .source_text import Span, split_sentences
+from .source_text import Span, normalise, split_sentences
 from .timeline import Event, dated_events
 
 # Where each kind of record's page lives in the site.
@@ -210,6 +210,7 @@ class EventView:
     citation: CitationView | None  # context, or a claim's date from outside: where it comes from
     month: str  # the heading the event is grouped under, e.g. "October 2018"
     topic_ids: tuple[str, ...]
+    url: Markup  # the event on the timeline (or the part of it that holds it)
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ class TermView:
     definition: Markup
     aliases: list[str]
     topics: list[Link]  # topics whose page uses the term
+    url: Markup  # the term's entry in the glossary (or the glossary's part that holds it)
 
 
 @dataclass(frozen=True)
@@ -268,15 +270,26 @@ class ContextView:
 
 @dataclass(frozen=True)
 class ReaderPiece:
-    """A piece of the annotated source text and how to show it."""
+    """A piece of the annotated source text: plain text, or an actor's name."""
 
     text: str
-    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
-    claims: str  # space-separated ids of the claims quoting this piece ("" if none)
-    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
-    quote_title: str | None  # what the quote link says on hover
     actor_url: Markup | None  # the actor this piece names
-    actor_title: str | None
+    actor_title: str | None  # the actor's name, where the text calls it otherwise
+
+
+@dataclass(frozen=True)
+class ReaderRun:
+    """Pieces of the source text that show as one: a highlighted quote (every
+    piece quoted by the same claims), or a stretch that no claim quotes.
+
+    Which claims a highlight belongs to is printed once on the run, not on
+    each of its pieces; the claim's statement is one click away, not repeated
+    as hover text (the page is long enough with the text and its claims)."""
+
+    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
+    claims: str  # space-separated ids of the claims quoting the run ("" if none)
+    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
+    pieces: list[ReaderPiece]
 
 
 @dataclass(frozen=True)
@@ -286,6 +299,29 @@ class PassageView:
     anchor: Markup
     excerpt: str
     claims: list[Link]
+
+
+@dataclass(frozen=True)
+class PartEntry:
+    """A part of a split list, as its main page lists it."""
+
+    link: Link  # text: the part's label ("A–C", "Part 2 of 9")
+    count: int  # items in it
+    summary: str | None  # what it holds, where its label does not say: its sources, its groups of actors
+
+
+@dataclass(frozen=True)
+class PartNav:
+    """Where a part of a split list stands: the main page and its neighbours."""
+
+    label: str
+    number: int
+    count: int  # parts in all
+    items: int  # items in this part
+    total: int  # items in all parts
+    whole: Link  # the main page, which lists every part
+    previous: Link | None
+    next: Link | None
 
 
 def _once(checked: CheckedDossier, key: str, compute):
@@ -360,7 +396,7 @@ class Views:
             claim = self.content.claims[record_id].record
             return str(relative_url(self.page, page_path("source", claim.source), f"q-{record_id}"))
         if scheme == "glossary":
-            return str(relative_url(self.page, INDEX_PATHS["glossary"], record_id))
+            return str(self.term_url(record_id))
         return str(relative_url(self.page, page_path(scheme, record_id)))
 
     # -- records --------------------------------------------------------
@@ -418,6 +454,10 @@ class Views:
                       lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), keys_of))
         return self._claim_views(index.get(record_id, []))
 
+    def claims_at(self, ids) -> list[ClaimView]:
+        """The claims ``ids``, in the order pages list claims (by source, then where the quote stands)."""
+        return self._claim_views(list(ids))
+
     def _claim_views(self, ids: list[str]) -> list[ClaimView]:
         views = [self.claim(i) for i in ids]
         return sorted(views, key=lambda c: (self.content.claims[c.id].record.source, c.position, c.id))
@@ -427,14 +467,20 @@ class Views:
     def citation(self, citation: model.Citation) -> CitationView:
         return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
 
-    def events(self, topic_id: str | None = None) -> list[EventView]:
-        """Every dated event, earliest first; only those of ``topic_id`` if given."""
-        events = _once(self.checked, "dated events", lambda: dated_events(
-            self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
+    def events(self, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
+        """Every dated event, earliest first; only those of ``topic_id``, or with ``anchors``, if given."""
+        events = self._dated_events()
+        if anchors is not None:
+            wanted = set(anchors)
+            events = [e for e in events if e.anchor in wanted]
         if topic_id is not None:
             by_topic = _once(self.checked, "dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
             events = [events[i] for i in by_topic.get(topic_id, [])]
         return [self.event(e) for e in events]
+
+    def _dated_events(self) -> list[Event]:
+        return _once(self.checked, "dated events", lambda: dated_events(
+            self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
 
     def event(self, event: Event) -> EventView:
         topics = self.topic_links(list(event.topics))
@@ -445,11 +491,11 @@ class Views:
             context = self.content.context.get(claim.date.context) if claim.date.context else None
             return EventView(Markup(event.anchor), False, self.date(claim.date), event.precision, event.statement,
                              topics, self.quote_link(event.id), self.citation(context.record.citation) if context else None,
-                             month, event.topics)
+                             month, event.topics, self.event_url(event.anchor))
         entry = self.content.context[event.id].record
         date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
         return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
-                         self.citation(entry.citation), month, event.topics)
+                         self.citation(entry.citation), month, event.topics, self.event_url(event.anchor))
 
     def events_by_topic(self, events: list[EventView], topic_ids: list[str]) -> list[TopicEvents]:
         groups = []
@@ -463,9 +509,11 @@ class Views:
         claim = self.content.claims[claim_id].record
         return Link(text, relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}"))
 
-    def figure_rows(self) -> list[FigureRow]:
+    def figure_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
+        """The figures of every claim, or of ``claim_ids``."""
         rows = []
-        for claim in self.claims_where(lambda c: bool(c.figures)):
+        claims = self.claims_where(lambda c: bool(c.figures)) if claim_ids is None else self._claim_views(list(claim_ids))
+        for claim in claims:
             record = self.content.claims[claim.id].record
             for figure in record.figures:
                 rows.append(FigureRow(figure.said_as, _number(figure.value, figure.unit), figure.unit, figure.measures,
@@ -489,9 +537,11 @@ class Views:
                                             record.statement, self.quote_link(claim.id), claim.topics))
         return chosen[:count]
 
-    def quotation_rows(self) -> list[QuotationRow]:
+    def quotation_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[QuotationRow]:
+        """The quotation of every claim that has one, or of ``claim_ids``."""
         rows = []
-        for claim in self.claims_where(lambda c: c.quotation is not None):
+        claims = self.claims_where(lambda c: c.quotation is not None) if claim_ids is None else self._claim_views(list(claim_ids))
+        for claim in claims:
             record = self.content.claims[claim.id].record
             rows.append(QuotationRow(record.quotation.text, self.actor_links(record.quotation.speakers),
                                      record.quotation.occasion, record.statement, self.quote_link(claim.id),
@@ -514,7 +564,7 @@ class Views:
         term = self.content.glossary[term_id].record
         topics = self._topics_using_terms().get(term_id, [])
         return TermView(Markup(term_id), term.term, term.expansion, self.prose(term.definition),
-                        list(term.aliases), self.topic_links(topics))
+                        list(term.aliases), self.topic_links(topics), self.term_url(term_id))
 
     def terms_used_on_topic(self, topic_id: str) -> list[str]:
         """The glossary terms a topic page uses (``glossary.terms_used_in`` its ``topic_text``)."""
@@ -576,8 +626,9 @@ class Views:
             enumerate(self.content.relations), lambda l: [l.record.source_actor, l.record.target_actor]))
         return [self.content.relations[i].record for i in index.get(actor_id, [])]
 
-    def relations(self, actor_id: str | None = None) -> list[RelationView]:
-        chosen = self._relations_of(actor_id)
+    def relations(self, actor_id: str | None = None, indexes: tuple[int, ...] | None = None) -> list[RelationView]:
+        """Every relation, those of ``actor_id``, or those at ``indexes`` of content.relations."""
+        chosen = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
         chosen.sort(key=lambda r: (self.title_of("actor", r.source_actor).casefold(), r.type,
                                    self.title_of("actor", r.target_actor).casefold()))
         return [
@@ -586,8 +637,9 @@ class Views:
             for r in chosen
         ]
 
-    def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None) -> Markup | None:
-        relations = self._relations_of(actor_id)
+    def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None,
+                    indexes: tuple[int, ...] | None = None) -> Markup | None:
+        relations = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
         if not relations:
             return None
         ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
@@ -607,7 +659,7 @@ class Views:
 
     # -- the annotated source text ----------------------------------------
 
-    def reading(self, source_id: str) -> tuple[list[list[ReaderPiece]], list[PassageView]]:
+    def reading(self, source_id: str) -> tuple[list[list[ReaderRun]], list[PassageView]]:
         """The source text as paragraphs of pieces, and the passages quoted by several claims."""
         result = reader.read(self.checked, source_id)
         text = self.checked.texts[source_id].text
@@ -620,29 +672,151 @@ class Views:
                 excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
                 passages.append(PassageView(
                     Markup(f"passage-{len(passages) + 1}"), excerpt,
-                    [Link(claims[c].record.statement, Markup(f"#claim-{c}")) for c in self._by_position(run.claims)],
+                    [Link(claims[c].record.statement, self.claim_under_source_url(c)) for c in self._by_position(run.claims)],
                 ))
         paragraphs = []
         for pieces in result.paragraphs:
-            views = []
+            runs: list[ReaderRun] = []
+            previous = None
             for piece in pieces:
-                target = title = None
-                if piece.run is not None:
-                    if piece.run in passage_numbers:
-                        target = Markup(f"#passage-{passage_numbers[piece.run]}")
-                        title = f"Quoted by {len(piece.claims)} claims"
-                    else:
-                        target = Markup(f"#claim-{piece.claims[0]}")
-                        title = claims[piece.claims[0]].record.statement
-                views.append(ReaderPiece(
-                    re.sub(r"\s*\n\s*", " ", piece.text),
-                    [Markup(f"q-{c}") for c in piece.starts],
-                    " ".join(piece.claims), target, title,
+                if not runs or piece.run != previous:
+                    target = None
+                    if piece.run is not None:
+                        if piece.run in passage_numbers:
+                            target = Markup(f"#passage-{passage_numbers[piece.run]}")
+                        else:
+                            target = self.claim_under_source_url(piece.claims[0], raw_html=True)
+                    runs.append(ReaderRun([], " ".join(piece.claims), target, []))
+                previous = piece.run
+                run = runs[-1]
+                run.anchors.extend(Markup(f"q-{c}") for c in piece.starts)
+                text = re.sub(r"\s*\n\s*", " ", piece.text)
+                name = self.title_of("actor", piece.actor) if piece.actor else None
+                run.pieces.append(ReaderPiece(
+                    text,
                     html_url(self.page, page_path("actor", piece.actor)) if piece.actor else None,
-                    self.title_of("actor", piece.actor) if piece.actor else None,
+                    name if name is not None and normalise(name) != normalise(text) else None,
                 ))
-            paragraphs.append(views)
+            paragraphs.append(runs)
         return paragraphs, passages
+
+    # -- long lists split into parts (paging.py) ---------------------------
+
+    def parts(self, name: str, record_id: str = "") -> list[paging.Part]:
+        """The parts of list page ``name`` (of source ``record_id`` for "source claims"); one if not split."""
+        return _once(self.checked, f"parts of {name} {record_id}", lambda: self._split(name, record_id))
+
+    def list_path(self, name: str, record_id: str = "") -> str:
+        return page_path("source", record_id) if name == "source claims" else INDEX_PATHS[name]
+
+    def part_paths(self, name: str, record_id: str = "") -> list[str]:
+        """The page of each part of a list (the list page itself when it is not split)."""
+        parts = self.parts(name, record_id)
+        if not paging.is_split(parts):
+            return [self.list_path(name, record_id)]
+        return [paging.part_path(self.list_path(name, record_id), part) for part in parts]
+
+    def part_entries(self, name: str, record_id: str = "", summary=None) -> list[PartEntry]:
+        """The parts of a split list, for its main page; ``summary(part)`` says what a part holds."""
+        parts = self.parts(name, record_id)
+        return [PartEntry(Link(part.label, relative_url(self.page, path)), len(part.items),
+                          summary(part) if summary else None)
+                for part, path in zip(parts, self.part_paths(name, record_id))]
+
+    def part_nav(self, name: str, index: int, whole: Link, record_id: str = "") -> PartNav:
+        parts, paths = self.parts(name, record_id), self.part_paths(name, record_id)
+        link = lambda i: Link(parts[i].label, relative_url(self.page, paths[i]))  # noqa: E731
+        return PartNav(parts[index].label, index + 1, len(parts), len(parts[index].items),
+                       sum(len(part.items) for part in parts), whole,
+                       link(index - 1) if index > 0 else None, link(index + 1) if index + 1 < len(parts) else None)
+
+    def _page_of(self, name: str, record_id: str = "") -> dict:
+        """{item: the page of the part that holds it}, for links into a split list."""
+        def compute():
+            return {item: path for part, path in zip(self.parts(name, record_id), self.part_paths(name, record_id))
+                    for item in part.items}
+        return _once(self.checked, f"page of {name} {record_id}", compute)
+
+    def term_url(self, term_id: str) -> Markup:
+        return relative_url(self.page, self._page_of("glossary")[term_id], term_id)
+
+    def event_url(self, anchor: str) -> Markup:
+        return relative_url(self.page, self._page_of("timeline")[anchor], anchor)
+
+    def claim_under_source_url(self, claim_id: str, raw_html: bool = False) -> Markup:
+        """The claim in the list under its source's text (or in the part of that list that holds it);
+        ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``html_url``)."""
+        source = self.content.claims[claim_id].record.source
+        path = self._page_of("source claims", source)[claim_id]
+        if path == self.page:
+            return Markup(f"#claim-{claim_id}")
+        return (html_url if raw_html else relative_url)(self.page, path, f"claim-{claim_id}")
+
+    def network_part_of(self, actor_id: str) -> Link | None:
+        """The part of the split network page that draws the actor's relations (the first, if
+        several do); None when the network is one page, or the actor has no relation."""
+        parts, paths = self.parts("network"), self.part_paths("network")
+        if not paging.is_split(parts):
+            return None
+        def compute():
+            page_of: dict[str, tuple[str, str]] = {}
+            for part, path in zip(parts, paths):
+                for index in part.items:
+                    relation = self.content.relations[index].record
+                    page_of.setdefault(relation.source_actor, (part.label, path))
+                    page_of.setdefault(relation.target_actor, (part.label, path))
+            return page_of
+        found = _once(self.checked, "network part of actor", compute).get(actor_id)
+        return Link(f"{PAGE_TITLES['network']}: {found[0]}", relative_url(self.page, found[1])) if found else None
+
+    def _network_components(self) -> list[paging.Group]:
+        """The relations (as indexes into content.relations) of each group of actors
+        tied to each other (``network.components``), named after its most related actor."""
+        relations = [located.record for located in self.content.relations]
+        name = lambda a: self.title_of("actor", a)  # noqa: E731
+        found = network.components([(r.source_actor, r.target_actor) for r in relations], name)
+        groups = []
+        for group in found:
+            others = len(group.actors) - 1
+            label = name(group.hub) + (f" and {others} other actor{'s' if others != 1 else ''}" if others else "")
+            groups.append(paging.Group(group.hub, label, group.edges))
+        return groups
+
+    def _split(self, name: str, record_id: str) -> list[paging.Part]:
+        per_page = paging.PER_PAGE[name]
+        content = self.content
+        if name == "actors":
+            actors = content.actors
+            ids = sorted(actors, key=lambda a: actors[a].record.name.casefold())
+            return paging.split(paging.by_first_letter(ids, lambda a: actors[a].record.name), per_page)
+        if name == "glossary":
+            terms = content.glossary
+            ids = sorted(terms, key=lambda i: (terms[i].record.term.casefold(), i))
+            return paging.split(paging.by_first_letter(ids, lambda i: terms[i].record.term), per_page)
+        if name == "topics":
+            return paging.numbered(self.topics_in_order(), per_page)
+        if name == "sources":
+            return paging.numbered(sorted(content.sources), per_page)
+        if name == "source claims":
+            return paging.numbered([c.id for c in self.claims_about("source", record_id)], per_page)
+        if name == "timeline":
+            events = self._dated_events()
+            groups = paging.by_key(events, lambda e: (e.date[:4], e.date[:4]))  # by year
+            return paging.split([paging.Group(g.key, g.label, tuple(e.anchor for e in g.items)) for g in groups],
+                                per_page)
+        if name in ("quotations", "figures"):
+            wanted = (lambda c: c.quotation is not None) if name == "quotations" else (lambda c: bool(c.figures))
+            claims = [i for i, located in content.claims.items() if wanted(located.record)]
+            spans = self.checked.quote_spans  # by source, then where the quote stands, as the pages list them
+            claims.sort(key=lambda c: (content.claims[c].record.source, spans[c].start, c))
+            groups = paging.by_key(claims, lambda c: (content.claims[c].record.source,
+                                                      self.title_of("source", content.claims[c].record.source)))
+            return paging.split(groups, per_page, numbered=True)
+        if name == "network":
+            # Each group of actors is a picture of its own: a page holds fewer relations in many small pictures.
+            return paging.split(self._network_components(), per_page, numbered=True,
+                                group_cost=paging.NETWORK_PICTURE_COST)
+        raise KeyError(name)
 
     def _by_position(self, claim_ids) -> list[str]:
         spans = self.checked.quote_spans

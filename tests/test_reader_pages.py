@@ -110,12 +110,15 @@ def source_page(built_site):
 
 
 def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
-    text = source_page.select_one(".dossier-source-text")
-    runs = text.select("a.dossier-quoted")
-    assert runs
-    for run in runs:
-        claims = run["data-claims"].split()
-        target = run["href"]
+    """A highlight (one <mark> per run of text quoted by the same claims)
+    links its words to its claim, or to the list of its claims."""
+    marks = source_page.select(".dossier-source-text mark[data-claims]")
+    assert marks
+    for mark in marks:
+        claims = mark["data-claims"].split()
+        targets = {a["href"] for a in mark.find_all("a", href=True) if "dossier-mention" not in a.get("class", [])}
+        assert len(targets) == 1, mark  # every run links, and all its words to the same place
+        target = targets.pop()
         assert target.startswith("#")
         if len(claims) == 1:
             assert target == f"#claim-{claims[0]}"
@@ -129,10 +132,19 @@ def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
                 assert source_page.select_one(f"#claim-{claim_id}") is not None
 
 
-def test_every_highlighted_piece_belongs_to_a_run_that_links(source_page):
-    offered = {a["data-claims"] for a in source_page.select(".dossier-source-text a.dossier-quoted")}
-    for mark in source_page.select(".dossier-source-text mark[data-claims]"):
-        assert mark["data-claims"] in offered, mark
+def test_each_claim_under_the_text_leads_back_to_its_highlight(source_page):
+    claims = {c for c, located in CONTENT.claims.items() if located.record.source == SOURCE_ID}
+    for claim_id in claims:
+        block = source_page.select_one(f".dossier-claim-lines #claim-{claim_id}")
+        assert block is not None, claim_id
+        assert normalise(CONTENT.claims[claim_id].record.statement) in normalise(block.get_text())
+        assert block.find("a", href=f"#q-{claim_id}") is not None
+        # The quote is the highlighted text above, not repeated under it.
+        assert block.blockquote is None
+        # Where the quote starts, the highlight of its claim follows.
+        start = source_page.find(id=f"q-{claim_id}")
+        highlight = start.find_next("mark")
+        assert claim_id in highlight["data-claims"].split()
 
 
 def test_overlapping_quotes_are_all_highlighted(source_page):

@@ -44,6 +44,18 @@ def test_index_pages_list_every_actor_and_topic(built_site):
     assert {f"{i}.html" for i in CONTENT.topics} <= topic_links
 
 
+def test_todays_lists_each_stay_on_one_page(built_site):
+    """Today's dossier is small enough for every list page to hold all its items
+    (paging.PER_PAGE): no parts, at the addresses readers know (the other tests
+    find every item on them)."""
+    lists = ["glossary", "timeline", "network", "quotations", "figures", "actors/index", "topics/index",
+             "sources/index", *[f"sources/{s}" for s in CONTENT.sources]]
+    for name in lists:
+        assert (built_site / f"{name}.html").is_file(), name
+        assert not (built_site / name).exists(), f"{name} is split into parts"
+        assert not article(built_site / f"{name}.html").select(".dossier-part-nav"), name
+
+
 def test_every_internal_link_and_anchor_resolves(built_site):
     report = check_site(built_site)
     assert report.links > 100
@@ -61,13 +73,17 @@ def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(built_site
     quote = normalise(CHECKED.texts[claim.source].text[span.start : span.end])
     pages = [built_site / "actors" / f"{a}.html" for a in claim.actors]
     pages += [built_site / "topics" / f"{t}.html" for t in claim.topics]
-    pages.append(built_site / "sources" / f"{claim.source}.html")
     for page in pages:
         block = _claim_block(page, claim_id)
         assert block is not None, f"claim {claim_id} missing from {page.name}"
         assert normalise(block.blockquote.get_text()) == quote
         links = [a["href"] for a in block.find_all("a", href=True)]
         assert any(href.endswith(f"{claim.source}.html#q-{claim_id}") for href in links), links
+    # On the source page the quote is the highlighted text itself (see below),
+    # and the claim under the text links back to it.
+    block = _claim_block(built_site / "sources" / f"{claim.source}.html", claim_id)
+    assert block is not None, f"claim {claim_id} missing from its source page"
+    assert block.find("a", href=f"#q-{claim_id}") is not None
 
 
 @pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))

@@ -67,12 +67,13 @@ def test_each_highlighted_span_reaches_a_claim_of_its_and_back(watched, site_url
     for source_page in SOURCE_PAGES:
         page = watched.new_page()
         page.goto(site_url + source_page)
-        spans = page.locator(".dossier-source-text a.dossier-quoted")
+        # The words of each highlight (a <mark> per run quoted by the same claims) link to its claims.
+        spans = page.locator(".dossier-source-text mark[data-claims] > a:not(.dossier-mention)")
         count = spans.count()
         assert count > 0, f"{source_page} highlights nothing"
         tried = set()
         for index in range(count):
-            span_claims = spans.nth(index).get_attribute("data-claims").split()
+            span_claims = spans.nth(index).evaluate("a => a.closest('mark').dataset.claims").split()
             if tuple(span_claims) in tried:   # a run cut by a name: same claims, same way
                 continue
             tried.add(tuple(span_claims))
