@@ -7,7 +7,12 @@ Markdown pages out. Stages, one module each, data flowing forward only:
     source_text     seed texts: quote matching and sentences
     check           rules across the whole dossier
     views/pages     view data and Jinja templates -> Markdown pages
-    generate        the above end to end; writing pages to a folder
+                    (paging: long lists split into parts; reader, network,
+                    timeline, glossary, jsonld, downloads: what pages show)
+    parallel        half of the pages rendered in a forked copy, on a second core
+    generate        the above end to end, pages completed with their source
+                    link and abbreviations; writing pages to a folder
     mkdocs_hook     plain `mkdocs build` / `mkdocs serve` run the generator
+    offline         the built site zipped for reading from disk
     cli             `python -m build_scripts ...`
 """
