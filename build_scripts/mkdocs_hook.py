@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -111,6 +112,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
             log.error("the content has problems; still showing the last good version:\n" + error.report())
             return
         raise PluginError("\n" + error.report()) from None
+    if state.command == "build":
+        # The dossier stays in memory, unchanged, until the build ends; frozen,
+        # the cycle collector stops walking its millions of objects each time
+        # MkDocs' own garbage sets it off (a tenth of a large build). `serve`
+        # makes a new dossier on every save, so it does not freeze the old ones.
+        gc.freeze()
     checked = state.generated.checked
     for source_id, text in sorted(checked.texts.items()):
         total = len(text.sentences())
