@@ -327,27 +327,23 @@ class PageRenderer:
                                           "text below the picture."))
 
     def quotations(self) -> None:
-        path = INDEX_PATHS["quotations"]
-        title, description = "Quotations", "Every direct quotation in the sources, with who said it and when."
-        rows = self.views(path).quotation_rows()
-        if not self._split_list("quotations", "quotations", "content/claims", title, description,
-                                lambda pv, part: {"count": len(rows), "rows": [], "by_source": [
-                                    (pv.link("source", g.key), pv.quotation_rows(g.items)) for g in part.groups]},
-                                main={"count": len(rows), "rows": [], "by_source": []},
-                                summary=lambda part: "; ".join(g.label for g in part.groups)):
-            self.render("quotations", path, "content/claims", title, description,
-                        rows=rows, count=len(rows), by_source=[], part=None, parts=[])
+        self._rows_by_source("quotations", "Quotations",
+                             "Every direct quotation in the sources, with who said it and when.", Views.quotation_rows)
 
     def figures(self) -> None:
-        path = INDEX_PATHS["figures"]
-        title, description = "Key figures", "Every number the sources give, with what it measures."
-        rows = self.views(path).figure_rows()
-        if not self._split_list("figures", "figures", "content/claims", title, description,
+        self._rows_by_source("figures", "Key figures", "Every number the sources give, with what it measures.",
+                             Views.figure_rows)
+
+    def _rows_by_source(self, kind: str, title: str, description: str, rows_of) -> None:
+        """A table of rows drawn from the claims (quotations, figures); split by source when long."""
+        path = INDEX_PATHS[kind]
+        rows = rows_of(self.views(path))
+        if not self._split_list(kind, kind, "content/claims", title, description,
                                 lambda pv, part: {"count": len(rows), "rows": [], "by_source": [
-                                    (pv.link("source", g.key), pv.figure_rows(g.items)) for g in part.groups]},
+                                    (pv.link("source", g.key), rows_of(pv, g.items)) for g in part.groups]},
                                 main={"count": len(rows), "rows": [], "by_source": []},
                                 summary=lambda part: "; ".join(g.label for g in part.groups)):
-            self.render("figures", path, "content/claims", title, description,
+            self.render(kind, path, "content/claims", title, description,
                         rows=rows, count=len(rows), by_source=[], part=None, parts=[])
 
     def glossary_page(self) -> None:
