@@ -9,8 +9,9 @@ render + write, its stages timed in a fresh Python process, as in a build),
 with and without the offline copy (the zip of the site that the build
 makes; DOSSIER_OFFLINE_COPY=0 leaves it out), the floor, site size, search index size and the
 largest page. Every time is the median of several runs; builds and floor
-builds alternate, so that both see the same load on the machine, and ratios
-between them are the figures to trust on a busy machine. It also times quote
+builds alternate with the generator's runs, so that all meet the same load on
+the machine, and each ratio is the median of the rounds' own ratios: the
+figures to trust on a busy machine. It also times quote
 lookup against text length, `mkdocs build --strict` of today's dossier, and
 the save-to-reload time of `mkdocs serve --dirty`, and says which target is
 met. Everything goes to benchmarks/results/<date>-<commit>.json (and .txt),
@@ -201,20 +202,22 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
     written = time.perf_counter() - started
     print(f"x{scale}: wrote {counts.records()} records in {written:.1f} s; measuring ({runs} runs)", flush=True)
 
+    # Each round times the generator, the build with and without the offline
+    # copy, and the floor one after the other, so that all four meet the same
+    # load; each ratio is the median of the rounds' own ratios.
     generator_runs, imports = [], []
-    for _ in range(runs):
+    builds, sites, floors = [], [], []
+    for round_ in range(runs):
         timing, page_count, import_seconds = run_generator_in_child(root, work / "pages")
         generator_runs.append(timing)
         imports.append(import_seconds)
-    write_floor(root, work / "pages")
-
-    builds, sites, floors = [], [], []
-    for _ in range(runs):
+        if round_ == 0:
+            write_floor(root, work / "pages")
         builds.append(run_build(root, "mkdocs.yml", work / "site"))
         sites.append(run_build(root, "mkdocs.yml", work / "site-only", offline_copy=False))
         floors.append(run_build(root, FLOOR_CONFIG, work / "floor-site", strict=False))
-        print(f"  build {builds[-1].wall:.1f} s, without the offline copy {sites[-1].wall:.1f} s, "
-              f"floor {floors[-1].wall:.1f} s", flush=True)
+        print(f"  generator {timing.total:.2f} s, build {builds[-1].wall:.1f} s, without the offline copy "
+              f"{sites[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s", flush=True)
     figures = site_figures(work / "site")
     floor_figures = site_figures(work / "floor-site")
     shutil.rmtree(root)
@@ -235,11 +238,11 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         "build": build,
         "site_only": site_only,
         "floor": floor,
-        "site_over_floor_wall": site_only["wall"] / floor["wall"],
+        "site_over_floor_wall": median([s.wall / f.wall for s, f in zip(sites, floors)]),
         # The generator against MkDocs' own time for the same pages (the floor).
-        "generator_share": generator["total"] / floor["wall"],
-        "build_over_floor_wall": build["wall"] / floor["wall"],
-        "build_over_floor_cpu": build["cpu"] / floor["cpu"],
+        "generator_share": median([g.total / f.wall for g, f in zip(generator_runs, floors)]),
+        "build_over_floor_wall": median([b.wall / f.wall for b, f in zip(builds, floors)]),
+        "build_over_floor_cpu": median([b.cpu / f.cpu for b, f in zip(builds, floors)]),
         "site": asdict(figures),
         "floor_site": asdict(floor_figures),
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
