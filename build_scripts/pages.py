@@ -226,14 +226,18 @@ class PageRenderer:
         return claim, self.content.sources[claim.source].record, str(quote_url)
 
     def topics_index(self) -> None:
-        title, description = "Topics", "The threads of the story."
-        topics = self.topics_in_order()
-        if not self._split_list("topics", "topics_index", "content/topics", title, description,
-                                lambda v, part: {"topics": list(part.items)},
-                                main={"topics": [], "count": len(topics)},
-                                summary=lambda part: self._first_and_last("topic", part.items)):
-            self.render("topics_index", INDEX_PATHS["topics"], "content/topics", title, description,
-                        topics=topics, count=len(topics), part=None, parts=[])
+        self._record_index("topic", "Topics", "The threads of the story.", self.topics_in_order())
+
+    def _record_index(self, kind: str, title: str, description: str, ids: list[str]) -> None:
+        """The index of the topics or the sources; in numbered parts when long."""
+        plural = f"{kind}s"
+        template, origin = f"{plural}_index", f"content/{plural}"
+        if not self._split_list(plural, template, origin, title, description,
+                                lambda v, part: {plural: list(part.items)},
+                                main={plural: [], "count": len(ids)},
+                                summary=lambda part: self._first_and_last(kind, part.items)):
+            self.render(template, INDEX_PATHS[plural], origin, title, description,
+                        count=len(ids), part=None, parts=[], **{plural: ids})
 
     def _first_and_last(self, kind: str, ids) -> str:
         """What a numbered part holds: "“First” to “Last”"."""
@@ -275,14 +279,8 @@ class PageRenderer:
                             claims=pv.claims_at(part.items))
 
     def sources_index(self) -> None:
-        title, description = "Sources", "The documents every statement on this site comes from."
-        sources = sorted(self.content.sources)
-        if not self._split_list("sources", "sources_index", "content/sources", title, description,
-                                lambda v, part: {"sources": list(part.items)},
-                                main={"sources": [], "count": len(sources)},
-                                summary=lambda part: self._first_and_last("source", part.items)):
-            self.render("sources_index", INDEX_PATHS["sources"], "content/sources", title, description,
-                        sources=sources, count=len(sources), part=None, parts=[])
+        self._record_index("source", "Sources", "The documents every statement on this site comes from.",
+                           sorted(self.content.sources))
 
     def timeline(self) -> None:
         path = INDEX_PATHS["timeline"]
