@@ -420,11 +420,6 @@ def render_jobs(checked: CheckedDossier, jobs: list[tuple[str, tuple[str, ...]]]
     return made
 
 
-def render_pages(checked: CheckedDossier) -> list[Page]:
-    pages = [page for job_pages in render_jobs(checked, page_jobs(checked)) for page in job_pages]
-    return sorted(pages, key=lambda page: page.path)
-
-
 def _by_month(events: list) -> list[tuple[str, list]]:
     """Events (in order) under the heading of their month."""
     months: list[tuple[str, list]] = []
