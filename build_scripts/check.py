@@ -38,6 +38,15 @@ class CheckedDossier:
     # Files without their editor schema line (see schema.py), kept apart from
     # the content warnings until every file has one.
     header_warnings: list[Problem] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute):
+        """What ``compute()`` derives from the dossier (an index, a match, the
+        data files), made once per checked dossier: pages ask for the same
+        again and again, and per page it would cost pages x records."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
 
 def check_content(content: Content) -> CheckedDossier:

@@ -141,10 +141,7 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
 def download_files(checked: CheckedDossier) -> list[DownloadFile]:
     """Every data file, in the order the Downloads page lists them (made
     once per dossier: the page lists them, the hook adds them to the site)."""
-    cache = vars(checked)
-    if "_download_files" not in cache:
-        cache["_download_files"] = _make_download_files(checked)
-    return cache["_download_files"]
+    return checked.once("download files", lambda: _make_download_files(checked))
 
 
 def _make_download_files(checked: CheckedDossier) -> list[DownloadFile]:

@@ -39,7 +39,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from . import model
 from .load import content_files, kind_of
 from .problems import DossierError, Problem
-from .schema import HEADER_PREFIX, header_line
+from .schema import header_line
 from .yaml_positions import Mark, load_yaml
 
 WIDTH = 100

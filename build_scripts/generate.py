@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contributing, glossary, parallel
+from . import contributing, downloads, glossary, parallel
 from .check import CheckedDossier, check_content
 from .load import load_content
 from .pages import Page, page_jobs, render_jobs
@@ -38,13 +38,11 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
 
 def render_all(checked: CheckedDossier) -> list[Page]:
     """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
-    jobs = page_jobs(checked)
-    # The Downloads page makes the data files, which the hook then adds to the
-    # site from ``checked``: rendered here, so that they are made in this process.
-    here = [job for job in jobs if job[0] == "downloads"]
-    anywhere = [job for job in jobs if job[0] != "downloads"]
+    # The data files, made (and kept on ``checked``) before any fork: the
+    # Downloads page lists them, and the hook adds them to the site.
+    downloads.download_files(checked)
     work = functools.partial(_render_and_complete, checked)
-    pages = [page for job_pages in parallel.map_in_two(work, anywhere) + work(here) for page in job_pages]
+    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(checked)) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
 
 

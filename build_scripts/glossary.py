@@ -140,7 +140,7 @@ def key_terms_of_topic(content: Content, topic_id: str) -> list[str]:
     return sorted(index.linked.get(topic_id, set()) | index.used_in(content.topics[topic_id].record.title))
 
 
-def terms_used_in(content: Content, text: str) -> list[str]:
-    """Glossary term ids used in ``text``, in the glossary's order (by term)."""
+def in_glossary_order(content: Content, term_ids) -> list[str]:
+    """Glossary term ids in the glossary's order (by term, whatever its case)."""
     glossary = content.glossary
-    return sorted(term_index(content).used_in(text), key=lambda i: (glossary[i].record.term.casefold(), i))
+    return sorted(term_ids, key=lambda i: (glossary[i].record.term.casefold(), i))

@@ -67,11 +67,6 @@ def escape_text(value: object) -> Markup:
     return Markup(head + text[marks:].translate(_ALWAYS_ENTITIES))
 
 
-def escape_attribute(value: str) -> Markup:
-    """The same escaping serves inside an HTML attribute in double quotes."""
-    return escape_text(value)
-
-
 # -- Prose ---------------------------------------------------------------
 
 INTERNAL_SCHEMES = ("actor", "topic", "claim", "source", "glossary")

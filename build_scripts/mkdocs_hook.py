@@ -42,7 +42,6 @@ class _State:
     succeeded = False
     warnings = 0
     offline_copy: offline.OfflineZip | None = None  # `build`: the zip of the site, compressed as pages are written
-    offline_copy_started = False
     downloads_page: str | None = None  # where the Downloads page is in the site
     page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
     generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
@@ -95,11 +94,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `build` zips the site it built and offers the zip for reading offline
     # (offline.py); not `serve`, where it would slow every reload.
     # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
-    if state.offline_copy is not None:
-        state.offline_copy.close()  # `serve` builds again and again; only `build` zips
     wanted = state.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
-    state.offline_copy = offline.OfflineZip() if wanted else None
-    state.offline_copy_started = False
+    state.offline_copy = offline.OfflineZip(state.staging_dir) if wanted else None
     state.downloads_page = None
     return config
 
@@ -180,7 +176,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-@event_priority(100)  # before the search plugin reads the page's content
 def on_page_context(context, page, config: MkDocsConfig, nav):
     # "Edit this page" opens the file the page is made from (see contributing.py).
     page.edit_url = contributing.edit_url(config, state.root, page.file.src_uri, state.page_origins) or page.edit_url
@@ -190,9 +185,6 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 @event_priority(-1000)  # the last to see the page: these are the bytes MkDocs writes
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     if state.offline_copy is not None:
-        if not state.offline_copy_started:  # the first page: MkDocs has copied every other file by now
-            state.offline_copy.add_folder(Path(config.site_dir))
-            state.offline_copy_started = True
         state.offline_copy.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
     return output
 

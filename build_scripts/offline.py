@@ -84,59 +84,62 @@ def fill_in_zip_size(html: str, zip_size: int) -> str:
 
 
 class OfflineZip:
-    """The offline copy's zip, compressed while the site is built.
+    """The offline copy of the site in ``folder``: a zip, compressed while the site is built.
 
-    The hook hands over the files MkDocs has copied (``add_folder``) and each
-    page as MkDocs writes it (``add``); a worker thread compresses them
-    meanwhile (zlib works outside the interpreter lock, so on a second core
-    while MkDocs goes on). ``finish`` compresses what is left (the search index) and writes
-    the zip of the folder. A file whose bytes on disk are not those compressed
-    is compressed again.
+    The hook hands over each page as MkDocs writes it (``add``); a worker
+    thread compresses it meanwhile (zlib works outside the interpreter lock,
+    so on a second core while MkDocs goes on), and with the first page the
+    files already in the folder (MkDocs copies the theme's assets and the
+    data files before it builds the pages). ``finish`` compresses what is left
+    (the search index) and writes the zip. A file whose bytes on disk are not
+    those compressed is compressed again.
     """
 
-    def __init__(self):
+    def __init__(self, folder: Path):
+        self._folder = folder
         # One thread: on two cores it has the core MkDocs leaves idle; a
         # second one took time from MkDocs (the build took 0.5 s longer at
         # x10, against 0.1 s with one).
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offline-zip")
         self._compressed: dict[str, Future] = {}
+        self._started = False
 
     def add(self, path: str, data: bytes) -> None:
+        if not self._started:
+            self._started = True
+            for file in sorted(self._folder.rglob("*")):
+                if file.is_file():
+                    self._compress_file(file.relative_to(self._folder).as_posix())
         self._compressed[path] = self._pool.submit(_Entry.compress, data)
 
-    def add_folder(self, folder: Path) -> None:
-        """Start on the files already in ``folder`` (MkDocs copies the theme's
-        assets and the data files before it builds the pages)."""
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                self._compressed[path.relative_to(folder).as_posix()] = self._pool.submit(_Entry.read_and_compress, path)
-
-    def finish(self, folder: Path, *, skip: set[str] = frozenset(), replaced: dict[str, bytes] | None = None,
+    def finish(self, *, skip: set[str] = frozenset(), replaced: dict[str, bytes] | None = None,
                top_folder: str = ZIP_TOP_FOLDER) -> bytes:
-        """The zip of every file under ``folder`` but those in ``skip``, inside
+        """The zip of every file in the folder but those in ``skip``, inside
         ``top_folder``; ``replaced`` gives other bytes for some files."""
         replaced = replaced or {}
-        names = sorted(name for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-                       if name not in skip)
-        pending = {name: self._pool.submit(_Entry.compress, replaced[name]) if name in replaced
-                   else self._compressed.get(name) or self._pool.submit(_Entry.read_and_compress, folder / name)
-                   for name in names}
+        names = sorted(name for name in (p.relative_to(self._folder).as_posix()
+                                         for p in self._folder.rglob("*") if p.is_file()) if name not in skip)
+        for name in names:
+            if name in replaced:
+                self._compressed[name] = self._pool.submit(_Entry.compress, replaced[name])
+            elif name not in self._compressed:
+                self._compress_file(name)
         zipped = _ZipWriter(_zip_date_time())
         for name in names:
-            entry = pending[name].result()
-            if name in self._compressed and name not in replaced:
-                data = (folder / name).read_bytes()
-                if not entry.holds(data):
-                    entry = _Entry.compress(data)
-            zipped.add(posixpath.join(top_folder, name), entry)
+            entry = self._compressed[name].result()
+            data = replaced[name] if name in replaced else (self._folder / name).read_bytes()
+            zipped.add(posixpath.join(top_folder, name), entry if entry.holds(data) else _Entry.compress(data))
         self.close()
         return zipped.finish()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def _compress_file(self, name: str) -> None:
+        self._compressed[name] = self._pool.submit(_Entry.read_and_compress, self._folder / name)
 
-def zip_site(site_dir: Path, downloads_page: str | None, compressing: OfflineZip | None = None) -> bytes:
+
+def zip_site(site_dir: Path, downloads_page: str | None = None, compressing: OfflineZip | None = None) -> bytes:
     """The offline copy of a built site: every file but the server-only ones
     and the zip itself, with ``downloads_page`` (its path in the site) as the
     copy holds it."""
@@ -144,13 +147,8 @@ def zip_site(site_dir: Path, downloads_page: str | None, compressing: OfflineZip
     if downloads_page is not None:
         html = (site_dir / downloads_page).read_text(encoding="utf-8")
         replaced[downloads_page] = downloads_page_in_copy(html).encode("utf-8")
-    return (compressing or OfflineZip()).finish(site_dir, skip=set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH},
-                                                replaced=replaced)
-
-
-def zip_folder(folder: Path, top_folder: str = ZIP_TOP_FOLDER, *, skip: set[str] = frozenset()) -> bytes:
-    """A zip of every file under ``folder`` but those in ``skip``, inside ``top_folder``, deterministically."""
-    return OfflineZip().finish(folder, skip=skip, top_folder=top_folder)
+    compressing = compressing or OfflineZip(site_dir)
+    return compressing.finish(skip=set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH}, replaced=replaced)
 
 
 # zlib's default level: 9 took more than twice as long for 0.4% less
@@ -229,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (folder / "index.html").is_file():
         print(f"{folder} holds no built site (no index.html)", file=sys.stderr)
         return 1
-    target.write_bytes(zip_folder(folder, skip=set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH}))
+    target.write_bytes(zip_site(folder))
     print(f"{target}: {target.stat().st_size} bytes")
     return 0
 

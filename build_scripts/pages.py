@@ -267,16 +267,11 @@ class PageRenderer:
                 self.content.actors[original].record if original else None)),
         )
         if split:
-            title = f"Claims quoting “{source.title}”"
-            for index, (part, part_path) in enumerate(zip(v.parts("source claims", source_id),
-                                                          v.part_paths("source claims", source_id))):
-                pv = self.views(part_path)
-                self.render("source_claims", part_path, located.origin.path, f"{title}: {part.label}",
-                            f"The claims that quote “{source.title}” ({part.label}).",
-                            search_boost=SEARCH_BOOST["source"],
-                            part=pv.part_nav("source claims", index, Link(source.title, relative_url(part_path, path)),
-                                             source_id),
-                            claims=pv.claims_at(part.items))
+            self._render_parts("source claims", "source_claims", located.origin.path,
+                               f"Claims quoting “{source.title}”", f"The claims that quote “{source.title}”.",
+                               lambda pv: Link(source.title, relative_url(pv.page, path)),
+                               lambda pv, part: {"claims": pv.claims_at(part.items)},
+                               record_id=source_id, search_boost=SEARCH_BOOST["source"])
 
     def sources_index(self) -> None:
         self._record_index("source", "Sources", "The documents every statement on this site comes from.",
@@ -372,12 +367,19 @@ class PageRenderer:
         entries = v.part_entries(name, summary=summary)
         self.render(template, path, origin, title, description, search_boost=search_boost,
                     part=None, parts=entries, **main)
-        for index, (part, part_path) in enumerate(zip(parts, v.part_paths(name))):
+        self._render_parts(name, template, origin, title, description, lambda pv: pv.link_to_page(name),
+                           lambda pv, part: {"parts": [], **part_data(pv, part)}, search_boost=search_boost)
+        return True
+
+    def _render_parts(self, name: str, template: str, origin: str, title: str, description: str, whole_of,
+                      part_data, *, record_id: str = "", search_boost: float | None = None) -> None:
+        """A page for each part of a split list; ``whole_of(views)`` links to the list's main page."""
+        v = self.views("")
+        for index, (part, part_path) in enumerate(zip(v.parts(name, record_id), v.part_paths(name, record_id))):
             pv = self.views(part_path)
             self.render(template, part_path, origin, f"{title}: {part.label}", f"{description} ({part.label})",
-                        search_boost=search_boost, part=pv.part_nav(name, index, pv.link_to_page(name)),
-                        parts=[], **part_data(pv, part))
-        return True
+                        search_boost=search_boost, part=pv.part_nav(name, index, whole_of(pv), record_id),
+                        **part_data(pv, part))
 
     def downloads(self) -> None:
         path = INDEX_PATHS["downloads"]

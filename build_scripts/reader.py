@@ -147,23 +147,21 @@ _WORD = re.compile(r"\w+")
 
 def _names_by_first_word(checked: CheckedDossier) -> dict[str, list[tuple[str, str]]]:
     """{first word of a name or alias: (actor id, name)}, once per dossier ("" for a name without a word)."""
-    cache = vars(checked)
-    if "_reader_names" not in cache:
+    def compute():
         index: dict[str, list[tuple[str, str]]] = {}
         for actor_id, located in sorted(checked.content.actors.items()):
             actor = located.record
             for name in dict.fromkeys([actor.name, *actor.aliases]):
                 first = _WORD.search(normalise(name))
                 index.setdefault(first.group() if first else "", []).append((actor_id, name))
-        cache["_reader_names"] = index
-    return cache["_reader_names"]
+        return index
+    return checked.once("reader: names by first word", compute)
 
 
 def _spans_of(checked: CheckedDossier, source_id: str) -> dict[str, Span]:
-    cache = vars(checked)
-    if "_reader_spans" not in cache:  # once per dossier: per source, it would cost sources x claims
+    def compute():  # once per dossier: per source, it would cost sources x claims
         by_source: dict[str, dict[str, Span]] = {}
         for claim_id, span in checked.quote_spans.items():
             by_source.setdefault(checked.content.claims[claim_id].record.source, {})[claim_id] = span
-        cache["_reader_spans"] = by_source
-    return dict(cache["_reader_spans"].get(source_id, {}))
+        return by_source
+    return dict(checked.once("reader: quote spans by source", compute).get(source_id, {}))

@@ -324,16 +324,6 @@ class PartNav:
     next: Link | None
 
 
-def _once(checked: CheckedDossier, key: str, compute):
-    """Data that is the same on every page (an index, a match), computed once
-    per checked dossier instead of once per page: per page, it would cost
-    pages x records."""
-    cache = vars(checked).setdefault("_views_once", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
 def _ids_by(records, keys_of) -> dict[str, list[str]]:
     """{key: ids of the records that have it}, each id once per key, in record order."""
     index: dict[str, list[str]] = {}
@@ -353,9 +343,6 @@ class Views:
     @property
     def content(self):
         return self.checked.content
-
-    def at(self, page: str) -> "Views":
-        return Views(self.checked, page)
 
     # -- links ----------------------------------------------------------
 
@@ -410,7 +397,7 @@ class Views:
     def claim(self, claim_id: str) -> ClaimView:
         # The same on every page of a folder (its links are relative to the
         # folder), and a claim shows on several: made once per folder.
-        views = _once(self.checked, "claim views", dict)
+        views = self.checked.once("claim views", dict)
         key = (claim_id, posixpath.dirname(self.page))
         if key not in views:
             views[key] = self._claim(claim_id)
@@ -449,10 +436,13 @@ class Views:
 
     def claims_about(self, kind: str, record_id: str) -> list[ClaimView]:
         """The claims that name an actor (kind "actor"), belong to a topic ("topic") or quote a source ("source")."""
+        return self._claim_views(self._claim_ids_about(kind, record_id))
+
+    def _claim_ids_about(self, kind: str, record_id: str) -> list[str]:
         keys_of = {"actor": lambda c: c.actors, "topic": lambda c: c.topics, "source": lambda c: [c.source]}[kind]
-        index = _once(self.checked, f"claims by {kind}",
-                      lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), keys_of))
-        return self._claim_views(index.get(record_id, []))
+        index = self.checked.once(f"claims by {kind}",
+                                  lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), keys_of))
+        return index.get(record_id, [])
 
     def claims_at(self, ids) -> list[ClaimView]:
         """The claims ``ids``, in the order pages list claims (by source, then where the quote stands)."""
@@ -474,12 +464,12 @@ class Views:
             wanted = set(anchors)
             events = [e for e in events if e.anchor in wanted]
         if topic_id is not None:
-            by_topic = _once(self.checked, "dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
+            by_topic = self.checked.once("dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
             events = [events[i] for i in by_topic.get(topic_id, [])]
         return [self.event(e) for e in events]
 
     def _dated_events(self) -> list[Event]:
-        return _once(self.checked, "dated events", lambda: dated_events(
+        return self.checked.once("dated events", lambda: dated_events(
             self.content, {c: s.start for c, s in self.checked.quote_spans.items()}))
 
     def event(self, event: Event) -> EventView:
@@ -552,9 +542,7 @@ class Views:
         """Everything a topic page says, for finding the glossary terms it uses."""
         topic = self.content.topics[topic_id].record
         parts = [topic.title, prose_plain(topic.summary)]
-        by_topic = _once(self.checked, "claims by topic",
-                         lambda: _ids_by(((i, l.record) for i, l in self.content.claims.items()), lambda c: c.topics))
-        for claim_id in by_topic.get(topic_id, []):
+        for claim_id in self._claim_ids_about("topic", topic_id):
             claim = self.content.claims[claim_id].record
             span = self.checked.quote_spans[claim.id]
             parts += [claim.statement, self.checked.texts[claim.source].text[span.start : span.end]]
@@ -567,10 +555,8 @@ class Views:
                         list(term.aliases), self.topic_links(topics), self.term_url(term_id))
 
     def terms_used_on_topic(self, topic_id: str) -> list[str]:
-        """The glossary terms a topic page uses (``glossary.terms_used_in`` its ``topic_text``)."""
-        glossary_terms = self.content.glossary
-        return sorted(self._glossary_use()[1].get(topic_id, set()),
-                      key=lambda i: (glossary_terms[i].record.term.casefold(), i))
+        """The glossary terms a topic page uses (in its ``topic_text``), in glossary order."""
+        return glossary.in_glossary_order(self.content, self._glossary_use()[1].get(topic_id, set()))
 
     def _topics_using_terms(self) -> dict[str, list[str]]:
         """{glossary term id: the topics whose page uses it, in topic order}."""
@@ -587,30 +573,26 @@ class Views:
                 for term_id in used[topic_id]:
                     using.setdefault(term_id, []).append(topic_id)
             return using, used
-        return _once(self.checked, "glossary use", compute)
+        return self.checked.once("glossary use", compute)
 
     def terms(self) -> list[TermView]:
-        items = self.content.glossary
-        return [self.term(i) for i in sorted(items, key=lambda i: (items[i].record.term.casefold(), i))]
+        return [self.term(i) for i in glossary.in_glossary_order(self.content, self.content.glossary)]
 
     def topics_in_order(self) -> list[str]:
         topics = self.content.topics
         return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
 
-    def context_entries(self, predicate) -> list[ContextView]:
-        return self._context_views([(i, e) for i, e in self._context_in_order() if predicate(e)])
-
     def context_of_topic(self, topic_id: str) -> list[ContextView]:
         """The context entries of a topic, by date."""
         ordered = self._context_in_order()
-        by_topic = _once(self.checked, "context by topic", lambda: _ids_by(enumerate(ordered), lambda item: item[1].topics))
+        by_topic = self.checked.once("context by topic", lambda: _ids_by(enumerate(ordered), lambda item: item[1].topics))
         return self._context_views([ordered[i] for i in by_topic.get(topic_id, [])])
 
     def _context_in_order(self) -> list[tuple[str, model.ContextEntry]]:
         def compute():
             entries = [(i, l.record) for i, l in sorted(self.content.context.items())]
             return sorted(entries, key=lambda item: (item[1].date or "9999", item[0]))
-        return _once(self.checked, "context in order", compute)
+        return self.checked.once("context in order", compute)
 
     def _context_views(self, entries: list[tuple[str, model.ContextEntry]]) -> list[ContextView]:
         return [ContextView(Markup(f"context-{i}"), e.statement, self.citation(e.citation),
@@ -622,7 +604,7 @@ class Views:
         """Every relation, or those of ``actor_id``, in file order."""
         if actor_id is None:
             return [l.record for l in self.content.relations]
-        index = _once(self.checked, "relations by actor", lambda: _ids_by(
+        index = self.checked.once("relations by actor", lambda: _ids_by(
             enumerate(self.content.relations), lambda l: [l.record.source_actor, l.record.target_actor]))
         return [self.content.relations[i].record for i in index.get(actor_id, [])]
 
@@ -704,7 +686,7 @@ class Views:
 
     def parts(self, name: str, record_id: str = "") -> list[paging.Part]:
         """The parts of list page ``name`` (of source ``record_id`` for "source claims"); one if not split."""
-        return _once(self.checked, f"parts of {name} {record_id}", lambda: self._split(name, record_id))
+        return self.checked.once(f"parts of {name} {record_id}", lambda: self._split(name, record_id))
 
     def list_path(self, name: str, record_id: str = "") -> str:
         return page_path("source", record_id) if name == "source claims" else INDEX_PATHS[name]
@@ -735,7 +717,7 @@ class Views:
         def compute():
             return {item: path for part, path in zip(self.parts(name, record_id), self.part_paths(name, record_id))
                     for item in part.items}
-        return _once(self.checked, f"page of {name} {record_id}", compute)
+        return self.checked.once(f"page of {name} {record_id}", compute)
 
     def term_url(self, term_id: str) -> Markup:
         return relative_url(self.page, self._page_of("glossary")[term_id], term_id)
@@ -766,7 +748,7 @@ class Views:
                     page_of.setdefault(relation.source_actor, (part.label, path))
                     page_of.setdefault(relation.target_actor, (part.label, path))
             return page_of
-        found = _once(self.checked, "network part of actor", compute).get(actor_id)
+        found = self.checked.once("network part of actor", compute).get(actor_id)
         return Link(f"{PAGE_TITLES['network']}: {found[0]}", relative_url(self.page, found[1])) if found else None
 
     def _network_components(self) -> list[paging.Group]:
@@ -791,7 +773,7 @@ class Views:
             return paging.split(paging.by_first_letter(ids, lambda a: actors[a].record.name), per_page)
         if name == "glossary":
             terms = content.glossary
-            ids = sorted(terms, key=lambda i: (terms[i].record.term.casefold(), i))
+            ids = glossary.in_glossary_order(content, terms)
             return paging.split(paging.by_first_letter(ids, lambda i: terms[i].record.term), per_page)
         if name == "topics":
             return paging.numbered(self.topics_in_order(), per_page)

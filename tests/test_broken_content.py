@@ -4,7 +4,6 @@ stops with exit status 1, and the previous site/ is left exactly as it was."""
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
 import pytest

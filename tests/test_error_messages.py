@@ -5,7 +5,6 @@ they are GitHub Actions annotations in GitHub's documented syntax."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

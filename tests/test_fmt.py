@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import textwrap
-
-import pytest
 
 from build_scripts import model
 from build_scripts.fmt import format_text

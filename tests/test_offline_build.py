@@ -138,10 +138,10 @@ def test_a_page_changed_after_it_was_handed_over_is_zipped_as_it_is_on_disk(tmp_
     (tmp_path / "index.html").write_bytes(b"<p>as written</p>")
     (tmp_path / "page.html").write_bytes(b"<p>changed afterwards</p>")
     (tmp_path / "404.html").write_bytes(b"left out")
-    compressing = OfflineZip()
+    compressing = OfflineZip(tmp_path)
     compressing.add("index.html", b"<p>as written</p>")
     compressing.add("page.html", b"<p>as handed over</p>")
-    archive = zipfile.ZipFile(io.BytesIO(compressing.finish(tmp_path, skip={"404.html"}, top_folder="copy")))
+    archive = zipfile.ZipFile(io.BytesIO(compressing.finish(skip={"404.html"}, top_folder="copy")))
     assert archive.testzip() is None
     assert archive.namelist() == ["copy/index.html", "copy/page.html"]
     assert archive.read("copy/page.html") == b"<p>changed afterwards</p>"
