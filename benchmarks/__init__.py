@@ -6,6 +6,7 @@
 """
 
 import os
+import socket
 
 
 def environment() -> dict[str, str]:
@@ -13,3 +14,10 @@ def environment() -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     return env
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

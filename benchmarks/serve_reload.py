@@ -18,7 +18,6 @@ import argparse
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,16 +29,10 @@ from pathlib import Path
 from build_scripts.generate import PROJECT_ROOT
 from build_scripts.load import load_content
 
-from . import environment
+from . import environment, free_port
 from .synthetic import copy_engine, write_dossier
 
 TARGET_SECONDS = 1.5
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:

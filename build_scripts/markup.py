@@ -37,7 +37,6 @@ def _entity(char: str) -> str:
 
 
 _ALWAYS_ENTITIES = {ord(char): _entity(char) for char in _ALWAYS}
-_START_MARKS = frozenset(_AT_START)
 
 
 def escape_text(value: object) -> Markup:
@@ -47,7 +46,7 @@ def escape_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = str(value)
-    if text and text[0] not in _START_MARKS and not text[0].isdigit() and not text[0].isspace():
+    if text and text[0] not in _AT_START and not text[0].isdigit() and not text[0].isspace():
         return Markup(text.translate(_ALWAYS_ENTITIES))  # most values: nothing special at the start
     # The start of the value: spaces and line-start marks (all escaped), then
     # digits, and a "." right after them ("1955. " is a list item). Anything

@@ -214,8 +214,6 @@ def _write_offline_copy(site_dir: Path) -> None:
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
-    if state.offline_copy is not None:
-        state.offline_copy.close()
     if state.preview is not None:
         state.preview.forget()
 

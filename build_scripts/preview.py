@@ -90,7 +90,13 @@ class Preview:
             return
         index = json.loads(path.read_text(encoding="utf-8"))
         index["docs"] = latest_entries(index["docs"], self.page_urls)
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+        data = json.dumps(index, separators=(",", ":"), default=str)
+        path.write_text(data, encoding="utf-8")
+        # Material's offline plugin has already copied the index into a script
+        # for pages read from disk (the hook runs after it); the same, tidied.
+        script = path.with_name("search_index.js")
+        if script.is_file():
+            script.write_text(f"var __index = {data}", encoding="utf-8")
 
     def close(self) -> None:
         shutil.rmtree(self.pages_dir, ignore_errors=True)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,15 +11,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+# The environment of every child build, and a free port, as the benchmarks use them.
+from benchmarks import environment, free_port  # noqa: F401 - used by the tests through this module
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 COPIED = ["mkdocs.yml", "content", "seeds", "docs", "build_scripts", "theme", "CONTRIBUTING.md", "schema"]
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return env
 
 
 def copy_project(target: Path) -> Path:
@@ -65,13 +60,6 @@ def soup(path: Path) -> BeautifulSoup:
 def article(path: Path):
     """The page's main content, without the theme's navigation."""
     return soup(path).select_one("article.md-content__inner")
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(predicate, timeout: float = 60) -> bool:
