@@ -159,9 +159,10 @@ def run_generator(root: Path, out: Path):
 
 
 def run_generator_in_child(root: Path, out: Path) -> tuple[GeneratorRun, int, float]:
-    """``run_generator`` in a fresh Python, as in a real build: templates are
-    compiled and caches empty. Returns the timings, the page count and the
-    time the generator's imports took (not part of its total)."""
+    """``run_generator`` in a fresh Python, as in a real build: caches empty
+    but for the compiled templates that Jinja keeps between builds. Returns the
+    timings, the page count and the time the generator's imports took (not
+    part of its total)."""
     code = ("import json, sys, time; t = time.perf_counter(); "
             "from benchmarks.run import run_generator; from pathlib import Path; "
             "imports = time.perf_counter() - t; run, pages = run_generator(Path(sys.argv[1]), Path(sys.argv[2])); "
