@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts import downloads, glossary, offline
-from build_scripts import contributing, preview
+from build_scripts import contributing, parallel_markdown, preview
 from build_scripts.generate import Generated, generate
 from build_scripts.problems import DossierError
 
@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.dossier")
 
 class _State:
     command = "build"
+    dirty = False
     root: Path | None = None
     generated: Generated | None = None
     final_site_dir: Path | None = None
@@ -47,6 +48,7 @@ class _State:
     generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
     template_cache = preview.TemplateCache()  # `serve`: the theme's templates, compiled once
     preview: preview.Preview | None = None  # `serve --dirty`: what the next rebuild compares with
+    conversion: parallel_markdown.ForkedConversion | None = None  # `build`: the copy converting every other page
 
 
 state = _State()
@@ -64,6 +66,7 @@ _counter = _WarningCounter(logging.WARNING)
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    state.dirty = dirty
     if command == "serve" and dirty:
         # `make serve` runs `mkdocs serve --dirty`: each rebuild converts and
         # writes only the pages that changed (see preview.py).
@@ -157,7 +160,25 @@ def _shown_on_every_page(config: MkDocsConfig) -> str:
     )
 
 
+@event_priority(-1000)  # the last before MkDocs converts the pages: the copy sees the nav as they will
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    if parallel_markdown.can_convert_in_two(state.command, state.dirty):
+        state.conversion = parallel_markdown.ForkedConversion(config, files)
+        log.debug("converting every other page's Markdown in a forked copy")
+    return nav
+
+
+@event_priority(-1000)  # the page object MkDocs goes on with
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    if state.conversion is not None:
+        state.conversion.take_over(page)
+    return page
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
+    if state.conversion is not None:  # every page is converted
+        state.conversion.finish()
+        state.conversion = None
     if state.command == "serve":
         env.bytecode_cache = state.template_cache
     return env
@@ -214,6 +235,9 @@ def _write_offline_copy(site_dir: Path) -> None:
 
 def on_build_error(error: Exception) -> None:
     state.succeeded = False
+    if state.conversion is not None:
+        state.conversion.stop()
+        state.conversion = None
     if state.preview is not None:
         state.preview.forget()
 

@@ -1,0 +1,192 @@
+"""MkDocs' Markdown conversion on two cores: every other page converted in a
+forked copy of the build, while the build converts the rest.
+
+MkDocs 1.6 builds in two passes: it converts every page's Markdown to HTML
+(``_populate_page``), then puts each page into the theme and writes it. The
+first pass is most of its time (about 60% of a synthetic x10 build), and
+each page's conversion depends only on that page and the list of files. So,
+once the navigation is made (``on_nav``, the last event before the first
+pass), the build forks:
+
+- The copy takes the odd pages, in MkDocs' order, and does to each what
+  MkDocs would (``on_pre_page``, ``read_source``, ``on_page_markdown``,
+  ``Page.render``). It sends back what ``render`` sets on the page: the
+  HTML, the table of contents, the title found in it, its anchors and its
+  links to anchors, with the log records the conversion made.
+- The build goes through its pages as usual. On an odd page, ``render``
+  (replaced on that page in ``on_pre_page``) takes the copy's results
+  instead of converting, and logs the copy's records as its own, so that
+  warnings are shown once and ``--strict`` counts them.
+
+The site is byte for byte the one a single process builds
+(tests/test_parallel_markdown.py checks it). A page the copy could not
+convert, and every page after it, is converted by the build itself, so that
+an error is raised as a single process raises it.
+
+This relies on what ``Page.render`` sets in MkDocs 1.6 (pinned in
+requirements); the test above fails if a new MkDocs sets something else.
+Used only where ``parallel.can_fork`` says forking is safe and pays, and not
+for ``--dirty`` builds, which convert only some pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import pickle
+import signal
+import threading
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from build_scripts import parallel
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What ``Page.render`` sets on a page, in a form that pickles."""
+
+    content: str
+    toc: object
+    title_from_render: str | None
+    present_anchor_ids: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked file's src_uri
+    records: list[logging.LogRecord]
+
+
+def can_convert_in_two(command: str, dirty: bool) -> bool:
+    return command == "build" and not dirty and parallel.can_fork()
+
+
+class ForkedConversion:
+    """A forked copy converting the odd pages; ``take_over`` hands it a page."""
+
+    def __init__(self, config: MkDocsConfig, files: Files):
+        pages = files.documentation_pages()  # the pages, in the order MkDocs converts them
+        self._theirs = {file.src_uri for file in pages[1::2]}
+        self._received: dict[str, Converted | None] = {}
+        self._ended = False
+        self._arrived = threading.Condition()
+        read_end, write_end = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the copy: convert, send, and leave without running the build's exit handlers
+            status = 1
+            try:
+                os.close(read_end)
+                _convert_and_send(config, files, [file.src_uri for file in pages[1::2]], write_end)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        # A thread reads the results as they come: the copy never waits for
+        # the build to reach its next page before it can go on.
+        self._reader = threading.Thread(target=self._receive, args=(read_end,), name="markdown-copy", daemon=True)
+        self._reader.start()
+
+    def take_over(self, page: Page) -> None:
+        """If the copy converts this page, its ``render`` takes the copy's results."""
+        if page.file.src_uri in self._theirs:
+            page.render = functools.partial(self._render, page)
+
+    def finish(self) -> None:
+        """Wait for the copy to end (it has sent every page by the time the build needs the last)."""
+        if self._pid:
+            self._reader.join()
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    def stop(self) -> None:
+        """End the copy now (the build failed)."""
+        if self._pid:
+            os.kill(self._pid, signal.SIGTERM)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    def _receive(self, read_end: int) -> None:
+        with os.fdopen(read_end, "rb") as received:
+            while True:
+                try:
+                    src_uri, converted = pickle.load(received)
+                except (EOFError, pickle.UnpicklingError):
+                    break
+                with self._arrived:
+                    self._received[src_uri] = converted
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._ended = True
+            self._arrived.notify_all()
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        src_uri = page.file.src_uri
+        with self._arrived:
+            self._arrived.wait_for(lambda: src_uri in self._received or self._ended)
+            converted = self._received.pop(src_uri, None)
+        if converted is None:  # the copy failed on this page or stopped before it
+            Page.render(page, config, files)
+            return
+        page.content = converted.content
+        page.toc = converted.toc
+        page._title_from_render = converted.title_from_render
+        page.present_anchor_ids = converted.present_anchor_ids
+        if converted.links_to_anchors is not None:
+            page.links_to_anchors = {files.get_file_from_path(src): links
+                                     for src, links in converted.links_to_anchors.items()}
+        for record in converted.records:
+            logging.getLogger(record.name).handle(record)
+
+
+def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], write_end: int) -> None:
+    """In the copy: convert these pages as MkDocs' ``_populate_page`` does, up
+    to ``render``, and send each one's results."""
+    captured: list[logging.LogRecord] | None = None
+
+    def keep_record(logger: logging.Logger, record: logging.LogRecord) -> None:
+        # The build logs these records itself; records of the plugin events
+        # before ``render`` are dropped, as the build runs those events again.
+        if captured is not None:
+            captured.append(_portable(record))
+
+    logging.Logger.callHandlers = keep_record  # the copy prints nothing itself
+    with os.fdopen(write_end, "wb") as out:
+        for src_uri in src_uris:
+            try:
+                file = files.get_file_from_path(src_uri)
+                page = file.page if file.page is not None else Page(None, file, config)
+                config._current_page = page
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                captured = []
+                page.render(config, files)
+            except Exception:
+                # The build converts this page itself and meets the same error.
+                pickle.dump((src_uri, None), out, protocol=pickle.HIGHEST_PROTOCOL)
+                return
+            links = page.links_to_anchors
+            converted = Converted(
+                content=page.content,
+                toc=page.toc,
+                title_from_render=page._title_from_render,
+                present_anchor_ids=page.present_anchor_ids,
+                links_to_anchors=None if links is None else {f.src_uri: dict(anchors) for f, anchors in links.items()},
+                records=captured,
+            )
+            captured = None
+            pickle.dump((src_uri, converted), out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.flush()
+
+
+def _portable(record: logging.LogRecord) -> logging.LogRecord:
+    """The record with its message formatted, so that it pickles (as
+    logging's SocketHandler sends records)."""
+    copy = logging.makeLogRecord(record.__dict__)
+    copy.msg = record.getMessage()
+    copy.args = None
+    if record.exc_info:
+        copy.exc_text = logging.Formatter().formatException(record.exc_info)
+        copy.exc_info = None
+    return copy

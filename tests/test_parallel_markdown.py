@@ -1,0 +1,84 @@
+"""MkDocs' Markdown conversion on two cores (build_scripts/parallel_markdown.py):
+the same site, byte for byte, as a build on one core; the copy's warnings
+shown once and counted by --strict; pages the copy did not convert converted
+by the build itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import MKDOCS, copy_project, environment, tree_digest
+
+FORKED = "converting every other page's Markdown in a forked copy"
+
+pytestmark = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")
+
+
+def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict --verbose`; on one core if asked (the build
+    then forks nothing); with ``code`` run first in the same process."""
+    arguments = ["build", "--strict", "--verbose", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    if code is None:
+        command = MKDOCS + arguments
+    else:
+        command = [sys.executable, "-c", f"{code}\nfrom mkdocs.__main__ import cli\ncli({arguments!r})"]
+
+    def on_one_core() -> None:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300,
+                          preexec_fn=on_one_core if one_core else None)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("parallel-markdown") / "project")
+
+
+@pytest.fixture(scope="module")
+def site_on_one_core(project, tmp_path_factory) -> dict[str, str]:
+    site = tmp_path_factory.mktemp("one-core") / "site"
+    built = mkdocs_build(project, site, one_core=True)
+    assert built.returncode == 0, built.stderr
+    assert FORKED not in built.stderr
+    return tree_digest(site)
+
+
+def test_the_site_converted_on_two_cores_is_the_site_converted_on_one(project, site_on_one_core, tmp_path):
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert FORKED in built.stderr
+    assert tree_digest(tmp_path / "site") == site_on_one_core
+
+
+def test_pages_the_copy_did_not_convert_are_converted_by_the_build(project, site_on_one_core, tmp_path):
+    # The copy meets a page it cannot convert after its third page, and stops.
+    stop_after_three = (
+        "from build_scripts import parallel_markdown as p\n"
+        "convert = p._convert_and_send\n"
+        "p._convert_and_send = lambda config, files, pages, out: convert(config, files, pages[:3] + ['gone.md'], out)"
+    )
+    built = mkdocs_build(project, tmp_path / "site", code=stop_after_three)
+    assert built.returncode == 0, built.stderr
+    assert FORKED in built.stderr
+    assert tree_digest(tmp_path / "site") == site_on_one_core
+
+
+def test_warnings_from_pages_the_copy_converts_are_shown_once_and_stop_a_strict_build(tmp_path):
+    root = copy_project(tmp_path / "project")
+    # Two pages side by side in MkDocs' order, so that the copy converts one of them.
+    for name in ("zz-first", "zz-second"):
+        (root / "docs" / f"{name}.md").write_text(f"# {name}\n\n[a lost link](no-such-{name}.md)\n", encoding="utf-8")
+    built = mkdocs_build(root, tmp_path / "site")
+    assert FORKED in built.stderr
+    assert built.returncode != 0
+    for name in ("zz-first", "zz-second"):
+        warning = f"Doc file '{name}.md' contains a link 'no-such-{name}.md', but the target is not found"
+        assert built.stderr.count(warning) == 1, built.stderr
+    assert "Aborted with 2 warnings in strict mode!" in built.stdout
+    assert not (tmp_path / "site").exists()
