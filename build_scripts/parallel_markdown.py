@@ -12,11 +12,20 @@ pass), the build forks:
   MkDocs would (``on_pre_page``, ``read_source``, ``on_page_markdown``,
   ``Page.render``). It sends back what ``render`` sets on the page: the
   HTML, the table of contents, the title found in it, its anchors and its
-  links to anchors, with the log records the conversion made.
+  links to anchors, with the log records the conversion made; and the
+  sections Material's search plugin splits the HTML into.
 - The build goes through its pages as usual. On an odd page, ``render``
   (replaced on that page in ``on_pre_page``) takes the copy's results
   instead of converting, and logs the copy's records as its own, so that
   warnings are shown once and ``--strict`` counts them.
+
+Material's search plugin parses every page's HTML into sections when it
+indexes the page (a fifth of MkDocs' time, with its own HTML parser), one
+page at a time while the theme is applied, on one core. Both processes split
+their pages with that same parser right after converting them (the build in
+``on_page_content``), and the plugin takes those sections, found by the
+page's HTML, instead of parsing again: half of that work is done on the
+second core. A page whose HTML changed after it was split is parsed again.
 
 The site is byte for byte the one a single process builds
 (tests/test_parallel_markdown.py checks it). A page the copy could not
@@ -43,6 +52,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+try:
+    from material.plugins.search.plugin import Parser as SearchParser
+    from material.plugins.search.plugin import SearchIndex
+except ImportError:  # another theme: no sections to split
+    SearchParser = SearchIndex = None
+
 from build_scripts import parallel
 
 
@@ -56,6 +71,7 @@ class Converted:
     present_anchor_ids: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked file's src_uri
     records: list[logging.LogRecord]
+    search_sections: list | None  # Material's search sections of ``content``, if its search plugin is on
 
 
 def can_convert_in_two(command: str, dirty: bool) -> bool:
@@ -71,13 +87,15 @@ class ForkedConversion:
         self._received: dict[str, Converted | None] = {}
         self._ended = False
         self._arrived = threading.Condition()
+        self.search = SearchSections.of(config)
         read_end, write_end = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the copy: convert, send, and leave without running the build's exit handlers
             status = 1
             try:
                 os.close(read_end)
-                _convert_and_send(config, files, [file.src_uri for file in pages[1::2]], write_end)
+                _convert_and_send(config, files, [file.src_uri for file in pages[1::2]], write_end,
+                                  split_for_search=self.search is not None)
                 status = 0
             finally:
                 os._exit(status)
@@ -91,6 +109,11 @@ class ForkedConversion:
         """If the copy converts this page, its ``render`` takes the copy's results."""
         if page.file.src_uri in self._theirs:
             page.render = functools.partial(self._render, page)
+
+    def split_for_search(self, page: Page, html: str) -> None:
+        """Split the build's own pages for search now, while the copy converts."""
+        if self.search is not None and page.file.src_uri not in self._theirs:
+            self.search.split(html)
 
     def finish(self) -> None:
         """Wait for the copy to end (it has sent every page by the time the build needs the last)."""
@@ -129,6 +152,8 @@ class ForkedConversion:
             Page.render(page, config, files)
             return
         page.content = converted.content
+        if self.search is not None and converted.search_sections is not None:
+            self.search.keep(converted.content, converted.search_sections)
         page.toc = converted.toc
         page._title_from_render = converted.title_from_render
         page.present_anchor_ids = converted.present_anchor_ids
@@ -139,7 +164,8 @@ class ForkedConversion:
             logging.getLogger(record.name).handle(record)
 
 
-def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], write_end: int) -> None:
+def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], write_end: int,
+                      split_for_search: bool) -> None:
     """In the copy: convert these pages as MkDocs' ``_populate_page`` does, up
     to ``render``, and send each one's results."""
     captured: list[logging.LogRecord] | None = None
@@ -174,6 +200,7 @@ def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], w
                 present_anchor_ids=page.present_anchor_ids,
                 links_to_anchors=None if links is None else {f.src_uri: dict(anchors) for f, anchors in links.items()},
                 records=captured,
+                search_sections=search_sections(page.content) if split_for_search else None,
             )
             captured = None
             pickle.dump((src_uri, converted), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -190,3 +217,50 @@ def _portable(record: logging.LogRecord) -> logging.LogRecord:
         copy.exc_text = logging.Formatter().formatException(record.exc_info)
         copy.exc_info = None
     return copy
+
+
+def search_sections(html: str) -> list:
+    """The sections Material's search plugin splits a page's HTML into."""
+    parser = SearchParser()
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
+class SearchSections:
+    """Material's search index, taking the sections of pages already split
+    (by their HTML) instead of parsing them again."""
+
+    def __init__(self, index: SearchIndex):
+        self._by_html: dict[str, list] = {}
+        self.pages_taken = 0  # pages indexed from sections split before
+        self._index = index
+        self._parse_and_add = index.add_entry_from_context
+        index.add_entry_from_context = self._add_entry_from_context
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> "SearchSections | None":
+        plugin = config.plugins.get("material/search")
+        index = getattr(plugin, "search_index", None)
+        if SearchIndex is None or not isinstance(index, SearchIndex) or not plugin.config.enabled:
+            return None
+        return cls(index)
+
+    def split(self, html: str) -> None:
+        self._by_html[html] = search_sections(html)
+
+    def keep(self, html: str, sections: list) -> None:
+        self._by_html[html] = sections
+
+    def _add_entry_from_context(self, page: Page) -> None:
+        sections = self._by_html.pop(page.content, None)
+        if sections is None:
+            self._parse_and_add(page)
+            return
+        # As SearchIndex.add_entry_from_context (Material 9.x), without parsing.
+        self.pages_taken += 1
+        if (page.meta.get("search") or {}).get("exclude"):
+            return
+        for section in sections:
+            if not section.is_excluded():
+                self._index.create_entry_for_section(section, page.toc, page.url, page)

@@ -1,11 +1,13 @@
 """MkDocs' Markdown conversion on two cores (build_scripts/parallel_markdown.py):
 the same site, byte for byte, as a build on one core; the copy's warnings
-shown once and counted by --strict; pages the copy did not convert converted
+shown once and counted by --strict; Material's search index made from the
+sections both processes split the pages into; pages the copy did not convert converted
 by the build itself."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +55,10 @@ def test_the_site_converted_on_two_cores_is_the_site_converted_on_one(project, s
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stderr
     assert FORKED in built.stderr
+    # Material's search took the sections split as pages were converted, for every page it indexed.
+    taken = re.search(r"search: (\d+) pages indexed from sections split as they were converted", built.stderr)
+    pages = [path for path in (tmp_path / "site").rglob("*.html") if path.name != "404.html"]
+    assert taken and int(taken.group(1)) == len(pages) > 50
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
 
