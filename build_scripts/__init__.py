@@ -13,6 +13,8 @@ Markdown pages out. Stages, one module each, data flowing forward only:
     generate        the above end to end, pages completed with their source
                     link and abbreviations; writing pages to a folder
     mkdocs_hook     plain `mkdocs build` / `mkdocs serve` run the generator
+    parallel_markdown  MkDocs' Markdown conversion (and the search plugin's
+                    parsing) of every other page in a forked copy
     offline         the built site zipped for reading from disk
     cli             `python -m build_scripts ...`
 """
