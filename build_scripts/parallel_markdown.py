@@ -130,18 +130,21 @@ class ForkedConversion:
             self._pid = 0
 
     def _receive(self, read_end: int) -> None:
-        with os.fdopen(read_end, "rb") as received:
-            while True:
-                try:
-                    src_uri, converted = pickle.load(received)
-                except (EOFError, pickle.UnpicklingError):
-                    break
-                with self._arrived:
-                    self._received[src_uri] = converted
-                    self._arrived.notify_all()
-        with self._arrived:
-            self._ended = True
-            self._arrived.notify_all()
+        try:
+            with os.fdopen(read_end, "rb") as received:
+                while True:
+                    try:
+                        src_uri, converted = pickle.load(received)
+                    except (EOFError, pickle.UnpicklingError):  # the end, or a copy killed mid-page
+                        break
+                    with self._arrived:
+                        self._received[src_uri] = converted
+                        self._arrived.notify_all()
+        finally:
+            # However the stream stopped, the build converts the pages not received.
+            with self._arrived:
+                self._ended = True
+                self._arrived.notify_all()
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         src_uri = page.file.src_uri

@@ -62,16 +62,27 @@ def test_the_site_converted_on_two_cores_is_the_site_converted_on_one(project, s
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
 
-def test_pages_the_copy_did_not_convert_are_converted_by_the_build(project, site_on_one_core, tmp_path):
-    # The copy meets a page it cannot convert after its third page, and stops.
-    stop_after_three = (
+@pytest.mark.parametrize("how", ["stops", "is killed mid-page"])
+def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project, site_on_one_core, tmp_path):
+    # The copy sends three pages, then meets a page it cannot convert and
+    # stops, or dies while it sends the fourth.
+    after_three = {
+        "stops": "convert(config, files, pages[:3] + ['gone.md'], out, **options)",
+        "is killed mid-page": "convert(config, files, pages[:3], os.dup(out), **options); os.write(out, b'\\x80\\x05\\x95');"
+                              " os.kill(os.getpid(), signal.SIGKILL)",
+    }[how]
+    code = (
+        "import os, signal\n"
         "from build_scripts import parallel_markdown as p\n"
         "convert = p._convert_and_send\n"
-        "p._convert_and_send = lambda config, files, pages, out: convert(config, files, pages[:3] + ['gone.md'], out)"
+        "def after_three(config, files, pages, out, **options):\n"
+        f"    {after_three}\n"
+        "p._convert_and_send = after_three"
     )
-    built = mkdocs_build(project, tmp_path / "site", code=stop_after_three)
+    built = mkdocs_build(project, tmp_path / "site", code=code)
     assert built.returncode == 0, built.stderr
     assert FORKED in built.stderr
+    assert "Traceback" not in built.stderr
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
 
