@@ -6,6 +6,8 @@
   site folder, so a content error leaves the previous site untouched.
 - ``mkdocs build`` writes into a temporary folder beside ``site_dir`` and swaps
   it into place only when the whole build (strict checks included) succeeded.
+- ``mkdocs build`` on two cores has a forked copy convert every other page's
+  Markdown (``on_nav``, ``on_pre_page``; see ``parallel_markdown.py``).
 - ``serve`` keeps serving the last good pages when an edit breaks the content,
   and shows the problems in the terminal; ``serve --dirty`` (``make serve``)
   rebuilds only the pages whose text changed (see ``preview.py``).
