@@ -44,7 +44,7 @@ def abbreviations(content: Content, markdown: str) -> str:
     words = (set(_WORD.findall(text)) | {""}) & index.by_term_word.keys()  # "": a term without a word
     used = {term_id for word in words for term_id in index.by_term_word[word]
             if index.terms[term_id].term in text}
-    lines = [line for term_id, line in index.abbreviation_lines if term_id in used]
+    lines = [index.abbreviation_lines[place][1] for place in sorted(index.abbreviation_place[term_id] for term_id in used)]
     if not lines:
         return ""
     # One block per definition: abbr takes one definition off a block at a
@@ -99,6 +99,8 @@ class TermIndex:
             self.by_term_word.setdefault(first.group() if first else "", set()).add(term_id)
         ordered = sorted(self.terms.items(), key=lambda item: (item[1].term, item[1].id))
         self.abbreviation_lines = [(term_id, f"*[{term.term}]: {escape(hover_text(term))}") for term_id, term in ordered]
+        # A page's lines are picked by place, not by a walk over every term.
+        self.abbreviation_place = {term_id: place for place, (term_id, _) in enumerate(self.abbreviation_lines)}
         self.linked: dict[str, set[str]] = {}  # topic id -> terms whose definition links to it
         for term_id, term in self.terms.items():
             for topic_id in linked_topics(term):

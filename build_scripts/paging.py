@@ -27,7 +27,6 @@ business of views.py and pages.py.
 from __future__ import annotations
 
 import math
-import posixpath
 from dataclasses import dataclass
 
 # Items per page of each list: chosen so that at 100 times today's dossier
@@ -162,7 +161,7 @@ def by_key(items: list, key_of) -> list[Group]:
 
 def part_path(list_path: str, part: Part) -> str:
     """Where a part of the list page ``list_path`` goes: ``glossary.md`` -> ``glossary/a.md``."""
-    return posixpath.join(list_path.removesuffix(".md"), part.slug + ".md")
+    return f"{list_path.removesuffix('.md')}/{part.slug}.md"
 
 
 def is_split(parts: list[Part]) -> bool:
