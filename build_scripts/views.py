@@ -465,9 +465,9 @@ class Views:
     def events(self, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
         """Every dated event, earliest first; only those of ``topic_id``, or with ``anchors``, if given."""
         events = self._dated_events()
-        if anchors is not None:
-            wanted = set(anchors)
-            events = [e for e in events if e.anchor in wanted]
+        if anchors is not None:  # a part of the timeline: its events found by anchor, not by a walk over all
+            place = self.checked.once("dated events by anchor", lambda: {e.anchor: i for i, e in enumerate(events)})
+            events = [events[i] for i in sorted(place[anchor] for anchor in set(anchors))]
         if topic_id is not None:
             by_topic = self.checked.once("dated events by topic", lambda: _ids_by(enumerate(events), lambda e: e.topics))
             events = [events[i] for i in by_topic.get(topic_id, [])]
@@ -698,10 +698,13 @@ class Views:
 
     def part_paths(self, name: str, record_id: str = "") -> list[str]:
         """The page of each part of a list (the list page itself when it is not split)."""
-        parts = self.parts(name, record_id)
-        if not paging.is_split(parts):
-            return [self.list_path(name, record_id)]
-        return [paging.part_path(self.list_path(name, record_id), part) for part in parts]
+        def compute():
+            parts = self.parts(name, record_id)
+            if not paging.is_split(parts):
+                return [self.list_path(name, record_id)]
+            return [paging.part_path(self.list_path(name, record_id), part) for part in parts]
+        # Once per list: every actor page asks where the network's parts are.
+        return self.checked.once(f"part paths of {name} {record_id}", compute)
 
     def part_entries(self, name: str, record_id: str = "", summary=None) -> list[PartEntry]:
         """The parts of a split list, for its main page; ``summary(part)`` says what a part holds."""
