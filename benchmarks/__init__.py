@@ -6,6 +6,7 @@
 """
 
 import os
+import signal
 import socket
 
 
@@ -21,3 +22,10 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def interruptible() -> None:
+    """For ``preexec_fn`` of a server that is stopped as Ctrl-C stops it
+    (SIGINT): a process started in the background by a script has SIGINT
+    ignored, its children inherit that, and Python then never stops on it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

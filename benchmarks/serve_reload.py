@@ -29,7 +29,7 @@ from pathlib import Path
 from build_scripts.generate import PROJECT_ROOT
 from build_scripts.load import load_content
 
-from . import environment, free_port
+from . import environment, free_port, interruptible
 from .synthetic import copy_engine, write_dossier
 
 TARGET_SECONDS = 1.5
@@ -94,7 +94,8 @@ def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
         if not full:
             command.append("--dirty")
         with open(log_path, "w") as log:
-            server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment())
+            server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environment(),
+                                      preexec_fn=interruptible)
         times: dict[str, list[float]] = {}
         try:
             first_url = f"http://127.0.0.1:{port}/actors/{actors[0][1]}.html"

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from build_scripts.generate import generate
 
-from .helpers import environment, free_port, wait_for
+from .helpers import environment, free_port, interruptible, wait_for
 
 
 
@@ -57,6 +57,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
              "-f", str(project_copy / "mkdocs.yml")],
             cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env={**environment(), "TMPDIR": str(scratch)},
+            preexec_fn=interruptible,
         )
     try:
         assert wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()

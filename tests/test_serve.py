@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from .helpers import environment, free_port, wait_for
+from .helpers import environment, free_port, interruptible, wait_for
 
 
 
@@ -29,7 +29,7 @@ def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
              "-f", str(project_copy / "mkdocs.yml")],
-            cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env=environment(),
+            cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env=environment(), preexec_fn=interruptible,
         )
     try:
         url = f"http://127.0.0.1:{port}/actors/india.html"
