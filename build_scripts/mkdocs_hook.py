@@ -165,9 +165,10 @@ def _shown_on_every_page(config: MkDocsConfig) -> str:
 
 @event_priority(-1000)  # the last before MkDocs converts the pages: the copy sees the nav as they will
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    if parallel_markdown.can_convert_in_two(state.command, state.dirty):
-        state.conversion = parallel_markdown.ForkedConversion(config, files)
-        log.debug("converting every other page's Markdown in a forked copy")
+    if parallel_markdown.can_convert_in_two(config, state.command, state.dirty, own_hook=__file__):
+        state.conversion = parallel_markdown.start(config, files)
+        if state.conversion is not None:
+            log.debug("converting every other page's Markdown in a forked copy")
     return nav
 
 

@@ -52,7 +52,12 @@ def forked_map(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
     """``map_in_two`` without asking whether forking pays."""
     mine, theirs = list(jobs[0::2]), list(jobs[1::2])  # interleaved: pages of a kind cost alike
     read_end, write_end = os.pipe()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:  # no memory or too many processes: render them all here
+        os.close(read_end)
+        os.close(write_end)
+        return work(jobs)
     if child == 0:  # the copy: render, send, and leave without running this process's exit handlers
         status = 1
         try:

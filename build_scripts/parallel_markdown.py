@@ -33,9 +33,12 @@ convert, and every page after it, is converted by the build itself, so that
 an error is raised as a single process raises it.
 
 This relies on what ``Page.render`` sets in MkDocs 1.6 (pinned in
-requirements); the test above fails if a new MkDocs sets something else.
-Used only where ``parallel.can_fork`` says forking is safe and pays, and not
-for ``--dirty`` builds, which convert only some pages.
+requirements); a test compares the attributes it sets with ``Converted``.
+Used only where ``parallel.can_fork`` says forking is safe and pays, not for
+``--dirty`` builds (which convert only some pages), and only with plugins
+known to keep nothing from a page's conversion: the copy runs the plugins'
+page events too, and what a plugin (or a Markdown extension given as an
+object, such as mkdocs-autorefs adds) records there would stay in the copy.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ except ImportError:  # another theme: no sections to split
 
 from build_scripts import parallel
 
+log = logging.getLogger("mkdocs.hooks.dossier")
+
 
 @dataclass(frozen=True)
 class Converted:
@@ -74,8 +79,28 @@ class Converted:
     search_sections: list | None  # Material's search sections of ``content``, if its search plugin is on
 
 
-def can_convert_in_two(command: str, dirty: bool) -> bool:
-    return command == "build" and not dirty and parallel.can_fork()
+# Plugins whose page events keep nothing the rest of the build needs.
+KNOWN_PLUGINS = frozenset({"material/search", "material/offline"})
+
+
+def can_convert_in_two(config: MkDocsConfig, command: str, dirty: bool, own_hook: str) -> bool:
+    """Whether this build may convert in two processes; ``own_hook`` is the
+    file of this project's hook (whose page events are known)."""
+    plugins_known = all(name in KNOWN_PLUGINS or getattr(plugin, "__file__", None) == own_hook
+                        for name, plugin in config.plugins.items())
+    extensions_named = all(isinstance(extension, str) for extension in config.markdown_extensions)
+    return command == "build" and not dirty and plugins_known and extensions_named and parallel.can_fork()
+
+
+def start(config: MkDocsConfig, files: Files) -> "ForkedConversion | None":
+    """A forked copy converting every other page, or None if the system
+    refused the fork (no memory, too many processes): the build then
+    converts every page itself."""
+    try:
+        return ForkedConversion(config, files)
+    except OSError as error:
+        log.info(f"converting every page on one core: could not fork ({error.strerror})")
+        return None
 
 
 class ForkedConversion:
@@ -86,10 +111,16 @@ class ForkedConversion:
         self._theirs = {file.src_uri for file in pages[1::2]}
         self._received: dict[str, Converted | None] = {}
         self._ended = False
+        self._left_to_the_build = 0  # the copy's pages that it did not send
         self._arrived = threading.Condition()
         self.search = SearchSections.of(config)
         read_end, write_end = os.pipe()
-        self._pid = os.fork()
+        try:
+            self._pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self._pid == 0:  # the copy: convert, send, and leave without running the build's exit handlers
             status = 1
             try:
@@ -119,8 +150,11 @@ class ForkedConversion:
         """Wait for the copy to end (it has sent every page by the time the build needs the last)."""
         if self._pid:
             self._reader.join()
-            os.waitpid(self._pid, 0)
+            _, status = os.waitpid(self._pid, 0)
             self._pid = 0
+            if self._left_to_the_build or status:
+                log.info(f"the forked copy stopped early (exit status {os.waitstatus_to_exitcode(status)}); "
+                         f"the build converted {self._left_to_the_build} of its pages itself")
 
     def stop(self) -> None:
         """End the copy now (the build failed)."""
@@ -147,12 +181,14 @@ class ForkedConversion:
                 self._arrived.notify_all()
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        del page.render  # the page's own method again; the page no longer holds this object
         src_uri = page.file.src_uri
         with self._arrived:
             self._arrived.wait_for(lambda: src_uri in self._received or self._ended)
             converted = self._received.pop(src_uri, None)
         if converted is None:  # the copy failed on this page or stopped before it
-            Page.render(page, config, files)
+            self._left_to_the_build += 1
+            page.render(config, files)
             return
         page.content = converted.content
         if self.search is not None and converted.search_sections is not None:

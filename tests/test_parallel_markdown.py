@@ -6,6 +6,7 @@ by the build itself."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import parallel_markdown
+
 from .helpers import MKDOCS, copy_project, environment, tree_digest
 
 FORKED = "converting every other page's Markdown in a forked copy"
@@ -21,10 +24,16 @@ FORKED = "converting every other page's Markdown in a forked copy"
 pytestmark = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")
 
 
-def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | None = None) -> subprocess.CompletedProcess:
+# MkDocs checks links to anchors only when it does not log debug messages
+# (mkdocs/structure/pages.py): this shows the hook's own ones, without --verbose.
+HOOK_DEBUG = "import logging; logging.getLogger('mkdocs.hooks.dossier').setLevel(logging.DEBUG)"
+
+
+def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | None = None,
+                 verbose: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict --verbose`; on one core if asked (the build
     then forks nothing); with ``code`` run first in the same process."""
-    arguments = ["build", "--strict", "--verbose", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    arguments = ["build", "--strict", *(["--verbose"] if verbose else []), "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     if code is None:
         command = MKDOCS + arguments
     else:
@@ -39,7 +48,12 @@ def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("parallel-markdown") / "project")
+    root = copy_project(tmp_path_factory.mktemp("parallel-markdown") / "project")
+    # Two pages side by side in MkDocs' order, so that the copy converts one of
+    # them, outside the nav: titled by their first heading, linking to each other's anchors.
+    (root / "docs" / "zz-first.md").write_text("# First page\n\n## Part one\n\n[On](zz-second.md#part-two)\n")
+    (root / "docs" / "zz-second.md").write_text("# Second page\n\n## Part two\n\n[Back](zz-first.md#part-one)\n")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +102,52 @@ def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project,
 
 def test_warnings_from_pages_the_copy_converts_are_shown_once_and_stop_a_strict_build(tmp_path):
     root = copy_project(tmp_path / "project")
-    # Two pages side by side in MkDocs' order, so that the copy converts one of them.
-    for name in ("zz-first", "zz-second"):
-        (root / "docs" / f"{name}.md").write_text(f"# {name}\n\n[a lost link](no-such-{name}.md)\n", encoding="utf-8")
-    built = mkdocs_build(root, tmp_path / "site")
+    for name, other in (("zz-first", "zz-second"), ("zz-second", "zz-first")):
+        (root / "docs" / f"{name}.md").write_text(
+            f"# {name}\n\n[a lost page](no-such-{name}.md) and [a lost anchor]({other}.md#no-such-anchor)\n",
+            encoding="utf-8")
+    built = mkdocs_build(root, tmp_path / "site", code=HOOK_DEBUG, verbose=False)
     assert FORKED in built.stderr
     assert built.returncode != 0
-    for name in ("zz-first", "zz-second"):
-        warning = f"Doc file '{name}.md' contains a link 'no-such-{name}.md', but the target is not found"
-        assert built.stderr.count(warning) == 1, built.stderr
-    assert "Aborted with 2 warnings in strict mode!" in built.stdout
+    for name, other in (("zz-first", "zz-second"), ("zz-second", "zz-first")):
+        lost_page = f"Doc file '{name}.md' contains a link 'no-such-{name}.md', but the target is not found"
+        # Found only with the anchors of one page and the links of the other, one of them from the copy.
+        lost_anchor = (f"Doc file '{name}.md' contains a link '{other}.md#no-such-anchor', "
+                       f"but the doc '{other}.md' does not contain an anchor '#no-such-anchor'")
+        assert built.stderr.count(lost_page) == 1, built.stderr
+        assert built.stderr.count(lost_anchor) == 1, built.stderr
+    assert "Aborted with 4 warnings in strict mode!" in built.stdout
     assert not (tmp_path / "site").exists()
+
+
+def test_what_the_copy_sends_is_all_that_mkdocs_sets_when_it_converts_a_page(project):
+    # If a new MkDocs sets more on a page when converting it, the copy must send that too.
+    code = (
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.structure.files import get_files\n"
+        "from mkdocs.structure.pages import Page\n"
+        f"config = load_config({str(project / 'mkdocs.yml')!r})\n"
+        "files = get_files(config)\n"
+        "page = Page(None, files.get_file_from_path('about.md'), config)\n"
+        "page.read_source(config)\n"
+        "before = dict(vars(page))\n"
+        "page.render(config, files)\n"
+        "print(sorted(k for k, v in vars(page).items() if k not in before or before[k] is not v))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
+                            env=environment(), timeout=120)
+    assert result.returncode == 0, result.stderr
+    set_by_render = set(eval(result.stdout.strip().splitlines()[-1]))
+    assert set_by_render == {"content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"}
+    sent = {field.name for field in dataclasses.fields(parallel_markdown.Converted)} - {"records", "search_sections"}
+    assert sent == {"content", "toc", "title_from_render", "present_anchor_ids", "links_to_anchors"}
+
+
+def test_a_build_with_a_plugin_not_known_to_be_safe_converts_on_one_core(project, tmp_path):
+    # Material's tags plugin keeps what it reads from pages: its page events must run in the build only.
+    (project / "mkdocs-tags.yml").write_text("INHERIT: mkdocs.yml\nplugins:\n  tags: {}\n", encoding="utf-8")
+    command = MKDOCS + ["build", "--verbose", "-f", str(project / "mkdocs-tags.yml"), "-d", str(tmp_path / "site")]
+    built = subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment(), timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert FORKED not in built.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
