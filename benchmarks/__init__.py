@@ -8,6 +8,7 @@
 import os
 import signal
 import socket
+import subprocess
 
 
 def environment() -> dict[str, str]:
@@ -29,3 +30,17 @@ def interruptible() -> None:
     (SIGINT): a process started in the background by a script has SIGINT
     ignored, its children inherit that, and Python then never stops on it."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def stop_server(server: subprocess.Popen) -> bool:
+    """Stop a server started with ``interruptible`` as Ctrl-C does (it cleans
+    up after itself); kill it if it has not stopped 30 s later, so that none
+    is left running. False if it had to be killed."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+        return True
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        return False

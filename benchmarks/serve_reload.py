@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 from build_scripts.generate import PROJECT_ROOT
 from build_scripts.load import load_content
 
-from . import environment, free_port, interruptible
+from . import environment, free_port, interruptible, stop_server
 from .synthetic import copy_engine, write_dossier
 
 TARGET_SECONDS = 1.5
@@ -120,13 +119,8 @@ def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
             time.sleep(3)  # a rebuild loop would show itself by now
             rebuilds = log_path.read_text().count("Building documentation") - builds_before
         finally:
-            server.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:  # the figures are taken: do not lose them to a slow exit
+            if not stop_server(server):  # the figures are taken: a slow exit does not lose them
                 print("mkdocs serve did not stop within 30 s of Ctrl-C; killed it", file=sys.stderr)
-                server.kill()
-                server.wait()
     return {"mode": "mkdocs serve" + ("" if full else " --dirty"), "scale": scale, "edits": count,
             "rebuilds": rebuilds, "seconds": times,
             "median": {label: statistics.median(values) for label, values in times.items()}}

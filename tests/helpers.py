@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 # The environment of every child build, and a free port, as the benchmarks use them.
-from benchmarks import environment, free_port, interruptible  # noqa: F401 - used by the tests through this module
+from benchmarks import environment, free_port, interruptible, stop_server  # noqa: F401 - used by the tests through this module
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

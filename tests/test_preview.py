@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from build_scripts.generate import generate
 
-from .helpers import environment, free_port, interruptible, wait_for
+from .helpers import environment, free_port, interruptible, stop_server, wait_for
 
 
 
@@ -118,8 +117,8 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         assert builds() - builds_at_start == 4, log_path.read_text()
         assert not (project_copy / "docs" / "actors").exists()
     finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
-        server.wait(timeout=30)
+        stopped = stop_server(server)  # as Ctrl-C: the server cleans up after itself
+    assert stopped, "mkdocs serve did not stop on Ctrl-C"
 
 
 def _a_term_in_use(site: Path, glossary_yaml: str) -> tuple[str, str, list[str]]:
