@@ -96,6 +96,7 @@ def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project,
     built = mkdocs_build(project, tmp_path / "site", code=code)
     assert built.returncode == 0, built.stderr
     assert FORKED in built.stderr
+    assert "the forked copy stopped early" in built.stderr
     assert "Traceback" not in built.stderr
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
