@@ -50,8 +50,7 @@ class _State:
     generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
     template_cache = preview.TemplateCache()  # `serve`: the theme's templates, compiled once
     preview: preview.Preview | None = None  # `serve --dirty`: what the next rebuild compares with
-    conversion: parallel_markdown.ForkedConversion | None = None  # `build`: the copy converting every other page
-    search_sections: parallel_markdown.SearchSections | None = None  # pages split for search as they were converted
+    conversion: parallel_markdown.ForkedConversion | None = None  # `build`: the copy converting every other page (until on_post_build)
 
 
 state = _State()
@@ -189,8 +188,6 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_env(env, config: MkDocsConfig, files: Files):
     if state.conversion is not None:  # every page is converted
         state.conversion.finish()
-        state.search_sections = state.conversion.search
-        state.conversion = None
     if state.command == "serve":
         env.bytecode_cache = state.template_cache
     return env
@@ -224,9 +221,11 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after the search plugin and Material's offline plugin (-100) wrote the index
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.search_sections is not None:
-        log.debug(f"search: {state.search_sections.pages_taken} pages indexed from sections split as they were converted")
-        state.search_sections = None
+    if state.conversion is not None:
+        if state.conversion.search is not None:
+            log.debug(f"search: {state.conversion.search.pages_taken} pages indexed from sections split as they "
+                      "were converted")
+        state.conversion = None
     if state.preview is not None:
         state.preview.tidy_search_index(config)
     state.succeeded = not (config.strict and state.warnings)

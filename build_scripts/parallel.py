@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
-from typing import Callable, Sequence, TypeVar
+from typing import BinaryIO, Callable, Sequence, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -51,28 +51,15 @@ def map_in_two(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
 def forked_map(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job]) -> list[Result]:
     """``map_in_two`` without asking whether forking pays."""
     mine, theirs = list(jobs[0::2]), list(jobs[1::2])  # interleaved: pages of a kind cost alike
-    read_end, write_end = os.pipe()
-    try:
-        child = os.fork()
-    except OSError:  # no memory or too many processes: render them all here
-        os.close(read_end)
-        os.close(write_end)
+    forked = fork_copy(lambda out: pickle.dump(work(theirs), out, protocol=pickle.HIGHEST_PROTOCOL))
+    if forked is None:
         return work(jobs)
-    if child == 0:  # the copy: render, send, and leave without running this process's exit handlers
-        status = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as out:
-                pickle.dump(work(theirs), out, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
+    child, received = forked
     try:
         my_results = work(mine)
     finally:
         # Read before waiting: the copy blocks on a full pipe until its results are read.
-        with os.fdopen(read_end, "rb") as received:
+        with received:
             data = received.read()
         _, status = os.waitpid(child, 0)
     their_results = pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 and data else work(theirs)
@@ -80,3 +67,29 @@ def forked_map(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
     for index in range(len(jobs)):
         results.append(my_results[index // 2] if index % 2 == 0 else their_results[index // 2])
     return results
+
+
+def fork_copy(in_copy: Callable[[BinaryIO], None]) -> tuple[int, BinaryIO] | None:
+    """Fork a copy of this process that runs ``in_copy(out)``, ``out`` the
+    write end of a pipe, and then leaves without running this process's exit
+    handlers (status 0 if ``in_copy`` returned). Here: the copy's pid and the
+    pipe's read end; None if the system refused the fork (no memory, too many
+    processes), and the caller does the work itself."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                in_copy(out)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")

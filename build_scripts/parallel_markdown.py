@@ -50,6 +50,7 @@ import pickle
 import signal
 import threading
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -94,46 +95,32 @@ def can_convert_in_two(config: MkDocsConfig, command: str, dirty: bool, own_hook
 
 def start(config: MkDocsConfig, files: Files) -> "ForkedConversion | None":
     """A forked copy converting every other page, or None if the system
-    refused the fork (no memory, too many processes): the build then
-    converts every page itself."""
-    try:
-        return ForkedConversion(config, files)
-    except OSError as error:
-        log.info(f"converting every page on one core: could not fork ({error.strerror})")
+    refused the fork: the build then converts every page itself."""
+    theirs = [file.src_uri for file in files.documentation_pages()[1::2]]  # MkDocs' order, every other page
+    index = _search_index(config)
+    forked = parallel.fork_copy(functools.partial(_convert_and_send, config, files, theirs,
+                                                  split_for_search=index is not None))
+    if forked is None:
+        log.info("converting every page on one core: the system refused to fork")
         return None
+    pid, received = forked
+    return ForkedConversion(pid, received, theirs, SearchSections(index) if index is not None else None)
 
 
 class ForkedConversion:
-    """A forked copy converting the odd pages; ``take_over`` hands it a page."""
+    """The forked copy converting the odd pages; ``take_over`` hands it a page."""
 
-    def __init__(self, config: MkDocsConfig, files: Files):
-        pages = files.documentation_pages()  # the pages, in the order MkDocs converts them
-        self._theirs = {file.src_uri for file in pages[1::2]}
+    def __init__(self, pid: int, received: BinaryIO, theirs: list[str], search: "SearchSections | None"):
+        self._pid = pid
+        self._theirs = set(theirs)
         self._received: dict[str, Converted | None] = {}
         self._ended = False
         self._left_to_the_build = 0  # the copy's pages that it did not send
         self._arrived = threading.Condition()
-        self.search = SearchSections.of(config)
-        read_end, write_end = os.pipe()
-        try:
-            self._pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            raise
-        if self._pid == 0:  # the copy: convert, send, and leave without running the build's exit handlers
-            status = 1
-            try:
-                os.close(read_end)
-                _convert_and_send(config, files, [file.src_uri for file in pages[1::2]], write_end,
-                                  split_for_search=self.search is not None)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_end)
+        self.search = search
         # A thread reads the results as they come: the copy never waits for
         # the build to reach its next page before it can go on.
-        self._reader = threading.Thread(target=self._receive, args=(read_end,), name="markdown-copy", daemon=True)
+        self._reader = threading.Thread(target=self._receive, args=(received,), name="markdown-copy", daemon=True)
         self._reader.start()
 
     def take_over(self, page: Page) -> None:
@@ -163,9 +150,9 @@ class ForkedConversion:
             os.waitpid(self._pid, 0)
             self._pid = 0
 
-    def _receive(self, read_end: int) -> None:
+    def _receive(self, received: BinaryIO) -> None:
         try:
-            with os.fdopen(read_end, "rb") as received:
+            with received:
                 while True:
                     try:
                         src_uri, converted = pickle.load(received)
@@ -203,7 +190,7 @@ class ForkedConversion:
             logging.getLogger(record.name).handle(record)
 
 
-def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], write_end: int,
+def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], out: BinaryIO, *,
                       split_for_search: bool) -> None:
     """In the copy: convert these pages as MkDocs' ``_populate_page`` does, up
     to ``render``, and send each one's results."""
@@ -216,34 +203,33 @@ def _convert_and_send(config: MkDocsConfig, files: Files, src_uris: list[str], w
             captured.append(_portable(record))
 
     logging.Logger.callHandlers = keep_record  # the copy prints nothing itself
-    with os.fdopen(write_end, "wb") as out:
-        for src_uri in src_uris:
-            try:
-                file = files.get_file_from_path(src_uri)
-                page = file.page if file.page is not None else Page(None, file, config)
-                config._current_page = page
-                page = config.plugins.on_pre_page(page, config=config, files=files)
-                page.read_source(config)
-                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-                captured = []
-                page.render(config, files)
-            except Exception:
-                # The build converts this page itself and meets the same error.
-                pickle.dump((src_uri, None), out, protocol=pickle.HIGHEST_PROTOCOL)
-                return
-            links = page.links_to_anchors
-            converted = Converted(
-                content=page.content,
-                toc=page.toc,
-                title_from_render=page._title_from_render,
-                present_anchor_ids=page.present_anchor_ids,
-                links_to_anchors=None if links is None else {f.src_uri: dict(anchors) for f, anchors in links.items()},
-                records=captured,
-                search_sections=search_sections(page.content) if split_for_search else None,
-            )
-            captured = None
-            pickle.dump((src_uri, converted), out, protocol=pickle.HIGHEST_PROTOCOL)
-            out.flush()
+    for src_uri in src_uris:
+        try:
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file.page is not None else Page(None, file, config)
+            config._current_page = page
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            captured = []
+            page.render(config, files)
+        except Exception:
+            # The build converts this page itself and meets the same error.
+            pickle.dump((src_uri, None), out, protocol=pickle.HIGHEST_PROTOCOL)
+            return
+        links = page.links_to_anchors
+        converted = Converted(
+            content=page.content,
+            toc=page.toc,
+            title_from_render=page._title_from_render,
+            present_anchor_ids=page.present_anchor_ids,
+            links_to_anchors=None if links is None else {f.src_uri: dict(anchors) for f, anchors in links.items()},
+            records=captured,
+            search_sections=search_sections(page.content) if split_for_search else None,
+        )
+        captured = None
+        pickle.dump((src_uri, converted), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
 
 
 def _portable(record: logging.LogRecord) -> logging.LogRecord:
@@ -256,6 +242,15 @@ def _portable(record: logging.LogRecord) -> logging.LogRecord:
         copy.exc_text = logging.Formatter().formatException(record.exc_info)
         copy.exc_info = None
     return copy
+
+
+def _search_index(config: MkDocsConfig) -> "SearchIndex | None":
+    """Material's search index, if its search plugin is on."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    if SearchIndex is None or not isinstance(index, SearchIndex) or not plugin.config.enabled:
+        return None
+    return index
 
 
 def search_sections(html: str) -> list:
@@ -276,14 +271,6 @@ class SearchSections:
         self._index = index
         self._parse_and_add = index.add_entry_from_context
         index.add_entry_from_context = self._add_entry_from_context
-
-    @classmethod
-    def of(cls, config: MkDocsConfig) -> "SearchSections | None":
-        plugin = config.plugins.get("material/search")
-        index = getattr(plugin, "search_index", None)
-        if SearchIndex is None or not isinstance(index, SearchIndex) or not plugin.config.enabled:
-            return None
-        return cls(index)
 
     def split(self, html: str) -> None:
         self._by_html[html] = search_sections(html)

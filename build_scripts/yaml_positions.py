@@ -87,7 +87,7 @@ class Positions:
         return self.marks.get((), Mark(self.path, 1, 1))
 
 
-def _mark(path: str, node: yaml.Node) -> Mark:
+def _mark(path: str, node: yaml.Node | yaml.Event) -> Mark:
     return Mark(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -239,7 +239,7 @@ def _scan_events(text: str, display_path: str) -> None:
         kind = type(event)
         if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
             raise DossierError([Problem(
-                _event_mark(event, display_path),
+                _mark(display_path, event),
                 "anchors and aliases (&name / *name) are not allowed in content files",
                 "write the value out in full where it is needed",
             )])
@@ -247,16 +247,12 @@ def _scan_events(text: str, display_path: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise DossierError([Problem(
-                    _event_mark(event, display_path),
+                    _mark(display_path, event),
                     f"the document is nested more than {MAX_DEPTH} levels deep",
                     "content records need only a few levels of lists and mappings",
                 )])
         elif kind in _COLLECTION_ENDS:
             depth -= 1
-
-
-def _event_mark(event: yaml.Event, display_path: str) -> Mark:
-    return Mark(display_path, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _character_at(text: str, index: int) -> str:

@@ -34,3 +34,10 @@ def test_a_failure_in_the_forked_copy_is_raised_here():
     # Job 1 goes to the copy (every other job does); its error must not be lost.
     with pytest.raises(ZeroDivisionError):
         parallel.forked_map(lambda jobs: [1 / job for job in jobs], [1, 0, 2, 4])
+
+
+def test_a_fork_the_system_refuses_leaves_every_job_to_this_process(monkeypatch):
+    def refuse():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+    monkeypatch.setattr("os.fork", refuse)
+    assert parallel.forked_map(lambda jobs: [job * 10 for job in jobs], [1, 2, 3]) == [10, 20, 30]

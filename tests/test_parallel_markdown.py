@@ -82,7 +82,7 @@ def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project,
     # stops, or dies while it sends the fourth.
     after_three = {
         "stops": "convert(config, files, pages[:3] + ['gone.md'], out, **options)",
-        "is killed mid-page": "convert(config, files, pages[:3], os.dup(out), **options); os.write(out, b'\\x80\\x05\\x95');"
+        "is killed mid-page": "convert(config, files, pages[:3], out, **options); out.write(b'\\x80\\x05\\x95'); out.flush();"
                               " os.kill(os.getpid(), signal.SIGKILL)",
     }[how]
     code = (
