@@ -435,7 +435,10 @@ class Views:
             position=span.start,
         )
 
-    def claims_where(self, predicate) -> list[ClaimView]:
+    def claims_where(self, predicate, among: tuple[str, ...] | None = None) -> list[ClaimView]:
+        """The claims for which ``predicate`` holds; ``among``: the claims to give, already chosen."""
+        if among is not None:
+            return self._claim_views(list(among))
         ids = [i for i, located in self.content.claims.items() if predicate(located.record)]
         return self._claim_views(ids)
 
@@ -507,7 +510,7 @@ class Views:
     def figure_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
         """The figures of every claim, or of ``claim_ids``."""
         rows = []
-        claims = self.claims_where(lambda c: bool(c.figures)) if claim_ids is None else self._claim_views(list(claim_ids))
+        claims = self.claims_where(lambda c: bool(c.figures), among=claim_ids)
         for claim in claims:
             record = self.content.claims[claim.id].record
             for figure in record.figures:
@@ -535,7 +538,7 @@ class Views:
     def quotation_rows(self, claim_ids: tuple[str, ...] | None = None) -> list[QuotationRow]:
         """The quotation of every claim that has one, or of ``claim_ids``."""
         rows = []
-        claims = self.claims_where(lambda c: c.quotation is not None) if claim_ids is None else self._claim_views(list(claim_ids))
+        claims = self.claims_where(lambda c: c.quotation is not None, among=claim_ids)
         for claim in claims:
             record = self.content.claims[claim.id].record
             rows.append(QuotationRow(record.quotation.text, self.actor_links(record.quotation.speakers),
@@ -605,8 +608,10 @@ class Views:
 
     # -- relations and the network picture -------------------------------
 
-    def _relations_of(self, actor_id: str | None) -> list[model.Relation]:
-        """Every relation, or those of ``actor_id``, in file order."""
+    def _relations_of(self, actor_id: str | None, indexes: tuple[int, ...] | None = None) -> list[model.Relation]:
+        """Every relation, those of ``actor_id``, or those at ``indexes`` of content.relations, in file order."""
+        if indexes is not None:
+            return [self.content.relations[i].record for i in indexes]
         if actor_id is None:
             return [l.record for l in self.content.relations]
         index = self.checked.once("relations by actor", lambda: _ids_by(
@@ -615,7 +620,7 @@ class Views:
 
     def relations(self, actor_id: str | None = None, indexes: tuple[int, ...] | None = None) -> list[RelationView]:
         """Every relation, those of ``actor_id``, or those at ``indexes`` of content.relations."""
-        chosen = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
+        chosen = self._relations_of(actor_id, indexes)
         chosen.sort(key=lambda r: (self.title_of("actor", r.source_actor).casefold(), r.type,
                                    self.title_of("actor", r.target_actor).casefold()))
         return [
@@ -626,7 +631,7 @@ class Views:
 
     def network_svg(self, svg_id: str, title: str, description: str, actor_id: str | None = None,
                     indexes: tuple[int, ...] | None = None) -> Markup | None:
-        relations = self._relations_of(actor_id) if indexes is None else [self.content.relations[i].record for i in indexes]
+        relations = self._relations_of(actor_id, indexes)
         if not relations:
             return None
         ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
