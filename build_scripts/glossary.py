@@ -18,6 +18,7 @@ from markupsafe import escape
 
 from . import model
 from .load import Content
+from .abbreviations import trie_pattern
 from .markup import prose_links, prose_plain
 
 
@@ -39,17 +40,14 @@ def abbreviations(content: Content, markdown: str) -> str:
     page, so every term on every page would cost terms x pages, and a term
     the page does not contain changes nothing.
     """
-    text = html.unescape(markdown)
     index = term_index(content)
-    words = (set(_WORD.findall(text)) | {""}) & index.by_term_word.keys()  # "": a term without a word
-    used = {term_id for word in words for term_id in index.by_term_word[word]
-            if index.terms[term_id].term in text}
-    lines = [index.abbreviation_lines[place][1] for place in sorted(index.abbreviation_place[term_id] for term_id in used)]
-    if not lines:
+    places = sorted({place for found in index.written_terms_in(html.unescape(markdown))
+                     for place in index.abbreviation_places[found]})
+    if not places:
         return ""
     # One block per definition: abbr takes one definition off a block at a
     # time and hands the rest back, so one block of N lines cost N^2.
-    return "\n\n" + "\n\n".join(lines) + "\n"
+    return "\n\n" + "\n\n".join(index.abbreviation_lines[place][1] for place in places) + "\n"
 
 
 def names_of(term: model.GlossaryTerm) -> list[str]:
@@ -90,21 +88,39 @@ class TermIndex:
                     self.unkeyed.add(term_id)
                 else:
                     self.by_first_word.setdefault(first.group().casefold(), set()).add(term_id)
-        # For abbreviations: terms by the first word of the term itself (as
-        # written: abbr matches case-sensitively), and the definition lines
-        # in their page order.
-        self.by_term_word: dict[str, set[str]] = {}
-        for term_id, term in self.terms.items():
-            first = _WORD.search(term.term)
-            self.by_term_word.setdefault(first.group() if first else "", set()).add(term_id)
+        # For abbreviations: the definition lines in their page order, and a
+        # pattern of every term as written (abbr matches case-sensitively).
         ordered = sorted(self.terms.items(), key=lambda item: (item[1].term, item[1].id))
         self.abbreviation_lines = [(term_id, f"*[{term.term}]: {escape(hover_text(term))}") for term_id, term in ordered]
-        # A page's lines are picked by place, not by a walk over every term.
-        self.abbreviation_place = {term_id: place for place, (term_id, _) in enumerate(self.abbreviation_lines)}
+        places_of: dict[str, list[int]] = {}
+        for place, (term_id, _) in enumerate(self.abbreviation_lines):
+            places_of.setdefault(self.terms[term_id].term, []).append(place)
+        self._written_terms = re.compile(trie_pattern(places_of))
+        # A term found at a place stands for every term it begins with, which
+        # starts there too ("EU" in "EU-3"): their definitions go with it.
+        self.abbreviation_places = {
+            written: [place for end in range(1, len(written) + 1) for place in places_of.get(written[:end], ())]
+            for written in places_of}
         self.linked: dict[str, set[str]] = {}  # topic id -> terms whose definition links to it
         for term_id, term in self.terms.items():
             for topic_id in linked_topics(term):
                 self.linked.setdefault(topic_id, set()).add(term_id)
+
+    def written_terms_in(self, text: str) -> set[str]:
+        """Every term, as written, that begins somewhere in ``text``: the
+        longest one at each place (a term it begins with is implied).
+
+        One pattern of all the terms finds the next place where one begins
+        (``re`` skips ahead to the characters a term can start with); the
+        scan goes on one character later, so terms that overlap are all found.
+        """
+        found = set()
+        search = self._written_terms.search
+        match = search(text)
+        while match:
+            found.add(match.group())
+            match = search(text, match.start() + 1)
+        return found
 
     def used_in(self, text: str) -> set[str]:
         words = {word.casefold() for word in _WORD.findall(text)}
