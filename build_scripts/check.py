@@ -323,9 +323,13 @@ def _check_prose_links(content: Content, problems: list[Problem]) -> None:
 
 
 def _uncovered_sentences(content: Content, texts: dict[str, SourceText], spans: dict[str, Span]) -> dict[str, list[Span]]:
+    quoted_in: dict[str, list[Span]] = {source_id: [] for source_id in texts}
+    for claim_id, located in content.claims.items():
+        if claim_id in spans:
+            quoted_in[located.record.source].append(spans[claim_id])
     uncovered: dict[str, list[Span]] = {}
     for source_id, text in texts.items():
-        quoted = [spans[c] for c, located in content.claims.items() if located.record.source == source_id and c in spans]
+        quoted = quoted_in[source_id]
         uncovered[source_id] = [
             sentence for sentence in text.sentences()
             if not any(span.start < sentence.end and sentence.start < span.end for span in quoted)

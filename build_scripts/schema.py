@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import os
+import posixpath
 from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -113,14 +113,19 @@ def write_schema_files(root: Path) -> list[str]:
 
 def header_line(content_relative: Path, kind: str) -> str:
     """The first line a content file should have, with the path from its folder to its schema."""
-    folder = Path("content") / content_relative.parent
-    target = os.path.relpath(Path(SCHEMA_DIR) / schema_file_name(kind), folder)
-    return HEADER_PREFIX + Path(target).as_posix()
+    return _header_line_of_folder(content_relative.parent.as_posix(), kind)
+
+
+@functools.lru_cache(maxsize=None)
+def _header_line_of_folder(folder: str, kind: str) -> str:
+    # Once per folder and kind: relpath asks for the working directory each time.
+    target = posixpath.relpath(f"{SCHEMA_DIR}/{schema_file_name(kind)}", posixpath.join("content", folder))
+    return HEADER_PREFIX + target
 
 
 def expected_header(root: Path, path: Path) -> str | None:
-    """The header line for the content file at ``path``, or None if it holds no known kind."""
-    relative = path.resolve().relative_to((root / "content").resolve())
+    """The header line for the content file at ``path`` (under ``root``/content), or None if it holds no known kind."""
+    relative = path.relative_to(root / "content")
     kind = kind_of(relative)
     return header_line(relative, kind) if kind else None
 
