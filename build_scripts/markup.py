@@ -14,6 +14,7 @@ parsed here and rebuilt from escaped pieces; nothing else is interpreted.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -39,15 +40,37 @@ def _entity(char: str) -> str:
 _ALWAYS_ENTITIES = {ord(char): _entity(char) for char in _ALWAYS}
 
 
+# Markup(text) for a str, without Markup's Python-level __new__ (a tenth of
+# the render time went to making Markup objects).
+_as_markup = functools.partial(str.__new__, Markup)
+_EMPTY = Markup("")
+
+# Escaped strings, by the string: a dossier prints the same names, labels and
+# statements on many pages. Emptied when it grows past a bound, so that a
+# long `mkdocs serve` session does not keep every string it ever printed.
+_escaped: dict[str, Markup] = {}
+_ESCAPED_KEPT = 500_000
+
+
 def escape_text(value: object) -> Markup:
     """Markdown for ``value`` that renders as exactly its characters."""
+    if type(value) is str:
+        escaped = _escaped.get(value)
+        if escaped is None:
+            if len(_escaped) >= _ESCAPED_KEPT:
+                _escaped.clear()
+            escaped = _escaped[value] = _escape_str(value)
+        return escaped
     if isinstance(value, Markup):
         return value
     if value is None:
-        return Markup("")
-    text = str(value)
+        return _EMPTY
+    return _escape_str(str(value))
+
+
+def _escape_str(text: str) -> Markup:
     if text and text[0] not in _AT_START and not text[0].isdigit() and not text[0].isspace():
-        return Markup(text.translate(_ALWAYS_ENTITIES))  # most values: nothing special at the start
+        return _as_markup(text.translate(_ALWAYS_ENTITIES))  # most values: nothing special at the start
     # The start of the value: spaces and line-start marks (all escaped), then
     # digits, and a "." right after them ("1955. " is a list item). Anything
     # else after digits ("2+2", "2018-10-05") starts no list; leaving it as
@@ -62,8 +85,8 @@ def escape_text(value: object) -> Markup:
         digits += 1
     head = "".join(_entity(char) if char in _AT_START or char in _ALWAYS else char for char in text[:marks])
     if marks < digits < len(text) and text[digits] == ".":
-        return Markup(head + text[marks:digits] + _entity(".") + text[digits + 1 :].translate(_ALWAYS_ENTITIES))
-    return Markup(head + text[marks:].translate(_ALWAYS_ENTITIES))
+        return _as_markup(head + text[marks:digits] + _entity(".") + text[digits + 1 :].translate(_ALWAYS_ENTITIES))
+    return _as_markup(head + text[marks:].translate(_ALWAYS_ENTITIES))
 
 
 # -- Prose ---------------------------------------------------------------
