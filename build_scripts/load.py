@@ -14,6 +14,7 @@ Where a file lives says what it holds:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
-from . import model
+from . import model, parallel
 from .problems import DossierError, Problem, did_you_mean
 from .yaml_positions import Location, Mark, Positions, load_yaml
 
@@ -93,41 +94,70 @@ def kind_of(relative: Path) -> str | None:
 
 
 def load_content(root: Path) -> Content:
-    """Load and validate every file; raise one ``DossierError`` listing all problems."""
+    """Load and validate every file; raise one ``DossierError`` listing all problems.
+
+    Files are read and validated on two cores where there are two (half of
+    them in a forked copy, ``parallel.py``); records are added in file order
+    either way, so ids, duplicates and problems come out the same.
+    """
     content = Content(root=root)
     clashes = _case_clashes(root)
     problems: list[Problem] = list(clashes.values())
-    for path in content_files(root):
-        if path in clashes:
-            continue
-        relative = path.relative_to(root / "content")
-        display = path.relative_to(root).as_posix()
-        kind = kind_of(relative)
-        if kind is None:
-            problems.append(Problem(Mark(display, 1, 1), "this file is not in a place the dossier reads", _placement_hint(relative)))
-            continue
-        try:
-            data, positions = load_yaml(path, display)
-        except DossierError as error:
-            problems.extend(error.problems)
-            continue
-        record_id = path.stem
-        if kind in ONE_RECORD_PER_FILE.values() and not re.fullmatch(model.SLUG_PATTERN, record_id):
-            problems.append(Problem(
-                Mark(display, 1, 1),
-                f"the file name '{path.name}' is not a valid id",
-                f"rename it to '{_slugify(record_id)}.yaml': lowercase letters, digits and hyphens",
-            ))
-            continue
-        record = _validate(model.RECORD_KINDS[kind], data, positions, problems)
-        if record is not None:
-            _add(content, kind, record_id, record, positions, problems)
+    paths = [path for path in content_files(root) if path not in clashes]
+    read_files = functools.partial(_read_files, root)
+    files = parallel.map_in_two(read_files, paths) if len(paths) >= FILES_WORTH_A_FORK else read_files(paths)
+    for file in files:
+        problems.extend(file.problems)
+        if file.record is not None:
+            _add(content, file.kind, file.record_id, file.record, file.positions, problems)
     if content.dossier is None and not problems:
         problems.append(Problem(Mark("content/dossier.yaml", 1, 1), "the file is missing",
                                 "create it with title, description, story and language"))
     if problems:
         raise DossierError(problems)
     return content
+
+
+# Below this many files, reading them all here costs less than forking a copy.
+FILES_WORTH_A_FORK = 200
+
+
+@dataclass(frozen=True)
+class _ReadFile:
+    """One content file, read and validated on its own: its record, or what is wrong with it."""
+
+    kind: str | None = None
+    record_id: str = ""
+    record: Any = None
+    positions: Positions | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _read_files(root: Path, paths: list[Path]) -> list[_ReadFile]:
+    return [_read_file(root, path) for path in paths]
+
+
+def _read_file(root: Path, path: Path) -> _ReadFile:
+    relative = path.relative_to(root / "content")
+    display = path.relative_to(root).as_posix()
+    kind = kind_of(relative)
+    if kind is None:
+        return _ReadFile(problems=(Problem(Mark(display, 1, 1), "this file is not in a place the dossier reads",
+                                           _placement_hint(relative)),))
+    try:
+        data, positions = load_yaml(path, display)
+    except DossierError as error:
+        return _ReadFile(problems=tuple(error.problems))
+    record_id = path.stem
+    if kind in ONE_RECORD_PER_FILE.values() and not re.fullmatch(model.SLUG_PATTERN, record_id):
+        return _ReadFile(problems=(Problem(
+            Mark(display, 1, 1),
+            f"the file name '{path.name}' is not a valid id",
+            f"rename it to '{_slugify(record_id)}.yaml': lowercase letters, digits and hyphens",
+        ),))
+    problems: list[Problem] = []
+    record = _validate(model.RECORD_KINDS[kind], data, positions, problems)
+    return _ReadFile(kind, record_id, record, positions, tuple(problems))
 
 
 def _case_clashes(root: Path) -> dict[Path, Problem]:

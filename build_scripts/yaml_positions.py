@@ -75,16 +75,18 @@ class Positions:
     """Where each value of one file starts, keyed by its path in the document."""
 
     path: str
-    marks: dict[Location, Mark] = field(default_factory=dict)
+    # (line, column), 1-based: a Mark is made only for a place that is shown
+    # (a file has a place for every value; most are never shown).
+    places: dict[Location, tuple[int, int]] = field(default_factory=dict)
 
     def at(self, loc: Location) -> Mark:
         """The mark of ``loc``, or of its nearest ancestor that has one."""
         loc = tuple(loc)
         while loc:
-            if loc in self.marks:
-                return self.marks[loc]
+            if loc in self.places:
+                return Mark(self.path, *self.places[loc])
             loc = loc[:-1]
-        return self.marks.get((), Mark(self.path, 1, 1))
+        return Mark(self.path, *self.places.get((), (1, 1)))
 
 
 def _mark(path: str, node: yaml.Node | yaml.Event) -> Mark:
@@ -111,7 +113,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"the document is nested more than {MAX_DEPTH} levels deep",
                             "content records need only a few levels of lists and mappings")
-        self.positions.marks.setdefault(loc, _mark(self.path, node))
+        places = self.positions.places
+        if loc not in places:
+            places[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -141,14 +145,13 @@ class _Builder:
                 raise self.fail(key_node, f"the key {key!r} contains a control or invisible character",
                                 "a key is a plain field name such as 'name'")
             if key in result:
-                first = self.positions.marks[loc + (key,)]
+                first_line, _ = self.positions.places[loc + (key,)]
                 raise self.fail(
                     key_node,
-                    f"duplicate key '{key}' (first given at line {first.line})",
+                    f"duplicate key '{key}' (first given at line {first_line})",
                     "remove one of the two; YAML would silently keep only the last",
                 )
-            self.positions.marks[loc + (key,)] = _mark(self.path, value_node)
-            result[key] = self.build(value_node, loc + (key,), depth + 1)
+            result[key] = self.build(value_node, loc + (key,), depth + 1)  # its place: the value's start
         return result
 
     def build_scalar(self, node: yaml.ScalarNode) -> Any:
