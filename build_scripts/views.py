@@ -104,9 +104,17 @@ def page_path(kind: str, record_id: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _relative_path(to_page: str, from_folder: str) -> str:
-    # Cached: pages link to the same few thousand pages from a few folders,
-    # and relpath looks up the working directory on every call.
-    return posixpath.relpath(to_page, from_folder)
+    """``posixpath.relpath(to_page, from_folder)`` for the site's own paths
+    (relative, with no "." or ".." parts): relpath asks for the working
+    directory on every call, and pages link to tens of thousands of others."""
+    if from_folder == ".":
+        return to_page
+    up = from_folder.split("/")
+    down = to_page.split("/")
+    common = 0
+    while common < len(up) and common < len(down) and up[common] == down[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + down[common:]) or "."
 
 
 @functools.lru_cache(maxsize=None)
@@ -351,8 +359,19 @@ class Views:
 
     # -- links ----------------------------------------------------------
 
+    def _once_per_folder(self, what: str, key, make):
+        """``make()``, made once per folder of pages: what holds links is the
+        same on every page of a folder (they are relative to it), and the
+        same claims, links and summaries show on page after page."""
+        made = self.checked.once(what, dict)
+        key = (key, _folder_of(self.page))
+        if key not in made:
+            made[key] = make()
+        return made[key]
+
     def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
-        return Link(self.title_of(kind, record_id), relative_url(self.page, page_path(kind, record_id), anchor))
+        return self._once_per_folder("links", (kind, record_id, anchor), lambda: Link(
+            self.title_of(kind, record_id), relative_url(self.page, page_path(kind, record_id), anchor)))
 
     def title_of(self, kind: str, record_id: str) -> str:
         if kind == "actor":
@@ -381,7 +400,7 @@ class Views:
     def prose(self, text: str | None) -> Markup | None:
         if text is None:
             return None
-        return render_prose(text, self._resolve_prose_link)
+        return self._once_per_folder("prose", text, lambda: render_prose(text, self._resolve_prose_link))
 
     def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
         if scheme == "claim":
@@ -400,13 +419,7 @@ class Views:
                         date.said_as, date.explanation)
 
     def claim(self, claim_id: str) -> ClaimView:
-        # The same on every page of a folder (its links are relative to the
-        # folder), and a claim shows on several: made once per folder.
-        views = self.checked.once("claim views", dict)
-        key = (claim_id, posixpath.dirname(self.page))
-        if key not in views:
-            views[key] = self._claim(claim_id)
-        return views[key]
+        return self._once_per_folder("claim views", claim_id, lambda: self._claim(claim_id))
 
     def _claim(self, claim_id: str) -> ClaimView:
         claim = self.content.claims[claim_id].record
