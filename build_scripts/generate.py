@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contributing, downloads, glossary, parallel
+from . import contributing, glossary, parallel
 from .check import CheckedDossier, check_content
 from .load import load_content
 from .pages import Page, page_jobs, render_jobs
@@ -38,11 +38,12 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
 
 def render_all(checked: CheckedDossier) -> list[Page]:
     """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
-    # The data files, made (and kept on ``checked``) before any fork: the
-    # Downloads page lists them, and the hook adds them to the site.
-    downloads.download_files(checked)
+    # The Downloads page first: the first job is done in this process, which
+    # so makes the data files while the forked copy renders (they are kept on
+    # ``checked``: the page lists them, and the hook adds them to the site).
+    jobs = sorted(page_jobs(checked), key=lambda job: job[0] != "downloads")
     work = functools.partial(_render_and_complete, checked)
-    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(checked)) for page in job_pages]
+    pages = [page for job_pages in parallel.map_in_two(work, jobs) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
 
 

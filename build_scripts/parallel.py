@@ -41,7 +41,9 @@ def map_in_two(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
     """``work(jobs)``, with half the jobs done in a forked copy of this process.
 
     ``work`` takes a list of jobs and returns one result per job (picklable).
-    Results come back in the order of ``jobs``.
+    Results come back in the order of ``jobs``. The first job, and every
+    other one after it, is done in this process: what it leaves in this
+    process's memory stays there.
     """
     if len(jobs) < 2 or not can_fork():
         return work(jobs)
