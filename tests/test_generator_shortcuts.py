@@ -1,0 +1,143 @@
+"""The generator's shortcuts give what the plain way gives.
+
+Each shortcut exists for speed (see README, Performance): loading files on
+two cores, printing values without Jinja's second escape, scanning a page
+for glossary terms with one pattern, and relative links without
+``posixpath.relpath``. Here each is held against the plain way.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import jinja2
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_scripts import glossary, load, markup, pages, parallel
+from build_scripts.abbreviations import trie_pattern
+from build_scripts.check import check_content
+from build_scripts.load import Content, Located, Origin, load_content
+from build_scripts.markup import escape_text
+from build_scripts.model import GlossaryTerm
+from build_scripts.pages import PageRenderer, page_jobs, render_jobs
+from build_scripts.problems import DossierError
+from build_scripts.views import _relative_path
+from build_scripts.yaml_positions import Positions
+
+from .helpers import PROJECT_ROOT
+
+# -- loading on two cores ------------------------------------------------------
+
+
+def test_content_loaded_in_a_forked_copy_is_the_content_loaded_in_one_process(monkeypatch):
+    in_one = load_content(PROJECT_ROOT)
+    monkeypatch.setattr(load, "FILES_WORTH_A_FORK", 1)
+    monkeypatch.setattr(parallel, "map_in_two", parallel.forked_map)  # fork whatever the machine
+    in_two = load_content(PROJECT_ROOT)
+    assert in_two == in_one
+    assert len(in_one.claims) > 50
+    # The places of values, which every problem message points at, came through too.
+    claim_id = sorted(in_one.claims)[7]
+    assert in_two.claims[claim_id].origin.at("quote") == in_one.claims[claim_id].origin.at("quote")
+
+
+def test_problems_found_in_a_forked_copy_are_reported_in_file_order(project_copy, monkeypatch):
+    claims = sorted((project_copy / "content" / "claims").glob("*.yaml"))
+    claims[0].write_text(claims[0].read_text(encoding="utf-8") + "  quote: [unclosed\n", encoding="utf-8")
+    text = claims[3].read_text(encoding="utf-8")
+    claims[3].write_text(text.replace("certainty: stated", "certainty: rumoured", 1), encoding="utf-8")
+    (project_copy / "content" / "actors" / "Not_A_Slug.yaml").write_text("name: x\n", encoding="utf-8")
+
+    def problems() -> list[str]:
+        with pytest.raises(DossierError) as raised:
+            load_content(project_copy)
+        return [str(problem) for problem in raised.value.problems]
+
+    in_one = problems()
+    monkeypatch.setattr(load, "FILES_WORTH_A_FORK", 1)
+    monkeypatch.setattr(parallel, "map_in_two", parallel.forked_map)
+    assert problems() == in_one
+    assert len(in_one) >= 3
+
+
+# -- printing each value once escaped ------------------------------------------
+
+
+def test_pages_are_those_jinjas_own_code_generator_prints(monkeypatch):
+    checked = check_content(load_content(PROJECT_ROOT))
+    ours = render_jobs(checked, page_jobs(checked))
+    ours_text = [[page.text for page in job] for job in ours]
+
+    own = pages.template_environment()
+    plain = jinja2.Environment(loader=own.loader, autoescape=True, finalize=escape_text,
+                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+    assert type(own) is not jinja2.Environment and type(plain) is jinja2.Environment
+    monkeypatch.setattr(pages, "template_environment", lambda: plain)
+    assert PageRenderer(checked).env is plain
+    theirs = [[page.text for page in job] for job in render_jobs(checked, page_jobs(checked))]
+    assert ours_text == theirs
+    assert sum(len(job) for job in theirs) > 50
+
+
+def test_a_value_printed_again_is_escaped_the_same_and_the_kept_copies_are_bounded(monkeypatch):
+    hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *a* 1955. -"
+    first = escape_text(hostile)
+    assert escape_text(hostile) is first
+    assert "<" not in first and "[" not in first
+    monkeypatch.setattr(markup, "_ESCAPED_KEPT", 10)
+    markup._escaped.clear()
+    for number in range(25):
+        assert escape_text(f"- item {number}") == markup._escape_str(f"- item {number}")
+    assert len(markup._escaped) <= 10
+
+
+# -- glossary terms on a page --------------------------------------------------
+
+TERMS = ["EU", "EU-3", "EU 3 group", "S-4", "S-400", "Su-35", "2+2 dialogue", "multilateralism", "multi", "A.B", "AB"]
+
+
+def _content_with_terms(terms: list[str]) -> Content:
+    content = Content(root=PROJECT_ROOT)
+    for number, term in enumerate(terms):
+        record = GlossaryTerm(id=f"term-{number}", term=term, definition=f"Definition {number}.")
+        content.glossary[record.id] = Located(record, Origin(Positions("content/glossary.yaml")))
+    return content
+
+
+PIECES = st.lists(st.sampled_from(TERMS + ["x", "3", "-", " ", ".", "s", "group", "_", "&amp;", "400"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES)
+def test_every_term_the_abbr_extension_marks_on_a_page_gets_its_definition(pieces):
+    content = _content_with_terms(TERMS)
+    text = "".join(pieces)
+    lines = glossary.abbreviations(content, text)
+    # What Python-Markdown's abbr (with this project's pattern) marks in the page's text.
+    marked = {m.group() for m in re.finditer(r"\b(?:" + trie_pattern(TERMS) + r")\b", text.replace("&amp;", "&"))}
+    for term in marked:
+        assert f"*[{term}]: " in lines, (text, term)
+
+
+def test_a_term_inside_a_longer_one_gets_its_definition_too():
+    content = _content_with_terms(TERMS)
+    # "EU-3" is written here, but followed by a letter: abbr marks "EU" alone.
+    lines = glossary.abbreviations(content, "the EU-3x talks")
+    assert "*[EU]: " in lines
+    assert glossary.abbreviations(content, "nothing to define") == ""
+
+
+# -- relative links -------------------------------------------------------------
+
+SEGMENT = st.sampled_from(["actors", "topics", "sources", "a", "b", "index.md", "x.md", "part-2"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SEGMENT, min_size=1, max_size=4), st.lists(SEGMENT, max_size=3))
+def test_relative_paths_are_those_of_relpath(to_parts, from_parts):
+    to_page, from_folder = "/".join(to_parts), "/".join(from_parts) or "."
+    assert _relative_path(to_page, from_folder) == posixpath.relpath(to_page, from_folder)
