@@ -18,8 +18,9 @@ reference, a copy of every content file, and "edit this page" links.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from .load import content_files
 from .pages import Page
 from .schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
 from .schema_reference import schema_reference_page
+from .views import relative_path
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
 CONTRIBUTING_PAGE = "contributing.md"
@@ -75,7 +77,7 @@ def source_link(page_path: str, origins: dict[str, str]) -> str:
     origin = origins.get(page_path)
     if origin is None or not _SAFE_ORIGIN.match(origin):
         return ""
-    href = os.path.relpath(origin, PurePosixPath(page_path).parent.as_posix() or ".").replace(os.sep, "/")
+    href = relative_path(origin, posixpath.dirname(page_path) or ".")
     return f"\n\nSource of this page: [`{origin}`]({href})\n{{: .dossier-page-source }}\n"
 
 

@@ -103,7 +103,7 @@ def page_path(kind: str, record_id: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _relative_path(to_page: str, from_folder: str) -> str:
+def relative_path(to_page: str, from_folder: str) -> str:
     """``posixpath.relpath(to_page, from_folder)`` for the site's own paths
     (relative, with no "." or ".." parts): relpath asks for the working
     directory on every call, and pages link to tens of thousands of others."""
@@ -124,7 +124,7 @@ def _folder_of(page: str) -> str:
 
 def relative_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A Markdown link target from one generated page to another."""
-    url = _relative_path(to_page, _folder_of(from_page))
+    url = relative_path(to_page, _folder_of(from_page))
     return Markup(url + (f"#{anchor}" if anchor else ""))
 
 
@@ -132,7 +132,7 @@ def html_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A link target for raw HTML (the network picture, JSON-LD), which MkDocs
     does not rewrite: the built page's own address (``use_directory_urls`` is
     off, so ``actors/india.md`` becomes ``actors/india.html``)."""
-    url = _relative_path(to_page, _folder_of(from_page))
+    url = relative_path(to_page, _folder_of(from_page))
     url = url[: -len(".md")] + ".html" if url.endswith(".md") else url
     return Markup(url + (f"#{anchor}" if anchor else ""))
 

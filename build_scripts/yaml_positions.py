@@ -1,19 +1,19 @@
 """Safe YAML loading that remembers where every value came from.
 
-PyYAML's composer gives a node tree with start marks; we build plain Python
-values from it ourselves so that we can
+libyaml's parser gives a stream of events with start marks; we build plain
+Python values from it ourselves, in one pass (``_Composer``), so that we can
 - keep the line and column of every mapping key and value (``Positions``),
 - refuse what the safe loader would silently accept: duplicate keys,
   aliases (the "billion laughs" bomb), and any tag we do not know,
 - never construct arbitrary objects (``!!python/...`` is an error, not code).
 
 Hostile files are stopped before they can cost much: the size is checked
-before the file is read, and the event stream is scanned for anchors,
-aliases and nesting depth before any node tree is built. (PyYAML's composer
-recurses once per level: 100 000 nested ``[`` crash the C composer with a
-segmentation fault and the Python one with RecursionError, and libyaml's
-scanner is quadratic in the nesting depth; the scan stops at the first level
-too deep, so it reads only the start of such a file.)
+before the file is read, and anchors, aliases and nesting depth are refused
+from the events, before anything is built from them and with no recursion.
+(PyYAML's composer recurses once per level: 100 000 nested ``[`` crash the C
+composer with a segmentation fault and the Python one with RecursionError,
+and libyaml's scanner is quadratic in the nesting depth; reading stops at
+the first level too deep, so it reads only the start of such a file.)
 
 Scalars are resolved the YAML 1.1 way PyYAML uses, except timestamps: dates
 stay strings so that ``2018-10`` and ``2018-10-05`` are validated by the model
@@ -93,85 +93,203 @@ def _mark(path: str, node: yaml.Node | yaml.Event) -> Mark:
     return Mark(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _Builder:
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# PyYAML's implicit resolvers for plain scalars ("1955" is an int, "~" null),
+# by first character, as Resolver.resolve looks them up; the Resolver has no
+# path resolvers, so a scalar nothing matches is a string.
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_WILDCARD = _IMPLICIT.get(None, [])
+_resolver = yaml.resolver.Resolver()
+
+
+class _Frame:
+    """A mapping or list being filled: its value, its place, and (in a mapping) the key whose value comes next."""
+
+    __slots__ = ("value", "loc", "key")
+
+    def __init__(self, value: dict | list, loc: Location):
+        self.value = value
+        self.loc = loc
+        self.key: str | None = None
+
+
+class _Composer:
+    """Plain values and their places from libyaml's event stream, in one pass.
+
+    Each event is first checked for what must stop a file before anything
+    is built from it (anchors, aliases, nesting deeper than ``MAX_DEPTH``:
+    see the module's docstring), then built into the value. What the
+    building refuses (a duplicate key, an unknown tag, a complex key, a
+    value that is not what its tag says) is raised once the whole stream has
+    been read, so that those checks, and libyaml's syntax errors, come first
+    wherever they are in the file, as when the stream was scanned whole
+    before a node tree was composed. Tags are resolved as PyYAML's composer
+    resolves them.
+    """
+
     def __init__(self, path: str):
         self.path = path
         self.positions = Positions(path)
-        self.seen: set[int] = set()
+        self.refusal: DossierError | None = None
 
-    def fail(self, node: yaml.Node, message: str, hint: str = "") -> DossierError:
-        return DossierError([Problem(_mark(self.path, node), message, hint)])
+    def fail(self, event: yaml.Event, message: str, hint: str = "") -> DossierError:
+        return DossierError([Problem(_mark(self.path, event), message, hint)])
 
-    def build(self, node: yaml.Node, loc: Location, depth: int = 0) -> Any:
-        if id(node) in self.seen:
-            raise self.fail(
-                node,
-                "anchors and aliases (&name / *name) are not allowed in content files",
-                "write the value out in full where it is needed",
-            )
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"the document is nested more than {MAX_DEPTH} levels deep",
-                            "content records need only a few levels of lists and mappings")
+    def compose(self, text: str) -> tuple[bool, Any]:
+        """(whether the stream holds a document, its value)."""
+        loader = _Loader(text)
+        try:
+            return self.compose_events(loader.get_event)
+        finally:
+            loader.dispose()
+
+    def compose_events(self, next_event) -> tuple[bool, Any]:
+        depth = 0
+        stack: list[_Frame] = []
+        root: Any = None
+        root_event: yaml.Event | None = None
+        second_document: yaml.Event | None = None
+        while True:
+            event = next_event()  # what yaml.parse yields, without a generator's call per event
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                break
+            if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+                raise self.fail(event, "anchors and aliases (&name / *name) are not allowed in content files",
+                                "write the value out in full where it is needed")
+            if kind in _COLLECTION_STARTS:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise self.fail(event, f"the document is nested more than {MAX_DEPTH} levels deep",
+                                    "content records need only a few levels of lists and mappings")
+            elif kind in _COLLECTION_ENDS:
+                depth -= 1
+            if kind is yaml.DocumentStartEvent:
+                if root_event is not None and second_document is None:
+                    second_document = event
+                continue
+            if self.refusal is not None or second_document is not None:
+                continue  # only the checks above, to the end of the stream
+            if kind in _COLLECTION_ENDS:
+                stack.pop()
+            elif kind is yaml.ScalarEvent or kind in _COLLECTION_STARTS:
+                if root_event is None:
+                    root_event = event
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    self.refusal = self.take_key(stack[-1], event)
+                    continue
+                try:
+                    value, frame = self.build(event, self.place_of_next(stack))
+                except DossierError as refusal:
+                    self.refusal = refusal
+                    continue
+                if not stack:
+                    root = value
+                else:
+                    parent = stack[-1]
+                    if isinstance(parent.value, dict):
+                        parent.value[parent.key] = value
+                        parent.key = None
+                    else:
+                        parent.value.append(value)
+                if frame is not None:
+                    stack.append(frame)
+        if second_document is not None:
+            raise yaml.composer.ComposerError("expected a single document in the stream", root_event.start_mark,
+                                              "but found another document", second_document.start_mark)
+        if self.refusal is not None:
+            raise self.refusal
+        return root_event is not None, root
+
+    @staticmethod
+    def place_of_next(stack: list[_Frame]) -> Location:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        return parent.loc + ((parent.key,) if isinstance(parent.value, dict) else (len(parent.value),))
+
+    def take_key(self, mapping: _Frame, event: yaml.Event) -> DossierError | None:
+        """Sets the mapping's next key from ``event``; what is refused instead."""
+        if type(event) is not yaml.ScalarEvent:
+            return self.fail(event, "a key must be a plain name, not a list or mapping",
+                             "write 'name: value'; a line starting with '?' or '[' makes a complex key")
+        tag = self.scalar_tag(event)
+        if tag == _MERGE_TAG:
+            return self.fail(event, "merge keys (<<) are not allowed in content files", "write the fields out in full")
+        if tag not in _SCALAR_CONSTRUCTORS:
+            return self.unknown_tag(event, tag)
+        key = str(event.value)
+        if not _PLAIN_KEY.fullmatch(key) and any(unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+                                                 for char in key):
+            # It would be printed in error messages: an escape sequence
+            # could rewrite the terminal or the CI log around it.
+            return self.fail(event, f"the key {key!r} contains a control or invisible character",
+                             "a key is a plain field name such as 'name'")
+        if key in mapping.value:
+            first_line, _ = self.positions.places[mapping.loc + (key,)]
+            return self.fail(event, f"duplicate key '{key}' (first given at line {first_line})",
+                             "remove one of the two; YAML would silently keep only the last")
+        mapping.key = key
+        return None
+
+    def build(self, event: yaml.Event, loc: Location) -> tuple[Any, _Frame | None]:
+        """The value that ``event`` starts (a mapping or list still to fill, with its frame)."""
         places = self.positions.places
         if loc not in places:
-            places[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise self.unknown_tag(node)
-            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.build_scalar(node)
+            places[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            return self.build_scalar(event), None
+        resolved = event.tag
+        if resolved is None or resolved == "!":
+            resolved = _resolver.resolve(yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode,
+                                         None, event.implicit)
+        if kind is yaml.MappingStartEvent:
+            if resolved != _MAP_TAG:
+                raise self.unknown_tag(event, resolved)
+            value: dict | list = {}
+        else:
+            if resolved != _SEQ_TAG:
+                raise self.unknown_tag(event, resolved)
+            value = []
+        return value, _Frame(value, loc)
 
-    def build_mapping(self, node: yaml.MappingNode, loc: Location, depth: int) -> dict:
-        if node.tag != "tag:yaml.org,2002:map":
-            raise self.unknown_tag(node)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "merge keys (<<) are not allowed in content files",
-                                "write the fields out in full")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain name, not a list or mapping",
-                                "write 'name: value'; a line starting with '?' or '[' makes a complex key")
-            if key_node.tag not in _SCALAR_CONSTRUCTORS:
-                raise self.unknown_tag(key_node)
-            key = str(key_node.value)
-            if not _PLAIN_KEY.fullmatch(key) and any(unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
-                                                     for char in key):
-                # It would be printed in error messages: an escape sequence
-                # could rewrite the terminal or the CI log around it.
-                raise self.fail(key_node, f"the key {key!r} contains a control or invisible character",
-                                "a key is a plain field name such as 'name'")
-            if key in result:
-                first_line, _ = self.positions.places[loc + (key,)]
-                raise self.fail(
-                    key_node,
-                    f"duplicate key '{key}' (first given at line {first_line})",
-                    "remove one of the two; YAML would silently keep only the last",
-                )
-            result[key] = self.build(value_node, loc + (key,), depth + 1)  # its place: the value's start
-        return result
+    @staticmethod
+    def scalar_tag(event: yaml.ScalarEvent) -> str:
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        if event.implicit[0]:  # plain: resolved by its text, as Resolver.resolve does
+            value = event.value
+            for tag, pattern in _IMPLICIT.get(value[0] if value else "", []) + _WILDCARD:
+                if pattern.match(value):
+                    return tag
+        return _STR_TAG
 
-    def build_scalar(self, node: yaml.ScalarNode) -> Any:
-        construct = _SCALAR_CONSTRUCTORS.get(node.tag)
+    def build_scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = self.scalar_tag(event)
+        if tag == _STR_TAG:
+            return str(event.value)
+        construct = _SCALAR_CONSTRUCTORS.get(tag)
         if construct is None:
-            raise self.unknown_tag(node)
+            raise self.unknown_tag(event, tag)
         try:
-            return construct(node)
+            return construct(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
         except (ValueError, KeyError, OverflowError):
             # "!!int abc", "!!bool maybe", or an integer of more digits than
             # Python converts (4300): the text cannot be what its tag says.
-            kind = node.tag.rsplit(":", 1)[-1]
-            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-            raise self.fail(node, f"'{shown}' is not a valid {kind}",
+            kind = tag.rsplit(":", 1)[-1]
+            shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
+            raise self.fail(event, f"'{shown}' is not a valid {kind}",
                             "write the value as plain text, or as a number of at most a few digits") from None
 
-    def unknown_tag(self, node: yaml.Node) -> DossierError:
+    def unknown_tag(self, event: yaml.Event, tag: str) -> DossierError:
         return self.fail(
-            node,
-            f"the tag {node.tag} is not allowed in content files",
+            event,
+            f"the tag {tag} is not allowed in content files",
             "remove the tag: content files hold plain text, numbers, lists and mappings",
         )
 
@@ -207,9 +325,9 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             "save the file as UTF-8",
         )]) from None
+    composer = _Composer(display_path)
     try:
-        _scan_events(text, display_path)
-        node = yaml.compose(text, Loader=_Loader)
+        has_document, data = composer.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(display_path, mark.line + 1, mark.column + 1) if mark else start
@@ -228,34 +346,9 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
         raise DossierError([Problem(start, f"YAML error: {error}",
                                     "check indentation, colons and quotes; `python -m build_scripts fmt` "
                                     "rewrites a readable file in the canonical style")]) from None
-    if node is None:
+    if not has_document:
         raise DossierError([Problem(start, "the file is empty", "fill in the record or delete the file")])
-    builder = _Builder(display_path)
-    return builder.build(node, ()), builder.positions
-
-
-def _scan_events(text: str, display_path: str) -> None:
-    """Refuse anchors, aliases and deep nesting from the event stream, before
-    a node tree exists: the scan stops at the first offence."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        kind = type(event)
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-            raise DossierError([Problem(
-                _mark(display_path, event),
-                "anchors and aliases (&name / *name) are not allowed in content files",
-                "write the value out in full where it is needed",
-            )])
-        if kind in _COLLECTION_STARTS:
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise DossierError([Problem(
-                    _mark(display_path, event),
-                    f"the document is nested more than {MAX_DEPTH} levels deep",
-                    "content records need only a few levels of lists and mappings",
-                )])
-        elif kind in _COLLECTION_ENDS:
-            depth -= 1
+    return data, composer.positions
 
 
 def _character_at(text: str, index: int) -> str:
