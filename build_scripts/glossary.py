@@ -55,14 +55,10 @@ def names_of(term: model.GlossaryTerm) -> list[str]:
     return list(dict.fromkeys([term.term, *([term.expansion] if term.expansion else []), *term.aliases]))
 
 
-def mentions(term: model.GlossaryTerm, text: str) -> bool:
-    """Whether ``text`` uses the term, its expansion or an alias (whole words, any case)."""
-    return any(_name_pattern(name).search(text) for name in names_of(term))
-
-
 @functools.lru_cache(maxsize=None)
 def _name_pattern(name: str) -> re.Pattern:
-    # Compiled once per name: a dossier has more names than re's own cache holds.
+    """A name as a whole word, in any case: what it takes for a text to use a term.
+    Compiled once per name: a dossier has more names than re's own cache holds."""
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", flags=re.IGNORECASE)
 
 
@@ -74,15 +70,17 @@ class TermIndex:
 
     A name can only occur where the text has a word equal (in any case) to
     the name's first word, so each term is looked up by the first words of
-    its names, and only those candidates are matched with ``mentions``.
+    its names, and only those candidates are matched as whole words (``_name_pattern``).
     """
 
     def __init__(self, content: Content):
         self.terms = {term_id: located.record for term_id, located in content.glossary.items()}
         self.by_first_word: dict[str, set[str]] = {}
         self.unkeyed: set[str] = set()  # a name without a word character: always tried
-        for term_id, term in self.terms.items():
-            for name in names_of(term):
+        self.names = {term_id: names_of(term) for term_id, term in self.terms.items()}
+        self.folded_names = {term_id: [name.casefold() for name in names] for term_id, names in self.names.items()}
+        for term_id, names in self.names.items():
+            for name in names:
                 first = _WORD.search(name)
                 if first is None:
                     self.unkeyed.add(term_id)
@@ -131,8 +129,8 @@ class TermIndex:
         # substring test, before the regular expression that checks word ends.
         folded = text.casefold()
         return {term_id for term_id in candidates
-                if any(name.casefold() in folded for name in names_of(self.terms[term_id]))
-                and mentions(self.terms[term_id], text)}
+                if any(name in folded for name in self.folded_names[term_id])
+                and any(_name_pattern(name).search(text) for name in self.names[term_id])}
 
 
 def term_index(content: Content) -> TermIndex:
