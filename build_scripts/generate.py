@@ -12,6 +12,8 @@ import dataclasses
 import functools
 import gc
 import os
+import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +90,8 @@ def write_pages(pages: list[Page], out_dir: Path) -> list[str]:
     Files left from earlier runs that no page produces any more are removed.
     Returns the paths written.
     """
+    if not out_dir.exists():
+        return _write_new_folder(pages, out_dir)
     written = []
     wanted = {page.path for page in pages}
     for page in pages:
@@ -106,3 +110,18 @@ def write_pages(pages: list[Page], out_dir: Path) -> list[str]:
             if stale.relative_to(out_dir).as_posix() not in wanted:
                 stale.unlink()
     return written
+
+
+def _write_new_folder(pages: list[Page], out_dir: Path) -> list[str]:
+    """Every page into a folder that does not exist yet: written whole
+    beside it, then renamed into place, so that a reader sees every page or
+    none, and each page is one new file (written through a renamed copy, it
+    was two: creating files is most of the time writing takes)."""
+    building = out_dir.with_name(f".tmp-{out_dir.name}")
+    shutil.rmtree(building, ignore_errors=True)
+    for folder in sorted({posixpath.dirname(page.path) for page in pages}):
+        (building / folder).mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        (building / page.path).write_bytes(page.text.encode("utf-8"))
+    os.replace(building, out_dir)
+    return [page.path for page in pages]

@@ -19,12 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts import glossary, load, markup, pages, parallel
+from build_scripts.generate import write_pages
 from build_scripts.abbreviations import trie_pattern
 from build_scripts.check import check_content
 from build_scripts.load import Content, Located, Origin, load_content
 from build_scripts.markup import escape_text
 from build_scripts.model import GlossaryTerm
-from build_scripts.pages import PageRenderer, page_jobs, render_jobs
+from build_scripts.pages import Page, PageRenderer, page_jobs, render_jobs
 from build_scripts.problems import DossierError
 from build_scripts.views import relative_path
 from build_scripts.yaml_positions import Positions, load_yaml
@@ -180,3 +181,19 @@ SEGMENT = st.sampled_from(["actors", "topics", "sources", "a", "b", "index.md", 
 def test_relative_paths_are_those_of_relpath(to_parts, from_parts):
     to_page, from_folder = "/".join(to_parts), "/".join(from_parts) or "."
     assert relative_path(to_page, from_folder) == posixpath.relpath(to_page, from_folder)
+
+
+# -- writing pages ------------------------------------------------------------
+
+
+def test_pages_written_into_a_new_folder_and_again_into_it(tmp_path):
+    out = tmp_path / "generated"
+    pages_ = [Page("index.md", "# Home\n", "content/dossier.yaml"), Page("actors/india.md", "# India\n", "x"),
+              Page("actors/russia.md", "# Russia\n", "x"), Page("sources/a/part-2.md", "# Part\n", "x")]
+    assert write_pages(pages_, out) == [page.path for page in pages_]
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")} == {p.path: p.text for p in pages_}
+    assert [p.name for p in tmp_path.iterdir()] == ["generated"]  # nothing left beside it
+
+    changed = [pages_[0], Page("actors/india.md", "# India, changed\n", "x"), pages_[3]]
+    assert write_pages(changed, out) == ["actors/india.md"]
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")} == {p.path: p.text for p in changed}
