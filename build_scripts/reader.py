@@ -12,6 +12,7 @@ it and link it without ever nesting one link inside another:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -123,15 +124,23 @@ def read(checked: CheckedDossier, source_id: str) -> Reading:
     cuts |= {m.span.start for m in mentions} | {m.span.end for m in mentions}
     cuts |= {p.start for p in paragraphs} | {p.end for p in paragraphs}
     ordered = sorted(cuts)
+    # Runs and chosen mentions do not overlap and are in text order: the one
+    # that holds a piece, if any, is the last to start at or before it.
+    run_starts = [r.span.start for r in runs]
+    mention_starts = [m.span.start for m in mentions]
+    starting_at: dict[int, list[str]] = {}
+    for claim_id, span in spans.items():
+        starting_at.setdefault(span.start, []).append(claim_id)
     result: list[list[Piece]] = []
     for paragraph in paragraphs:
         pieces = []
-        for start, end in zip(ordered, ordered[1:]):
-            if start < paragraph.start or end > paragraph.end:
-                continue
-            run = next((i for i, r in enumerate(runs) if r.span.start <= start and end <= r.span.end), None)
-            actor = next((m.actor for m in mentions if m.span.start <= start and end <= m.span.end), None)
-            starts = tuple(sorted(c for c, s in spans.items() if s.start == start))
+        first = bisect.bisect_left(ordered, paragraph.start)
+        last = bisect.bisect_right(ordered, paragraph.end)
+        for start, end in zip(ordered[first:last], ordered[first + 1 : last]):
+            run = _holding(run_starts, runs, start, end)
+            mention = _holding(mention_starts, mentions, start, end)
+            actor = mentions[mention].actor if mention is not None else None
+            starts = tuple(sorted(starting_at.get(start, ())))
             pieces.append(Piece(text[start:end], runs[run].claims if run is not None else (), run, actor, starts))
         result.append(pieces)
     # A quoted run that is nothing but a name ("Moscow") would offer no link
@@ -140,6 +149,12 @@ def read(checked: CheckedDossier, source_id: str) -> Reading:
     result = [[replace(p, actor=None) if p.run is not None and p.run not in linkable else p for p in pieces]
               for pieces in result]
     return Reading(result, runs)
+
+
+def _holding(starts: list[int], items: list, start: int, end: int) -> int | None:
+    """The index of the item (sorted, not overlapping; ``starts`` their starts) whose span holds start..end."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index if index >= 0 and end <= items[index].span.end else None
 
 
 _WORD = re.compile(r"\w+")
