@@ -194,18 +194,18 @@ class PageRenderer:
         dossier = located.record
         path = INDEX_PATHS["home"]
         v = self.views(path)
-        events = v.events()
+        event_count, _ = v.event_counts()
         self.render("home", path, located.origin.path, dossier.title, dossier.description,
                     dossier=dossier,
                     topics=[(v.link("topic", t), first_sentence(self.content.topics[t].record.summary))
                             for t in self.topics_in_order()[:paging.HOME_TOPICS]],
                     figures=v.key_figures(HOME_FIGURES),
-                    latest=list(reversed(events[-HOME_EVENTS:])),
+                    latest=v.latest_events(HOME_EVENTS),
                     sources=sorted(self.content.sources),
                     pages={name: v.link_to_page(name) for name in
                            ("timeline", "network", "quotations", "figures", "glossary", "downloads", "actors", "topics")},
                     counts={"claims": len(self.content.claims), "actors": len(self.content.actors),
-                            "events": len(events), "topics": len(self.content.topics)})
+                            "events": event_count, "topics": len(self.content.topics)})
 
     def actor(self, actor_id: str) -> None:
         located = self.content.actors[actor_id]
@@ -330,15 +330,15 @@ class PageRenderer:
     def timeline(self) -> None:
         path = INDEX_PATHS["timeline"]
         v = self.views(path)
-        events = v.events()
         title = "Timeline"
         description = "Every dated event of the story in order, with how each date is known."
-        common = {"count": len(events), "context_count": sum(e.is_context for e in events),
-                  "topics_page": v.link_to_page("topics")}
+        count, context_count = v.event_counts()
+        common = {"count": count, "context_count": context_count, "topics_page": v.link_to_page("topics")}
         if not self._split_list("timeline", "timeline", "content/claims", title, description,
                                 lambda pv, part: {**common, "months": _by_month(pv.events(anchors=part.items)),
                                                   "by_topic": []},
                                 main={**common, "months": [], "by_topic": []}):
+            events = v.events()
             self.render("timeline", path, "content/claims", title, description,
                         months=_by_month(events), by_topic=v.events_by_topic(events, self.topics_in_order()),
                         part=None, parts=[], **common)

@@ -353,6 +353,10 @@ class Views:
     checked: CheckedDossier
     page: str = ""
 
+    def __post_init__(self) -> None:
+        self._folder = _folder_of(self.page)
+        self._made_per_folder = self.checked.once("made per folder", dict)
+
     @property
     def content(self):
         return self.checked.content
@@ -363,11 +367,11 @@ class Views:
         """``make()``, made once per folder of pages: what holds links is the
         same on every page of a folder (they are relative to it), and the
         same claims, links and summaries show on page after page."""
-        made = self.checked.once(what, dict)
-        key = (key, _folder_of(self.page))
-        if key not in made:
-            made[key] = make()
-        return made[key]
+        key = (what, key, self._folder)
+        made = self._made_per_folder.get(key)
+        if made is None:
+            made = self._made_per_folder[key] = make()
+        return made
 
     def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
         return self._once_per_folder("links", (kind, record_id, anchor), lambda: Link(
@@ -425,11 +429,12 @@ class Views:
         claim = self.content.claims[claim_id].record
         span: Span = self.checked.quote_spans[claim_id]
         quotation = claim.quotation
+        quote, date, figures = self._claim_text(claim_id)
         return ClaimView(
             id=claim_id,
             anchor=Markup(f"claim-{claim_id}"),
             statement=claim.statement,
-            quote=re.sub(r"\s*\n\s*", " ", self.checked.texts[claim.source].text[span.start : span.end]),
+            quote=quote,
             quote_link=Link("in the source", relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}")),
             actors=self.actor_links(claim.actors),
             topics=self.topic_links(claim.topics),
@@ -439,14 +444,27 @@ class Views:
             certainty=claim.certainty.value,
             certainty_label=CERTAINTY_LABELS[claim.certainty.value],
             hedge=claim.hedge,
-            date=self.date(claim.date),
-            figures=[FigureView(f.said_as, _number(f.value, f.unit), f.unit, f.measures) for f in claim.figures],
+            date=date,
+            figures=figures,
             quotation_text=quotation.text if quotation else None,
             quotation_speakers=self.actor_links(quotation.speakers) if quotation else [],
             quotation_occasion=quotation.occasion if quotation else None,
             note=self.prose(claim.note),
             position=span.start,
         )
+
+    def _claim_text(self, claim_id: str) -> tuple[str, DateView | None, list[FigureView]]:
+        """What a claim view shows that holds no link: its quote, date and figures, made once per claim."""
+        made = self.checked.once("claim text", dict)
+        if claim_id not in made:
+            claim = self.content.claims[claim_id].record
+            span: Span = self.checked.quote_spans[claim_id]
+            made[claim_id] = (
+                re.sub(r"\s*\n\s*", " ", self.checked.texts[claim.source].text[span.start : span.end]),
+                self.date(claim.date),
+                [FigureView(f.said_as, _number(f.value, f.unit), f.unit, f.measures) for f in claim.figures],
+            )
+        return made[claim_id]
 
     def claims_where(self, predicate, among: tuple[str, ...] | None = None) -> list[ClaimView]:
         """The claims for which ``predicate`` holds; ``among``: the claims to give, already chosen."""
@@ -477,6 +495,15 @@ class Views:
 
     def citation(self, citation: model.Citation) -> CitationView:
         return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
+
+    def latest_events(self, count: int) -> list[EventView]:
+        """The last ``count`` dated events, latest first."""
+        return [self.event(e) for e in reversed(self._dated_events()[-count:])]
+
+    def event_counts(self) -> tuple[int, int]:
+        """How many dated events there are, and how many of them are context from outside the sources."""
+        events = self._dated_events()
+        return len(events), sum(e.kind != "claim" for e in events)
 
     def events(self, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
         """Every dated event, earliest first; only those of ``topic_id``, or with ``anchors``, if given."""
