@@ -108,20 +108,25 @@ def _nested_record(annotation: object) -> type[BaseModel] | None:
     return None
 
 
+# json.dumps with these options would make a new encoder for every cell.
+_JSON_CELL = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return _JSON_CELL.encode(value)
     if isinstance(value, bool) or isinstance(value, (int, float)):
         return json.dumps(value)
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _lookup(row: dict, dotted: str) -> object:
+def _lookup(row: dict, parts: list[str]) -> object:
+    """The value at a column's path (``date.value``: ["date", "value"]), or None."""
     value: object = row
-    for part in dotted.split("."):
+    for part in parts:
         if not isinstance(value, dict):
             return None
         value = value.get(part)
@@ -133,8 +138,9 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
+    paths = [column.split(".") for column in header]
     for row in rows:
-        writer.writerow([_cell(_lookup(row, column)) for column in header])
+        writer.writerow([_cell(_lookup(row, path)) for path in paths])
     return out.getvalue().encode("utf-8")
 
 
