@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2.compiler import CodeGenerator
 import yaml
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
 from . import glossary, jsonld, paging
@@ -82,9 +82,9 @@ def template_environment() -> jinja2.Environment:
         # keyed by each template's text): compiling them was a third of the
         # generator's time for today's dossier.
         bytecode_cache=_bytecode_cache(),
+        # Every value printed through finalize alone (_EscapeOnceCodeGenerator).
         autoescape=True,
         finalize=escape_text,
-        # see _EscapeOnceCodeGenerator
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
