@@ -38,8 +38,8 @@ from pathlib import Path
 import yaml
 
 from build_scripts import contributing, yaml_positions
-from build_scripts.check import check_content, load_and_check
-from build_scripts.generate import PROJECT_ROOT, cycle_collector_paused, render_all, write_pages
+from build_scripts.check import load_and_check
+from build_scripts.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, render_all, write_pages
 from build_scripts.load import load_content
 from build_scripts.source_text import SourceText, normalise
 
@@ -144,7 +144,7 @@ def run_generator(root: Path, out: Path):
         start = time.perf_counter()
         content = load_content(root)
         loaded = time.perf_counter()
-        checked = check_content(content)
+        checked = check_with_data_files(content)  # as generate() checks: the data files made meanwhile
         checked_at = time.perf_counter()
         pages = render_all(checked)
         rendered = time.perf_counter()

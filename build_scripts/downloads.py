@@ -144,16 +144,18 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def download_files(checked: CheckedDossier) -> list[DownloadFile]:
+def download_files(checked: CheckedDossier, made=None) -> list[DownloadFile]:
     """Every data file, in the order the Downloads page lists them (made
-    once per dossier: the page lists them, the hook adds them to the site)."""
-    return checked.once("download files", lambda: _make_download_files(checked))
+    once per dossier: the page lists them, the hook adds them to the site);
+    ``made()``, if given, gives them made already (``generate``)."""
+    return checked.once("download files", made or (lambda: make_download_files(checked.content)))
 
 
-def _make_download_files(checked: CheckedDossier) -> list[DownloadFile]:
+def make_download_files(content: Content) -> list[DownloadFile]:
+    """The data files of ``content``'s records (they need nothing the checks find out)."""
     from .schema import record_schemas
 
-    data = records(checked.content)
+    data = records(content)
     files = [DownloadFile(JSON_FILE, "dossier.json", "every record of every kind, in one file", json_text(data))]
     for kind, (stem, _model, description) in TABLES.items():
         files.append(DownloadFile(f"{FOLDER}/{stem}.csv", f"{stem}.csv", description, csv_text(kind, data[kind])))

@@ -17,9 +17,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contributing, glossary, parallel
+from . import contributing, downloads, glossary, parallel
 from .check import CheckedDossier, check_content
-from .load import load_content
+from .load import Content, load_content
 from .pages import Page, page_jobs, render_jobs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -34,18 +34,25 @@ class Generated:
 def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
-        checked = check_content(load_content(root))
+        checked = check_with_data_files(load_content(root))
         return Generated(checked, render_all(checked))
+
+
+def check_with_data_files(content: Content) -> CheckedDossier:
+    """``check_content``, with the data files of the Downloads page made
+    meanwhile in a forked copy where it pays (parallel.py): they need the
+    records alone, and checking and making them each take a core. They are
+    kept on the checked dossier: the page lists them, the hook adds them."""
+    with parallel.in_copy(functools.partial(downloads.make_download_files, content)) as data_files:
+        checked = check_content(content)
+        downloads.download_files(checked, made=data_files)
+    return checked
 
 
 def render_all(checked: CheckedDossier) -> list[Page]:
     """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
-    # The Downloads page first: the first job is done in this process, which
-    # so makes the data files while the forked copy renders (they are kept on
-    # ``checked``: the page lists them, and the hook adds them to the site).
-    jobs = sorted(page_jobs(checked), key=lambda job: job[0] != "downloads")
     work = functools.partial(_render_and_complete, checked)
-    pages = [page for job_pages in parallel.map_in_two(work, jobs) for page in job_pages]
+    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(checked)) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
 
 

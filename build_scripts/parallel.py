@@ -1,26 +1,28 @@
-"""Rendering pages on two cores: half of them in a forked copy of this process.
+"""The generator on two cores: part of its work in a forked copy of this process.
 
-MkDocs builds on one core; the generator's render stage, the bulk of its
-time, can use a second one before MkDocs starts. The process forks once the
-content is loaded and checked: the copy shares everything loaded so far,
-renders every other page and hands back the finished Markdown through a
-pipe, while this process renders the rest. The result is the same list of
-pages, in the same order, as rendering them all here.
+MkDocs builds on one core; the generator can use a second one before MkDocs
+starts. A forked copy shares everything made so far, does its part and
+hands back the result through a pipe, while this process does the rest:
+half of the content files read (``load``), the data files of the Downloads
+page made while the dossier is checked (``generate``), every other page
+rendered (``generate``). The result is the same as doing it all here.
 
 Fork is used only where it is safe and pays: on a system that has it, with
 two or more cores free to this process, and while this process runs no
 other thread (``mkdocs serve`` runs a server thread; forking a process with
-threads can copy a lock that another thread holds). Anything else renders
-every page here. A copy that fails leaves its pages to this process, which
+threads can copy a lock that another thread holds). Anything else does all
+the work here. A copy that fails leaves its part to this process, which
 then raises the same error a single process would.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import threading
-from typing import BinaryIO, Callable, Sequence, TypeVar
+from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -41,9 +43,7 @@ def map_in_two(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
     """``work(jobs)``, with half the jobs done in a forked copy of this process.
 
     ``work`` takes a list of jobs and returns one result per job (picklable).
-    Results come back in the order of ``jobs``. The first job, and every
-    other one after it, is done in this process: what it leaves in this
-    process's memory stays there.
+    Results come back in the order of ``jobs``.
     """
     if len(jobs) < 2 or not can_fork():
         return work(jobs)
@@ -53,22 +53,50 @@ def map_in_two(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job
 def forked_map(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job]) -> list[Result]:
     """``map_in_two`` without asking whether forking pays."""
     mine, theirs = list(jobs[0::2]), list(jobs[1::2])  # interleaved: pages of a kind cost alike
-    forked = fork_copy(lambda out: pickle.dump(work(theirs), out, protocol=pickle.HIGHEST_PROTOCOL))
-    if forked is None:
-        return work(jobs)
-    child, received = forked
-    try:
+    with in_copy(lambda: work(theirs), fork=True) as their_work:
         my_results = work(mine)
-    finally:
-        # Read before waiting: the copy blocks on a full pipe until its results are read.
-        with received:
-            data = received.read()
-        _, status = os.waitpid(child, 0)
-    their_results = pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 and data else work(theirs)
+        their_results = their_work()
     results: list[Result] = []
     for index in range(len(jobs)):
         results.append(my_results[index // 2] if index % 2 == 0 else their_results[index // 2])
     return results
+
+
+@contextlib.contextmanager
+def in_copy(work: Callable[[], Result], *, fork: bool | None = None) -> Iterator[Callable[[], Result]]:
+    """Start ``work()`` in a forked copy of this process; yields a function
+    that waits for the copy and gives its (picklable) result.
+
+    ``fork``: whether to fork; by default where it is safe and pays
+    (``can_fork``). Without a copy (not forked, or the fork refused), or if
+    the copy failed, that function does the work here, and so raises what
+    the copy would have. A copy whose result is not asked for, because the
+    block raised, is stopped.
+    """
+    forked = fork_copy(lambda out: pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)) \
+        if (can_fork() if fork is None else fork) else None
+    if forked is None:
+        yield work
+        return
+    child, received = forked
+    waited = False
+
+    def result() -> Result:
+        nonlocal waited
+        # Read before waiting: the copy blocks on a full pipe until its result is read.
+        with received:
+            data = received.read()
+        _, status = os.waitpid(child, 0)
+        waited = True
+        return pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 and data else work()
+
+    try:
+        yield result
+    finally:
+        if not waited:
+            received.close()
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
 
 
 def fork_copy(in_copy: Callable[[BinaryIO], None]) -> tuple[int, BinaryIO] | None:

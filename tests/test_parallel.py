@@ -1,15 +1,17 @@
-"""Rendering on two cores (build_scripts/parallel.py) gives the pages one
-process gives, and a failure in the forked copy is raised as one process
-would raise it."""
+"""Work on two cores (build_scripts/parallel.py) gives what one process
+gives, and a failure in the forked copy is raised as one process would
+raise it."""
 
 from __future__ import annotations
 
 import functools
+import os
 
 import pytest
 
-from build_scripts import generate, parallel
+from build_scripts import downloads, generate, parallel
 from build_scripts.check import load_and_check
+from build_scripts.load import load_content
 from build_scripts.pages import page_jobs
 
 from .helpers import PROJECT_ROOT
@@ -41,3 +43,39 @@ def test_a_fork_the_system_refuses_leaves_every_job_to_this_process(monkeypatch)
         raise BlockingIOError(11, "Resource temporarily unavailable")
     monkeypatch.setattr("os.fork", refuse)
     assert parallel.forked_map(lambda jobs: [job * 10 for job in jobs], [1, 2, 3]) == [10, 20, 30]
+
+
+def test_work_done_in_a_copy_gives_its_result_here_and_a_failed_copy_leaves_it_here():
+    with parallel.in_copy(lambda: {"pid": os.getpid(), "data": [1, 2, 3]}, fork=True) as result:
+        got = result()
+    assert got["data"] == [1, 2, 3] and got["pid"] != os.getpid()
+    with parallel.in_copy(lambda: 1 / 0, fork=True) as result:
+        with pytest.raises(ZeroDivisionError):
+            result()
+
+
+def test_a_copy_whose_result_is_not_asked_for_is_stopped(monkeypatch):
+    children = []
+    fork_copy = parallel.fork_copy
+
+    def remember_fork(in_copy):
+        forked = fork_copy(in_copy)
+        children.append(forked[0])
+        return forked
+
+    monkeypatch.setattr(parallel, "fork_copy", remember_fork)
+    with pytest.raises(KeyError):
+        with parallel.in_copy(lambda: os.read(os.open("/dev/zero", os.O_RDONLY), 1 << 30), fork=True):
+            raise KeyError("the block failed")
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no such child any more
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_data_files_made_in_a_copy_while_checking_are_the_data_files_made_here(monkeypatch):
+    content = load_content(PROJECT_ROOT)
+    here = downloads.make_download_files(content)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    checked = generate.check_with_data_files(content)
+    assert downloads.download_files(checked) == here
+    assert len(here) > 10 and all(f.data for f in here)
