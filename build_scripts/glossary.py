@@ -17,8 +17,8 @@ import re
 from markupsafe import escape
 
 from . import model
-from .load import Content
 from .abbreviations import trie_pattern
+from .load import Content
 from .markup import prose_links, prose_plain
 
 

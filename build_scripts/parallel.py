@@ -73,8 +73,9 @@ def in_copy(work: Callable[[], Result], *, fork: bool | None = None) -> Iterator
     the copy would have. A copy whose result is not asked for, because the
     block raised, is stopped.
     """
-    forked = fork_copy(lambda out: pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)) \
-        if (can_fork() if fork is None else fork) else None
+    if fork is None:
+        fork = can_fork()
+    forked = fork_copy(lambda out: pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)) if fork else None
     if forked is None:
         yield work
         return
