@@ -93,6 +93,10 @@ def kind_of(relative: Path) -> str | None:
     return None
 
 
+# Below this many files, reading them all here costs less than forking a copy.
+FILES_WORTH_A_FORK = 200
+
+
 def load_content(root: Path) -> Content:
     """Load and validate every file; raise one ``DossierError`` listing all problems.
 
@@ -116,10 +120,6 @@ def load_content(root: Path) -> Content:
     if problems:
         raise DossierError(problems)
     return content
-
-
-# Below this many files, reading them all here costs less than forking a copy.
-FILES_WORTH_A_FORK = 200
 
 
 @dataclass(frozen=True)

@@ -163,23 +163,19 @@ class PageRenderer:
         self.env = template_environment()
         self.pages: list[Page] = []
         self._macros = self.env.get_template("_macros.md.j2").module
-        self._claim_markdown: dict[int, tuple[ClaimView, Markup]] = {}
 
     def render(self, kind: str, path: str, origin: str, title: str, description: str, *,
                search_boost: float | None = None, tags: list[str] | tuple[str, ...] = (), **data) -> None:
         v = Views(self.checked, path)
-        text = self.env.get_template(f"{kind}.md.j2").render(v=v, page_title=title, claim_markdown=self.claim_markdown,
-                                                             **data)
+        text = self.env.get_template(f"{kind}.md.j2").render(
+            v=v, page_title=title, claim_markdown=functools.partial(self.claim_markdown, v), **data)
         self.pages.append(Page(path, front_matter(title, description, search_boost=search_boost, tags=tags) + text, origin))
 
-    def claim_markdown(self, claim: ClaimView) -> Markup:
+    def claim_markdown(self, v: Views, claim: ClaimView) -> Markup:
         """A claim in full, as the ``claim`` macro prints it, printed once per
-        claim view: views are made once per folder (``Views.claim``), and a
-        claim shows on the page of every actor it names."""
-        made = self._claim_markdown.get(id(claim))
-        if made is None or made[0] is not claim:  # the view itself is kept, so its id is not reused
-            made = self._claim_markdown[id(claim)] = (claim, self._macros.claim(claim))
-        return made[1]
+        folder like its view (``Views.claim``): a claim shows on the page of
+        every actor it names."""
+        return v.once_per_folder("claim markdown", claim.id, lambda: self._macros.claim(claim))
 
     def views(self, path: str) -> Views:
         return Views(self.checked, path)

@@ -363,7 +363,7 @@ class Views:
 
     # -- links ----------------------------------------------------------
 
-    def _once_per_folder(self, what: str, key, make):
+    def once_per_folder(self, what: str, key, make):
         """``make()``, made once per folder of pages: what holds links is the
         same on every page of a folder (they are relative to it), and the
         same claims, links and summaries show on page after page."""
@@ -374,7 +374,7 @@ class Views:
         return made
 
     def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
-        return self._once_per_folder("links", (kind, record_id, anchor), lambda: Link(
+        return self.once_per_folder("links", (kind, record_id, anchor), lambda: Link(
             self.title_of(kind, record_id), relative_url(self.page, page_path(kind, record_id), anchor)))
 
     def title_of(self, kind: str, record_id: str) -> str:
@@ -404,7 +404,7 @@ class Views:
     def prose(self, text: str | None) -> Markup | None:
         if text is None:
             return None
-        return self._once_per_folder("prose", text, lambda: render_prose(text, self._resolve_prose_link))
+        return self.once_per_folder("prose", text, lambda: render_prose(text, self._resolve_prose_link))
 
     def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
         if scheme == "claim":
@@ -423,7 +423,7 @@ class Views:
                         date.said_as, date.explanation)
 
     def claim(self, claim_id: str) -> ClaimView:
-        return self._once_per_folder("claim views", claim_id, lambda: self._claim(claim_id))
+        return self.once_per_folder("claim views", claim_id, lambda: self._claim(claim_id))
 
     def _claim(self, claim_id: str) -> ClaimView:
         claim = self.content.claims[claim_id].record
