@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,14 @@ def copy_project(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
+
+
+def changes_seen_by_server(serve_log: str) -> set[str]:
+    """The files whose changes a `mkdocs serve --verbose` logged (it logs no
+    folders). A build that writes into what the server watches shows here,
+    where counting builds would not tell it from the watcher seeing one save
+    twice (it polls every half second: a file once truncated, once written)."""
+    return set(re.findall(r"\bFile\w*Event\(src_path='([^']*)'", serve_log))
 
 
 def build_site(root: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
