@@ -66,13 +66,22 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         builds = lambda: log_path.read_text().count("Building documentation")  # noqa: E731
         builds_at_start = builds()
 
+        def built(url: str, shows) -> bool:
+            """The page at ``url`` shows the change, and the build that wrote it
+            has written every other page too: each rebuild the server started
+            has ended, by reloading browsers or with an error."""
+            log_text = log_path.read_text()
+            ended = 1 + log_text.count("Reloading browsers") + log_text.count("An error happened during the rebuild")
+            return log_text.count("Building documentation") == ended and shows(_status_and_text(url))
+
         # 1. Rename an actor: its page and the pages that name it are rebuilt, no other.
         before = _generated_texts(project_copy)
         times_before = _html_times(site)
         actor = project_copy / "content" / "actors" / "qatar.yaml"
         actor.write_text(re.sub(r"^name: .*$", "name: Qatar Renamed", actor.read_text(), count=1, flags=re.M))
         after = _generated_texts(project_copy)
-        assert wait_for(lambda: "Qatar Renamed" in _status_and_text(base + "actors/qatar.html")[1]), log_path.read_text()
+        assert wait_for(lambda: built(base + "actors/qatar.html", lambda got: "Qatar Renamed" in got[1])), \
+            log_path.read_text()
         times_after = _html_times(site)
         changed_text = {_html(p) for p in after if before.get(p) != after[p]}
         rewritten = {p for p in times_after if times_before.get(p) != times_after[p]}
@@ -100,7 +109,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         def titles(html: str) -> set[str]:
             return {a["title"] for a in BeautifulSoup(html, "html.parser").find_all("abbr") if a.get_text() == term}
 
-        assert wait_for(lambda: titles(_status_and_text(base + users[0])[1]) == {f"{expansion} Edited"}), \
+        assert wait_for(lambda: built(base + users[0], lambda got: titles(got[1]) == {f"{expansion} Edited"})), \
             log_path.read_text()
         for page in users:
             assert titles((site / page).read_text(encoding="utf-8")) == {f"{expansion} Edited"}, page
@@ -110,9 +119,9 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         extra.write_text(actor.read_text().splitlines()[0] + "\nname: Preview Test Actor\nkind: organisation\n"
                          "summary: An actor added and removed by a test.\n", encoding="utf-8")
         url = base + "actors/preview-test-actor.html"
-        assert wait_for(lambda: "Preview Test Actor" in _status_and_text(url)[1]), log_path.read_text()
+        assert wait_for(lambda: built(url, lambda got: "Preview Test Actor" in got[1])), log_path.read_text()
         extra.unlink()
-        assert wait_for(lambda: _status_and_text(url)[0] == 404), log_path.read_text()
+        assert wait_for(lambda: built(url, lambda got: got[0] == 404)), log_path.read_text()
         assert not (site / "actors" / "preview-test-actor.html").exists()
 
         time.sleep(3)  # long enough for a rebuild loop to show itself
