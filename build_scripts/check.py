@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Hashable
 
 from . import model
 from .load import Content, Origin
@@ -40,13 +41,16 @@ class CheckedDossier:
     header_warnings: list[Problem] = field(default_factory=list)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def once(self, key: str, compute):
+    def once(self, key: Hashable, compute):
         """What ``compute()`` derives from the dossier (an index, a match, the
-        data files), made once per checked dossier: pages ask for the same
-        again and again, and per page it would cost pages x records."""
-        if key not in self._derived:
-            self._derived[key] = compute()
-        return self._derived[key]
+        data files, a claim's view from one folder), made once per checked
+        dossier: pages ask for the same again and again, and per page it
+        would cost pages x records."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            made = self._derived[key] = compute()
+            return made
 
 
 def check_content(content: Content) -> CheckedDossier:

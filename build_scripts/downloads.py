@@ -144,7 +144,7 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def download_files(checked: CheckedDossier, made=None) -> list[DownloadFile]:
+def download_files(checked: CheckedDossier, made: typing.Callable[[], list[DownloadFile]] | None = None) -> list[DownloadFile]:
     """Every data file, in the order the Downloads page lists them (made
     once per dossier: the page lists them, the hook adds them to the site);
     ``made()``, if given, gives them made already (``generate``)."""

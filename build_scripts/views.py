@@ -355,7 +355,6 @@ class Views:
 
     def __post_init__(self) -> None:
         self._folder = _folder_of(self.page)
-        self._made_per_folder = self.checked.once("made per folder", dict)
 
     @property
     def content(self):
@@ -367,11 +366,7 @@ class Views:
         """``make()``, made once per folder of pages: what holds links is the
         same on every page of a folder (they are relative to it), and the
         same claims, links and summaries show on page after page."""
-        key = (what, key, self._folder)
-        made = self._made_per_folder.get(key)
-        if made is None:
-            made = self._made_per_folder[key] = make()
-        return made
+        return self.checked.once((what, key, self._folder), make)
 
     def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
         return self.once_per_folder("links", (kind, record_id, anchor), lambda: Link(
@@ -455,16 +450,16 @@ class Views:
 
     def _claim_text(self, claim_id: str) -> tuple[str, DateView | None, list[FigureView]]:
         """What a claim view shows that holds no link: its quote, date and figures, made once per claim."""
-        made = self.checked.once("claim text", dict)
-        if claim_id not in made:
+        def make() -> tuple[str, DateView | None, list[FigureView]]:
             claim = self.content.claims[claim_id].record
             span: Span = self.checked.quote_spans[claim_id]
-            made[claim_id] = (
+            return (
                 re.sub(r"\s*\n\s*", " ", self.checked.texts[claim.source].text[span.start : span.end]),
                 self.date(claim.date),
                 [FigureView(f.said_as, _number(f.value, f.unit), f.unit, f.measures) for f in claim.figures],
             )
-        return made[claim_id]
+
+        return self.checked.once(("claim text", claim_id), make)
 
     def claims_where(self, predicate, among: tuple[str, ...] | None = None) -> list[ClaimView]:
         """The claims for which ``predicate`` holds; ``among``: the claims to give, already chosen."""
