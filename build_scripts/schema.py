@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import posixpath
 from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -113,14 +112,9 @@ def write_schema_files(root: Path) -> list[str]:
 
 def header_line(content_relative: Path, kind: str) -> str:
     """The first line a content file should have, with the path from its folder to its schema."""
-    return _header_line_of_folder(content_relative.parent.as_posix(), kind)
-
-
-@functools.lru_cache(maxsize=None)
-def _header_line_of_folder(folder: str, kind: str) -> str:
-    # Once per folder and kind: relpath asks for the working directory each time.
-    target = posixpath.relpath(f"{SCHEMA_DIR}/{schema_file_name(kind)}", posixpath.join("content", folder))
-    return HEADER_PREFIX + target
+    # schema/ stands beside content/: up out of the file's folders and content/, then down.
+    up = "../" * (1 + len(content_relative.parent.parts))
+    return f"{HEADER_PREFIX}{up}{SCHEMA_DIR}/{schema_file_name(kind)}"
 
 
 def expected_header(root: Path, path: Path) -> str | None:
