@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts import glossary, load, markup, pages, parallel
-from build_scripts.generate import write_pages
 from build_scripts.abbreviations import trie_pattern
 from build_scripts.check import check_content
+from build_scripts.generate import write_pages
 from build_scripts.load import Content, Located, Origin, load_content
 from build_scripts.markup import escape_text
 from build_scripts.model import GlossaryTerm
