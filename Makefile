@@ -46,7 +46,7 @@ fmt: $(BASE_STAMP)
 generate: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts generate
 
-# --dirty: each save rebuilds only the pages that changed (build_scripts/preview.py).
+# --dirty: each save rebuilds only the pages that changed (build_scripts/renderers/mkdocs/preview.py).
 serve: $(BASE_STAMP)
 	$(BIN)/mkdocs serve --dirty
 

@@ -37,11 +37,12 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts import contributing, yaml_positions
-from build_scripts.check import load_and_check
-from build_scripts.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, render_all, write_pages
-from build_scripts.load import load_content
-from build_scripts.source_text import SourceText, normalise
+from build_scripts.site_source import contributing
+from build_scripts.content import safe_yaml as yaml_positions
+from build_scripts.rules.check import load_and_check
+from build_scripts.site_source.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, render_all, write_pages
+from build_scripts.content.load import load_content
+from build_scripts.content.source_text import SourceText, normalise
 
 from . import environment, serve_reload
 from .synthetic import Writer, count_dossier, make_stories, write_dossier

@@ -25,8 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from build_scripts.generate import PROJECT_ROOT
-from build_scripts.load import load_content
+from build_scripts.site_source.generate import PROJECT_ROOT
+from build_scripts.content.load import load_content
 
 from . import environment, free_port, interruptible, stop_server
 from .synthetic import copy_engine, write_dossier

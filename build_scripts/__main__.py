@@ -1,3 +1,3 @@
-from .cli import main
+from build_scripts.cli import main
 
 raise SystemExit(main())

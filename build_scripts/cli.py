@@ -14,10 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import fmt, scaffold
-from .generate import PROJECT_ROOT, generate, write_pages
-from .problems import DossierError, format_warning
-from .schema import schema_files, write_schema_files
+from build_scripts.tools import fmt
+from build_scripts.tools import scaffold
+from build_scripts.site_source.generate import PROJECT_ROOT, generate, write_pages
+from build_scripts.content.problems import DossierError, format_warning
+from build_scripts.content.schema import schema_files, write_schema_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return write_schemas(args.root, args.check)
     if args.command == "linkcheck":  # reads a built site, not the content
-        from .linkcheck import main as linkcheck
+        from build_scripts.tools.linkcheck import main as linkcheck
         return linkcheck(args.sites, file_urls=args.file_urls)
 
     try:
@@ -84,7 +85,7 @@ def write_schemas(root: Path, check_only: bool) -> int:
         for path in stale:
             print(f"out of date: {path}")
         if stale:
-            print("run `python -m build_scripts schema` to rewrite them from build_scripts/model.py")
+            print("run `python -m build_scripts schema` to rewrite them from build_scripts/content/model.py")
         return 1 if stale else 0
     changed = write_schema_files(root)
     print(f"{len(schema_files())} schema files in schema/ ({len(changed)} changed)")

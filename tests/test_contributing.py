@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from build_scripts import model
-from build_scripts.check import load_and_check
-from build_scripts.schema import record_schemas
+from build_scripts.content import model
+from build_scripts.rules.check import load_and_check
+from build_scripts.content.schema import record_schemas
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
 
@@ -118,4 +118,4 @@ def test_edit_this_page_opens_the_file_the_page_is_made_from(site_with_edit_link
     assert edit_href(f"topics/{topic}.html") == f"https://example.org/dossier/edit/main/content/topics/{topic}.yaml"
     assert edit_href("about.html") == "https://example.org/dossier/edit/main/docs/about.md"
     assert edit_href("contributing.html") == "https://example.org/dossier/edit/main/CONTRIBUTING.md"
-    assert edit_href("schema-reference.html") == "https://example.org/dossier/edit/main/build_scripts/model.py"
+    assert edit_href("schema-reference.html") == "https://example.org/dossier/edit/main/build_scripts/content/model.py"

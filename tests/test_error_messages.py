@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from build_scripts.check import load_and_check
-from build_scripts.problems import DossierError, Problem
-from build_scripts.yaml_positions import Mark
+from build_scripts.rules.check import load_and_check
+from build_scripts.content.problems import DossierError, Problem
+from build_scripts.content.safe_yaml import Mark
 
 from .helpers import run_cli
 

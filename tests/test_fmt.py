@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from build_scripts import model
-from build_scripts.fmt import format_text
-from build_scripts.load import load_content
-from build_scripts.schema import HEADER_PREFIX
-from build_scripts.yaml_positions import load_yaml
+from build_scripts.content import model
+from build_scripts.tools.fmt import format_text
+from build_scripts.content.load import load_content
+from build_scripts.content.schema import HEADER_PREFIX
+from build_scripts.content.safe_yaml import load_yaml
 
 from .helpers import PROJECT_ROOT, run_cli
 

@@ -18,17 +18,21 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts import glossary, load, markup, pages, parallel
-from build_scripts.abbreviations import trie_pattern
-from build_scripts.check import check_content
-from build_scripts.generate import write_pages
-from build_scripts.load import Content, Located, Origin, load_content
-from build_scripts.markup import escape_text
-from build_scripts.model import GlossaryTerm
-from build_scripts.pages import Page, PageRenderer, page_jobs, render_jobs
-from build_scripts.problems import DossierError
-from build_scripts.views import relative_path
-from build_scripts.yaml_positions import Positions, load_yaml
+from build_scripts.pages import glossary
+from build_scripts.content import load
+from build_scripts.content import prose as markup
+from build_scripts.pages import render as pages
+from build_scripts import parallel
+from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.rules.check import check_content
+from build_scripts.site_source.generate import write_pages
+from build_scripts.content.load import Content, Located, Origin, load_content
+from build_scripts.content.prose import escape_text
+from build_scripts.content.model import GlossaryTerm
+from build_scripts.pages.render import Page, PageRenderer, page_jobs, render_jobs
+from build_scripts.content.problems import DossierError
+from build_scripts.pages.views import relative_path
+from build_scripts.content.safe_yaml import Positions, load_yaml
 
 from .helpers import PROJECT_ROOT
 

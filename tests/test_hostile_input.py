@@ -41,11 +41,11 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from pydantic import AfterValidator
 
-from build_scripts import model
-from build_scripts.linkcheck import check_site
-from build_scripts.markup import escape_text, prose_links, prose_plain, render_prose, safe_external_url
-from build_scripts.pages import front_matter
-from build_scripts.schema import expected_header
+from build_scripts.content import model
+from build_scripts.tools.linkcheck import check_site
+from build_scripts.content.prose import escape_text, prose_links, prose_plain, render_prose, safe_external_url
+from build_scripts.pages.render import front_matter
+from build_scripts.content.schema import expected_header
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project
 

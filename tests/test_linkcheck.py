@@ -1,4 +1,4 @@
-"""The link check (build_scripts/linkcheck.py): every internal link and
+"""The link check (build_scripts/tools/linkcheck.py): every internal link and
 anchor of the online and the offline site resolves, and the check finds the
 broken ones that MkDocs' own validation lets through."""
 
@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from build_scripts.linkcheck import BrokenLink, check_site
+from build_scripts.tools.linkcheck import BrokenLink, check_site
 
 from .helpers import PROJECT_ROOT, build_site, run_cli
 

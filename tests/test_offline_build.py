@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.offline import SERVER_ONLY_FILES, ZIP_SITE_PATH, ZIP_TOP_FOLDER
+from build_scripts.renderers.offline_zip import SERVER_ONLY_FILES, ZIP_SITE_PATH, ZIP_TOP_FOLDER
 
 from .helpers import environment, soup
 
@@ -133,7 +133,7 @@ def test_the_check_catches_a_page_that_loads_from_outside(tmp_path):
 def test_a_page_changed_after_it_was_handed_over_is_zipped_as_it_is_on_disk(tmp_path):
     # The hook compresses each page as MkDocs writes it; the zip must still
     # hold the files as they are in the end (the Downloads page gets its size later).
-    from build_scripts.offline import OfflineZip
+    from build_scripts.renderers.offline_zip import OfflineZip
 
     (tmp_path / "index.html").write_bytes(b"<p>as written</p>")
     (tmp_path / "page.html").write_bytes(b"<p>changed afterwards</p>")

@@ -1,4 +1,4 @@
-"""MkDocs' Markdown conversion on two cores (build_scripts/parallel_markdown.py):
+"""MkDocs' Markdown conversion on two cores (build_scripts/renderers/mkdocs/speedups/parallel_conversion.py):
 the same site, byte for byte, as a build on one core; the copy's warnings
 shown once and counted by --strict; Material's search index made from the
 sections both processes split the pages into; pages the copy did not convert converted
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import parallel_markdown
+from build_scripts.renderers.mkdocs.speedups import parallel_conversion as parallel_markdown
 
 from .helpers import MKDOCS, copy_project, environment, tree_digest
 
@@ -87,7 +87,7 @@ def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project,
     }[how]
     code = (
         "import os, signal\n"
-        "from build_scripts import parallel_markdown as p\n"
+        "from build_scripts.renderers.mkdocs.speedups import parallel_conversion as p\n"
         "convert = p._convert_and_send\n"
         "def after_three(config, files, pages, out, **options):\n"
         f"    {after_three}\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from build_scripts.generate import generate
+from build_scripts.site_source.generate import generate
 
 from .helpers import changes_seen_by_server, environment, free_port, interruptible, stop_server, wait_for
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.check import load_and_check
-from build_scripts.schema import record_schemas
-from build_scripts.source_text import normalise
+from build_scripts.rules.check import load_and_check
+from build_scripts.content.schema import record_schemas
+from build_scripts.content.source_text import normalise
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
 
@@ -351,7 +351,7 @@ def _term_pattern(terms):
 
 
 def test_glossary_terms_are_hover_abbreviations_on_every_page(built_site):
-    from build_scripts.glossary import hover_text
+    from build_scripts.pages.glossary import hover_text
 
     titles = {located.record.term: hover_text(located.record) for located in CONTENT.glossary.values()}
     pattern = _term_pattern(titles)
@@ -489,7 +489,7 @@ def _pages_with(index, words: str) -> dict[str, float]:
 
 
 def test_a_term_and_its_expansion_lead_to_the_same_pages(search_index):
-    from build_scripts.glossary import key_terms_of_topic
+    from build_scripts.pages.glossary import key_terms_of_topic
 
     checked_terms = 0
     for term_id, located in CONTENT.glossary.items():

@@ -12,7 +12,7 @@ from .helpers import MKDOCS, copy_project, environment, tree_digest
 
 
 def test_generated_markdown_is_identical_run_to_run(tmp_path):
-    from build_scripts.generate import PROJECT_ROOT, generate
+    from build_scripts.site_source.generate import PROJECT_ROOT, generate
 
     first = [(p.path, p.text) for p in generate(PROJECT_ROOT).pages]
     second = [(p.path, p.text) for p in generate(PROJECT_ROOT).pages]

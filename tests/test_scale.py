@@ -12,10 +12,10 @@ import shutil
 import pytest
 
 from benchmarks.synthetic import count_dossier, write_dossier
-from build_scripts import paging
-from build_scripts.check import load_and_check
-from build_scripts.linkcheck import check_site
-from build_scripts.source_text import normalise
+from build_scripts.pages import paging
+from build_scripts.rules.check import load_and_check
+from build_scripts.tools.linkcheck import check_site
+from build_scripts.content.source_text import normalise
 
 from .helpers import article, build_site, soup, tree_digest
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from build_scripts.offline import ZIP_SITE_PATH, ZIP_TOP_FOLDER
+from build_scripts.renderers.offline_zip import ZIP_SITE_PATH, ZIP_TOP_FOLDER
 
 from .local_only import LocalOnly
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from build_scripts.generate import generate
+from build_scripts.site_source.generate import generate
 
 from ..helpers import PROJECT_ROOT
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.offline import SERVER_ONLY_FILES
+from build_scripts.renderers.offline_zip import SERVER_ONLY_FILES
 
 from ..helpers import PROJECT_ROOT
 from .page_kinds import PAGE_OF_EACH_KIND

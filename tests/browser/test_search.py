@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.check import load_and_check
+from build_scripts.rules.check import load_and_check
 
 from ..helpers import PROJECT_ROOT
 from .search import TOP_RESULTS, search, wait_for_result

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from build_scripts.check import load_and_check
+from build_scripts.rules.check import load_and_check
 
 from ..helpers import PROJECT_ROOT
 from .page_kinds import PAGE_OF_EACH_KIND

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .load import Content
+from build_scripts.content.load import Content
 
 PRECISION_LABELS = {1: "year only", 2: "month only", 3: "exact day"}
 

@@ -16,8 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .check import CheckedDossier
-from .source_text import SourceText, Span, normalise
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.content.source_text import SourceText, Span, normalise
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 

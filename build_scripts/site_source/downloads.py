@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from . import model
-from .check import CheckedDossier
-from .load import Content
+from build_scripts.content import model
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.content.load import Content
 
 FOLDER = "downloads"
 JSON_FILE = f"{FOLDER}/dossier.json"
@@ -153,7 +153,7 @@ def download_files(checked: CheckedDossier, made: typing.Callable[[], list[Downl
 
 def make_download_files(content: Content) -> list[DownloadFile]:
     """The data files of ``content``'s records (they need nothing the checks find out)."""
-    from .schema import record_schemas
+    from build_scripts.content.schema import record_schemas
 
     data = records(content)
     files = [DownloadFile(JSON_FILE, "dossier.json", "every record of every kind, in one file", json_text(data))]

@@ -17,10 +17,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import model
-from .check import CheckedDossier
-from .markup import escape_text
-from .schema import KIND_FILES, record_schemas, schema_file_name
+from build_scripts.content import model
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.content.prose import escape_text
+from build_scripts.content.schema import KIND_FILES, record_schemas, schema_file_name
 
 PAGE_PATH = "schema-reference.md"
 _EXAMPLE_WIDTH = 70
@@ -40,7 +40,7 @@ def schema_reference_page(checked: CheckedDossier) -> str:
         "",
         "Every field of every content file: its type, whether it is required, what it means, and an example "
         "(taken from this dossier where it uses the field). This page is generated from the content model "
-        "(`build_scripts/model.py`), as are the JSON Schema files in `schema/` that editors use to complete "
+        "(`build_scripts/content/model.py`), as are the JSON Schema files in `schema/` that editors use to complete "
         "and check fields as you type.",
         "",
         "Types: *text* is one line, shown exactly as written; *text with paragraphs* allows *emphasis*, "

@@ -17,12 +17,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contributing, downloads, glossary, parallel
-from .check import CheckedDossier, check_content
-from .load import Content, load_content
-from .pages import Page, page_jobs, render_jobs
+from build_scripts.site_source import contributing
+from build_scripts.site_source import downloads
+from build_scripts.pages import glossary
+from build_scripts import parallel
+from build_scripts.rules.check import CheckedDossier, check_content
+from build_scripts.content.load import Content, load_content
+from build_scripts.pages.render import Page, page_jobs, render_jobs
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

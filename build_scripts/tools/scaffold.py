@@ -29,11 +29,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-from . import model
-from .check import CheckedDossier, load_and_check
-from .fmt import format_text
-from .problems import DossierError
-from .schema import header_line
+from build_scripts.content import model
+from build_scripts.rules.check import CheckedDossier, load_and_check
+from build_scripts.tools.fmt import format_text
+from build_scripts.content.problems import DossierError
+from build_scripts.content.schema import header_line
 
 KINDS = ("actor", "topic", "claim", "source")
 

@@ -27,17 +27,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .check import CheckedDossier
-from .load import content_files
-from .pages import Page
-from .schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
-from .schema_reference import schema_reference_page
-from .views import relative_path
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.content.load import content_files
+from build_scripts.pages.render import Page
+from build_scripts.pages.schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
+from build_scripts.pages.schema_reference import schema_reference_page
+from build_scripts.pages.views import relative_path
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
 CONTRIBUTING_PAGE = "contributing.md"
 # The model is where the schema reference comes from, so that is what "edit" opens.
-PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "build_scripts/model.py"}
+PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "build_scripts/content/model.py"}
 # Only plain relative paths become links (file names are not otherwise checked).
 _SAFE_ORIGIN = re.compile(r"^content/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.ya?ml$")
 

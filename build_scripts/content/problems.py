@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from .yaml_positions import Mark
+    from build_scripts.content.safe_yaml import Mark
 
 
 @dataclass(frozen=True)

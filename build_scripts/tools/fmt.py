@@ -36,11 +36,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from . import model
-from .load import content_files, kind_of
-from .problems import DossierError, Problem
-from .schema import header_line
-from .yaml_positions import Mark, load_yaml
+from build_scripts.content import model
+from build_scripts.content.load import content_files, kind_of
+from build_scripts.content.problems import DossierError, Problem
+from build_scripts.content.schema import header_line
+from build_scripts.content.safe_yaml import Mark, load_yaml
 
 WIDTH = 100
 INDENT = 2

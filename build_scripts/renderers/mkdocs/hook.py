@@ -27,10 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from build_scripts import downloads, glossary, offline
-from build_scripts import contributing, parallel_markdown, preview
-from build_scripts.generate import Generated, generate
-from build_scripts.problems import DossierError
+from build_scripts.site_source import downloads
+from build_scripts.pages import glossary
+from build_scripts.renderers import offline_zip as offline
+from build_scripts.site_source import contributing
+from build_scripts.renderers.mkdocs.speedups import parallel_conversion as parallel_markdown
+from build_scripts.renderers.mkdocs import preview
+from build_scripts.site_source.generate import Generated, generate
+from build_scripts.content.problems import DossierError
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 

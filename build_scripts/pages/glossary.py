@@ -16,10 +16,10 @@ import re
 
 from markupsafe import escape
 
-from . import model
-from .abbreviations import trie_pattern
-from .load import Content
-from .markup import prose_links, prose_plain
+from build_scripts.content import model
+from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.content.load import Content
+from build_scripts.content.prose import prose_links, prose_plain
 
 
 def hover_text(term: model.GlossaryTerm) -> str:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Hashable
 
-from . import model
-from .load import Content, Origin
-from .problems import DossierError, Problem, did_you_mean, suggest_id
-from .markup import prose_links
-from .schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
-from .source_text import SourceText, Span, normalise
-from .yaml_positions import Mark
+from build_scripts.content import model
+from build_scripts.content.load import Content, Origin
+from build_scripts.content.problems import DossierError, Problem, did_you_mean, suggest_id
+from build_scripts.content.prose import prose_links
+from build_scripts.content.schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
+from build_scripts.content.source_text import SourceText, Span, normalise
+from build_scripts.content.safe_yaml import Mark
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers
@@ -364,6 +364,6 @@ def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Proble
 
 
 def load_and_check(root: Path) -> CheckedDossier:
-    from .load import load_content
+    from build_scripts.content.load import load_content
 
     return check_content(load_content(root))

@@ -8,7 +8,7 @@ Here the same terms make a trie, ``\\b(?:C(?:AATSA|...)|S(?:-400|U-35)?|…)\\b`
 in which the longer continuation is always tried before the shorter, so at
 each place the match is the longest term followed by a word boundary, which
 is what the alternatives found; the elements made are the same. mkdocs.yml
-lists this extension (``build_scripts.abbreviations``) after ``abbr``, whose
+lists this extension (``build_scripts.renderers.markdown_abbreviations``) after ``abbr``, whose
 block processor still collects the definitions.
 """
 
@@ -20,26 +20,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 
-
-def trie_pattern(terms) -> str:
-    """A regular expression matching exactly ``terms``, longest first where one extends another."""
-    trie: dict = {}
-    for term in terms:
-        node = trie
-        for char in term:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a term ends here
-    return _pattern(trie)
-
-
-def _pattern(node: dict) -> str:
-    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a term ends here: try going on first (greedy), then stop
-        return f"(?:{group})?"
-    return group
+from build_scripts.pages.trie_pattern import trie_pattern
 
 
 class TrieAbbrTreeprocessor(AbbrTreeprocessor):

@@ -20,11 +20,13 @@ import yaml
 from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
-from . import glossary, jsonld, paging
-from .check import CheckedDossier
-from .downloads import download_files
-from .markup import escape_text
-from .views import ACTOR_KIND_LABELS, INDEX_PATHS, ClaimView, Link, Views, first_sentence, format_date, html_url, page_path, relative_url
+from build_scripts.pages import glossary
+from build_scripts.pages import jsonld
+from build_scripts.pages import paging
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.site_source.downloads import download_files
+from build_scripts.content.prose import escape_text
+from build_scripts.pages.views import ACTOR_KIND_LABELS, INDEX_PATHS, ClaimView, Link, Views, first_sentence, format_date, html_url, page_path, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 

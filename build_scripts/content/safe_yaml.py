@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from .problems import DossierError, Problem
+from build_scripts.content.problems import DossierError, Problem
 
 # The C composer is several times faster; it reports the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -33,7 +33,7 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .pages import Page
+from build_scripts.pages.render import Page
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import model
-from .load import content_files, kind_of
-from .problems import Problem
-from .yaml_positions import Mark
+from build_scripts.content import model
+from build_scripts.content.load import content_files, kind_of
+from build_scripts.content.problems import Problem
+from build_scripts.content.safe_yaml import Mark
 
 SCHEMA_DIR = "schema"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -76,7 +76,7 @@ def _record_schemas() -> dict[str, dict]:
         generated = record_type.model_json_schema(by_alias=True, mode="validation", schema_generator=_DossierJsonSchema)
         schemas[kind] = {
             "$schema": JSON_SCHEMA_DIALECT,
-            "$comment": "Generated from build_scripts/model.py by `python -m build_scripts schema`; do not edit.",
+            "$comment": "Generated from build_scripts/content/model.py by `python -m build_scripts schema`; do not edit.",
             **generated,
             "description": f"{KIND_FILES[kind]}: {generated.get('description', '')}".rstrip(": "),
         }

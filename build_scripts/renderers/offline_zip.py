@@ -8,7 +8,7 @@ fonts are off. So the offline copy is no second build: after the build, the
 hook zips the site folder (``zip_site``), leaving out what only a web server
 uses, and offers the zip on the Downloads page.
 
-    python -m build_scripts.offline FOLDER ZIP   zip a built site (as the hook does)
+    python -m build_scripts.renderers.offline_zip FOLDER ZIP   zip a built site (as the hook does)
 
 The zip is the same bytes for the same input: entries sorted, every entry
 dated to the commit being built (SOURCE_DATE_EPOCH), fixed permissions.

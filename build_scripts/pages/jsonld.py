@@ -12,8 +12,8 @@ import json
 
 from markupsafe import Markup
 
-from . import model
-from .markup import prose_plain
+from build_scripts.content import model
+from build_scripts.content.prose import prose_plain
 
 SCHEMA_ORG = "https://schema.org"
 

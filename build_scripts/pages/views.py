@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import glossary, model, network, paging, reader
-from .check import CheckedDossier
-from .markup import prose_plain, render_prose, safe_external_url
-from .source_text import Span, normalise, split_sentences
-from .timeline import Event, dated_events
+from build_scripts.pages import glossary
+from build_scripts.content import model
+from build_scripts.pages import network_drawing as network
+from build_scripts.pages import paging
+from build_scripts.pages import reader
+from build_scripts.rules.check import CheckedDossier
+from build_scripts.content.prose import prose_plain, render_prose, safe_external_url
+from build_scripts.content.source_text import Span, normalise, split_sentences
+from build_scripts.pages.events import Event, dated_events
 
 # Where each kind of record's page lives in the site.
 PAGE_PATHS = {

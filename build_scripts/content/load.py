@@ -22,9 +22,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
-from . import model, parallel
-from .problems import DossierError, Problem, did_you_mean
-from .yaml_positions import Location, Mark, Positions, load_yaml
+from build_scripts.content import model
+from build_scripts import parallel
+from build_scripts.content.problems import DossierError, Problem, did_you_mean
+from build_scripts.content.safe_yaml import Location, Mark, Positions, load_yaml
 
 T = TypeVar("T")
 
