@@ -14,7 +14,7 @@ import pytest
 
 from .helpers import MKDOCS, build_site, copy_project, environment, tree_digest
 
-STAGING = ".site.building"  # where `mkdocs build` writes before the swap (see mkdocs_hook.py)
+STAGING = ".site.building"  # where `mkdocs build` writes before the swap (see renderers/mkdocs/atomic_output.py)
 OLD = ".site.old"
 
 

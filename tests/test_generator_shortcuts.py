@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-import jinja2
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -21,7 +20,6 @@ from hypothesis import strategies as st
 from build_scripts.pages import glossary
 from build_scripts.content import load
 from build_scripts.content import prose as markup
-from build_scripts.pages import render as pages
 from build_scripts import parallel
 from build_scripts.pages.trie_pattern import trie_pattern
 from build_scripts.rules.check import check_content
@@ -29,9 +27,9 @@ from build_scripts.site_source.generate import write_pages
 from build_scripts.content.load import Content, Located, Origin, load_content
 from build_scripts.content.prose import escape_text
 from build_scripts.content.model import GlossaryTerm
-from build_scripts.pages.render import Page, PageRenderer, page_jobs, render_jobs
 from build_scripts.content.problems import DossierError
-from build_scripts.pages.views import relative_path
+from build_scripts.pages.links import relative_path
+from build_scripts.pages.render import Page
 from build_scripts.content.safe_yaml import Positions, load_yaml
 
 from .helpers import PROJECT_ROOT
@@ -110,23 +108,6 @@ def test_problems_found_in_a_forked_copy_are_reported_in_file_order(project_copy
 # -- printing each value once escaped ------------------------------------------
 
 
-def test_pages_are_those_jinjas_own_code_generator_prints(monkeypatch):
-    checked = check_content(load_content(PROJECT_ROOT))
-    ours = render_jobs(checked, page_jobs(checked))
-    ours_text = [[page.text for page in job] for job in ours]
-
-    own = pages.template_environment()
-    plain = jinja2.Environment(loader=own.loader, autoescape=True, finalize=escape_text,
-                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True)
-    assert type(own) is not jinja2.Environment and type(plain) is jinja2.Environment
-    monkeypatch.setattr(pages, "template_environment", lambda: plain)
-    assert PageRenderer(checked).env is plain
-    theirs = [[page.text for page in job] for job in render_jobs(checked, page_jobs(checked))]
-    assert ours_text == theirs
-    assert sum(len(job) for job in theirs) > 50
-
-
 def test_a_value_printed_again_is_escaped_the_same_and_the_kept_copies_are_bounded(monkeypatch):
     hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *a* 1955. -"
     first = escape_text(hostile)
@@ -160,7 +141,7 @@ PIECES = st.lists(st.sampled_from(TERMS + ["x", "3", "-", " ", ".", "s", "group"
 def test_every_term_the_abbr_extension_marks_on_a_page_gets_its_definition(pieces):
     content = _content_with_terms(TERMS)
     text = "".join(pieces)
-    lines = glossary.abbreviations(content, text)
+    lines = glossary.abbreviations(glossary.TermIndex(content), text)
     # What Python-Markdown's abbr (with this project's pattern) marks in the page's text.
     marked = {m.group() for m in re.finditer(r"\b(?:" + trie_pattern(TERMS) + r")\b", text.replace("&amp;", "&"))}
     for term in marked:
@@ -170,9 +151,9 @@ def test_every_term_the_abbr_extension_marks_on_a_page_gets_its_definition(piece
 def test_a_term_inside_a_longer_one_gets_its_definition_too():
     content = _content_with_terms(TERMS)
     # "EU-3" is written here, but followed by a letter: abbr marks "EU" alone.
-    lines = glossary.abbreviations(content, "the EU-3x talks")
+    lines = glossary.abbreviations(glossary.TermIndex(content), "the EU-3x talks")
     assert "*[EU]: " in lines
-    assert glossary.abbreviations(content, "nothing to define") == ""
+    assert glossary.abbreviations(glossary.TermIndex(content), "nothing to define") == ""
 
 
 # -- relative links -------------------------------------------------------------

@@ -95,7 +95,7 @@ def test_zipping_the_offline_site_again_gives_the_same_bytes(built_site, offline
         if path.is_file():
             path.chmod(0o600)
     target = tmp_path / "again.zip"
-    result = subprocess.run([sys.executable, "-m", "build_scripts.offline", str(offline_copy), str(target)],
+    result = subprocess.run([sys.executable, "-m", "build_scripts.renderers.offline_zip", str(offline_copy), str(target)],
                             env=dict(environment(), SOURCE_DATE_EPOCH=str(epoch)),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -15,6 +15,7 @@ from build_scripts.site_source import generate
 from build_scripts import parallel
 from build_scripts.rules.check import load_and_check
 from build_scripts.content.load import load_content
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import page_jobs
 
 from .helpers import PROJECT_ROOT
@@ -22,8 +23,8 @@ from .helpers import PROJECT_ROOT
 
 def test_pages_rendered_in_a_forked_copy_are_the_pages_of_one_process():
     checked = load_and_check(PROJECT_ROOT)
-    work = functools.partial(generate._render_and_complete, checked)
-    jobs = page_jobs(checked)
+    work = functools.partial(generate._render_and_complete, PageIndexes(checked))
+    jobs = page_jobs(checked.content)
     in_one = work(jobs)
     in_two = parallel.forked_map(work, jobs)
     assert [[(p.path, p.text, p.origin) for p in pages] for pages in in_two] == \
@@ -79,6 +80,6 @@ def test_data_files_made_in_a_copy_while_checking_are_the_data_files_made_here(m
     content = load_content(PROJECT_ROOT)
     here = downloads.make_download_files(content)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
-    checked = generate.check_with_data_files(content)
-    assert downloads.download_files(checked) == here
+    _, made = generate.check_with_data_files(content)
+    assert made == here
     assert len(here) > 10 and all(f.data for f in here)

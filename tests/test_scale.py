@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.synthetic import count_dossier, write_dossier
 from build_scripts.pages import paging
+from build_scripts.pages.kinds.home import HOME_TOPICS
 from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
 from build_scripts.content.source_text import normalise
@@ -107,7 +108,7 @@ def test_it_builds_strict_with_a_page_per_record_and_a_lean_navigation(dossier_x
 # -- long lists in parts ------------------------------------------------------------
 #
 # At ten times today's dossier the glossary, the timeline, the network and the
-# topics index no longer fit on one page (paging.PER_PAGE): each becomes a main
+# topics index no longer fit on one page (registry.PAGE_KINDS' per_page): each becomes a main
 # page listing its parts, and parts that link to each other.
 
 SPLIT_AT_X10 = {  # list page -> the folder of its parts
@@ -232,14 +233,14 @@ def test_the_parts_are_in_search_and_the_home_page_lists_the_first_topics(dossie
     content = load_and_check(dossier_x10).content
     home = article(site_x10 / "index.html")
     listed = home.select("li strong > a[href^='topics/']")
-    assert len(listed) == paging.HOME_TOPICS < len(content.topics)
+    assert len(listed) == HOME_TOPICS < len(content.topics)
     assert home.find("a", href="topics/index.html", string=re.compile(f"All {len(content.topics)} topics"))
 
 
 # The other lists do not grow past a page at x10 (a source has as many claims
 # as today's); they are split the same way, shown here with lower limits
 # written into the copied engine of a second x10 dossier.
-LOWER_LIMITS = {"actors": 100, "sources": 4, "quotations": 30, "figures": 40, "source claims": 20}
+LOWER_LIMITS = {"actors_index": 100, "sources_index": 4, "quotations": 30, "figures": 40, "source": 20}
 SPLIT_WITH_LOWER_LIMITS = {
     "actors/index.html": "actors/index",
     "sources/index.html": "sources/index",
@@ -252,8 +253,10 @@ SPLIT_WITH_LOWER_LIMITS = {
 def site_lower_limits(dossier_x10, tmp_path_factory):
     root = tmp_path_factory.mktemp("lower-limits") / "x10"
     shutil.copytree(dossier_x10, root)
-    engine = root / "build_scripts" / "paging.py"
-    engine.write_text(engine.read_text(encoding="utf-8") + f"\nPER_PAGE.update({LOWER_LIMITS!r})\n", encoding="utf-8")
+    registry = root / "build_scripts" / "pages" / "registry.py"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\nimport dataclasses\n" + "".join(
+        f"PAGE_KINDS[{name!r}] = dataclasses.replace(PAGE_KINDS[{name!r}], per_page={limit})\n"
+        for name, limit in LOWER_LIMITS.items()), encoding="utf-8")
     site = root / "site"
     _build(root, site)
     return site

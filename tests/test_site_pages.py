@@ -46,7 +46,7 @@ def test_index_pages_list_every_actor_and_topic(built_site):
 
 def test_todays_lists_each_stay_on_one_page(built_site):
     """Today's dossier is small enough for every list page to hold all its items
-    (paging.PER_PAGE): no parts, at the addresses readers know (the other tests
+    (per_page in pages/registry.py): no parts, at the addresses readers know (the other tests
     find every item on them)."""
     lists = ["glossary", "timeline", "network", "quotations", "figures", "actors/index", "topics/index",
              "sources/index", *[f"sources/{s}" for s in CONTENT.sources]]

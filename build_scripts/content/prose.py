@@ -22,6 +22,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from build_scripts.content.source_text import split_sentences
+
 # ASCII characters that mean something to Markdown, its extensions or HTML
 # wherever they stand. Letters, digits, space and ordinary punctuation are
 # left alone so that the generated Markdown stays readable.
@@ -177,3 +179,10 @@ def prose_plain(text: str) -> str:
         return match["label"] or match["strong"] or match["em"] or ""
 
     return " ".join(_TOKEN.sub(plain, text).split())
+
+
+def first_sentence(prose: str) -> str:
+    """The opening sentence of a Prose field, as plain text (for meta descriptions)."""
+    flat = prose_plain(prose)
+    sentences = split_sentences(flat)
+    return flat[sentences[0].start : sentences[0].end] if sentences else flat

@@ -1,4 +1,5 @@
-"""Dated events: claims with a date, and context entries with a date, in order.
+"""Dated events: claims with a date, and context entries with a date, in order
+(their views, as pages show them, are in ``event_views.py``).
 
 A claim's date says how it is known (stated in the text, worked out from
 words like "Friday", taken from a context entry, or inferred); a context
@@ -54,3 +55,4 @@ def dated_events(content: Content, quote_positions: dict[str, int] | None = None
         for claim_id, located in content.claims.items()
     }
     return sorted(events, key=lambda e: _order(e, positions))
+

@@ -17,9 +17,9 @@ import re
 from markupsafe import escape
 
 from build_scripts.content import model
-from build_scripts.pages.trie_pattern import trie_pattern
 from build_scripts.content.load import Content
 from build_scripts.content.prose import prose_links, prose_plain
+from build_scripts.pages.trie_pattern import trie_pattern
 
 
 def hover_text(term: model.GlossaryTerm) -> str:
@@ -31,7 +31,7 @@ def hover_text(term: model.GlossaryTerm) -> str:
     return plain if end == -1 else plain[: end + 1]
 
 
-def abbreviations(content: Content, markdown: str) -> str:
+def abbreviations(index: TermIndex, markdown: str) -> str:
     """Markdown to append to a page: an abbreviation definition per glossary term it uses.
 
     Only the terms that occur in ``markdown`` (with character references
@@ -40,7 +40,6 @@ def abbreviations(content: Content, markdown: str) -> str:
     page, so every term on every page would cost terms x pages, and a term
     the page does not contain changes nothing.
     """
-    index = term_index(content)
     places = sorted({place for found in index.written_terms_in(html.unescape(markdown))
                      for place in index.abbreviation_places[found]})
     if not places:
@@ -133,26 +132,17 @@ class TermIndex:
                 and any(_name_pattern(name).search(text) for name in self.names[term_id])}
 
 
-def term_index(content: Content) -> TermIndex:
-    """The content's term index, built once per loaded dossier."""
-    cache = vars(content)
-    if "_term_index" not in cache:
-        cache["_term_index"] = TermIndex(content)
-    return cache["_term_index"]
-
-
 def linked_topics(term: model.GlossaryTerm) -> set[str]:
     """Topics the term's definition links to (``[the topic](topic:caatsa-sanctions)``)."""
     return {link.internal[1] for link in prose_links(term.definition) if link.internal and link.internal[0] == "topic"}
 
 
-def key_terms_of_topic(content: Content, topic_id: str) -> list[str]:
+def key_terms_of_topic(index: TermIndex, content: Content, topic_id: str) -> list[str]:
     """Glossary terms that name the topic: linked from their definition, or in its title.
 
     Their names are weighted in search on the topic page, so that searching
     for a term or its expansion ("CAATSA", "sanctions act") leads there.
     """
-    index = term_index(content)
     return sorted(index.linked.get(topic_id, set()) | index.used_in(content.topics[topic_id].record.title))
 
 
@@ -160,3 +150,16 @@ def in_glossary_order(content: Content, term_ids) -> list[str]:
     """Glossary term ids in the glossary's order (by term, whatever its case)."""
     glossary = content.glossary
     return sorted(term_ids, key=lambda i: (glossary[i].record.term.casefold(), i))
+
+
+def topic_text(indexes, topic_id: str) -> str:
+    """Everything a topic page says (``indexes``: the build's ``PageIndexes``),
+    for finding the glossary terms it uses."""
+    content, checked = indexes.content, indexes.checked
+    topic = content.topics[topic_id].record
+    parts = [topic.title, prose_plain(topic.summary)]
+    for claim_id in indexes.claims_by_topic.get(topic_id, []):
+        claim = content.claims[claim_id].record
+        span = checked.quote_spans[claim.id]
+        parts += [claim.statement, checked.texts[claim.source].text[span.start : span.end]]
+    return "\n".join(parts)

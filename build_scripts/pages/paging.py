@@ -18,10 +18,12 @@ its neighbours. Parts are not in the navigation (Material prints the whole
 navigation into every page); they live beside the main page, in a folder of
 its name: the parts of ``glossary.md`` are ``glossary/<part>.md``, those of
 ``actors/index.md`` are ``actors/index/<part>.md`` (no record can have the
-id ``index``, see check.py).
+id ``index``, see rules/check.py).
 
-Everything here works on keys (ids, anchors); what the parts show is the
-business of views.py and pages.py.
+Everything here works on keys (ids, anchors). How many items a page holds
+is each page kind's (``registry.py``); how a list is cut into groups is in
+its module (``kinds/<kind>.py``, ``parts``); ``lists.py`` finds the parts'
+pages, and the kinds' modules what the parts show.
 """
 
 from __future__ import annotations
@@ -29,26 +31,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-# Items per page of each list: chosen so that at 100 times today's dossier
-# (benchmarks/synthetic.py) no page is over ~90 KB of HTML, theme included
-# (python -m benchmarks.run prints the largest page), while today's lists
-# (36 actors, 11 topics, 29 dated events, 42 relations, 29 terms, 56 claims
-# in one source) each stay on one page.
-PER_PAGE = {
-    "actors": 500,  # actors index: a line per actor
-    "topics": 40,  # topics index: a title and summary per topic
-    "sources": 300,  # sources index: a line per source
-    "timeline": 40,  # dated events, each with its date, statement and links
-    "network": 60,  # relations, drawn and listed
-    "quotations": 120,
-    "figures": 160,  # rows of the figures table
-    "glossary": 60,  # terms with their definitions
-    "source claims": 64,  # claims under a source text, one line each
-}
 # A picture on a network page costs about as much as two relations more.
 NETWORK_PICTURE_COST = 2
-# The home page shows the first topics, and links to the topics index for the rest.
-HOME_TOPICS = 20
 
 
 @dataclass(frozen=True)

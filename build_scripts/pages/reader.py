@@ -16,7 +16,6 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from build_scripts.rules.check import CheckedDossier
 from build_scripts.content.source_text import SourceText, Span, normalise
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -57,18 +56,16 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def actor_mentions(checked: CheckedDossier, source_id: str) -> list[Mention]:
+def actor_mentions(text: SourceText, by_first_word: dict[str, list[tuple[str, str]]]) -> list[Mention]:
     """Every place the text names an actor, by name or alias, whole words only.
 
     Where names overlap ("the Trump administration" and "Trump"), the longer
     one wins; ties go to the earlier one, then to the actor id.
     """
-    text: SourceText = checked.texts[source_id]
     candidates: list[Mention] = []
     # Only names whose first word is a word of the text can stand in it: the
     # others are not searched for (every name in every text would cost
     # sources x actors).
-    by_first_word = _names_by_first_word(checked)
     words = set(_WORD.findall(text.normal)) | {""}
     names = sorted((actor_id, name) for word in words & by_first_word.keys() for actor_id, name in by_first_word[word])
     for actor_id, name in names:
@@ -98,8 +95,7 @@ def paragraph_spans(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start and text[s.start : s.end].strip()]
 
 
-def quoted_runs(checked: CheckedDossier, source_id: str) -> list[Run]:
-    spans = _spans_of(checked, source_id)
+def quoted_runs(spans: dict[str, Span]) -> list[Run]:
     cuts = sorted({s.start for s in spans.values()} | {s.end for s in spans.values()})
     runs: list[Run] = []
     for start, end in zip(cuts, cuts[1:]):
@@ -113,11 +109,12 @@ def quoted_runs(checked: CheckedDossier, source_id: str) -> list[Run]:
     return runs
 
 
-def read(checked: CheckedDossier, source_id: str) -> Reading:
-    text = checked.texts[source_id].text
-    spans = _spans_of(checked, source_id)
-    runs = quoted_runs(checked, source_id)
-    mentions = actor_mentions(checked, source_id)
+def read(source: SourceText, spans: dict[str, Span], names_by_first_word: dict[str, list[tuple[str, str]]]) -> Reading:
+    """The text cut into pieces; ``spans``: where each claim's quote stands in it;
+    ``names_by_first_word``: the actors' names (``names_by_first_word()``)."""
+    text = source.text
+    runs = quoted_runs(spans)
+    mentions = actor_mentions(source, names_by_first_word)
     paragraphs = paragraph_spans(text)
     cuts = {0, len(text)}
     cuts |= {s.start for s in spans.values()} | {s.end for s in spans.values()}
@@ -160,23 +157,12 @@ def _holding(starts: list[int], items: list, start: int, end: int) -> int | None
 _WORD = re.compile(r"\w+")
 
 
-def _names_by_first_word(checked: CheckedDossier) -> dict[str, list[tuple[str, str]]]:
-    """{first word of a name or alias: (actor id, name)}, once per dossier ("" for a name without a word)."""
-    def compute():
-        index: dict[str, list[tuple[str, str]]] = {}
-        for actor_id, located in sorted(checked.content.actors.items()):
-            actor = located.record
-            for name in dict.fromkeys([actor.name, *actor.aliases]):
-                first = _WORD.search(normalise(name))
-                index.setdefault(first.group() if first else "", []).append((actor_id, name))
-        return index
-    return checked.once("reader: names by first word", compute)
-
-
-def _spans_of(checked: CheckedDossier, source_id: str) -> dict[str, Span]:
-    def compute():  # once per dossier: per source, it would cost sources x claims
-        by_source: dict[str, dict[str, Span]] = {}
-        for claim_id, span in checked.quote_spans.items():
-            by_source.setdefault(checked.content.claims[claim_id].record.source, {})[claim_id] = span
-        return by_source
-    return dict(checked.once("reader: quote spans by source", compute).get(source_id, {}))
+def names_by_first_word(content) -> dict[str, list[tuple[str, str]]]:
+    """{first word of a name or alias: (actor id, name)} ("" for a name without a word)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for actor_id, located in sorted(content.actors.items()):
+        actor = located.record
+        for name in dict.fromkeys([actor.name, *actor.aliases]):
+            first = _WORD.search(normalise(name))
+            index.setdefault(first.group() if first else "", []).append((actor_id, name))
+    return index

@@ -23,16 +23,12 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-
-from build_scripts.rules.check import CheckedDossier
 from build_scripts.content.load import content_files
 from build_scripts.pages.render import Page
 from build_scripts.pages.schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
 from build_scripts.pages.schema_reference import schema_reference_page
-from build_scripts.pages.views import relative_path
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.links import relative_path
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
 CONTRIBUTING_PAGE = "contributing.md"
@@ -42,28 +38,17 @@ PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "bu
 _SAFE_ORIGIN = re.compile(r"^content/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.ya?ml$")
 
 
-def site_files(root: Path, checked: CheckedDossier) -> dict[str, str | bytes]:
+def site_files(root: Path, indexes: PageIndexes) -> dict[str, str | bytes]:
     """Files to add to the site: {site path: content}."""
     files: dict[str, str | bytes] = {
         CONTRIBUTING_PAGE: (root / CONTRIBUTING_FILE).read_text(encoding="utf-8"),
-        SCHEMA_REFERENCE_PAGE: schema_reference_page(checked),
+        SCHEMA_REFERENCE_PAGE: schema_reference_page(indexes.checked),
     }
     for path in content_files(root):
         relative = path.relative_to(root).as_posix()
         if _SAFE_ORIGIN.match(relative):
             files[relative] = path.read_bytes()
     return files
-
-
-def add_files(files: Files, config: MkDocsConfig, root: Path, checked: CheckedDossier) -> None:
-    """Add ``site_files`` to MkDocs' files, as virtual files (nothing is written into docs/)."""
-    for path, data in site_files(root, checked).items():
-        existing = files.get_file_from_path(path)
-        if existing is not None and not existing.generated_by:
-            raise PluginError(f"docs/{path} would hide the generated {path}; rename or remove it")
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, path, content=data))
 
 
 def page_origins(pages: list[Page]) -> dict[str, str]:
@@ -81,22 +66,23 @@ def source_link(page_path: str, origins: dict[str, str]) -> str:
     return f"\n\nSource of this page: [`{origin}`]({href})\n{{: .dossier-page-source }}\n"
 
 
-def edit_url(config: MkDocsConfig, root: Path, page_path: str, origins: dict[str, str]) -> str | None:
-    """The repository editor's address for the file a page is made from, or None if unknown."""
+def edit_url(edit_uri: str | None, repo_url: str | None, docs_dir: Path, root: Path, page_path: str,
+             origins: dict[str, str]) -> str | None:
+    """The repository editor's address for the file a page is made from, or None if unknown
+    (``edit_uri``, ``repo_url``, ``docs_dir``: the renderer's configuration)."""
     origin = origins.get(page_path)
-    base = _docs_edit_base(config)
+    base = _docs_edit_base(edit_uri, repo_url)
     if origin is None or base is None:
         return None
-    docs_dir = Path(config.docs_dir).resolve()
+    docs_dir = docs_dir.resolve()
     relative = os.path.relpath(root.resolve() / origin, docs_dir).replace(os.sep, "/")
     return urljoin(base, relative)
 
 
-def _docs_edit_base(config: MkDocsConfig) -> str | None:
+def _docs_edit_base(edit_uri: str | None, repo_url: str | None) -> str | None:
     """The editor address of the docs folder, from ``edit_uri`` (and ``repo_url`` if it is relative)."""
-    edit_uri = config.edit_uri
     if not edit_uri:
         return None
-    if config.repo_url:
-        return urljoin(config.repo_url.rstrip("/") + "/", edit_uri)
+    if repo_url:
+        return urljoin(repo_url.rstrip("/") + "/", edit_uri)
     return edit_uri if re.match(r"^https?://", edit_uri) else None

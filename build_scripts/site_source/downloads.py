@@ -144,13 +144,6 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def download_files(checked: CheckedDossier, made: typing.Callable[[], list[DownloadFile]] | None = None) -> list[DownloadFile]:
-    """Every data file, in the order the Downloads page lists them (made
-    once per dossier: the page lists them, the hook adds them to the site);
-    ``made()``, if given, gives them made already (``generate``)."""
-    return checked.once("download files", made or (lambda: make_download_files(checked.content)))
-
-
 def make_download_files(content: Content) -> list[DownloadFile]:
     """The data files of ``content``'s records (they need nothing the checks find out)."""
     from build_scripts.content.schema import record_schemas
@@ -163,8 +156,3 @@ def make_download_files(content: Content) -> list[DownloadFile]:
         files.append(DownloadFile(f"{FOLDER}/schema/{kind}.schema.json", f"{kind}.schema.json",
                                   f"JSON Schema of a {kind} file", json_text(schema)))
     return files
-
-
-def site_files(checked: CheckedDossier) -> dict[str, bytes]:
-    """{site path: bytes} of every data file, for the MkDocs hook to add."""
-    return {f.path: f.data for f in download_files(checked)}

@@ -17,13 +17,13 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.site_source import contributing
-from build_scripts.site_source import downloads
-from build_scripts.pages import glossary
 from build_scripts import parallel
-from build_scripts.rules.check import CheckedDossier, check_content
 from build_scripts.content.load import Content, load_content
+from build_scripts.pages import glossary
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import Page, page_jobs, render_jobs
+from build_scripts.rules.check import CheckedDossier, check_content
+from build_scripts.site_source import contributing, downloads
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,39 +31,41 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class Generated:
     checked: CheckedDossier
+    indexes: PageIndexes  # what the pages derived from the dossier (the glossary's terms among them)
     pages: list[Page]
+    data_files: list[downloads.DownloadFile]  # the Downloads page's files
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
-        checked = check_with_data_files(load_content(root))
-        return Generated(checked, render_all(checked))
+        checked, data_files = check_with_data_files(load_content(root))
+        indexes = PageIndexes(checked, data_files)
+        return Generated(checked, indexes, render_all(indexes), data_files)
 
 
-def check_with_data_files(content: Content) -> CheckedDossier:
-    """``check_content``, with the data files of the Downloads page made
+def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
+    """``check_content``, and the data files of the Downloads page made
     meanwhile in a forked copy where it pays (parallel.py): they need the
-    records alone, and checking and making them each take a core. They are
-    kept on the checked dossier: the page lists them, the hook adds them."""
+    records alone, and checking and making them each take a core."""
     with parallel.in_copy(functools.partial(downloads.make_download_files, content)) as data_files:
         checked = check_content(content)
-        downloads.download_files(checked, made=data_files)
-    return checked
+        made = data_files()
+    return checked, made
 
 
-def render_all(checked: CheckedDossier) -> list[Page]:
+def render_all(indexes: PageIndexes) -> list[Page]:
     """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
-    work = functools.partial(_render_and_complete, checked)
-    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(checked)) for page in job_pages]
+    work = functools.partial(_render_and_complete, indexes)
+    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(indexes.content)) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
 
 
-def _render_and_complete(checked: CheckedDossier, jobs: list) -> list[list[Page]]:
-    return [complete_pages(checked, job_pages) for job_pages in render_jobs(checked, jobs)]
+def _render_and_complete(indexes: PageIndexes, jobs: list) -> list[list[Page]]:
+    return [complete_pages(indexes, job_pages) for job_pages in render_jobs(indexes, jobs)]
 
 
-def complete_pages(checked: CheckedDossier, pages: list[Page]) -> list[Page]:
+def complete_pages(indexes: PageIndexes, pages: list[Page]) -> list[Page]:
     """Each page as MkDocs reads it: its Markdown, then the link to the content
     file it is made from, then the hover definitions of the glossary terms it
     uses (last, so that they cover the whole page)."""
@@ -71,7 +73,7 @@ def complete_pages(checked: CheckedDossier, pages: list[Page]) -> list[Page]:
     completed = []
     for page in pages:
         text = page.text + contributing.source_link(page.path, origins)
-        text += glossary.abbreviations(checked.content, text)
+        text += glossary.abbreviations(indexes.terms, text)
         completed.append(dataclasses.replace(page, text=text))
     return completed
 

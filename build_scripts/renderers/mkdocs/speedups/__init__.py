@@ -1,0 +1,35 @@
+"""Speed-ups of the MkDocs build that rely on private internals of MkDocs or
+Material, kept here, each behind a switch and pinned by a test:
+
+- ``parallel_conversion``: MkDocs' Markdown conversion of every other page in
+  a forked copy (replaces ``Page.render`` on those pages and does what
+  MkDocs 1.6's ``_populate_page`` does), and Material's search plugin given
+  the sections both processes split as they convert
+  (``SearchIndex.add_entry_from_context`` wrapped). Pinned by
+  tests/test_parallel_markdown.py (the attributes ``Page.render`` sets; the
+  site byte for byte as one core builds it).
+- ``dirty_preview``: ``mkdocs serve --dirty`` (``make serve``) rebuilds only the
+  pages whose text changed, and keeps Material's search index (its
+  ``search_index.json`` layout and the ``search_index.js`` the offline
+  plugin writes) to the latest entries of each page. Pinned by
+  tests/test_preview.py.
+
+Switch: the environment variable ``DOSSIER_SPEEDUPS`` lists the speed-ups to
+use, separated by commas (``parallel_conversion,dirty_preview``); unset, all
+are used; ``DOSSIER_SPEEDUPS=none`` uses none, and the build does everything
+as MkDocs and Material do by themselves.
+"""
+
+from __future__ import annotations
+
+import os
+
+ALL = ("parallel_conversion", "dirty_preview")
+
+
+def enabled(name: str) -> bool:
+    assert name in ALL, name
+    chosen = os.environ.get("DOSSIER_SPEEDUPS")
+    if chosen is None:
+        return True
+    return name in {part.strip() for part in chosen.split(",")}

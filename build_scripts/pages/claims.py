@@ -1,0 +1,139 @@
+"""Claims as pages show them: the statement, its quote, who says it and how sure
+the source is, its date and figures; and which claims a page lists.
+
+A claim shows on the page of every actor it names, every topic it belongs
+to and its source, so its view is made once per folder (links are relative
+to the folder) and what holds no link once per build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.pages import lists
+from build_scripts.pages.context import DateView, PageContext
+from build_scripts.pages.indexes import ClaimText, PageIndexes
+from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
+from build_scripts.pages.links import Link, html_url, relative_url
+
+
+@dataclass(frozen=True)
+class FigureView:
+    said_as: str
+    value: str
+    unit: str
+    measures: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: str
+    anchor: Markup
+    statement: str
+    quote: str
+    quote_link: Link
+    actors: list[Link]
+    topics: list[Link]
+    asserted_by: list[Link]
+    unnamed: str | None
+    via: list[Link]
+    certainty: str
+    certainty_label: str
+    hedge: str | None
+    date: DateView | None
+    figures: list[FigureView]
+    quotation_text: str | None
+    quotation_speakers: list[Link]
+    quotation_occasion: str | None
+    note: Markup | None
+    position: int  # where the quote starts in its source, for ordering
+
+
+def claim(v: PageContext, claim_id: str) -> ClaimView:
+    made = v.cached.claims.get(claim_id)
+    if made is None:
+        made = v.cached.claims[claim_id] = _claim(v, claim_id)
+    return made
+
+
+def _claim(v: PageContext, claim_id: str) -> ClaimView:
+    record = v.content.claims[claim_id].record
+    quotation = record.quotation
+    text = claim_text(v, claim_id)
+    return ClaimView(
+        id=claim_id,
+        anchor=Markup(f"claim-{claim_id}"),
+        statement=record.statement,
+        quote=text.quote,
+        quote_link=v.quote_link(claim_id),
+        actors=v.actor_links(record.actors),
+        topics=v.topic_links(record.topics),
+        asserted_by=v.actor_links(record.attribution.by),
+        unnamed=record.attribution.unnamed,
+        via=v.actor_links(record.attribution.via),
+        certainty=record.certainty.value,
+        certainty_label=CERTAINTY_LABELS[record.certainty.value],
+        hedge=record.hedge,
+        date=text.date,
+        figures=text.figures,
+        quotation_text=quotation.text if quotation else None,
+        quotation_speakers=v.actor_links(quotation.speakers) if quotation else [],
+        quotation_occasion=quotation.occasion if quotation else None,
+        note=v.prose(record.note),
+        position=v.checked.quote_spans[claim_id].start,
+    )
+
+
+def claim_text(v: PageContext, claim_id: str) -> ClaimText:
+    """A claim's quote, date and figures, made once per claim."""
+    made = v.indexes.claim_texts.get(claim_id)
+    if made is None:
+        record = v.content.claims[claim_id].record
+        span = v.checked.quote_spans[claim_id]
+        made = v.indexes.claim_texts[claim_id] = ClaimText(
+            re.sub(r"\s*\n\s*", " ", v.checked.texts[record.source].text[span.start : span.end]),
+            v.date(record.date),
+            [FigureView(f.said_as, format_number(f.value, f.unit), f.unit, f.measures) for f in record.figures],
+        )
+    return made
+
+
+def in_page_order(indexes: PageIndexes, ids) -> list[str]:
+    """Claim ids in the order pages list claims: by source, then where the quote stands."""
+    claims, spans = indexes.content.claims, indexes.checked.quote_spans
+    return sorted(ids, key=lambda c: (claims[c].record.source, spans[c].start, c))
+
+
+def claims_at(v: PageContext, ids) -> list[ClaimView]:
+    """The claims ``ids``, in page order."""
+    return [claim(v, i) for i in in_page_order(v.indexes, ids)]
+
+
+def claims_where(v: PageContext, predicate, among: tuple[str, ...] | None = None) -> list[ClaimView]:
+    """The claims for which ``predicate`` holds; ``among``: the claims to give, already chosen."""
+    if among is not None:
+        return claims_at(v, among)
+    return claims_at(v, [i for i, located in v.content.claims.items() if predicate(located.record)])
+
+
+def claim_ids_about(indexes: PageIndexes, kind: str, record_id: str) -> list[str]:
+    """The claims that name an actor (kind "actor"), belong to a topic ("topic") or quote a source ("source")."""
+    by = {"actor": indexes.claims_by_actor, "topic": indexes.claims_by_topic, "source": indexes.claims_by_source}
+    return by[kind].get(record_id, [])
+
+
+def claims_about(v: PageContext, kind: str, record_id: str) -> list[ClaimView]:
+    return claims_at(v, claim_ids_about(v.indexes, kind, record_id))
+
+
+def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False) -> Markup:
+    """The claim in the list under its source's text (or in the part of that list that holds it);
+    ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``)."""
+    source = v.content.claims[claim_id].record.source
+    path = lists.parts_of(v.indexes, "source", source).page_of[claim_id]
+    if path == v.page:
+        return Markup(f"#claim-{claim_id}")
+    return (html_url if raw_html else relative_url)(v.page, path, f"claim-{claim_id}")

@@ -1,0 +1,124 @@
+"""What a page's template knows as ``v``: links to other pages made relative to
+this one, prose rendered, dates and citations ready to print.
+
+Every lookup and decision is made in Python (here, in the shared helpers
+beside this module, or in the page kind's module), so templates only loop,
+test and print.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.content import model
+from build_scripts.content.prose import render_prose, safe_external_url
+from build_scripts.pages import lists
+from build_scripts.pages.indexes import FolderViews, PageIndexes
+from build_scripts.pages.labels import BASIS_LABELS, format_date
+from build_scripts.pages.links import Link, folder_of, page_path, relative_url
+from build_scripts.pages.registry import PAGE_KINDS
+
+
+@dataclass(frozen=True)
+class DateView:
+    value: str
+    text: str
+    basis: str
+    basis_label: str
+    said_as: str | None
+    explanation: str | None
+
+
+@dataclass(frozen=True)
+class CitationView:
+    title: str
+    identifier: str | None
+    issuer: str
+    date: str
+
+
+class PageContext:
+    """The view helpers of one page (``page``: its path in the site)."""
+
+    def __init__(self, indexes: PageIndexes, page: str):
+        self.indexes = indexes
+        self.checked = indexes.checked
+        self.content = indexes.content
+        self.page = page
+        self.folder = folder_of(page)
+        self.cached: FolderViews = indexes.folder(self.folder)
+
+    # -- links ----------------------------------------------------------
+
+    def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
+        key = (kind, record_id, anchor)
+        made = self.cached.links.get(key)
+        if made is None:
+            made = self.cached.links[key] = Link(self.title_of(kind, record_id),
+                                                 relative_url(self.page, page_path(kind, record_id), anchor))
+        return made
+
+    def title_of(self, kind: str, record_id: str) -> str:
+        if kind == "actor":
+            return self.content.actors[record_id].record.name
+        if kind == "topic":
+            return self.content.topics[record_id].record.title
+        if kind == "source":
+            return self.content.sources[record_id].record.title
+        raise KeyError(kind)
+
+    def link_to_page(self, name: str, anchor: str = "") -> Link:
+        """A link to the page of kind ``name`` (a page not about one record: "timeline")."""
+        kind = PAGE_KINDS[name]
+        return Link(kind.title, relative_url(self.page, kind.path, anchor))
+
+    def link_to_file(self, site_path: str) -> Link:
+        return Link(posixpath.basename(site_path), relative_url(self.page, site_path))
+
+    def external(self, text: str, url: str) -> Link:
+        return Link(text, safe_external_url(url))
+
+    def actor_links(self, ids: list[str]) -> list[Link]:
+        return [self.link("actor", i) for i in ids]
+
+    def topic_links(self, ids: list[str]) -> list[Link]:
+        return [self.link("topic", i) for i in ids]
+
+    def quote_link(self, claim_id: str, text: str = "in the source") -> Link:
+        """The claim's quote, highlighted in its source's text."""
+        claim = self.content.claims[claim_id].record
+        return Link(text, relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}"))
+
+    def prose(self, text: str | None) -> Markup | None:
+        if text is None:
+            return None
+        made = self.cached.prose.get(text)
+        if made is None:
+            made = self.cached.prose[text] = render_prose(text, self._resolve_prose_link)
+        return made
+
+    def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
+        if scheme == "claim":
+            claim = self.content.claims[record_id].record
+            return str(relative_url(self.page, page_path("source", claim.source), f"q-{record_id}"))
+        if scheme == "glossary":
+            return str(self.term_url(record_id))
+        return str(relative_url(self.page, page_path(scheme, record_id)))
+
+    def term_url(self, term_id: str) -> Markup:
+        """The term's entry in the glossary (or in the part of it that holds it)."""
+        return relative_url(self.page, lists.parts_of(self.indexes, "glossary").page_of[term_id], term_id)
+
+    # -- dates and citations ----------------------------------------------
+
+    def date(self, date: model.DateRef | None) -> DateView | None:
+        if date is None:
+            return None
+        return DateView(date.value, format_date(date.value), date.basis.value, BASIS_LABELS[date.basis.value],
+                        date.said_as, date.explanation)
+
+    def citation(self, citation: model.Citation) -> CitationView:
+        return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))

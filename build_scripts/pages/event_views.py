@@ -1,0 +1,91 @@
+"""Dated events as pages show them: the timeline, the home page's latest
+events, and each topic's events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.pages import lists
+from build_scripts.pages.context import CitationView, DateView, PageContext
+from build_scripts.pages.events import Event
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.labels import format_date
+from build_scripts.pages.links import Link, relative_url
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One dated event on the timeline: a claim of the article, or outside context."""
+
+    anchor: Markup
+    is_context: bool
+    date: DateView
+    precision: str
+    statement: str
+    topics: list[Link]
+    quote_link: Link | None  # claims: the highlighted quote in the source
+    citation: CitationView | None  # context, or a claim's date from outside: where it comes from
+    month: str  # the heading the event is grouped under, e.g. "October 2018"
+    topic_ids: tuple[str, ...]
+    url: Markup  # the event on the timeline (or the part of it that holds it)
+
+
+@dataclass(frozen=True)
+class TopicEvents:
+    topic: Link
+    events: list[EventView]
+
+
+def event_counts(indexes: PageIndexes) -> tuple[int, int]:
+    """How many dated events there are, and how many of them are context from outside the sources."""
+    events = indexes.dated_events
+    return len(events), sum(e.kind != "claim" for e in events)
+
+
+def latest_events(v: PageContext, count: int) -> list[EventView]:
+    """The last ``count`` dated events, latest first."""
+    return [event_view(v, e) for e in reversed(v.indexes.dated_events[-count:])]
+
+
+def event_views(v: PageContext, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
+    """Every dated event, earliest first; only those of ``topic_id``, or with ``anchors``, if given."""
+    events = v.indexes.dated_events
+    if anchors is not None:  # a part of the timeline: its events found by anchor, not by a walk over all
+        place = v.indexes.event_places
+        events = [events[i] for i in sorted(place[anchor] for anchor in set(anchors))]
+    if topic_id is not None:
+        events = [events[i] for i in v.indexes.events_by_topic.get(topic_id, [])]
+    return [event_view(v, e) for e in events]
+
+
+def event_view(v: PageContext, event: Event) -> EventView:
+    topics = v.topic_links(list(event.topics))
+    month = format_date(event.date[:7]) if len(event.date) >= 7 else event.date
+    url = event_url(v, event.anchor)
+    if event.kind == "claim":
+        claim = v.content.claims[event.id].record
+        # A date taken from outside the text shows the document it comes from.
+        context = v.content.context.get(claim.date.context) if claim.date.context else None
+        return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
+                         topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
+                         month, event.topics, url)
+    entry = v.content.context[event.id].record
+    date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
+    return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
+                     v.citation(entry.citation), month, event.topics, url)
+
+
+def events_by_topic(v: PageContext, events: list[EventView], topic_ids: list[str]) -> list[TopicEvents]:
+    groups = []
+    for topic_id in topic_ids:
+        chosen = [e for e in events if topic_id in e.topic_ids]
+        if chosen:
+            groups.append(TopicEvents(v.link("topic", topic_id), chosen))
+    return groups
+
+
+def event_url(v: PageContext, anchor: str) -> Markup:
+    """The event on the timeline, or on the part of it that holds it."""
+    return relative_url(v.page, lists.parts_of(v.indexes, "timeline").page_of[anchor], anchor)

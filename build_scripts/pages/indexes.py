@@ -1,0 +1,178 @@
+"""What the pages derive from the checked dossier, made once per build.
+
+Pages ask for the same things again and again (the claims of an actor, the
+events of a topic, the parts of a split list, a claim's view); per page that
+would cost pages x records. Each is a named attribute here, made the first
+time it is asked for. What holds links is the same on every page of one
+folder (links are relative to it), so it is kept per folder (``FolderViews``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from build_scripts.content import model
+from build_scripts.content.source_text import Span
+from build_scripts.pages import events, glossary, paging, reader
+from build_scripts.pages.events import Event
+from build_scripts.rules.check import CheckedDossier
+
+if TYPE_CHECKING:
+    from build_scripts.pages.claims import ClaimView
+    from build_scripts.pages.links import Link
+
+
+@dataclass
+class FolderViews:
+    """Views that hold links, made once for every page of one folder."""
+
+    links: dict[tuple[str, str, str], Link] = field(default_factory=dict)  # (kind, id, anchor)
+    prose: dict[str, Markup] = field(default_factory=dict)  # prose text -> rendered
+    claims: dict[str, ClaimView] = field(default_factory=dict)
+    claim_markdown: dict[str, Markup] = field(default_factory=dict)  # a claim as the claim macro prints it
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """What a claim shows that holds no link, the same from every folder."""
+
+    quote: str
+    date: object  # DateView | None
+    figures: list
+
+
+@dataclass
+class ListParts:
+    """A list page's parts (one when it is not split), the page of each, and the page of each item."""
+
+    parts: list[paging.Part]
+    paths: list[str]
+
+    @functools.cached_property
+    def page_of(self) -> dict:
+        return {item: path for part, path in zip(self.parts, self.paths) for item in part.items}
+
+    @property
+    def is_split(self) -> bool:
+        return paging.is_split(self.parts)
+
+
+def ids_by(records, keys_of) -> dict[str, list]:
+    """{key: ids of the records that have it}, each id once per key, in record order."""
+    index: dict[str, list] = {}
+    for record_id, record in records:
+        for key in dict.fromkeys(keys_of(record)):
+            index.setdefault(key, []).append(record_id)
+    return index
+
+
+class PageIndexes:
+    """The derived data of one checked dossier, for the pages made from it."""
+
+    def __init__(self, checked: CheckedDossier, data_files: list | None = None):
+        self.checked = checked
+        self.content = checked.content
+        # The Downloads page's files (site_source.downloads), each with .path and .data.
+        self.data_files = data_files or []
+        self.folders: dict[str, FolderViews] = {}
+        self.claim_texts: dict[str, ClaimText] = {}
+        self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
+        # {actor id: (label, page) of the network part that draws it}, when the network is split
+        self.network_part_of_actor: dict[str, tuple[str, str]] | None = None
+
+    def folder(self, folder: str) -> FolderViews:
+        views = self.folders.get(folder)
+        if views is None:
+            views = self.folders[folder] = FolderViews()
+        return views
+
+    # -- claims ------------------------------------------------------------
+
+    def _claims_by(self, keys_of) -> dict[str, list[str]]:
+        return ids_by(((i, located.record) for i, located in self.content.claims.items()), keys_of)
+
+    @functools.cached_property
+    def claims_by_actor(self) -> dict[str, list[str]]:
+        return self._claims_by(lambda c: c.actors)
+
+    @functools.cached_property
+    def claims_by_topic(self) -> dict[str, list[str]]:
+        return self._claims_by(lambda c: c.topics)
+
+    @functools.cached_property
+    def claims_by_source(self) -> dict[str, list[str]]:
+        return self._claims_by(lambda c: [c.source])
+
+    @functools.cached_property
+    def quote_spans_by_source(self) -> dict[str, dict[str, Span]]:
+        by_source: dict[str, dict[str, Span]] = {}
+        for claim_id, span in self.checked.quote_spans.items():
+            by_source.setdefault(self.content.claims[claim_id].record.source, {})[claim_id] = span
+        return by_source
+
+    # -- events and context --------------------------------------------------
+
+    @functools.cached_property
+    def dated_events(self) -> list[Event]:
+        return events.dated_events(self.content, {c: s.start for c, s in self.checked.quote_spans.items()})
+
+    @functools.cached_property
+    def event_places(self) -> dict[str, int]:
+        """{event anchor: its index in ``dated_events``}."""
+        return {e.anchor: i for i, e in enumerate(self.dated_events)}
+
+    @functools.cached_property
+    def events_by_topic(self) -> dict[str, list[int]]:
+        return ids_by(enumerate(self.dated_events), lambda e: e.topics)
+
+    @functools.cached_property
+    def context_in_order(self) -> list[tuple[str, model.ContextEntry]]:
+        entries = [(i, located.record) for i, located in sorted(self.content.context.items())]
+        return sorted(entries, key=lambda item: (item[1].date or "9999", item[0]))
+
+    @functools.cached_property
+    def context_by_topic(self) -> dict[str, list[int]]:
+        return ids_by(enumerate(self.context_in_order), lambda item: item[1].topics)
+
+    # -- relations -----------------------------------------------------------
+
+    @functools.cached_property
+    def relations_by_actor(self) -> dict[str, list[int]]:
+        return ids_by(enumerate(self.content.relations),
+                      lambda located: [located.record.source_actor, located.record.target_actor])
+
+    # -- topics and the glossary -----------------------------------------------
+
+    @functools.cached_property
+    def topics_in_order(self) -> list[str]:
+        topics = self.content.topics
+        return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
+
+    @functools.cached_property
+    def terms(self) -> glossary.TermIndex:
+        return glossary.TermIndex(self.content)
+
+    @functools.cached_property
+    def terms_used_on_topic(self) -> dict[str, set[str]]:
+        """{topic id: the glossary terms its page uses}."""
+        return {topic_id: self.terms.used_in(glossary.topic_text(self, topic_id)) for topic_id in self.topics_in_order}
+
+    @functools.cached_property
+    def topics_using_term(self) -> dict[str, list[str]]:
+        """{glossary term id: the topics whose page uses it, in topic order}."""
+        using: dict[str, list[str]] = {}
+        for topic_id in self.topics_in_order:
+            for term_id in self.terms_used_on_topic[topic_id]:
+                using.setdefault(term_id, []).append(topic_id)
+        return using
+
+    # -- actors' names, for the annotated reader --------------------------------
+
+    @functools.cached_property
+    def actor_names_by_first_word(self) -> dict[str, list[tuple[str, str]]]:
+        """{first word of a name or alias: (actor id, name)} ("" for a name without a word)."""
+        return reader.names_by_first_word(self.content)

@@ -1,0 +1,21 @@
+"""The Downloads page: every record as JSON and CSV, and the JSON Schema of each kind (``site_source/downloads.py`` makes the files)."""
+
+from __future__ import annotations
+
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+
+KIND = PAGE_KINDS["downloads"]
+
+
+def render(site: PageRenderer) -> None:
+    v = site.context(KIND.path)
+    files = [(f, v.link_to_file(f.path), _size(len(f.data))) for f in site.indexes.data_files]
+    site.render("downloads", KIND.path, "content", "Downloads",
+                "Every record of the dossier as JSON and CSV, and the JSON Schema of each kind.",
+                data=[f for f in files if "/schema/" not in f[0].path],
+                schemas=[f for f in files if "/schema/" in f[0].path])
+
+
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 1024 else f"{count / 1024:.1f} kB"

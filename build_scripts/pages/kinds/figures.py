@@ -1,0 +1,73 @@
+"""Every number the sources give, with what it measures; split by source when
+long. The home page shows a few of them (``key_figures``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_scripts.pages import paging
+from build_scripts.pages.claims import claims_where
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.labels import format_number
+from build_scripts.pages.links import Link
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.source_tables import parts_by_source, render_rows_by_source
+
+KIND = PAGE_KINDS["figures"]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    said_as: str
+    value: str
+    unit: str
+    measures: str
+    statement: str
+    quote_link: Link
+    topics: list[Link]
+
+
+def _has_figures(claim) -> bool:
+    return bool(claim.figures)
+
+
+def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
+    return parts_by_source(indexes, KIND, _has_figures)
+
+
+def _row(v: PageContext, claim, record, figure) -> FigureRow:
+    return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
+                     record.statement, v.quote_link(claim.id), claim.topics)
+
+
+def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
+    """The figures of every claim, or of ``claim_ids``."""
+    rows = []
+    for claim in claims_where(v, _has_figures, among=claim_ids):
+        record = v.content.claims[claim.id].record
+        rows += [_row(v, claim, record, figure) for figure in record.figures]
+    return rows
+
+
+def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRow]:
+    """Figures for the home page: the first ones of each topic, in topic
+    order, so that every thread of the story shows its numbers. Calendar
+    years are left out: they are dates, not amounts."""
+    order = {t: i for i, t in enumerate(v.indexes.topics_in_order)}
+    claims = v.content.claims
+    taken: dict[str, int] = {}
+    chosen = []
+    for claim in sorted(claims_where(v, _has_figures), key=lambda c: (order[claims[c.id].record.topics[0]], c.position)):
+        record = claims[claim.id].record
+        for figure in record.figures:
+            if figure.unit != "year" and taken.get(record.topics[0], 0) < per_topic:
+                taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
+                chosen.append(_row(v, claim, record, figure))
+    return chosen[:count]
+
+
+def render(site: PageRenderer) -> None:
+    render_rows_by_source(site, KIND, "Key figures", "Every number the sources give, with what it measures.",
+                          figure_rows)

@@ -1,0 +1,35 @@
+"""The home page: the story in a few lines, key figures, the topics, the latest events."""
+
+from __future__ import annotations
+
+from build_scripts.content.prose import first_sentence
+from build_scripts.pages.event_views import event_counts, latest_events
+from build_scripts.pages.kinds.figures import key_figures
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+
+KIND = PAGE_KINDS["home"]
+HOME_TOPICS = 20  # the first topics; the topics index has the rest
+HOME_FIGURES = 6
+HOME_EVENTS = 5
+# The pages the home page points to: {name the template uses: page kind}.
+LINKED_PAGES = {"timeline": "timeline", "network": "network", "quotations": "quotations", "figures": "figures",
+                "glossary": "glossary", "downloads": "downloads", "actors": "actors_index", "topics": "topics_index"}
+
+
+def render(site: PageRenderer) -> None:
+    located = site.content.dossier
+    dossier = located.record
+    path = KIND.path
+    v = site.context(path)
+    event_count, _ = event_counts(site.indexes)
+    site.render("home", path, located.origin.path, dossier.title, dossier.description,
+                dossier=dossier,
+                topics=[(v.link("topic", t), first_sentence(site.content.topics[t].record.summary))
+                        for t in site.indexes.topics_in_order[:HOME_TOPICS]],
+                figures=key_figures(v, HOME_FIGURES),
+                latest=latest_events(v, HOME_EVENTS),
+                sources=sorted(site.content.sources),
+                pages={name: v.link_to_page(kind) for name, kind in LINKED_PAGES.items()},
+                counts={"claims": len(site.content.claims), "actors": len(site.content.actors),
+                        "events": event_count, "topics": len(site.content.topics)})

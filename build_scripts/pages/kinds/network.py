@@ -1,0 +1,43 @@
+"""The network of relations between actors, drawn at build time and listed; split by groups of connected actors when long."""
+
+from __future__ import annotations
+
+from build_scripts.pages import paging
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.relations import network_groups, network_svg, relation_views
+from build_scripts.pages.render import PageRenderer
+
+KIND = PAGE_KINDS["network"]
+TITLE = "Network"
+DESCRIPTION = "Who buys from, supplies, sanctions or opposes whom: the relations between the actors."
+
+
+def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
+    # Each group of actors is a picture of its own: a page holds fewer relations in many small pictures.
+    return paging.split(network_groups(indexes), KIND.per_page, numbered=True, group_cost=paging.NETWORK_PICTURE_COST)
+
+
+def render(site: PageRenderer) -> None:
+    v = site.context(KIND.path)
+    count = len(site.content.relations)
+
+    def part_data(pv: PageContext, part: paging.Part) -> dict:
+        pictures = []
+        for number, group in enumerate(part.groups, start=1):
+            pictures.append((group.label, relation_views(pv, chosen=group.items), network_svg(
+                pv, f"network-{number}", f"Relations between {group.label}",
+                "Each actor is a dot, linked to its actor page; each arrow is a relation, labelled with its "
+                "type. The same relations are listed as text below the picture.", chosen=group.items)))
+        return {"pictures": pictures, "relations": [], "svg": None, "count": count}
+
+    if not site.render_list(KIND, "content/relations.yaml", TITLE, DESCRIPTION, part_data,
+                            main={"pictures": [], "relations": [], "svg": None, "count": count},
+                            summary=lambda part: "; ".join(g.label for g in part.groups)):
+        site.render("network", KIND.path, "content/relations.yaml", TITLE, DESCRIPTION,
+                    relations=relation_views(v), pictures=[], count=count, part=None, parts=[],
+                    svg=network_svg(v, "network-all", "Relations between the actors of the story",
+                                    "Each actor is a dot on a circle, linked to its actor page; each arrow is "
+                                    "a relation, labelled with its type. The same relations are listed as "
+                                    "text below the picture."))

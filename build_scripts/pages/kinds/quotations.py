@@ -1,0 +1,49 @@
+"""Every direct quotation in the sources, with who said it and when; split by source when long."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_scripts.pages import paging
+from build_scripts.pages.claims import claims_where
+from build_scripts.pages.context import DateView, PageContext
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.links import Link
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.source_tables import parts_by_source, render_rows_by_source
+
+KIND = PAGE_KINDS["quotations"]
+
+
+@dataclass(frozen=True)
+class QuotationRow:
+    text: str
+    speakers: list[Link]
+    occasion: str
+    statement: str
+    quote_link: Link
+    date: DateView | None
+
+
+def _has_quotation(claim) -> bool:
+    return claim.quotation is not None
+
+
+def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
+    return parts_by_source(indexes, KIND, _has_quotation)
+
+
+def quotation_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[QuotationRow]:
+    """The quotation of every claim that has one, or of ``claim_ids``."""
+    rows = []
+    for claim in claims_where(v, _has_quotation, among=claim_ids):
+        record = v.content.claims[claim.id].record
+        rows.append(QuotationRow(record.quotation.text, v.actor_links(record.quotation.speakers),
+                                 record.quotation.occasion, record.statement, v.quote_link(claim.id), claim.date))
+    return rows
+
+
+def render(site: PageRenderer) -> None:
+    render_rows_by_source(site, KIND, "Quotations", "Every direct quotation in the sources, with who said it and when.",
+                          quotation_rows)

@@ -1,0 +1,138 @@
+"""One page per source: the annotated reader (the full text, every quoted
+passage highlighted and linked to its claims, actors' names linked to their
+pages), and the claims that quote it, in numbered parts when long
+(``source_claims.md.j2``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.content.source_text import normalise
+from build_scripts.pages import jsonld, paging, reader
+from build_scripts.pages.claims import claim_ids_about, claim_under_source_url, claims_about, claims_at, in_page_order
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.labels import format_date
+from build_scripts.pages.links import Link, html_url, page_path, relative_url
+from build_scripts.pages.lists import part_entries, parts_of
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+
+KIND = PAGE_KINDS["source"]
+
+
+@dataclass(frozen=True)
+class ReaderPiece:
+    """A piece of the annotated source text: plain text, or an actor's name."""
+
+    text: str
+    actor_url: Markup | None  # the actor this piece names
+    actor_title: str | None  # the actor's name, where the text calls it otherwise
+
+
+@dataclass(frozen=True)
+class ReaderRun:
+    """Pieces of the source text that show as one: a highlighted quote (every
+    piece quoted by the same claims), or a stretch that no claim quotes.
+
+    Which claims a highlight belongs to is printed once on the run, not on
+    each of its pieces; the claim's statement is one click away, not repeated
+    as hover text (the page is long enough with the text and its claims)."""
+
+    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
+    claims: str  # space-separated ids of the claims quoting the run ("" if none)
+    quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
+    pieces: list[ReaderPiece]
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """A run of text quoted by several claims, with a link to each of them."""
+
+    anchor: Markup
+    excerpt: str
+    claims: list[Link]
+
+
+def parts(indexes: PageIndexes, source_id: str) -> list[paging.Part]:
+    """The claims listed under the source's text, in numbered parts."""
+    return paging.numbered(in_page_order(indexes, claim_ids_about(indexes, "source", source_id)), KIND.per_page)
+
+
+def render(site: PageRenderer, source_id: str) -> None:
+    located = site.content.sources[source_id]
+    source = located.record
+    path = KIND.path_of(source_id)
+    v = site.context(path)
+    paragraphs, passages = reading(v, source_id)
+    original = source.original_publisher
+    claims = claims_about(v, "source", source_id)
+    listed = parts_of(site.indexes, KIND.name, source_id)
+    split = listed.is_split
+    site.render(
+        "source", path, located.origin.path, source.title,
+        f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
+        search_boost=KIND.search_boost,
+        source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
+        claims=[] if split else claims, claim_count=len(claims),
+        claim_parts=part_entries(path, listed) if split else [],
+        published=format_date(source.published.value),
+        jsonld=jsonld.script(jsonld.news_article(
+            source, site.content.actors[source.publisher].record,
+            site.content.actors[original].record if original else None)),
+    )
+    if split:
+        site.render_parts(KIND, "source_claims", located.origin.path,
+                          f"Claims quoting “{source.title}”", f"The claims that quote “{source.title}”.",
+                          lambda pv: Link(source.title, relative_url(pv.page, path)),
+                          lambda pv, part: {"claims": claims_at(pv, part.items)},
+                          record_id=source_id)
+
+
+def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list[PassageView]]:
+    """The source text as paragraphs of pieces, and the passages quoted by several claims."""
+    indexes = v.indexes
+    result = reader.read(v.checked.texts[source_id], dict(indexes.quote_spans_by_source.get(source_id, {})),
+                         indexes.actor_names_by_first_word)
+    text = v.checked.texts[source_id].text
+    claims = v.content.claims
+    spans = v.checked.quote_spans
+    passage_numbers: dict[int, int] = {}
+    passages: list[PassageView] = []
+    for index, run in enumerate(result.runs):
+        if len(run.claims) > 1:
+            passage_numbers[index] = len(passages) + 1
+            excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
+            by_position = sorted(run.claims, key=lambda c: (spans[c].start, -spans[c].end, c))
+            passages.append(PassageView(
+                Markup(f"passage-{len(passages) + 1}"), excerpt,
+                [Link(claims[c].record.statement, claim_under_source_url(v, c)) for c in by_position],
+            ))
+    paragraphs = []
+    for pieces in result.paragraphs:
+        runs: list[ReaderRun] = []
+        previous = None
+        for piece in pieces:
+            if not runs or piece.run != previous:
+                target = None
+                if piece.run is not None:
+                    if piece.run in passage_numbers:
+                        target = Markup(f"#passage-{passage_numbers[piece.run]}")
+                    else:
+                        target = claim_under_source_url(v, piece.claims[0], raw_html=True)
+                runs.append(ReaderRun([], " ".join(piece.claims), target, []))
+            previous = piece.run
+            run = runs[-1]
+            run.anchors.extend(Markup(f"q-{c}") for c in piece.starts)
+            piece_text = re.sub(r"\s*\n\s*", " ", piece.text)
+            name = v.title_of("actor", piece.actor) if piece.actor else None
+            run.pieces.append(ReaderPiece(
+                piece_text,
+                html_url(v.page, page_path("actor", piece.actor)) if piece.actor else None,
+                name if name is not None and normalise(name) != normalise(piece_text) else None,
+            ))
+        paragraphs.append(runs)
+    return paragraphs, passages

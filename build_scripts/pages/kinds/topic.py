@@ -1,0 +1,69 @@
+"""One page per topic: its summary, the claims that belong to it, its events, the context it needs, its terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.content.prose import first_sentence
+from build_scripts.pages import glossary, jsonld
+from build_scripts.pages.claims import claims_about
+from build_scripts.pages.context import CitationView, PageContext
+from build_scripts.pages.event_views import event_views
+from build_scripts.pages.labels import format_date
+from build_scripts.pages.links import html_url, page_path
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.term_views import term_view, terms_used_on_topic
+
+KIND = PAGE_KINDS["topic"]
+
+
+@dataclass(frozen=True)
+class ContextView:
+    anchor: Markup
+    statement: str
+    citation: CitationView
+    date: str | None
+
+
+def render(site: PageRenderer, topic_id: str) -> None:
+    located = site.content.topics[topic_id]
+    topic = located.record
+    path = KIND.path_of(topic_id)
+    v = site.context(path)
+    claims = claims_about(v, "topic", topic_id)
+    actors = site.content.actors
+    actor_ids = sorted({a for c in claims for a in site.content.claims[c.id].record.actors},
+                       key=lambda a: actors[a].record.name.casefold())
+    key_terms = glossary.key_terms_of_topic(site.indexes.terms, site.content, topic_id)
+    used_terms = terms_used_on_topic(v, topic_id)
+    terms = key_terms + [t for t in used_terms if t not in key_terms]
+    tags = [topic.title]
+    for term_id in key_terms:
+        tags += glossary.names_of(site.content.glossary[term_id].record)
+    site.render(
+        "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
+        search_boost=KIND.search_boost, tags=tags,
+        topic=topic, claims=claims, actors=actor_ids,
+        terms=[term_view(v, t) for t in terms],
+        events=event_views(v, topic_id),
+        context=context_of_topic(v, topic_id),
+        timeline=v.link_to_page("timeline"),
+        jsonld=jsonld.script(jsonld.claims([_appearance(v, c.id) for c in claims])),
+    )
+
+
+def context_of_topic(v: PageContext, topic_id: str) -> list[ContextView]:
+    """The context entries of a topic, by date."""
+    ordered = v.indexes.context_in_order
+    return [ContextView(Markup(f"context-{i}"), e.statement, v.citation(e.citation), format_date(e.date) if e.date else None)
+            for i, e in (ordered[index] for index in v.indexes.context_by_topic.get(topic_id, []))]
+
+
+def _appearance(v: PageContext, claim_id: str):
+    """A claim, its source, and the address of its highlighted quote, for JSON-LD."""
+    claim = v.content.claims[claim_id].record
+    quote_url = html_url(v.page, page_path("source", claim.source), f"q-{claim_id}")
+    return claim, v.content.sources[claim.source].record, str(quote_url)

@@ -1,0 +1,66 @@
+"""The words the site uses for the model's values, and dates as a reader reads them."""
+
+from __future__ import annotations
+
+# Actor kind -> (one, many), in the order the actors index shows them.
+ACTOR_KIND_LABELS = {
+    "country": ("Country", "Countries"),
+    "government": ("Government", "Governments and administrations"),
+    "government-body": ("Government body", "Government bodies"),
+    "military-body": ("Military body", "Military bodies"),
+    "international-body": ("International body", "International bodies"),
+    "court": ("Court", "Courts"),
+    "person": ("Person", "People"),
+    "organisation": ("Organisation", "Organisations"),
+    "company": ("Company", "Companies"),
+    "media": ("News medium", "News media"),
+    "armed-group": ("Armed group", "Armed groups"),
+    "unnamed-sources": ("Unnamed sources", "Unnamed sources"),
+}
+CERTAINTY_LABELS = {
+    "stated": "stated by the source",
+    "attributed": "attributed",
+    "reported": "reported",
+    "alleged": "alleged",
+}
+BASIS_LABELS = {
+    "stated": "date given in the text",
+    "relative": "date worked out from the text",
+    "external": "date from outside the text",
+    "inferred": "date inferred",
+}
+RELATION_LABELS = {
+    "buys-from": "buys from",
+    "supplies": "supplies",
+    "sanctions": "sanctions",
+    "opposes": "opposes",
+    "supports": "supports",
+    "cooperates-with": "cooperates with",
+    "part-of": "is part of",
+    "leads": "leads",
+    "reports-on": "reports on",
+    "negotiates-with": "negotiates with",
+    "accuses": "accuses",
+    "party-to": "is a party to",
+}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def format_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def format_number(value: float | int | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if unit == "year":  # 2016, not 2,016
+        return str(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,}".rstrip("0")

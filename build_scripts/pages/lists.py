@@ -1,0 +1,69 @@
+"""Long lists split into parts (``paging.py``): where each part's page is,
+what a list's main page says of its parts, and how a part links to its
+neighbours.
+
+How a list is cut is the business of its page kind: the module
+``pages/kinds/<kind>.py`` has ``parts(indexes, record_id)``. Other pages link
+into a split list (a term in the glossary, an event on the timeline, a claim
+under its source), so the parts are found here, once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_scripts.pages import paging
+from build_scripts.pages.indexes import ListParts, PageIndexes
+from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.registry import PAGE_KINDS, module_of
+
+
+@dataclass(frozen=True)
+class PartEntry:
+    """A part of a split list, as its main page lists it."""
+
+    link: Link  # text: the part's label ("A–C", "Part 2 of 9")
+    count: int  # items in it
+    summary: str | None  # what it holds, where its label does not say: its sources, its groups of actors
+
+
+@dataclass(frozen=True)
+class PartNav:
+    """Where a part of a split list stands: the main page and its neighbours."""
+
+    label: str
+    number: int
+    count: int  # parts in all
+    items: int  # items in this part
+    total: int  # items in all parts
+    whole: Link  # the main page, which lists every part
+    previous: Link | None
+    next: Link | None
+
+
+def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
+    """The parts of the list page of kind ``name`` (of record ``record_id``, for a source's claims)."""
+    key = (name, record_id)
+    found = indexes.list_parts.get(key)
+    if found is None:
+        kind = PAGE_KINDS[name]
+        parts = module_of(kind).parts(indexes, record_id)
+        list_path = kind.path_of(record_id)
+        paths = [paging.part_path(list_path, part) for part in parts] if paging.is_split(parts) else [list_path]
+        found = indexes.list_parts[key] = ListParts(parts, paths)
+    return found
+
+
+def part_entries(page: str, listed: ListParts, summary=None) -> list[PartEntry]:
+    """The parts of a split list, for its main page ``page``; ``summary(part)`` says what a part holds."""
+    return [PartEntry(Link(part.label, relative_url(page, path)), len(part.items), summary(part) if summary else None)
+            for part, path in zip(listed.parts, listed.paths)]
+
+
+def part_nav(page: str, listed: ListParts, index: int, whole: Link) -> PartNav:
+    """Where part ``index`` stands, for its own page ``page``."""
+    parts, paths = listed.parts, listed.paths
+    link = lambda i: Link(parts[i].label, relative_url(page, paths[i]))  # noqa: E731
+    return PartNav(parts[index].label, index + 1, len(parts), len(parts[index].items),
+                   sum(len(part.items) for part in parts), whole,
+                   link(index - 1) if index > 0 else None, link(index + 1) if index + 1 < len(parts) else None)

@@ -1,0 +1,106 @@
+"""Relations between actors as pages show them: listed as text, and drawn as a
+picture (``network_drawing.py``) on the network page and each actor's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_scripts.content import model
+from build_scripts.pages import lists, network_drawing, paging
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.labels import ACTOR_KIND_LABELS, RELATION_LABELS
+from build_scripts.pages.links import Link, html_url, page_path, relative_url
+from build_scripts.pages.registry import PAGE_KINDS
+
+
+@dataclass(frozen=True)
+class RelationView:
+    source: Link
+    label: str
+    target: Link
+    note: str | None
+    evidence: list[Link]  # the claims' quotes in the source
+
+
+def relations_of(indexes: PageIndexes, actor_id: str | None, chosen: tuple[int, ...] | None = None) -> list[model.Relation]:
+    """Every relation, those of ``actor_id``, or those at indexes ``chosen`` of content.relations, in file order."""
+    relations = indexes.content.relations
+    if chosen is not None:
+        return [relations[i].record for i in chosen]
+    if actor_id is None:
+        return [located.record for located in relations]
+    return [relations[i].record for i in indexes.relations_by_actor.get(actor_id, [])]
+
+
+def relation_views(v: PageContext, actor_id: str | None = None, chosen: tuple[int, ...] | None = None) -> list[RelationView]:
+    """Every relation, those of ``actor_id``, or those at indexes ``chosen`` of content.relations."""
+    relations = relations_of(v.indexes, actor_id, chosen)
+    relations.sort(key=lambda r: (v.title_of("actor", r.source_actor).casefold(), r.type,
+                                  v.title_of("actor", r.target_actor).casefold()))
+    return [
+        RelationView(v.link("actor", r.source_actor), RELATION_LABELS[r.type], v.link("actor", r.target_actor),
+                     r.note, [v.quote_link(c, v.content.claims[c].record.statement) for c in r.claims])
+        for r in relations
+    ]
+
+
+def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor_id: str | None = None,
+                chosen: tuple[int, ...] | None = None) -> Markup | None:
+    relations = relations_of(v.indexes, actor_id, chosen)
+    if not relations:
+        return None
+    actors = v.content.actors
+    ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
+    nodes = [
+        network_drawing.Node(i, v.title_of("actor", i), actors[i].record.kind.value,
+                             ACTOR_KIND_LABELS[actors[i].record.kind.value][0], html_url(v.page, page_path("actor", i)))
+        for i in ids
+    ]
+    edges = [
+        network_drawing.Edge(r.source_actor, r.target_actor, RELATION_LABELS[r.type],
+                             f"{v.title_of('actor', r.source_actor)} {RELATION_LABELS[r.type]} "
+                             f"{v.title_of('actor', r.target_actor)}")
+        for r in relations
+    ]
+    return network_drawing.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+
+
+def network_groups(indexes: PageIndexes) -> list[paging.Group]:
+    """The relations (as indexes into content.relations) of each group of actors
+    tied to each other (``network_drawing.components``), named after its most related actor."""
+    relations = [located.record for located in indexes.content.relations]
+    actors = indexes.content.actors
+    name = lambda a: actors[a].record.name  # noqa: E731
+    found = network_drawing.components([(r.source_actor, r.target_actor) for r in relations], name)
+    groups = []
+    for group in found:
+        others = len(group.actors) - 1
+        label = name(group.hub) + (f" and {others} other actor{'s' if others != 1 else ''}" if others else "")
+        groups.append(paging.Group(group.hub, label, group.edges))
+    return groups
+
+
+def network_part_of(v: PageContext, actor_id: str) -> Link | None:
+    """The part of the split network page that draws the actor's relations (the first, if
+    several do); None when the network is one page, or the actor has no relation."""
+    listed = lists.parts_of(v.indexes, "network")
+    if not listed.is_split:
+        return None
+    found = network_parts_by_actor(v.indexes, listed).get(actor_id)
+    return Link(f"{PAGE_KINDS['network'].title}: {found[0]}", relative_url(v.page, found[1])) if found else None
+
+
+def network_parts_by_actor(indexes: PageIndexes, listed) -> dict[str, tuple[str, str]]:
+    """{actor id: (label, page) of the first network part that draws it}, made once per build."""
+    if indexes.network_part_of_actor is None:
+        page_of: dict[str, tuple[str, str]] = {}
+        for part, path in zip(listed.parts, listed.paths):
+            for index in part.items:
+                relation = indexes.content.relations[index].record
+                page_of.setdefault(relation.source_actor, (part.label, path))
+                page_of.setdefault(relation.target_actor, (part.label, path))
+        indexes.network_part_of_actor = page_of
+    return indexes.network_part_of_actor

@@ -1,0 +1,229 @@
+"""What the MkDocs hook keeps from one event to the next, for one run of
+``mkdocs build`` or ``mkdocs serve`` (which rebuilds many times): made at
+``on_startup``, dropped at ``on_shutdown``."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from build_scripts.pages import glossary
+from build_scripts.renderers import offline_zip
+from build_scripts.renderers.mkdocs import atomic_output, speedups
+from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion
+from build_scripts.site_source import contributing
+from build_scripts.site_source.generate import Generated, generate
+
+log = logging.getLogger("mkdocs.hooks.dossier")
+
+
+class _WarningCounter(logging.Handler):
+    """Counts MkDocs' warnings, so that a strict build that will abort is not swapped in."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class BuildSession:
+    def __init__(self, command: str, dirty: bool, own_hook: str):
+        self.command = command
+        self.dirty = dirty
+        self.own_hook = own_hook  # the hook's file: its page events are known to the two-core conversion
+        self.root: Path | None = None
+        self.generated: Generated | None = None  # the last good dossier (serve shows it while an edit is broken)
+        self.page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
+        self.generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
+        self.output: atomic_output.StagedSite | None = None  # `build`: the staging folder swapped in on success
+        self.warnings = _WarningCounter()
+        self.offline_copy: offline_zip.OfflineZip | None = None  # `build`: the zip, compressed as pages are written
+        self.downloads_page: str | None = None  # where the Downloads page is in the site
+        self.conversion: parallel_conversion.ForkedConversion | None = None  # `build`: the copy converting pages
+        # `serve`: the theme's templates, compiled once; `serve --dirty`: what the next rebuild compares with.
+        self.template_cache = dirty_preview.TemplateCache()
+        self.preview: dirty_preview.Preview | None = None
+        if command == "serve" and dirty and speedups.enabled("dirty_preview"):
+            self.preview = dirty_preview.Preview()
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    # -- on_config ------------------------------------------------------------
+
+    def configure(self, config: MkDocsConfig) -> None:
+        # content/ and seeds/ are read beside the mkdocs.yml being built.
+        self.root = Path(config.config_file_path).resolve().parent
+        os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(self.root))
+        if self.command == "build":
+            self.output = atomic_output.StagedSite(Path(config.site_dir).resolve())
+            config.site_dir = str(self.output.staging)
+            self.warnings.count = 0
+        # `build` zips the site it built and offers the zip for reading offline
+        # (offline_zip.py); not `serve`, where it would slow every reload.
+        # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
+        wanted = self.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+        self.offline_copy = offline_zip.OfflineZip(self.output.staging) if wanted else None
+        self.downloads_page = None
+
+    # -- on_pre_build ---------------------------------------------------------
+
+    def generate(self) -> None:
+        """Load, check and render the dossier; raises ``DossierError``."""
+        self.generated = generate(self.root)
+        if self.command == "build":
+            # The dossier stays in memory, unchanged, until the build ends; frozen,
+            # the cycle collector stops walking its millions of objects each time
+            # MkDocs' own garbage sets it off (a tenth of a large build). `serve`
+            # makes a new dossier on every save, so it does not freeze the old ones.
+            gc.freeze()
+
+    def coverage_lines(self) -> list[str]:
+        checked = self.generated.checked
+        lines = []
+        for source_id, text in sorted(checked.texts.items()):
+            total = len(text.sentences())
+            covered = total - len(checked.uncovered.get(source_id, []))
+            lines.append(f"coverage: {source_id}: {covered} of {total} sentences quoted by at least one claim")
+        return lines
+
+    # -- on_files -------------------------------------------------------------
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The generated pages, the contributors' files and the data files, as virtual files."""
+        generated = self.generated
+        # In a dirty `serve`, pages are files that only change when their text does.
+        page_files = self.preview.page_files(config, generated.pages) if self.preview else None
+        for index, page in enumerate(generated.pages):
+            _replace_generated(files, page.path, f"the page generated from {page.origin}",
+                               page_files[index] if page_files else File.generated(config, page.path, content=page.text))
+        for path, data in contributing.site_files(self.root, generated.indexes).items():
+            _replace_generated(files, path, f"the generated {path}", File.generated(config, path, content=data))
+        self.page_origins = contributing.page_origins(generated.pages)  # once, not once per page
+        self.generated_paths = frozenset(page.path for page in generated.pages)
+        for data_file in generated.data_files:
+            files.append(File.generated(config, data_file.path, content=data_file.data))
+        if self.offline_copy is not None:
+            # Listed now so that links to it resolve; its bytes are written once
+            # the site is built (on_post_build).
+            files.append(File.generated(config, offline_zip.ZIP_SITE_PATH, content=b""))
+        if self.preview is not None:
+            self.preview.start(config, self._shown_on_every_page(config), {f.url for f in files.documentation_pages()})
+
+    def _shown_on_every_page(self, config: MkDocsConfig) -> str:
+        """A fingerprint of what pages show besides their own Markdown (see dirty_preview.py)."""
+        abbreviations = self.generated.indexes.terms.abbreviation_lines
+        return dirty_preview.fingerprint(
+            Path(config.config_file_path).read_bytes(),
+            "\n".join(line for _, line in abbreviations),
+            "\n".join(f"{path} {origin}" for path, origin in sorted(self.page_origins.items())),
+            dirty_preview.folder_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
+        )
+
+    # -- on_nav ---------------------------------------------------------------
+
+    def start_conversion(self, config: MkDocsConfig, files: Files) -> None:
+        if speedups.enabled("parallel_conversion") and parallel_conversion.can_convert_in_two(
+                config, self.command, self.dirty, own_hook=self.own_hook):
+            self.conversion = parallel_conversion.start(config, files)
+            if self.conversion is not None:
+                log.debug("converting every other page's Markdown in a forked copy")
+
+    # -- on_page_markdown, on_page_context ------------------------------------
+
+    def complete_markdown(self, src_uri: str, dest_uri: str, markdown: str) -> str:
+        if self.offline_copy is not None and src_uri in offline_zip.DOWNLOADS_PAGES:
+            markdown += offline_zip.downloads_note(src_uri)  # the size: see finish_build
+            self.downloads_page = dest_uri
+        if src_uri not in self.generated_paths:
+            # Generated pages come with both (generate.complete_pages); hand-written
+            # ones get them here: the link to their source file, and hover
+            # abbreviations for the glossary terms they use (last, to cover the page).
+            markdown += contributing.source_link(src_uri, self.page_origins)
+            markdown += glossary.abbreviations(self.generated.indexes.terms, markdown)
+        return markdown
+
+    def edit_url(self, config: MkDocsConfig, src_uri: str) -> str | None:
+        return contributing.edit_url(config.edit_uri, config.repo_url, Path(config.docs_dir), self.root, src_uri,
+                                     self.page_origins)
+
+    # -- on_post_build, on_build_error, on_shutdown -----------------------------
+
+    def finish_build(self, config: MkDocsConfig) -> None:
+        if self.conversion is not None:
+            if self.conversion.search is not None:
+                log.debug(f"search: {self.conversion.search.pages_taken} pages indexed from sections split as they "
+                          "were converted")
+            self.conversion = None
+        if self.preview is not None:
+            self.preview.tidy_search_index(config)
+        if self.output is not None:
+            self.output.succeeded = not (config.strict and self.warnings.count)
+            if self.offline_copy is not None and self.output.succeeded:
+                self._write_offline_copy(Path(config.site_dir))
+
+    def _write_offline_copy(self, site_dir: Path) -> None:
+        """Zip the built site into itself (over the empty file MkDocs copied
+        there), and write the zip's size on the Downloads page."""
+        try:
+            archive = offline_zip.zip_site(site_dir, self.downloads_page, self.offline_copy)
+            (site_dir / offline_zip.ZIP_SITE_PATH).write_bytes(archive)
+            if self.downloads_page is not None:
+                page = site_dir / self.downloads_page
+                page.write_text(offline_zip.fill_in_zip_size(page.read_text(encoding="utf-8"), len(archive)),
+                                encoding="utf-8")
+        except offline_zip.OfflineCopyError as error:
+            raise PluginError(str(error)) from None
+
+    def build_failed(self) -> None:
+        if self.output is not None:
+            self.output.succeeded = False
+        if self.conversion is not None:
+            self.conversion.stop()
+            self.conversion = None
+        if self.preview is not None:
+            self.preview.forget()
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
+        if self.preview is not None:
+            self.preview.close()
+        if self.offline_copy is not None:
+            self.offline_copy.close()
+        if self.output is not None:
+            self.output.finish()
+
+
+def _replace_generated(files: Files, path: str, what: str, file: File) -> None:
+    """Add a generated file, refusing to hide a hand-written one of docs/."""
+    existing = files.get_file_from_path(path)
+    if existing is not None and not existing.generated_by:
+        raise PluginError(f"docs/{path} would hide {what}; rename or remove it")
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns on every dirty build that navigation may be wrong; the
+    # preview rebuilds every page whenever something all pages show changed.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _source_date_epoch(root: Path) -> str:
+    """The time of the commit being built, so that sitemap dates are reproducible."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                                capture_output=True, text=True, timeout=10, check=True)
+        return result.stdout.strip() or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
