@@ -1,46 +1,8 @@
-"""Benchmarks: synthetic dossiers at scale, build timings, serve reload timing.
+"""Benchmarks: build timings at scale, serve reload timing, the content check's time.
 
-    python -m benchmarks.synthetic --scale 10 --seed 1 --out DIR   write a dossier 10x today's
-    python -m benchmarks.run                                         the benchmark table (make bench)
-    python -m benchmarks.serve_reload                                save-to-reload time of `mkdocs serve`
+    python -m benchmarks.run            the benchmark table (make bench)
+    python -m benchmarks.serve_reload   save-to-reload time of `mkdocs serve`
+    python -m benchmarks.check_time     `python -m build_scripts check` as a whole process, median of 5
+
+A synthetic dossier N times today's: ``python -m build_scripts.tools.synthetic``.
 """
-
-import os
-import signal
-import socket
-import subprocess
-
-
-def environment() -> dict[str, str]:
-    """The environment of every child process (builds, servers): as `make` sets it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return env
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def interruptible() -> None:
-    """For ``preexec_fn`` of a server that is stopped as Ctrl-C stops it
-    (SIGINT): a process started in the background by a script has SIGINT
-    ignored, its children inherit that, and Python then never stops on it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def stop_server(server: subprocess.Popen) -> bool:
-    """Stop a server started with ``interruptible`` as Ctrl-C does (it cleans
-    up after itself); kill it if it has not stopped 30 s later, so that none
-    is left running. False if it had to be killed."""
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=30)
-        return True
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-        return False

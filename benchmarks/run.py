@@ -42,10 +42,13 @@ from build_scripts.content import safe_yaml as yaml_positions
 from build_scripts.rules.check import load_and_check
 from build_scripts.site_source.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, render_all, write_pages
 from build_scripts.content.load import load_content
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.content.source_text import SourceText, normalise
 
-from . import environment, serve_reload
-from .synthetic import Writer, count_dossier, make_stories, write_dossier
+from build_scripts.tools.processes import environment
+
+from . import serve_reload
+from build_scripts.tools.synthetic import Writer, count_dossier, make_stories, write_dossier
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FLOOR_CONFIG = "mkdocs-floor.yml"
@@ -145,9 +148,9 @@ def run_generator(root: Path, out: Path):
         start = time.perf_counter()
         content = load_content(root)
         loaded = time.perf_counter()
-        checked = check_with_data_files(content)  # as generate() checks: the data files made meanwhile
+        checked, data_files = check_with_data_files(content)  # as generate() checks: the data files made meanwhile
         checked_at = time.perf_counter()
-        pages = render_all(checked)
+        pages = render_all(PageIndexes(checked, data_files))
         rendered = time.perf_counter()
         write_pages(pages, out)
         written = time.perf_counter()
@@ -185,7 +188,7 @@ def write_floor(root: Path, pages_dir: Path) -> None:
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(root / "docs", docs)
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
-    for path, text in contributing.site_files(root, load_and_check(root)).items():
+    for path, text in contributing.site_files(root, PageIndexes(load_and_check(root))).items():
         if path.endswith(".md"):
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_text(text, encoding="utf-8")

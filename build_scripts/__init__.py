@@ -1,23 +1,36 @@
-"""The dossier generator: curated YAML facts and source texts in, checked
-Markdown pages out. Stages, one module each, data flowing forward only:
+"""The dossier engine: curated YAML facts and source texts in, a checked site
+source out, rendered by MkDocs (or another renderer). Stages, one folder
+each, data flowing forward only (each imports only from the ones above it):
 
-    yaml_positions  safe YAML with file:line:column for every value, built
-                    from libyaml's events in one pass
-    model           typed records (pydantic)
-    load            content/ files -> records, by where each file lives
-                    (read on two cores for large dossiers, parallel)
-    source_text     seed texts: quote matching and sentences
-    check           rules across the whole dossier
-    views/pages     view data and Jinja templates -> Markdown pages
-                    (paging: long lists split into parts; reader, network,
-                    timeline, glossary, jsonld, downloads: what pages show)
-    parallel        half of the files read, or of the pages rendered, in a
-                    forked copy, on a second core
-    generate        the above end to end, pages completed with their source
-                    link and abbreviations; writing pages to a folder
-    mkdocs_hook     plain `mkdocs build` / `mkdocs serve` run the generator
-    parallel_markdown  MkDocs' Markdown conversion (and the search plugin's
-                    parsing) of every other page in a forked copy
-    offline         the built site zipped for reading from disk
+    content/        what contributors write, read safely and typed
+        safe_yaml       YAML with file:line:column for every value (libyaml's events, one pass)
+        model           the records (pydantic), and so the JSON Schema
+        load            content/ files -> records, by where each file lives
+        source_text     seed texts: quote matching, sentences
+        prose           the small Markdown subset of summaries; escaping
+        schema          JSON Schema files and each file's editor schema line
+        problems        what is wrong, where, and how to mend it
+    rules/          checks across the whole dossier (references, quotes, dates, coverage)
+    pages/          view data and Jinja templates -> Markdown pages
+        registry        every page kind: path, title, items per page, search weight
+        kinds/          one module per page kind, its template beside it
+        partials/       the macros the templates share
+        render          the template environment, front matter, list pages split in parts
+        context, links, claims, event_views, relations, term_views, lists, labels:
+                        the helpers pages share; indexes: what they derive, made once
+        events, reader, glossary, network_drawing, paging, jsonld, trie_pattern:
+                        what pages show, worked out from the records
+        schema_reference  the schema reference page, from the model
+    site_source/    the pages, completed, plus the files the site ships
+        generate        load -> check -> render, end to end; writing pages to a folder
+        downloads       every record as JSON and CSV, and the schemas
+        contributing    the contributing guide, the YAML copies, "source of this page" links
+    renderers/      the edge: the only place MkDocs and Markdown are imported
+        mkdocs/         the MkDocs hook (hook, session, atomic_output) and its speed-ups
+        markdown_abbreviations  the Python-Markdown extension for hover abbreviations
+        offline_zip     the built site zipped for reading from disk
+    tools/          for contributors and maintainers: scaffold (`new`), fmt,
+                    linkcheck, compare_sites, synthetic dossiers, processes
+    parallel        work in a forked copy, on a second core
     cli             `python -m build_scripts ...`
 """

@@ -6,6 +6,11 @@
     new         start an actor, topic, claim or source from a commented skeleton
     fmt         rewrite content YAML in the one canonical style (--check: only list drift)
     schema      rewrite schema/*.schema.json from the content model (--check: only compare)
+
+``--root`` and ``--format`` may stand before or after the command
+(``python -m build_scripts check --format github``). Each command imports only
+what it needs: ``check`` runs on every commit (pre-commit), and loads
+neither the templates nor MkDocs nor the YAML formatter.
 """
 
 from __future__ import annotations
@@ -14,61 +19,104 @@ import argparse
 import sys
 from pathlib import Path
 
-from build_scripts.tools import fmt
-from build_scripts.tools import scaffold
-from build_scripts.site_source.generate import PROJECT_ROOT, generate, write_pages
-from build_scripts.content.problems import DossierError, format_warning
-from build_scripts.content.schema import schema_files, write_schema_files
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project folder (default: this one)")
-    parser.add_argument("--format", choices=["text", "github"], default="text",
+def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    # Given on the main parser and on every command's: the command's value
+    # wins when both are given (SUPPRESS keeps an option left out there from
+    # overwriting the main parser's).
+    default = (lambda value: value) if defaults else (lambda value: argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=default(PROJECT_ROOT),
+                        help="the project folder (default: this one)")
+    parser.add_argument("--format", choices=["text", "github"], default=default("text"),
                         help="how to print problems: plain text, or GitHub Actions annotations")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the content and report coverage")
-    generate_parser = commands.add_parser("generate", help="write the generated Markdown pages")
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__,
+                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common_options(main_parser, defaults=True)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help)
+        _common_options(sub, defaults=False)
+        return sub
+
+    command("check", "validate the content and report coverage")
+    generate_parser = command("generate", "write the generated Markdown pages")
     generate_parser.add_argument("--out", type=Path, default=None,
                                  help="folder for the pages (default: build/generated under the project)")
-    linkcheck_parser = commands.add_parser("linkcheck", help="check every internal link and anchor of a built site")
+    linkcheck_parser = command("linkcheck", "check every internal link and anchor of a built site")
     linkcheck_parser.add_argument("sites", nargs="+", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
     linkcheck_parser.add_argument("--file-urls", action="store_true",
                                   help="the site is read from disk (offline build): folder and /… links are broken")
-    new_parser = commands.add_parser("new", help="start a record from a commented skeleton")
+    new_parser = command("new", "start a record from a commented skeleton")
+    from build_scripts.tools import scaffold  # its options; the YAML formatter only when it writes
     scaffold.add_arguments(new_parser)
-    fmt_parser = commands.add_parser("fmt", help="rewrite content YAML in the canonical style")
+    fmt_parser = command("fmt", "rewrite content YAML in the canonical style")
     fmt_parser.add_argument("paths", nargs="*", type=Path, help="files or folders under content/ (default: all)")
     fmt_parser.add_argument("--check", action="store_true", help="change nothing; list files that would change, exit 1 if any")
-    schema_parser = commands.add_parser("schema", help="rewrite schema/*.schema.json from the model")
+    schema_parser = command("schema", "rewrite schema/*.schema.json from the model")
     schema_parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is out of date")
-    args = parser.parse_args(argv)
-    if args.command == "new":
-        return scaffold.run(args.root, args)
-    if args.command == "fmt":
-        return fmt.run(args.root, args.paths, args.check, args.format)
-    if args.command == "schema":
-        return write_schemas(args.root, args.check)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "check":
+        return check(args.root, args.format)
+    if args.command == "generate":
+        return generate(args.root, args.out, args.format)
     if args.command == "linkcheck":  # reads a built site, not the content
         from build_scripts.tools.linkcheck import main as linkcheck
         return linkcheck(args.sites, file_urls=args.file_urls)
+    if args.command == "new":
+        from build_scripts.tools import scaffold
+        return scaffold.run(args.root, args)
+    if args.command == "fmt":
+        from build_scripts.tools import fmt
+        return fmt.run(args.root, args.paths, args.check, args.format)
+    if args.command == "schema":
+        return write_schemas(args.root, args.check)
+    raise AssertionError(args.command)
+
+
+def check(root: Path, style: str) -> int:
+    """`check`: load and check the content only; no page is rendered."""
+    from build_scripts.content.problems import DossierError
+    from build_scripts.rules.check import load_and_check
 
     try:
-        generated = generate(args.root)
+        checked = load_and_check(root)
     except DossierError as error:
-        print(error.report(args.format), file=sys.stderr)
+        print(error.report(style), file=sys.stderr)
         return 1
-    print_coverage(generated, args.format)
-    if args.command == "generate":
-        out = args.out or args.root / "build" / "generated"
-        written = write_pages(generated.pages, out)
-        print(f"{len(generated.pages)} pages generated in {out} ({len(written)} changed)")
+    print_coverage(checked, style)
     return 0
 
 
-def print_coverage(generated, style: str = "text") -> None:
-    checked = generated.checked
+def generate(root: Path, out: Path | None, style: str) -> int:
+    from build_scripts.content.problems import DossierError
+    from build_scripts.site_source.generate import generate as generate_site
+    from build_scripts.site_source.generate import write_pages
+
+    try:
+        generated = generate_site(root)
+    except DossierError as error:
+        print(error.report(style), file=sys.stderr)
+        return 1
+    print_coverage(generated.checked, style)
+    out = out or root / "build" / "generated"
+    written = write_pages(generated.pages, out)
+    print(f"{len(generated.pages)} pages generated in {out} ({len(written)} changed)")
+    return 0
+
+
+def print_coverage(checked, style: str = "text") -> None:
+    from build_scripts.content.problems import format_warning
+
     for source_id, text in sorted(checked.texts.items()):
         total = len(text.sentences())
         missing = len(checked.uncovered.get(source_id, []))
@@ -79,6 +127,8 @@ def print_coverage(generated, style: str = "text") -> None:
 
 def write_schemas(root: Path, check_only: bool) -> int:
     """`schema`: rewrite schema/ from the model, or with ``check_only`` report files out of date."""
+    from build_scripts.content.schema import schema_files, write_schema_files
+
     if check_only:
         stale = [path for path, text in schema_files().items()
                  if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != text]

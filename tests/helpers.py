@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-# The environment of every child build, and a free port, as the benchmarks use them.
-from benchmarks import environment, free_port, interruptible, stop_server  # noqa: F401 - used by the tests through this module
+# The environment of every child build, and a free port, as the benchmarks use them too.
+from build_scripts.tools.processes import environment, free_port, interruptible, stop_server  # noqa: F401 - used by the tests through this module
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -1,4 +1,4 @@
-"""A dossier ten times today's (benchmarks/synthetic.py) passes every check and
+"""A dossier ten times today's (build_scripts/tools/synthetic.py) passes every check and
 builds with `mkdocs build --strict`; the navigation stays lean as it grows.
 Timings are the benchmark's business (make bench), not this test's."""
 
@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from benchmarks.synthetic import count_dossier, write_dossier
+from build_scripts.tools.synthetic import count_dossier, write_dossier
 from build_scripts.pages import paging
 from build_scripts.pages.kinds.home import HOME_TOPICS
 from build_scripts.rules.check import load_and_check

@@ -33,7 +33,7 @@ class PageKind:
 
 
 # In the order pages are made. Items per page: chosen so that at 100 times
-# today's dossier (benchmarks/synthetic.py) no page is over ~90 KB of HTML,
+# today's dossier (build_scripts/tools/synthetic.py) no page is over ~90 KB of HTML,
 # theme included (python -m benchmarks.run prints the largest page), while
 # today's lists (36 actors, 11 topics, 29 dated events, 42 relations, 29
 # terms, 56 claims in one source) each stay on one page. Search weights: pages

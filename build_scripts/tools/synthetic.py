@@ -1,6 +1,6 @@
 """A synthetic dossier N times the size of today's, for benchmarks and scale tests.
 
-    python -m benchmarks.synthetic --scale 10 --seed 1 --out DIR
+    python -m build_scripts.tools.synthetic --scale 10 --seed 1 --out DIR
 
 Today's dossier is counted (sources, actors, topics, claims, relations,
 glossary terms, context entries, sentences and characters per source text)
@@ -531,7 +531,7 @@ def write_dossier(out: Path, scale: int, seed: int = 1, base: Counts | None = No
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.synthetic", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.tools.synthetic", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=10, help="how many times today's dossier (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
