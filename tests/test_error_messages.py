@@ -10,7 +10,7 @@ import pytest
 
 from build_scripts.rules.check import load_and_check
 from build_scripts.content.problems import DossierError, Problem
-from build_scripts.content.safe_yaml import Mark
+from build_scripts.content.problems import Mark
 
 from .helpers import run_cli
 

@@ -25,7 +25,8 @@ from pydantic import ValidationError
 from build_scripts.content import model
 from build_scripts import parallel
 from build_scripts.content.problems import DossierError, Problem, did_you_mean
-from build_scripts.content.safe_yaml import Location, Mark, Positions, load_yaml
+from build_scripts.content.problems import Mark
+from build_scripts.content.safe_yaml import Location, Positions, load_yaml
 
 T = TypeVar("T")
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-if TYPE_CHECKING:
-    from build_scripts.content.safe_yaml import Mark
+
+@dataclass(frozen=True)
+class Mark:
+    """A place in a file, 1-based, as editors show it."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        # A file name may hold control characters; printed raw they could
+        # rewrite the terminal or a CI log.
+        path = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in self.path)
+        return f"{path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)
@@ -19,7 +31,7 @@ class Problem:
     (``claims.0.actors.1``), empty when the problem is about the whole file.
     """
 
-    mark: "Mark"
+    mark: Mark
     message: str
     hint: str = ""
     field: str = ""

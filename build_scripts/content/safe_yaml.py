@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from build_scripts.content.problems import DossierError, Problem
+from build_scripts.content.problems import DossierError, Mark, Problem
 
 # The C composer is several times faster; it reports the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,21 +50,6 @@ _SCALAR_CONSTRUCTORS = {
     "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
 }
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A place in a file, 1-based, as editors show it."""
-
-    path: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        # A file name may hold control characters; printed raw they could
-        # rewrite the terminal or a CI log.
-        path = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in self.path)
-        return f"{path}:{self.line}:{self.column}"
 
 
 Location = tuple[str | int, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from markupsafe import Markup
 
@@ -19,11 +19,8 @@ from build_scripts.content import model
 from build_scripts.content.source_text import Span
 from build_scripts.pages import events, glossary, paging, reader
 from build_scripts.pages.events import Event
+from build_scripts.pages.links import Link
 from build_scripts.rules.check import CheckedDossier
-
-if TYPE_CHECKING:
-    from build_scripts.pages.claims import ClaimView
-    from build_scripts.pages.links import Link
 
 
 @dataclass
@@ -32,7 +29,7 @@ class FolderViews:
 
     links: dict[tuple[str, str, str], Link] = field(default_factory=dict)  # (kind, id, anchor)
     prose: dict[str, Markup] = field(default_factory=dict)  # prose text -> rendered
-    claims: dict[str, ClaimView] = field(default_factory=dict)
+    claims: dict[str, Any] = field(default_factory=dict)  # claim id -> claims.ClaimView
     claim_markdown: dict[str, Markup] = field(default_factory=dict)  # a claim as the claim macro prints it
 
 

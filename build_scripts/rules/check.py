@@ -19,7 +19,7 @@ from build_scripts.content.problems import DossierError, Problem, did_you_mean, 
 from build_scripts.content.prose import prose_links
 from build_scripts.content.schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
 from build_scripts.content.source_text import SourceText, Span, normalise
-from build_scripts.content.safe_yaml import Mark
+from build_scripts.content.problems import Mark
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers
