@@ -1,7 +1,8 @@
 """Command line: ``python -m build_scripts <command>``.
 
     check       validate content/ and seeds/, report coverage; exit 1 on problems
-    generate    write the generated Markdown pages to a folder
+    generate    write the site's complete source (docs/ completed, generated pages and files) to a folder
+    offline     zip a built site into itself for reading from disk (downloads/dossier-offline.zip)
     linkcheck   check that every internal link and anchor of a built site resolves
     new         start an actor, topic, claim or source from a commented skeleton
     fmt         rewrite content YAML in the one canonical style (--check: only list drift)
@@ -45,9 +46,12 @@ def parser() -> argparse.ArgumentParser:
         return sub
 
     command("check", "validate the content and report coverage")
-    generate_parser = command("generate", "write the generated Markdown pages")
+    generate_parser = command("generate", "write the site's complete source, for any renderer")
     generate_parser.add_argument("--out", type=Path, default=None,
-                                 help="folder for the pages (default: build/generated under the project)")
+                                 help="the folder (default: build/site-source under the project); files in it "
+                                      "that this command did not write are left as they are")
+    offline_parser = command("offline", "zip a built site into itself, for reading from disk")
+    offline_parser.add_argument("site", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
     linkcheck_parser = command("linkcheck", "check every internal link and anchor of a built site")
     linkcheck_parser.add_argument("sites", nargs="+", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
     linkcheck_parser.add_argument("--file-urls", action="store_true",
@@ -69,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.root, args.format)
     if args.command == "generate":
         return generate(args.root, args.out, args.format)
+    if args.command == "offline":  # reads a built site, not the content
+        return offline(args.site)
     if args.command == "linkcheck":  # reads a built site, not the content
         from build_scripts.tools.linkcheck import main as linkcheck
         return linkcheck(args.sites, file_urls=args.file_urls)
@@ -98,19 +104,41 @@ def check(root: Path, style: str) -> int:
 
 
 def generate(root: Path, out: Path | None, style: str) -> int:
+    """`generate`: the complete docs folder for a renderer that runs no MkDocs hooks."""
     from build_scripts.content.problems import DossierError
     from build_scripts.site_source.generate import generate as generate_site
-    from build_scripts.site_source.generate import write_pages
+    from build_scripts.site_source.generate import site_source, write_site_source
 
+    out = (out or root / "build" / "site-source").resolve()
+    docs = (root / "docs").resolve()
+    if out == docs or out.is_relative_to(docs) or docs.is_relative_to(out):
+        print(f"--out {out}: the folder must be outside docs/ (its copy of docs/ is completed there)",
+              file=sys.stderr)
+        return 2
     try:
         generated = generate_site(root)
+        files = site_source(generated, root)
     except DossierError as error:
         print(error.report(style), file=sys.stderr)
         return 1
+    except ValueError as error:  # a hand-written page in the way of a generated one
+        print(str(error), file=sys.stderr)
+        return 1
     print_coverage(generated.checked, style)
-    out = out or root / "build" / "generated"
-    written = write_pages(generated.pages, out)
-    print(f"{len(generated.pages)} pages generated in {out} ({len(written)} changed)")
+    written = write_site_source(files, out)
+    print(f"{len(files)} files of the site's source in {out} ({len(written)} changed)")
+    return 0
+
+
+def offline(site: Path) -> int:
+    from build_scripts.renderers.offline_zip import ZIP_SITE_PATH, OfflineCopyError, write_offline_zip
+
+    try:
+        size = write_offline_zip(site)
+    except OfflineCopyError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"{site / ZIP_SITE_PATH}: {size} bytes")
     return 0
 
 

@@ -10,6 +10,7 @@ held against the plain way.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 import re
 
 import pytest
@@ -23,7 +24,7 @@ from build_scripts.content import prose as markup
 from build_scripts import parallel
 from build_scripts.pages.trie_pattern import trie_pattern
 from build_scripts.rules.check import check_content
-from build_scripts.site_source.generate import write_pages
+from build_scripts.site_source.generate import MANIFEST, write_site_source
 from build_scripts.content.load import Content, Located, Origin, load_content
 from build_scripts.content.prose import escape_text
 from build_scripts.content.model import GlossaryTerm
@@ -168,17 +169,33 @@ def test_relative_paths_are_those_of_relpath(to_parts, from_parts):
     assert relative_path(to_page, from_folder) == posixpath.relpath(to_page, from_folder)
 
 
-# -- writing pages ------------------------------------------------------------
+# -- writing the site's source ---------------------------------------------------
 
 
-def test_pages_written_into_a_new_folder_and_again_into_it(tmp_path):
+def _files_in(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != MANIFEST}
+
+
+def test_the_site_source_written_into_a_new_folder_and_again_into_it(tmp_path):
     out = tmp_path / "generated"
-    pages_ = [Page("index.md", "# Home\n", "content/dossier.yaml"), Page("actors/india.md", "# India\n", "x"),
-              Page("actors/russia.md", "# Russia\n", "x"), Page("sources/a/part-2.md", "# Part\n", "x")]
-    assert write_pages(pages_, out) == [page.path for page in pages_]
-    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")} == {p.path: p.text for p in pages_}
+    files = {"index.md": b"# Home\n", "actors/india.md": b"# India\n", "actors/russia.md": b"# Russia\n",
+             "sources/a/part-2.md": b"# Part\n", "downloads/dossier.json": b"[]"}
+    assert write_site_source(files, out) == list(files)
+    assert _files_in(out) == files
     assert [p.name for p in tmp_path.iterdir()] == ["generated"]  # nothing left beside it
 
-    changed = [pages_[0], Page("actors/india.md", "# India, changed\n", "x"), pages_[3]]
-    assert write_pages(changed, out) == ["actors/india.md"]
-    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")} == {p.path: p.text for p in changed}
+    changed = {"index.md": b"# Home\n", "actors/india.md": b"# India, changed\n", "sources/a/part-2.md": b"# Part\n"}
+    assert write_site_source(changed, out) == ["actors/india.md"]
+    assert _files_in(out) == changed
+
+
+def test_the_site_source_leaves_files_it_did_not_write(tmp_path):
+    out = tmp_path / "docs-copy"
+    out.mkdir()
+    (out / "about.md").write_text("# Mine\n")  # a file of someone else's, in the folder before
+    (out / "notes").mkdir()
+    (out / "notes" / "todo.md").write_text("- keep me\n")
+    write_site_source({"index.md": b"# Home\n", "actors/india.md": b"# India\n"}, out)
+    write_site_source({"index.md": b"# Home again\n"}, out)  # india no longer made: removed
+    assert _files_in(out) == {"about.md": b"# Mine\n", "notes/todo.md": b"- keep me\n", "index.md": b"# Home again\n"}

@@ -27,7 +27,7 @@ from build_scripts.content.load import content_files
 from build_scripts.pages.render import Page
 from build_scripts.pages.schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
 from build_scripts.pages.schema_reference import schema_reference_page
-from build_scripts.pages.indexes import PageIndexes
+from build_scripts.rules.check import CheckedDossier
 from build_scripts.pages.links import relative_path
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
@@ -38,12 +38,17 @@ PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "bu
 _SAFE_ORIGIN = re.compile(r"^content/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.ya?ml$")
 
 
-def site_files(root: Path, indexes: PageIndexes) -> dict[str, str | bytes]:
-    """Files to add to the site: {site path: content}."""
-    files: dict[str, str | bytes] = {
+def contributor_pages(root: Path, checked: CheckedDossier) -> dict[str, str]:
+    """The contributing guide and the schema reference: {site path: Markdown}."""
+    return {
         CONTRIBUTING_PAGE: (root / CONTRIBUTING_FILE).read_text(encoding="utf-8"),
-        SCHEMA_REFERENCE_PAGE: schema_reference_page(indexes.checked),
+        SCHEMA_REFERENCE_PAGE: schema_reference_page(checked),
     }
+
+
+def content_copies(root: Path) -> dict[str, bytes]:
+    """A copy of every content file, for the "source of this page" links: {site path: bytes}."""
+    files: dict[str, bytes] = {}
     for path in content_files(root):
         relative = path.relative_to(root).as_posix()
         if _SAFE_ORIGIN.match(relative):

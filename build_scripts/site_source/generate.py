@@ -1,8 +1,16 @@
-"""The generator end to end: content/ and seeds/ in, Markdown pages out.
+"""The generator end to end: content/ and seeds/ in, the site's source out.
 
-Used by the MkDocs hook (pages become virtual files, nothing is written into
-docs/) and by the command line (pages are written to a folder, for tools that
-run no MkDocs hooks).
+The site source is what a renderer needs besides the hand-written ``docs/``:
+every generated page (those made from the records, the contributing guide,
+the schema reference), each completed with the link to its content file and
+the hover definitions of the glossary terms it uses, and the other files the
+site ships (the data downloads, a copy of every content file).
+
+Used by the MkDocs hook (pages and files become virtual files, nothing is
+written into docs/; hand-written pages are completed as MkDocs reads them),
+and by the command line, for renderers that run no MkDocs hooks
+(``write_site_source``: generated pages and files, and completed copies of
+``docs/``, in one folder).
 """
 
 from __future__ import annotations
@@ -25,6 +33,10 @@ from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.rules.check import CheckedDossier, check_content
 from build_scripts.site_source import contributing, downloads
 
+# The list of files `write_site_source` wrote into a folder, kept in it, so
+# that the next run removes only files it wrote itself and no longer makes.
+MANIFEST = ".dossier-site-source.txt"
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -32,8 +44,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 class Generated:
     checked: CheckedDossier
     indexes: PageIndexes  # what the pages derived from the dossier (the glossary's terms among them)
-    pages: list[Page]
-    data_files: list[downloads.DownloadFile]  # the Downloads page's files
+    pages: list[Page]  # every generated page, complete: the records' pages sorted by path, then the contributor pages
+    files: dict[str, bytes]  # the site's other generated files: {site path: bytes}
+    page_origins: dict[str, str]  # {site path of a page: the project file it is made from}
+
+    def complete_hand_written(self, path: str, markdown: str) -> str:
+        """A hand-written page of ``docs/`` as the site shows it: completed as generated pages are."""
+        return _complete(self.indexes, path, markdown, self.page_origins)
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
@@ -41,7 +58,14 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     with cycle_collector_paused():
         checked, data_files = check_with_data_files(load_content(root))
         indexes = PageIndexes(checked, data_files)
-        return Generated(checked, indexes, render_all(indexes), data_files)
+        pages = render_all(indexes)
+        extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
+                 for path, text in contributing.contributor_pages(root, checked).items()]
+        # The contributor pages after the others, as MkDocs has always been handed them.
+        pages = pages + complete_pages(indexes, extra)
+        files = {data_file.path: data_file.data for data_file in data_files}
+        files.update(contributing.content_copies(root))
+        return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
 
 
 def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
@@ -70,12 +94,12 @@ def complete_pages(indexes: PageIndexes, pages: list[Page]) -> list[Page]:
     file it is made from, then the hover definitions of the glossary terms it
     uses (last, so that they cover the whole page)."""
     origins = contributing.page_origins(pages)  # each page's own origin is all its link needs
-    completed = []
-    for page in pages:
-        text = page.text + contributing.source_link(page.path, origins)
-        text += glossary.abbreviations(indexes.terms, text)
-        completed.append(dataclasses.replace(page, text=text))
-    return completed
+    return [dataclasses.replace(page, text=_complete(indexes, page.path, page.text, origins)) for page in pages]
+
+
+def _complete(indexes: PageIndexes, path: str, markdown: str, origins: dict[str, str]) -> str:
+    text = markdown + contributing.source_link(path, origins)
+    return text + glossary.abbreviations(indexes.terms, text)
 
 
 @contextlib.contextmanager
@@ -96,44 +120,78 @@ def cycle_collector_paused():
             gc.enable()
 
 
-def write_pages(pages: list[Page], out_dir: Path) -> list[str]:
-    """Write pages under ``out_dir``, touching only files whose bytes changed.
+def site_source(generated: Generated, root: Path) -> dict[str, bytes]:
+    """The complete docs folder for a renderer that runs no hooks: the
+    hand-written ``docs/`` (its pages completed), the generated pages and the
+    generated files. {path in the folder: bytes}."""
+    docs = root / "docs"
+    source: dict[str, bytes] = {}
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        relative = path.relative_to(docs).as_posix()
+        data = path.read_bytes()
+        if path.suffix == ".md":
+            data = generated.complete_hand_written(relative, data.decode("utf-8")).encode("utf-8")
+        source[relative] = data
+    for page in generated.pages:
+        if page.path in source:
+            raise ValueError(f"docs/{page.path} would hide the page generated from {page.origin}; rename or remove it")
+        source[page.path] = page.text.encode("utf-8")
+    for path, data in generated.files.items():
+        if path in source:
+            raise ValueError(f"docs/{path} would hide the generated {path}; rename or remove it")
+        source[path] = data
+    return source
 
-    Files left from earlier runs that no page produces any more are removed.
-    Returns the paths written.
+
+def write_site_source(files: dict[str, bytes], out_dir: Path) -> list[str]:
+    """Write ``files`` ({path: bytes}) under ``out_dir``, touching only files whose bytes changed.
+
+    Files this function wrote there before (listed in the folder's
+    ``MANIFEST``) that are no longer made are removed; nothing else in the
+    folder is touched. Returns the paths written.
     """
     if not out_dir.exists():
-        return _write_new_folder(pages, out_dir)
+        return _write_new_folder(files, out_dir)
+    manifest = out_dir / MANIFEST
+    written_before = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
     written = []
-    wanted = {page.path for page in pages}
-    for page in pages:
-        target = out_dir / page.path
-        data = page.text.encode("utf-8")
+    for path, data in files.items():
+        target = out_dir / path
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside the target, then renamed over it: a reader never sees half a page.
+        # Written beside the target, then renamed over it: a reader never sees half a file.
         temporary = target.with_name(f".tmp-{target.name}")
         temporary.write_bytes(data)
         os.replace(temporary, target)
-        written.append(page.path)
-    if out_dir.is_dir():
-        for stale in sorted(out_dir.rglob("*.md")):
-            if stale.relative_to(out_dir).as_posix() not in wanted:
-                stale.unlink()
+        written.append(path)
+    for stale in sorted(written_before - files.keys()):
+        target = out_dir / stale
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+    _write_manifest(files, out_dir)
     return written
 
 
-def _write_new_folder(pages: list[Page], out_dir: Path) -> list[str]:
-    """Every page into a folder that does not exist yet: written whole
-    beside it, then renamed into place, so that a reader sees every page or
-    none, and each page is one new file (written through a renamed copy, it
+def _write_manifest(files: dict[str, bytes], folder: Path) -> None:
+    (folder / MANIFEST).write_text("".join(f"{path}\n" for path in sorted(files)), encoding="utf-8")
+
+
+def _write_new_folder(files: dict[str, bytes], out_dir: Path) -> list[str]:
+    """Every file into a folder that does not exist yet: written whole
+    beside it, then renamed into place, so that a reader sees every file or
+    none, and each file is one new file (written through a renamed copy, it
     was two: creating files is most of the time writing takes)."""
     building = out_dir.with_name(f".tmp-{out_dir.name}")
     shutil.rmtree(building, ignore_errors=True)
-    for folder in sorted({posixpath.dirname(page.path) for page in pages}):
+    for folder in sorted({posixpath.dirname(path) for path in files}):
         (building / folder).mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        (building / page.path).write_bytes(page.text.encode("utf-8"))
+    for path, data in files.items():
+        (building / path).write_bytes(data)
+    _write_manifest(files, building)
     os.replace(building, out_dir)
-    return [page.path for page in pages]
+    return list(files)
+
+
+def pages_as_files(pages: list[Page]) -> dict[str, bytes]:
+    return {page.path: page.text.encode("utf-8") for page in pages}

@@ -77,7 +77,7 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    return session.complete_markdown(page.file.src_uri, page.file.dest_uri, markdown)
+    return session.complete_markdown(page.file.src_uri, markdown)
 
 
 @event_priority(-1000)  # the page's HTML as the search plugin will see it
@@ -99,13 +99,6 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     # "Edit this page" opens the file the page is made from (see site_source/contributing.py).
     page.edit_url = session.edit_url(config, page.file.src_uri) or page.edit_url
     return context
-
-
-@event_priority(-1000)  # the last to see the page: these are the bytes MkDocs writes
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    if session.offline_copy is not None:
-        session.offline_copy.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
-    return output
 
 
 @event_priority(-200)  # after the search plugin and Material's offline plugin (-100) wrote the index

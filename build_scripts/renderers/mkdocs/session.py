@@ -14,7 +14,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.pages import glossary
 from build_scripts.renderers import offline_zip
 from build_scripts.renderers.mkdocs import atomic_output, speedups
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion
@@ -42,12 +41,10 @@ class BuildSession:
         self.own_hook = own_hook  # the hook's file: its page events are known to the two-core conversion
         self.root: Path | None = None
         self.generated: Generated | None = None  # the last good dossier (serve shows it while an edit is broken)
-        self.page_origins: dict[str, str] = {}  # site path of a page -> the file it is made from
         self.generated_paths: frozenset[str] = frozenset()  # site paths of the generated pages
         self.output: atomic_output.StagedSite | None = None  # `build`: the staging folder swapped in on success
         self.warnings = _WarningCounter()
-        self.offline_copy: offline_zip.OfflineZip | None = None  # `build`: the zip, compressed as pages are written
-        self.downloads_page: str | None = None  # where the Downloads page is in the site
+        self.zip_wanted = False  # `build`: zip the site into itself once it is built
         self.conversion: parallel_conversion.ForkedConversion | None = None  # `build`: the copy converting pages
         # `serve`: the theme's templates, compiled once; `serve --dirty`: what the next rebuild compares with.
         self.template_cache = dirty_preview.TemplateCache()
@@ -70,9 +67,7 @@ class BuildSession:
         # `build` zips the site it built and offers the zip for reading offline
         # (offline_zip.py); not `serve`, where it would slow every reload.
         # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
-        wanted = self.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
-        self.offline_copy = offline_zip.OfflineZip(self.output.staging) if wanted else None
-        self.downloads_page = None
+        self.zip_wanted = self.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
 
     # -- on_pre_build ---------------------------------------------------------
 
@@ -105,16 +100,12 @@ class BuildSession:
         for index, page in enumerate(generated.pages):
             _replace_generated(files, page.path, f"the page generated from {page.origin}",
                                page_files[index] if page_files else File.generated(config, page.path, content=page.text))
-        for path, data in contributing.site_files(self.root, generated.indexes).items():
+        for path, data in generated.files.items():
             _replace_generated(files, path, f"the generated {path}", File.generated(config, path, content=data))
-        self.page_origins = contributing.page_origins(generated.pages)  # once, not once per page
         self.generated_paths = frozenset(page.path for page in generated.pages)
-        for data_file in generated.data_files:
-            files.append(File.generated(config, data_file.path, content=data_file.data))
-        if self.offline_copy is not None:
-            # Listed now so that links to it resolve; its bytes are written once
-            # the site is built (on_post_build).
-            files.append(File.generated(config, offline_zip.ZIP_SITE_PATH, content=b""))
+        # Listed so that the Downloads page's link to it resolves; its bytes
+        # are written once the site is built (finish_build).
+        files.append(File.generated(config, offline_zip.ZIP_SITE_PATH, content=b""))
         if self.preview is not None:
             self.preview.start(config, self._shown_on_every_page(config), {f.url for f in files.documentation_pages()})
 
@@ -124,7 +115,7 @@ class BuildSession:
         return dirty_preview.fingerprint(
             Path(config.config_file_path).read_bytes(),
             "\n".join(line for _, line in abbreviations),
-            "\n".join(f"{path} {origin}" for path, origin in sorted(self.page_origins.items())),
+            "\n".join(f"{path} {origin}" for path, origin in sorted(self.generated.page_origins.items())),
             dirty_preview.folder_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
         )
 
@@ -139,21 +130,16 @@ class BuildSession:
 
     # -- on_page_markdown, on_page_context ------------------------------------
 
-    def complete_markdown(self, src_uri: str, dest_uri: str, markdown: str) -> str:
-        if self.offline_copy is not None and src_uri in offline_zip.DOWNLOADS_PAGES:
-            markdown += offline_zip.downloads_note(src_uri)  # the size: see finish_build
-            self.downloads_page = dest_uri
+    def complete_markdown(self, src_uri: str, markdown: str) -> str:
         if src_uri not in self.generated_paths:
-            # Generated pages come with both (generate.complete_pages); hand-written
-            # ones get them here: the link to their source file, and hover
-            # abbreviations for the glossary terms they use (last, to cover the page).
-            markdown += contributing.source_link(src_uri, self.page_origins)
-            markdown += glossary.abbreviations(self.generated.indexes.terms, markdown)
+            # Generated pages come complete (generate.complete_pages); hand-written
+            # ones are completed here, as MkDocs reads them from docs/.
+            markdown = self.generated.complete_hand_written(src_uri, markdown)
         return markdown
 
     def edit_url(self, config: MkDocsConfig, src_uri: str) -> str | None:
         return contributing.edit_url(config.edit_uri, config.repo_url, Path(config.docs_dir), self.root, src_uri,
-                                     self.page_origins)
+                                     self.generated.page_origins)
 
     # -- on_post_build, on_build_error, on_shutdown -----------------------------
 
@@ -167,21 +153,11 @@ class BuildSession:
             self.preview.tidy_search_index(config)
         if self.output is not None:
             self.output.succeeded = not (config.strict and self.warnings.count)
-            if self.offline_copy is not None and self.output.succeeded:
-                self._write_offline_copy(Path(config.site_dir))
-
-    def _write_offline_copy(self, site_dir: Path) -> None:
-        """Zip the built site into itself (over the empty file MkDocs copied
-        there), and write the zip's size on the Downloads page."""
-        try:
-            archive = offline_zip.zip_site(site_dir, self.downloads_page, self.offline_copy)
-            (site_dir / offline_zip.ZIP_SITE_PATH).write_bytes(archive)
-            if self.downloads_page is not None:
-                page = site_dir / self.downloads_page
-                page.write_text(offline_zip.fill_in_zip_size(page.read_text(encoding="utf-8"), len(archive)),
-                                encoding="utf-8")
-        except offline_zip.OfflineCopyError as error:
-            raise PluginError(str(error)) from None
+            if self.zip_wanted and self.output.succeeded:
+                try:  # over the empty file MkDocs copied there
+                    offline_zip.write_offline_zip(Path(config.site_dir))
+                except offline_zip.OfflineCopyError as error:
+                    raise PluginError(str(error)) from None
 
     def build_failed(self) -> None:
         if self.output is not None:
@@ -197,8 +173,6 @@ class BuildSession:
         logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
         if self.preview is not None:
             self.preview.close()
-        if self.offline_copy is not None:
-            self.offline_copy.close()
         if self.output is not None:
             self.output.finish()
 
