@@ -6,6 +6,7 @@
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
 #   make bench    build timings at x1, x10, x100 of today's dossier, and save-to-reload (benchmarks/)
+#   make zensical the same site built by Zensical instead, into site-zensical/ (zensical.yml)
 #   make lock     rewrite the lock files requirements/*.txt from pyproject.toml (UPGRADE=1: newest of everything)
 
 PYTHON ?= python3
@@ -39,13 +40,21 @@ endif
 # pymdown-extensions 13.1.2 installs on.
 UV_COMPILE := $(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
 	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
-LINK_PROJECT := $(BIN)/python -c "import os, sysconfig; \
+# $(call LINK_PROJECT,venv's bin folder)
+LINK_PROJECT = $(1)/python -c "import os, sysconfig; \
 	open(os.path.join(sysconfig.get_paths()['purelib'], 'dossier.pth'), 'w').write(os.getcwd() + '\n')"
+
+# Zensical gets a venv of its own (requirements/zensical.txt: the base set and
+# zensical), so that .venv holds exactly what MkDocs builds with.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
+ZENSICAL_DOCS := build/zensical-docs
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock
+.PHONY: site offline test serve check fmt generate chromium clean bench lock zensical
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -75,6 +84,17 @@ generate: $(BASE_STAMP)
 serve: $(BASE_STAMP)
 	$(BIN)/mkdocs serve --dirty
 
+# Zensical runs no MkDocs hooks: the generated pages are written out first
+# and merged with docs/ into the folder zensical.yml reads. The hook's extra
+# files (Contributing and Schema reference pages, data downloads, the content
+# files' copies, the offline zip) are not made.
+zensical: $(ZENSICAL_STAMP)
+	$(ZENSICAL_BIN)/python -m build_scripts generate
+	rm -rf $(ZENSICAL_DOCS)
+	mkdir -p $(ZENSICAL_DOCS)
+	cp -R docs/. build/generated/. $(ZENSICAL_DOCS)/
+	$(ZENSICAL_BIN)/zensical build --clean -f zensical.yml
+
 test: $(TEST_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
@@ -86,11 +106,17 @@ $(UV): requirements/uv.txt | $(VENV)/bin/python
 
 $(BASE_STAMP): requirements/base.txt | $(INSTALLER_READY)
 	$(INSTALL) -r requirements/base.txt
-	$(LINK_PROJECT)
+	$(call LINK_PROJECT,$(BIN))
 	touch $@
 
 $(TEST_STAMP): $(BASE_STAMP) requirements/test.txt
 	$(INSTALL) -r requirements/test.txt
+	touch $@
+
+$(ZENSICAL_STAMP): requirements/zensical.txt | $(UV)
+	test -x $(ZENSICAL_BIN)/python || $(PYTHON) -m venv --without-pip $(ZENSICAL_VENV)
+	$(UV) pip install --quiet --python $(ZENSICAL_BIN)/python --require-hashes -r requirements/zensical.txt
+	$(call LINK_PROJECT,$(ZENSICAL_BIN))
 	touch $@
 
 # The sets beyond the base one are resolved with the base set as constraints,
@@ -116,4 +142,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site.building .site.old build site-offline.zip
+	rm -rf site .site.building .site.old build site-offline.zip site-zensical .cache
