@@ -6,7 +6,7 @@
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
 #   make bench    build timings at x1, x10, x100 of today's dossier, and save-to-reload (benchmarks/)
-#   make zensical the same site built by Zensical instead, into site-zensical/ (zensical.yml)
+#   make site-zensical  the same site built by Zensical instead, into site-zensical/ (zensical.yml)
 #   make lock     rewrite the lock files requirements/*.txt from pyproject.toml (UPGRADE=1: newest of everything)
 
 PYTHON ?= python3
@@ -52,12 +52,12 @@ LINK_PROJECT = $(1)/python -c "import os, sysconfig; \
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
-ZENSICAL_DOCS := build/zensical-docs
+ZENSICAL_DOCS := build/site-source
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock zensical
+.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -74,31 +74,28 @@ check: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts check
 
 # Prints the table and writes benchmarks/results/<date>-<commit>.json; takes minutes.
-bench: $(BASE_STAMP)
+bench: $(BASE_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m benchmarks.run
 
 fmt: $(BASE_STAMP)
 	$(BIN)/python -m build_scripts fmt
 
 generate: $(BASE_STAMP)
-	$(BIN)/python -m build_scripts generate
+	$(BIN)/python -m build_scripts generate --out $(ZENSICAL_DOCS)
 
-# --dirty: each save rebuilds only the pages that changed (build_scripts/renderers/mkdocs/preview.py).
+# --dirty: each save rebuilds only the pages that changed (build_scripts/renderers/mkdocs/speedups/dirty_preview.py).
 serve: $(BASE_STAMP)
 	$(BIN)/mkdocs serve --dirty
 
-# Zensical runs no MkDocs hooks: the generated pages are written out first
-# and merged with docs/ into the folder zensical.yml reads. The hook's extra
-# files (Contributing and Schema reference pages, data downloads, the content
-# files' copies, the offline zip) are not made.
-zensical: $(ZENSICAL_STAMP)
-	$(ZENSICAL_BIN)/python -m build_scripts generate
-	rm -rf $(ZENSICAL_DOCS)
-	mkdir -p $(ZENSICAL_DOCS)
-	cp -R docs/. build/generated/. $(ZENSICAL_DOCS)/
+# Zensical runs no MkDocs hooks: the engine first writes the site's complete
+# source (docs/ with its pages completed, the generated pages and files) into
+# the folder zensical.yml reads; the offline zip is made on the built site.
+site-zensical: $(ZENSICAL_STAMP)
+	$(ZENSICAL_BIN)/python -m build_scripts generate --out $(ZENSICAL_DOCS)
 	$(ZENSICAL_BIN)/zensical build --clean -f zensical.yml
+	$(ZENSICAL_BIN)/python -m build_scripts offline site-zensical
 
-test: $(TEST_STAMP) chromium $(ACTIONLINT)
+test: $(TEST_STAMP) $(ZENSICAL_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:

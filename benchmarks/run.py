@@ -40,7 +40,7 @@ import yaml
 from build_scripts.site_source import contributing
 from build_scripts.content import safe_yaml as yaml_positions
 from build_scripts.rules.check import load_and_check
-from build_scripts.site_source.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, render_all, write_pages
+from build_scripts.site_source.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, pages_as_files, render_all, write_site_source
 from build_scripts.content.load import load_content
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.content.source_text import SourceText, normalise
@@ -114,7 +114,9 @@ def site_figures(site_dir: Path) -> SiteFigures:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html" and p.name != "404.html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    index = site_dir / "search" / "search_index.json"
+    # Material's search index, or Zensical's.
+    index = next((site_dir / path for path in ("search/search_index.json", "search.json")
+                  if (site_dir / path).is_file()), site_dir / "search.json")
     return SiteFigures(
         pages=len(pages),
         site_bytes=sum(p.stat().st_size for p in files),
@@ -152,7 +154,7 @@ def run_generator(root: Path, out: Path):
         checked_at = time.perf_counter()
         pages = render_all(PageIndexes(checked, data_files))
         rendered = time.perf_counter()
-        write_pages(pages, out)
+        write_site_source(pages_as_files(pages), out)
         written = time.perf_counter()
     # Quote lookup on its own: index every text, find every quote.
     texts = {source_id: SourceText(text.text) for source_id, text in checked.texts.items()}
@@ -188,13 +190,43 @@ def write_floor(root: Path, pages_dir: Path) -> None:
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(root / "docs", docs)
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
-    for path, text in contributing.site_files(root, PageIndexes(load_and_check(root))).items():
-        if path.endswith(".md"):
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(text, encoding="utf-8")
+    for path, text in contributing.contributor_pages(root, load_and_check(root)).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     # INHERIT merges mappings and replaces lists: no hooks, nothing watched.
     floor = {"INHERIT": "mkdocs.yml", "docs_dir": FLOOR_DOCS, "hooks": [], "watch": []}
     (root / FLOOR_CONFIG).write_text(yaml.safe_dump(floor, sort_keys=False), encoding="utf-8")
+
+
+# -- the same site from Zensical -----------------------------------------------
+
+ZENSICAL_BIN = PROJECT_ROOT / ".venv-zensical" / "bin"
+
+
+def zensical_installed() -> bool:
+    return (ZENSICAL_BIN / "zensical").is_file()
+
+
+def run_zensical_build(root: Path) -> BuildRun:
+    """What `make site-zensical` runs, timed as one: the engine writes the
+    site's source, Zensical builds it into root/site-zensical, the site is zipped."""
+    steps = [[str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "--root", str(root), "generate", "--out",
+              str(root / "build" / "site-source")],
+             [str(ZENSICAL_BIN / "zensical"), "build", "--clean", "-f", str(root / "zensical.yml")],
+             [str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "offline", str(root / "site-zensical")]]
+    wall = cpu = peak = 0.0
+    for command in steps:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 env=environment())
+        _, status, usage = os.wait4(child.pid, 0)
+        wall += time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{child.stderr.read().decode('utf-8', 'replace')[-4000:]}")
+        child.stderr.close()
+        cpu += usage.ru_utime + usage.ru_stime
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return BuildRun(wall, cpu, peak)
 
 
 # -- one scale -------------------------------------------------------------
@@ -211,7 +243,7 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
     # copy, and the floor one after the other, so that all four meet the same
     # load; each ratio is the median of the rounds' own ratios.
     generator_runs, imports = [], []
-    builds, sites, floors = [], [], []
+    builds, sites, floors, zensical = [], [], [], []
     for round_ in range(runs):
         timing, page_count, import_seconds = run_generator_in_child(root, work / "pages")
         generator_runs.append(timing)
@@ -221,10 +253,14 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         builds.append(run_build(root, "mkdocs.yml", work / "site"))
         sites.append(run_build(root, "mkdocs.yml", work / "site-only", offline_copy=False))
         floors.append(run_build(root, FLOOR_CONFIG, work / "floor-site", strict=False))
+        if zensical_installed():
+            zensical.append(run_zensical_build(root))
         print(f"  generator {timing.total:.2f} s, build {builds[-1].wall:.1f} s, without the offline copy "
-              f"{sites[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s", flush=True)
+              f"{sites[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s"
+              + (f", Zensical {zensical[-1].wall:.1f} s" if zensical else ""), flush=True)
     figures = site_figures(work / "site")
     floor_figures = site_figures(work / "floor-site")
+    zensical_figures = site_figures(root / "site-zensical") if zensical else None
     shutil.rmtree(root)
 
     generator = {stage: median([getattr(r, stage) for r in generator_runs])
@@ -250,8 +286,13 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         "build_over_floor_cpu": median([b.cpu / f.cpu for b, f in zip(builds, floors)]),
         "site": asdict(figures),
         "floor_site": asdict(floor_figures),
+        # The same site from Zensical (`make site-zensical`: source written, built, zipped), in the same rounds.
+        "zensical": ({key: median([getattr(r, key) for r in zensical]) for key in ("wall", "cpu", "peak_rss_mb")}
+                     | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds)]),
+                        "site": asdict(zensical_figures)}) if zensical else None,
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
-                     "site_only": [asdict(r) for r in sites], "floor": [asdict(r) for r in floors]},
+                     "site_only": [asdict(r) for r in sites], "floor": [asdict(r) for r in floors],
+                     "zensical": [asdict(r) for r in zensical]},
     }
 
 
@@ -337,6 +378,10 @@ def kb(size: int) -> str:
     return f"{size / 1024:,.0f} KB" if size < 10 * 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
 
+def _zensical(scale: dict, cell) -> str:
+    return cell(scale["zensical"]) if scale.get("zensical") else "not installed"
+
+
 def table(results: dict) -> str:
     rows = [
         ("records", lambda s: f"{s['records']:,}"),
@@ -359,6 +404,10 @@ def table(results: dict) -> str:
         ("search index", lambda s: kb(s['site']['search_index_bytes'])),
         ("largest page", lambda s: f"{kb(s['site']['largest_page_bytes'])} ({s['site']['largest_page']})"),
         ("pages over 100 KB", lambda s: f"{s['site']['pages_over_limit']:,}"),
+        ("Zensical: whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['wall']:.1f} s")),
+        ("  / MkDocs whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['over_mkdocs_wall']:.2f}x")),
+        ("Zensical: site size", lambda s: _zensical(s, lambda z: kb(z['site']['site_bytes']))),
+        ("Zensical: search index", lambda s: _zensical(s, lambda z: kb(z['site']['search_index_bytes']))),
         ("runs (median of)", lambda s: str(s['runs'])),
     ]
     scales = results["scales"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import PROJECT_ROOT, build_site, copy_project
+from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +16,12 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(PROJECT_ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The same site built by Zensical, once per test session, in a copy of the project."""
+    return build_zensical_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
 
 
 @pytest.fixture

@@ -17,7 +17,10 @@ from build_scripts.tools.processes import environment, free_port, interruptible,
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-COPIED = ["mkdocs.yml", "content", "seeds", "docs", "build_scripts", "theme", "CONTRIBUTING.md", "schema"]
+COPIED = ["mkdocs.yml", "zensical.yml", "content", "seeds", "docs", "build_scripts", "theme", "theme-zensical",
+          "CONTRIBUTING.md", "schema"]
+# Zensical's own environment (`make site-zensical` sets it up; `make test` too).
+ZENSICAL_BIN = PROJECT_ROOT / ".venv-zensical" / "bin"
 
 
 def copy_project(target: Path) -> Path:
@@ -46,6 +49,20 @@ def build_site(root: Path, site_dir: Path | None = None, *extra: str) -> subproc
     if site_dir is not None:
         command += ["-d", str(site_dir)]
     return subprocess.run(command + list(extra), cwd=root, capture_output=True, text=True, env=environment(), timeout=300)
+
+
+def build_zensical_site(root: Path) -> Path:
+    """What `make site-zensical` runs, on the project at ``root``: the site's
+    source written by the engine, Zensical's build, the offline zip. Returns
+    the built site (``root/site-zensical``)."""
+    python, zensical = str(ZENSICAL_BIN / "python"), str(ZENSICAL_BIN / "zensical")
+    assert Path(zensical).is_file(), "Zensical is not installed: run `make site-zensical` (or `make test`)"
+    for command in ([python, "-m", "build_scripts", "--root", str(root), "generate", "--out", str(root / "build" / "site-source")],
+                    [zensical, "build", "--clean", "-f", str(root / "zensical.yml")],
+                    [python, "-m", "build_scripts", "offline", str(root / "site-zensical")]):
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300)
+        assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
+    return root / "site-zensical"
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -12,6 +12,7 @@ template (``PageRenderer.render_list``).
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -98,8 +99,8 @@ def front_matter(title: str, description: str, *, search_boost: float | None = N
 
     The theme prints the title and description into HTML without escaping
     them (the title in the header and navigation, the description in an
-    attribute), and the search box shows tags as HTML, so all of them are
-    HTML-escaped here. Tags are not shown on the page (the tags plugin is
+    attribute), and Material's search box shows tags as HTML, so all of them
+    are HTML-escaped here (tags without their quotes: see below). Tags are not shown on the page (the tags plugin is
     off); Material's search weighs them most, so they carry the names a
     reader may type: an actor's aliases, a topic's acronyms.
     """
@@ -107,7 +108,10 @@ def front_matter(title: str, description: str, *, search_boost: float | None = N
     if search_boost is not None:
         lines.append(f"search:\n  boost: {json.dumps(search_boost)}")
     if tags:
-        lines.append("tags:" + "".join(f"\n- {_yaml_string(str(escape(tag)))}" for tag in dict.fromkeys(tags)))
+        # Tags are text in an element, never in an attribute: quotes stay as
+        # they are (Zensical's tag filter shows them as plain text, where
+        # `&#39;` would be seen as such).
+        lines.append("tags:" + "".join(f"\n- {_yaml_string(html.escape(tag, quote=False))}" for tag in dict.fromkeys(tags)))
     lines.append(f"title: {_yaml_string(str(escape(title)))}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 

@@ -4,7 +4,9 @@
 
 Reads the HTML files of a built site (no MkDocs, no network) and checks every
 address an element points at — ``href``, ``src``, ``srcset``, ``action``,
-``poster``, ``data`` — and every page location of the search index:
+``poster``, ``data`` — and every page location of the search index, as
+Material writes it (``search/search_index.json``, its pages under ``docs``)
+or as Zensical does (``search.json``, its pages under ``items``):
 
 - a relative or root-relative address must name a file of the site (a folder
   counts when it holds ``index.html``), and its ``#fragment`` must be the id
@@ -32,7 +34,8 @@ from urllib.parse import unquote, urlsplit
 
 # Attributes whose value is one address (``data`` only on <object>).
 _URL_ATTRIBUTES = {"href", "src", "action", "poster", "xlink:href", "formaction"}
-SEARCH_INDEX = "search/search_index.json"
+# Where each renderer writes its search index, and the key of its list of entries.
+SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
 NOT_FOLLOWED_PAGE = "404.html"  # served by a web server for any missing address
 
 
@@ -110,15 +113,17 @@ def check_site(site: Path, file_urls: bool = False) -> LinkReport:
                 report.broken.append(BrokenLink(name, url, problem))
             if problem != "":
                 report.links += 1
-    index = site / SEARCH_INDEX
-    if index.is_file():
-        for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+    for index_path, entries in SEARCH_INDEXES.items():
+        index = site / index_path
+        if not index.is_file():
+            continue
+        for doc in json.loads(index.read_text(encoding="utf-8")).get(entries, []):
             # Locations are relative to the site's root; "" is the home page.
             location = doc.get("location", "")
             problem = _resolve(site, "index.html", location or "index.html", ids, file_urls=False)
             report.links += 1
             if problem:
-                report.broken.append(BrokenLink(SEARCH_INDEX, location, problem))
+                report.broken.append(BrokenLink(index_path, location, problem))
     report.broken.sort()
     return report
 

@@ -43,10 +43,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site, served by a threaded http.server on 127.0.0.1; its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _served(folder: Path):
+    """``folder`` served by a threaded http.server on 127.0.0.1: yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -55,15 +54,36 @@ def site_url(built_site):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def offline_site(built_site, tmp_path_factory) -> Path:
-    """The offline copy that the site offers for download, unzipped: what a reader gets."""
-    archive = built_site / ZIP_SITE_PATH
+def _unzipped_offline_copy(site: Path, target: Path) -> Path:
+    """The offline copy that ``site`` offers for download, unzipped: what a reader gets."""
+    archive = site / ZIP_SITE_PATH
     assert archive.is_file(), f"the built site offers no offline zip at {ZIP_SITE_PATH}"
-    target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(target)
     return target / ZIP_TOP_FOLDER
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served over HTTP; its base URL."""
+    yield from _served(built_site)
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory) -> Path:
+    return _unzipped_offline_copy(built_site, tmp_path_factory.mktemp("offline"))
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site):
+    """The site built by Zensical, served over HTTP; its base URL."""
+    yield from _served(zensical_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_offline_url(zensical_site, tmp_path_factory) -> str:
+    """The Zensical site's offline copy, unzipped, as a file:// URL."""
+    return _unzipped_offline_copy(zensical_site, tmp_path_factory.mktemp("zensical-offline")).as_uri() + "/"
 
 
 @pytest.fixture
@@ -78,8 +98,18 @@ def watched(browser, site_url):
     Tests assert on it themselves; the teardown checks once more, so that no
     browser test lets a request leave the machine unnoticed.
     """
+    yield from _watched_context(browser, site_url)
+
+
+@pytest.fixture
+def zensical_watched(browser, zensical_url):
+    """``watched``, for the site Zensical built."""
+    yield from _watched_context(browser, zensical_url)
+
+
+def _watched_context(browser, local_server: str):
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    guard = LocalOnly(context, local_server=site_url)
+    guard = LocalOnly(context, local_server=local_server)
     yield guard
     context.close()
     guard.assert_clean()
