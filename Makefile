@@ -92,7 +92,7 @@ serve: $(BASE_STAMP)
 # the folder zensical.yml reads; the offline zip is made on the built site.
 site-zensical: $(ZENSICAL_STAMP)
 	$(ZENSICAL_BIN)/python -m build_scripts generate --out $(ZENSICAL_DOCS)
-	$(ZENSICAL_BIN)/zensical build --clean -f zensical.yml
+	$(ZENSICAL_BIN)/zensical build --clean --strict -f zensical.yml
 	$(ZENSICAL_BIN)/python -m build_scripts offline site-zensical
 
 test: $(TEST_STAMP) $(ZENSICAL_STAMP) chromium $(ACTIONLINT)

@@ -212,7 +212,7 @@ def run_zensical_build(root: Path) -> BuildRun:
     site's source, Zensical builds it into root/site-zensical, the site is zipped."""
     steps = [[str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "--root", str(root), "generate", "--out",
               str(root / "build" / "site-source")],
-             [str(ZENSICAL_BIN / "zensical"), "build", "--clean", "-f", str(root / "zensical.yml")],
+             [str(ZENSICAL_BIN / "zensical"), "build", "--clean", "--strict", "-f", str(root / "zensical.yml")],
              [str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "offline", str(root / "site-zensical")]]
     wall = cpu = peak = 0.0
     for command in steps:
