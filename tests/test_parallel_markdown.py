@@ -30,7 +30,7 @@ HOOK_DEBUG = "import logging; logging.getLogger('mkdocs.hooks.dossier').setLevel
 
 
 def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | None = None,
-                 verbose: bool = True) -> subprocess.CompletedProcess:
+                 verbose: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict --verbose`; on one core if asked (the build
     then forks nothing); with ``code`` run first in the same process."""
     arguments = ["build", "--strict", *(["--verbose"] if verbose else []), "-f", str(root / "mkdocs.yml"), "-d", str(site)]
@@ -42,8 +42,8 @@ def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | 
     def on_one_core() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300,
-                          preexec_fn=on_one_core if one_core else None)
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**environment(), **(env or {})},
+                          timeout=300, preexec_fn=on_one_core if one_core else None)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +73,14 @@ def test_the_site_converted_on_two_cores_is_the_site_converted_on_one(project, s
     taken = re.search(r"search: (\d+) pages indexed from sections split as they were converted", built.stderr)
     pages = [path for path in (tmp_path / "site").rglob("*.html") if path.name != "404.html"]
     assert taken and int(taken.group(1)) == len(pages) > 50
+    assert tree_digest(tmp_path / "site") == site_on_one_core
+
+
+def test_the_switch_turns_the_speed_ups_off_and_the_site_stays_the_same(project, site_on_one_core, tmp_path):
+    """DOSSIER_SPEEDUPS=none: MkDocs and Material do everything by themselves, on two cores too."""
+    built = mkdocs_build(project, tmp_path / "site", env={"DOSSIER_SPEEDUPS": "none"})
+    assert built.returncode == 0, built.stderr
+    assert FORKED not in built.stderr and "pages indexed from sections" not in built.stderr
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
 
