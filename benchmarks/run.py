@@ -37,18 +37,29 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.site_source import contributing
 from build_scripts.content import safe_yaml as yaml_positions
-from build_scripts.rules.check import load_and_check
-from build_scripts.site_source.generate import PROJECT_ROOT, check_with_data_files, cycle_collector_paused, pages_as_files, render_all, write_site_source
 from build_scripts.content.load import load_content
-from build_scripts.pages.indexes import PageIndexes
 from build_scripts.content.source_text import SourceText, normalise
-
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.rules.check import load_and_check
+from build_scripts.site_source import contributing
+from build_scripts.site_source.generate import (
+    PROJECT_ROOT,
+    check_with_data_files,
+    cycle_collector_paused,
+    pages_as_files,
+    render_all,
+    write_site_source,
+)
 from build_scripts.tools.processes import environment
+from build_scripts.tools.synthetic import (
+    Writer,
+    count_dossier,
+    make_stories,
+    write_dossier,
+)
 
 from . import serve_reload
-from build_scripts.tools.synthetic import Writer, count_dossier, make_stories, write_dossier
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FLOOR_CONFIG = "mkdocs-floor.yml"

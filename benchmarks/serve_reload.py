@@ -25,10 +25,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-from build_scripts.site_source.generate import PROJECT_ROOT
 from build_scripts.content.load import load_content
-
-from build_scripts.tools.processes import environment, free_port, interruptible, stop_server
+from build_scripts.site_source.generate import PROJECT_ROOT
+from build_scripts.tools.processes import (
+    environment,
+    free_port,
+    interruptible,
+    stop_server,
+)
 from build_scripts.tools.synthetic import copy_engine, write_dossier
 
 TARGET_SECONDS = 1.5

@@ -57,7 +57,9 @@ def parser() -> argparse.ArgumentParser:
     linkcheck_parser.add_argument("--file-urls", action="store_true",
                                   help="the site is read from disk (offline build): folder and /… links are broken")
     new_parser = command("new", "start a record from a commented skeleton")
-    from build_scripts.tools import scaffold  # its options; the YAML formatter only when it writes
+    from build_scripts.tools import (
+        scaffold,  # its options; the YAML formatter only when it writes
+    )
     scaffold.add_arguments(new_parser)
     fmt_parser = command("fmt", "rewrite content YAML in the canonical style")
     fmt_parser.add_argument("paths", nargs="*", type=Path, help="files or folders under content/ (default: all)")
@@ -131,7 +133,11 @@ def generate(root: Path, out: Path | None, style: str) -> int:
 
 
 def offline(site: Path) -> int:
-    from build_scripts.renderers.offline_zip import ZIP_SITE_PATH, OfflineCopyError, write_offline_zip
+    from build_scripts.renderers.offline_zip import (
+        ZIP_SITE_PATH,
+        OfflineCopyError,
+        write_offline_zip,
+    )
 
     try:
         size = write_offline_zip(site)

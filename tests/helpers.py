@@ -13,7 +13,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 # The environment of every child build, and a free port, as the benchmarks use them too.
-from build_scripts.tools.processes import environment, free_port, interruptible, stop_server  # noqa: F401 - used by the tests through this module
+from build_scripts.tools.processes import (  # noqa: F401 - used by the tests through this module
+    environment,
+    free_port,
+    interruptible,
+    stop_server,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.rules.check import load_and_check
 from build_scripts.content.source_text import normalise
+from build_scripts.rules.check import load_and_check
 
 from .helpers import PROJECT_ROOT
 

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from build_scripts.content import model
-from build_scripts.rules.check import load_and_check
 from build_scripts.content.schema import record_schemas
+from build_scripts.rules.check import load_and_check
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
 

@@ -8,9 +8,8 @@ import re
 
 import pytest
 
+from build_scripts.content.problems import DossierError, Mark, Problem
 from build_scripts.rules.check import load_and_check
-from build_scripts.content.problems import DossierError, Problem
-from build_scripts.content.problems import Mark
 
 from .helpers import run_cli
 

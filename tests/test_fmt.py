@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from build_scripts.content import model
-from build_scripts.tools.fmt import format_text
 from build_scripts.content.load import load_content
-from build_scripts.content.schema import HEADER_PREFIX
 from build_scripts.content.safe_yaml import load_yaml
+from build_scripts.content.schema import HEADER_PREFIX
+from build_scripts.tools.fmt import format_text
 
 from .helpers import PROJECT_ROOT, run_cli
 

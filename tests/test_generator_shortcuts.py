@@ -10,28 +10,26 @@ held against the plain way.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.pages import glossary
+from build_scripts import parallel
 from build_scripts.content import load
 from build_scripts.content import prose as markup
-from build_scripts import parallel
-from build_scripts.pages.trie_pattern import trie_pattern
-from build_scripts.rules.check import check_content
-from build_scripts.site_source.generate import MANIFEST, write_site_source
 from build_scripts.content.load import Content, Located, Origin, load_content
-from build_scripts.content.prose import escape_text
 from build_scripts.content.model import GlossaryTerm
 from build_scripts.content.problems import DossierError
-from build_scripts.pages.links import relative_path
-from build_scripts.pages.render import Page
+from build_scripts.content.prose import escape_text
 from build_scripts.content.safe_yaml import Positions, load_yaml
+from build_scripts.pages import glossary
+from build_scripts.pages.links import relative_path
+from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.site_source.generate import MANIFEST, write_site_source
 
 from .helpers import PROJECT_ROOT
 

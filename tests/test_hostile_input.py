@@ -20,9 +20,8 @@ must instead stop the build with a `path:line:col` error.
 
 from __future__ import annotations
 
-import html
-
 import hashlib
+import html
 import json
 import os
 import posixpath
@@ -44,10 +43,16 @@ from markupsafe import escape
 from pydantic import AfterValidator
 
 from build_scripts.content import model
-from build_scripts.tools.linkcheck import check_site
-from build_scripts.content.prose import escape_text, prose_links, prose_plain, render_prose, safe_external_url
-from build_scripts.pages.render import front_matter
+from build_scripts.content.prose import (
+    escape_text,
+    prose_links,
+    prose_plain,
+    render_prose,
+    safe_external_url,
+)
 from build_scripts.content.schema import expected_header
+from build_scripts.pages.render import front_matter
+from build_scripts.tools.linkcheck import check_site
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project
 

@@ -7,7 +7,6 @@ browser tests (tests/browser/) open it from disk and search in it."""
 from __future__ import annotations
 
 import calendar
-import io
 import os
 import subprocess
 import sys
@@ -17,7 +16,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.renderers.offline_zip import SERVER_ONLY_FILES, ZIP_SITE_PATH, ZIP_TOP_FOLDER
+from build_scripts.renderers.offline_zip import (
+    SERVER_ONLY_FILES,
+    ZIP_SITE_PATH,
+    ZIP_TOP_FOLDER,
+)
 
 from .helpers import environment, soup
 

@@ -10,13 +10,12 @@ import time
 
 import pytest
 
-from build_scripts.site_source import downloads
-from build_scripts.site_source import generate
 from build_scripts import parallel
-from build_scripts.rules.check import load_and_check
 from build_scripts.content.load import load_content
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import page_jobs
+from build_scripts.rules.check import load_and_check
+from build_scripts.site_source import downloads, generate
 
 from .helpers import PROJECT_ROOT
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.renderers.mkdocs.speedups import parallel_conversion as parallel_markdown
+from build_scripts.renderers.mkdocs.speedups import (
+    parallel_conversion as parallel_markdown,
+)
 
 from .helpers import MKDOCS, copy_project, environment, tree_digest
 

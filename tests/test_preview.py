@@ -18,8 +18,14 @@ from bs4 import BeautifulSoup
 
 from build_scripts.site_source.generate import generate
 
-from .helpers import changes_seen_by_server, environment, free_port, interruptible, stop_server, wait_for
-
+from .helpers import (
+    changes_seen_by_server,
+    environment,
+    free_port,
+    interruptible,
+    stop_server,
+    wait_for,
+)
 
 
 def _status_and_text(url: str) -> tuple[int, str]:

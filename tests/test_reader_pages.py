@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.rules.check import load_and_check
 from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
+from build_scripts.rules.check import load_and_check
 
 from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
 

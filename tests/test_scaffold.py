@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from build_scripts.rules.check import load_and_check
 from build_scripts.content.schema import HEADER_PREFIX
+from build_scripts.rules.check import load_and_check
 
 from .helpers import run_cli
 

@@ -11,12 +11,12 @@ import shutil
 
 import pytest
 
-from build_scripts.tools.synthetic import count_dossier, write_dossier
+from build_scripts.content.source_text import normalise
 from build_scripts.pages import paging
 from build_scripts.pages.kinds.home import HOME_TOPICS
 from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
-from build_scripts.content.source_text import normalise
+from build_scripts.tools.synthetic import count_dossier, write_dossier
 
 from .helpers import article, build_site, soup, tree_digest
 

@@ -18,8 +18,13 @@ from pydantic import ValidationError
 
 from build_scripts.content import model
 from build_scripts.content.load import content_files, kind_of
-from build_scripts.content.schema import HEADER_PREFIX, header_line, record_schemas, schema_files
 from build_scripts.content.safe_yaml import load_yaml
+from build_scripts.content.schema import (
+    HEADER_PREFIX,
+    header_line,
+    record_schemas,
+    schema_files,
+)
 
 from .helpers import PROJECT_ROOT, run_cli
 

@@ -9,8 +9,14 @@ import sys
 import time
 import urllib.request
 
-from .helpers import changes_seen_by_server, environment, free_port, interruptible, stop_server, wait_for
-
+from .helpers import (
+    changes_seen_by_server,
+    environment,
+    free_port,
+    interruptible,
+    stop_server,
+    wait_for,
+)
 
 
 def _fetch(url: str) -> str:

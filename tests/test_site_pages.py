@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.content.source_text import normalise
 from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
-from build_scripts.content.source_text import normalise
 
 from .helpers import PROJECT_ROOT, article
 

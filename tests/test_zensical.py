@@ -8,7 +8,11 @@ from __future__ import annotations
 import shutil
 import zipfile
 
-from build_scripts.renderers.offline_zip import SERVER_ONLY_FILES, ZIP_SITE_PATH, ZIP_TOP_FOLDER
+from build_scripts.renderers.offline_zip import (
+    SERVER_ONLY_FILES,
+    ZIP_SITE_PATH,
+    ZIP_TOP_FOLDER,
+)
 from build_scripts.tools.linkcheck import check_site
 
 from .helpers import article, build_zensical_site, copy_project, tree_digest

@@ -22,10 +22,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
-from build_scripts.content import model
 from build_scripts import parallel
-from build_scripts.content.problems import DossierError, Problem, did_you_mean
-from build_scripts.content.problems import Mark
+from build_scripts.content import model
+from build_scripts.content.problems import DossierError, Mark, Problem, did_you_mean
 from build_scripts.content.safe_yaml import Location, Positions, load_yaml
 
 T = TypeVar("T")

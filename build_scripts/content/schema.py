@@ -21,8 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from build_scripts.content import model
 from build_scripts.content.load import content_files, kind_of
-from build_scripts.content.problems import Problem
-from build_scripts.content.problems import Mark
+from build_scripts.content.problems import Mark, Problem
 
 SCHEMA_DIR = "schema"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -27,7 +27,6 @@ from build_scripts.pages import lists
 from build_scripts.pages.claims import ClaimView
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
-from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of
 
 # Each kind's template beside its module; the macros they share.

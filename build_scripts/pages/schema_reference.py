@@ -18,9 +18,9 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.content import model
-from build_scripts.rules.check import CheckedDossier
 from build_scripts.content.prose import escape_text
 from build_scripts.content.schema import KIND_FILES, record_schemas, schema_file_name
+from build_scripts.rules.check import CheckedDossier
 
 PAGE_PATH = "schema-reference.md"
 _EXAMPLE_WIDTH = 70

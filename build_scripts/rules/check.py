@@ -15,11 +15,19 @@ from typing import Hashable
 
 from build_scripts.content import model
 from build_scripts.content.load import Content, Origin
-from build_scripts.content.problems import DossierError, Problem, did_you_mean, suggest_id
+from build_scripts.content.problems import (
+    DossierError,
+    Mark,
+    Problem,
+    did_you_mean,
+    suggest_id,
+)
 from build_scripts.content.prose import prose_links
-from build_scripts.content.schema import MISSING_HEADER_IS_AN_ERROR, schema_header_problems
+from build_scripts.content.schema import (
+    MISSING_HEADER_IS_AN_ERROR,
+    schema_header_problems,
+)
 from build_scripts.content.source_text import SourceText, Span, normalise
-from build_scripts.content.problems import Mark
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers

@@ -24,11 +24,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from build_scripts.content.load import content_files
+from build_scripts.pages.links import relative_path
 from build_scripts.pages.render import Page
 from build_scripts.pages.schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
 from build_scripts.pages.schema_reference import schema_reference_page
 from build_scripts.rules.check import CheckedDossier
-from build_scripts.pages.links import relative_path
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
 CONTRIBUTING_PAGE = "contributing.md"

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from build_scripts.content import model
-from build_scripts.rules.check import CheckedDossier
 from build_scripts.content.load import Content
 
 FOLDER = "downloads"

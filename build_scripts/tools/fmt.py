@@ -38,10 +38,9 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from build_scripts.content import model
 from build_scripts.content.load import content_files, kind_of
-from build_scripts.content.problems import DossierError, Problem
-from build_scripts.content.schema import header_line
-from build_scripts.content.problems import Mark
+from build_scripts.content.problems import DossierError, Mark, Problem
 from build_scripts.content.safe_yaml import load_yaml
+from build_scripts.content.schema import header_line
 
 WIDTH = 100
 INDENT = 2

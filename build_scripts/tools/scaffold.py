@@ -30,9 +30,9 @@ import textwrap
 from pathlib import Path
 
 from build_scripts.content import model
-from build_scripts.rules.check import CheckedDossier, load_and_check
 from build_scripts.content.problems import DossierError
 from build_scripts.content.schema import header_line
+from build_scripts.rules.check import CheckedDossier, load_and_check
 
 KINDS = ("actor", "topic", "claim", "source")
 
@@ -187,7 +187,9 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
     certainty: stated
 """
     if path.is_file():
-        from build_scripts.tools.fmt import format_text  # the YAML formatter: only when writing
+        from build_scripts.tools.fmt import (
+            format_text,  # the YAML formatter: only when writing
+        )
 
         existing = format_text(path.read_text(encoding="utf-8"), model.ClaimFile, None, _display(root, path))
         body = existing.rstrip("\n") + "\n\n" + item
@@ -349,7 +351,9 @@ def _write(path: Path, body: str, kind: str, must_be_new: bool = True) -> Path:
     """Write the skeleton in the canonical format (as `fmt` would), never over an existing file unless appending."""
     root = path.parents[2]  # content/<folder>/<file>.yaml
     relative = path.relative_to(root / "content")
-    from build_scripts.tools.fmt import format_text  # the YAML formatter: only when writing
+    from build_scripts.tools.fmt import (
+        format_text,  # the YAML formatter: only when writing
+    )
 
     text = format_text(body, model.RECORD_KINDS[kind], header_line(relative, kind), _display(root, path))
     path.parent.mkdir(parents=True, exist_ok=True)

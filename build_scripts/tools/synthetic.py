@@ -34,9 +34,9 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.content.source_text import SourceText, normalise
 from build_scripts.rules.check import load_and_check
 from build_scripts.site_source.generate import PROJECT_ROOT
-from build_scripts.content.source_text import SourceText, normalise
 
 try:
     # The editor schema line every content file starts with (build_scripts/schema.py).

@@ -12,7 +12,13 @@ from markupsafe import Markup
 
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import jsonld, paging, reader
-from build_scripts.pages.claims import claim_ids_about, claim_under_source_url, claims_about, claims_at, in_page_order
+from build_scripts.pages.claims import (
+    claim_ids_about,
+    claim_under_source_url,
+    claims_about,
+    claims_at,
+    in_page_order,
+)
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
