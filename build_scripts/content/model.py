@@ -264,9 +264,12 @@ class Evidence(Record):
     quote: Quote = Field(description="Words copied exactly from the source text (spaces and quote marks may differ).")
     occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote is meant, if it appears more than once.",
                                    examples=[2])
-    attribution: Attribution | None = Field(None, description="Who asserts it in this source, where it differs from the claim's.")
-    certainty: Certainty | None = Field(None, description="How sure this source is, where it differs from the claim's.")
-    hedge: Line | None = Field(None, description="The words of this source that qualify it, where they differ from the claim's.")
+    attribution: Attribution | None = Field(None, description="Who asserts it in this source, where it differs from the claim's.",
+                                            examples=[{"by": ["john-bolton"], "via": ["the-economic-times"]}])
+    certainty: Certainty | None = Field(None, description="How sure this source is, where it differs from the claim's.",
+                                        examples=["reported"])
+    hedge: Line | None = Field(None, description="The words of this source that qualify it, where they differ from the claim's.",
+                               examples=["reportedly"])
 
 
 class Claim(Record):
