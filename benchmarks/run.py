@@ -170,7 +170,8 @@ def run_generator(root: Path, out: Path):
     # Quote lookup on its own: index every text, find every quote.
     texts = {source_id: SourceText(text.text) for source_id, text in checked.texts.items()}
     for located in content.claims.values():
-        texts[located.record.source].find(located.record.quote)
+        for evidence in located.record.evidence:
+            texts[evidence.source].find(evidence.quote)
     quotes = time.perf_counter() - written
     return GeneratorRun(loaded - start, checked_at - loaded, rendered - checked_at, written - rendered, quotes), pages
 

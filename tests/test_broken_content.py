@@ -24,8 +24,9 @@ CLAIMS = """\
 claims:
   - id: test-claim-one
     statement: India signed a deal for the S-400 system.
-    source: india-s400-iranian-oil
-    quote: concluded a multibillion-dollar deal Friday for Moscow
+    evidence:
+      - source: india-s400-iranian-oil
+        quote: concluded a multibillion-dollar deal Friday for Moscow
     actors: [test-actor]
     topics: [test-topic]
     certainty: stated
@@ -35,8 +36,9 @@ claims:
       said_as: Friday
   - id: test-claim-two
     statement: The U.S. exit was opposed by several signatories.
-    source: india-s400-iranian-oil
-    quote: The U.S. exit has been met with opposition from China and Russia
+    evidence:
+      - source: india-s400-iranian-oil
+        quote: The U.S. exit has been met with opposition from China and Russia
     actors: [test-actor]
     topics: [test-topic]
     certainty: stated
@@ -47,24 +49,24 @@ CASES = {
     "unknown reference": (
         "    actors: [test-actor]\n    topics: [test-topic]\n    certainty: stated\n    date",
         "    actors: [test-actr]\n    topics: [test-topic]\n    certainty: stated\n    date",
-        r"6:14: unknown actor 'test-actr' \(field: claims\.0\.actors\.0\)\n    hint: did you mean 'test-actor'\?",
+        r"7:14: unknown actor 'test-actr' \(field: claims\.0\.actors\.0\)\n    hint: did you mean 'test-actor'\?",
     ),
-    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"13:9: duplicate id 'test-claim-one' .* \(field: claims\.1\.id\)"),
+    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"14:9: duplicate id 'test-claim-one' .* \(field: claims\.1\.id\)"),
     "quote not in source": (
         "quote: The U.S. exit has been met",
         "quote: The U.S. exit was met",
-        r"16:12: this quote is not in the source 'india-s400-iranian-oil' \(field: claims\.1\.quote\)\n    hint: .*closest passage is: \"The U.S. exit has been met",
+        r"18:16: this quote is not in the source 'india-s400-iranian-oil' \(field: claims\.1\.evidence\.0\.quote\)\n    hint: .*closest passage is: \"The U.S. exit has been met",
     ),
     "ambiguous quote": (
         "quote: concluded a multibillion-dollar deal Friday for Moscow",
         "quote: Friday",
-        r"5:12: this quote occurs 4 times in the source",
+        r"6:16: this quote occurs 4 times in the source",
     ),
-    "bad date": ("value: 2018-10-05", "value: 2018-13-05", r"10:14: '2018-13-05' is not a real date .*\(field: claims\.0\.date\.value\)"),
+    "bad date": ("value: 2018-10-05", "value: 2018-13-05", r"11:14: '2018-13-05' is not a real date .*\(field: claims\.0\.date\.value\)"),
     "unknown field": (
         "    statement: The U.S. exit",
         "    statment: The U.S. exit",
-        r"14:15: unknown field 'statment' \(field: claims\.1\.statment\)\n    hint: did you mean 'statement'\?",
+        r"15:15: unknown field 'statment' \(field: claims\.1\.statment\)\n    hint: did you mean 'statement'\?",
     ),
     "missing field": ("    certainty: stated\n", "", r"2:5: missing required field 'certainty' \(field: claims\.0\.certainty\)"),
     "YAML syntax error": (
@@ -73,11 +75,11 @@ CASES = {
         r"3:28: YAML syntax error: mapping values are not allowed in this context\n    hint: a value containing .: . must be put in quotes",
     ),
     "wrong type": ("    topics: [test-topic]\n    certainty: stated\n    date", "    topics: test-topic\n    certainty: stated\n    date",
-                   r"7:13: expected a list, found 'test-topic' \(field: claims\.0\.topics\)\n    hint: write a list"),
+                   r"8:13: expected a list, found 'test-topic' \(field: claims\.0\.topics\)\n    hint: write a list"),
     "date after publication": ("value: 2018-10-05", "value: 2018-10-09",
-                               r"10:14: 2018-10-09 is after the source's publication date"),
+                               r"11:14: 2018-10-09 is after the source's publication date"),
     "figure not in quote": ("      said_as: Friday\n", "      said_as: Friday\n    figures:\n      - said_as: 5 billion\n        unit: dollars\n        measures: value\n",
-                            r"14:18: '5 billion' is not part of the claim's quote \(field: claims\.0\.figures\.0\.said_as\)"),
+                            r"15:18: '5 billion' is not part of the claim's quote \(field: claims\.0\.figures\.0\.said_as\)"),
 }
 
 
@@ -146,6 +148,6 @@ def test_problems_can_be_printed_as_github_annotations(project_copy):
     result = run_cli(project_copy, "--format", "github", "check")
     assert result.returncode == 1
     assert re.fullmatch(
-        r"::error file=content/claims/zz-test\.yaml,line=6,col=14,title=Dossier content::unknown actor 'nobody'.*\n",
+        r"::error file=content/claims/zz-test\.yaml,line=7,col=14,title=Dossier content::unknown actor 'nobody'.*\n",
         result.stderr,
     ), result.stderr

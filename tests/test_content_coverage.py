@@ -27,10 +27,13 @@ def test_every_claim_has_a_quote_found_in_its_source():
     assert set(CHECKED.quote_spans) == set(CONTENT.claims)
     for claim_id, located in CONTENT.claims.items():
         claim = located.record
-        assert claim.quote.strip(), claim_id
-        span = CHECKED.quote_spans[claim_id]
-        found = CHECKED.texts[claim.source].text[span.start : span.end]
-        assert normalise(found) == normalise(claim.quote), claim_id
+        assert claim.evidence, claim_id
+        assert list(CHECKED.evidence_spans[claim_id]) == claim.sources, claim_id
+        for evidence in claim.evidence:
+            assert evidence.quote.strip(), claim_id
+            span = CHECKED.evidence_spans[claim_id][evidence.source]
+            found = CHECKED.texts[evidence.source].text[span.start : span.end]
+            assert normalise(found) == normalise(evidence.quote), claim_id
 
 
 def test_every_relation_is_backed_by_known_claims():

@@ -82,8 +82,9 @@ CLAIMS = """\
 claims:
   - id: zz-first
     statement: The deal was concluded on Friday.
-    source: india-s400-iranian-oil
-    quote: concluded a multibillion-dollar deal Friday for Moscow
+    evidence:
+      - source: india-s400-iranian-oil
+        quote: concluded a multibillion-dollar deal Friday for Moscow
     actors: [russia]
     topics: [{topic}]
     certainty: stated
@@ -93,7 +94,7 @@ claims:
 CASES = {
     "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?"]),
     "quote not in source": ("quote: concluded a multibillion-dollar deal Friday", "quote: signed a multibillion-dollar deal Friday",
-                            "claims.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal"]),
+                            "claims.0.evidence.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal"]),
     "unknown field": ("    certainty: stated", "    certainty: stated\n    certainity: high", "claims.0.certainity",
                       ["unknown field 'certainity'", "did you mean 'certainty'?", "allowed fields here: id, statement"]),
     "wrong value": ("certainty: stated", "certainty: certain", "claims.0.certainty",
@@ -136,5 +137,5 @@ def test_a_problem_points_at_the_line_and_column_of_the_value(project_copy):
     (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
         CLAIMS.format(topic=topic).replace("actors: [russia]", "actors: [russia, russa]"), encoding="utf-8")
     result = run_cli(project_copy, "check")
-    assert "content/claims/zz-case.yaml:6:22: unknown actor 'russa' (field: claims.0.actors.1)\n" \
+    assert "content/claims/zz-case.yaml:7:22: unknown actor 'russa' (field: claims.0.actors.1)\n" \
            "    hint: did you mean 'russia'?" in result.stderr

@@ -18,7 +18,7 @@ def test_markup_in_an_actor_shows_as_text(project_copy):
     claims = (project_copy / "content" / "claims" / "zz-hostile.yaml")
     claims.write_text(
         "claims:\n  - id: hostile-claim\n    statement: '" + HOSTILE_NAME + "'\n"
-        "    source: india-s400-iranian-oil\n    quote: India was set to enter lucrative bids\n"
+        "    evidence:\n      - source: india-s400-iranian-oil\n        quote: India was set to enter lucrative bids\n"
         "    actors: [hostile]\n    topics: [s400-deal]\n    certainty: stated\n"
     )
     site = project_copy / "site"

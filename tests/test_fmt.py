@@ -145,3 +145,41 @@ def test_the_committed_content_is_in_canonical_form_with_its_schema_line():
     """What CI's format check enforces: every content file as `fmt` writes it."""
     result = run_cli(PROJECT_ROOT, "fmt", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _in_the_old_form(text: str) -> str:
+    """A claims file as claims were written before they could rest on several sources:
+    `source`, `quote` and `occurrence` beside the statement (one piece of evidence)."""
+    text = re.sub(r"\n    evidence:\n      - source:", "\n    source:", text)
+    lines, out, inside = text.split("\n"), [], False
+    for line in lines:
+        if line.startswith("    source:"):
+            inside = True
+            out.append(line)
+            continue
+        if inside and line.startswith("        "):
+            out.append(line[4:])
+            continue
+        inside = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_fmt_moves_every_claims_quote_of_the_old_form_under_evidence_and_loses_nothing(project_copy):
+    claims = sorted((project_copy / "content" / "claims").glob("*.yaml"))
+    today = {path: path.read_text(encoding="utf-8") for path in claims}
+    for path, text in today.items():
+        old = _in_the_old_form(text)
+        assert "evidence:" not in old and "\n    quote:" in old
+        path.write_text(old, encoding="utf-8")
+    refused = run_cli(project_copy, "check")
+    assert refused.returncode == 1
+    assert "'source' is now written under 'evidence'" in refused.stderr
+    assert "`python -m build_scripts fmt` rewrites the file so" in refused.stderr
+    assert "missing required field 'evidence'" not in refused.stderr
+
+    assert run_cli(project_copy, "fmt").returncode == 0
+    # Byte for byte today's files: every statement, quote, occurrence and comment is kept.
+    assert {path: path.read_text(encoding="utf-8") for path in claims} == today
+    migrated, original = load_content(project_copy), load_content(PROJECT_ROOT)
+    assert {i: c.record for i, c in migrated.claims.items()} == {i: c.record for i, c in original.claims.items()}

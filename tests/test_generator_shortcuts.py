@@ -82,7 +82,7 @@ def test_content_loaded_in_a_forked_copy_is_the_content_loaded_in_one_process(mo
     assert len(in_one.claims) > 50
     # The places of values, which every problem message points at, came through too.
     claim_id = sorted(in_one.claims)[7]
-    assert in_two.claims[claim_id].origin.at("quote") == in_one.claims[claim_id].origin.at("quote")
+    assert in_two.claims[claim_id].origin.at("evidence", 0, "quote") == in_one.claims[claim_id].origin.at("evidence", 0, "quote")
 
 
 def test_problems_found_in_a_forked_copy_are_reported_in_file_order(project_copy, monkeypatch):

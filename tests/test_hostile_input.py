@@ -96,7 +96,7 @@ MODEL_TEXT_FIELDS = {
     "Dossier.title", "Dossier.description", "Dossier.story",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
-    "Claim.statement", "Claim.quote", "Claim.hedge", "Claim.note", "Attribution.unnamed",
+    "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
     "Relation.note", "GlossaryTerm.expansion", "GlossaryTerm.definition", "GlossaryTerm.aliases",
     "Citation.title", "Citation.issuer", "Citation.identifier", "ContextEntry.statement",
@@ -139,7 +139,8 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(),
     })
     write(root, f"content/claims/{ID}.yaml", {"claims": [{
-        "id": CLAIM_ID, "statement": t["claim.statement"], "source": ID, "quote": quote,
+        "id": CLAIM_ID, "statement": t["claim.statement"],
+        "evidence": [{"source": ID, "quote": quote, "hedge": t["claim.hedge"]}],
         "actors": [ID, "india"], "topics": [ID],
         "attribution": {"by": [ID], "unnamed": t["claim.unnamed"], "via": ["india"]},
         "certainty": "reported", "hedge": t["claim.hedge"],

@@ -67,8 +67,8 @@ def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(proje
     actor = sorted(checked.content.actors)[0]
     claims_file = project_copy / "content" / "claims" / f"{topic}.yaml"
     claims_file.write_text("# Hand-written notes stay.\nclaims:\n  - id: kept-claim\n"
-                           "    statement: The deal was concluded.\n    source: india-s400-iranian-oil\n"
-                           "    quote: concluded a multibillion-dollar deal Friday for Moscow\n"
+                           "    statement: The deal was concluded.\n    evidence:\n      - source: india-s400-iranian-oil\n"
+                           "        quote: concluded a multibillion-dollar deal Friday for Moscow\n"
                            f"    topics: [{topic}]\n    certainty: stated  # as the article says\n", encoding="utf-8")
 
     result = run_cli(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.",

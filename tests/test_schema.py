@@ -94,7 +94,7 @@ def breakages():
         doc["affiliation"] = ["New Delhi"]
 
     def missing_quote(doc):
-        del doc["claims"][0]["quote"]
+        del doc["claims"][0]["evidence"][0]["quote"]
 
     def topics_not_a_list(doc):
         doc["claims"][0]["topics"] = doc["claims"][0]["topics"][0]

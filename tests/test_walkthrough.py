@@ -88,3 +88,55 @@ def test_a_contributor_adds_an_actor_and_a_claim_about_it(project_copy):
     assert actors_index.find("a", href="example-defence-analyst.html")
     nav_topics = article(site / "topics" / "index.html")
     assert nav_topics.find("a", href="signals-to-s400-buyers.html")
+
+
+# FICTIONAL: an invented second article, written into the test's copy of the
+# project only (never into seeds/), that reports one fact the real article gives.
+SECOND_ARTICLE = ("Fictional walkthrough report\n\n"
+                  "In this invented report, India and Russia joined Iran's first-ever Regional Security Dialogue. "
+                  "Nothing else in this fictional text is real.\n")
+SHARED_CLAIM = "india-russia-joined-regional-security-dialogue"
+
+
+def test_a_contributor_adds_a_second_article_and_a_corroborating_quote(project_copy):
+    root = project_copy
+
+    # 1. Put the text in seeds/ and start its source file.
+    (root / "seeds" / "second-report.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    made = run_cli(root, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
+    assert made.returncode == 0, made.stderr
+    assert "wrote content/sources/second-report.yaml" in made.stdout
+
+    # 2. A claim of its own: with two sources, `new claim` needs --source.
+    made = run_cli(root, "new", "claim", "The fictional report says nothing else in it is real.",
+                   "--topic", "afghanistan-regional-security", "--source", "second-report",
+                   "--quote", "Nothing else in this fictional text is real.")
+    assert made.returncode == 0, made.stderr
+
+    # 3. The fact both articles report: a second piece of evidence on the existing claim.
+    claims = root / "content" / "claims" / "afghanistan.yaml"
+    first_quote = "        quote: Last month, India and Russia joined Iran's first-ever Regional Security Dialogue\n"
+    edit(claims, first_quote, first_quote + "      - source: second-report\n"
+                              "        quote: India and Russia joined Iran's first-ever Regional Security Dialogue\n")
+    # The title line of the text is a sentence too; quote it, and nothing is left uncovered.
+    made = run_cli(root, "new", "claim", "The fictional report's title.", "--topic", "afghanistan-regional-security",
+                   "--source", "second-report", "--quote", "Fictional walkthrough report")
+    assert made.returncode == 0, made.stderr
+
+    check = run_cli(root, "check")
+    assert check.returncode == 0, check.stderr
+    assert "coverage: second-report: 2 of 2 sentences quoted by at least one claim" in check.stdout
+    assert run_cli(root, "fmt", "--check", "content/claims/afghanistan.yaml").returncode == 0
+
+    # 4. Build: the claim says two sources report it, each quote leads to its highlighted span.
+    site = root / "site"
+    built = build_site(root, site)
+    assert built.returncode == 0, built.stderr
+    topic_page = article(site / "topics" / "afghanistan-regional-security.html")
+    block = topic_page.find(id=f"claim-{SHARED_CLAIM}")
+    assert "2 sources report this" in block.get_text(" ")
+    hrefs = [a["href"] for a in block.select(".dossier-evidence-meta a")]
+    assert any(h.endswith(f"sources/second-report.html#q-{SHARED_CLAIM}") for h in hrefs), hrefs
+    assert any(h.endswith(f"sources/india-s400-iranian-oil.html#q-{SHARED_CLAIM}") for h in hrefs), hrefs
+    second = article(site / "sources" / "second-report.html")
+    assert second.find(id=f"q-{SHARED_CLAIM}") and second.find(id=f"claim-{SHARED_CLAIM}")

@@ -230,6 +230,8 @@ def _validate(kind: type[model.Record], data: Any, positions: Positions, problem
             loc = _clean_loc(kind, detail)
             if loc in explained:
                 continue  # a value that fits no member of a union (number or whole number…): say it once
+            if detail["type"] == "missing" and loc[-1:] == ("evidence",) and _old_claim_form(data, loc[:-1]):
+                continue  # the claim gives its quote the old way: that is the problem to report
             explained.add(loc)
             problems.append(_explain(kind, detail, loc, positions))
         return None
@@ -263,6 +265,20 @@ _FORMS = {
 }
 
 
+# A claim's quote, its source and occurrence, as claims gave them before a claim could rest on
+# several sources (``fmt`` moves them under ``evidence``).
+_EVIDENCE_FIELDS = ("source", "quote", "occurrence")
+
+
+def _old_claim_form(data: Any, loc: tuple) -> bool:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(data, dict) and any(name in data for name in _EVIDENCE_FIELDS)
+
+
 def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Positions) -> Problem:
     """Turn one pydantic error into a Problem that says what was expected, what was found, and the fix."""
     field_path = _field_path(loc)
@@ -274,6 +290,10 @@ def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Posi
     description = _field_description(owner, name) if owner else ""
     at = positions.at(loc)
 
+    if error_type == "extra_forbidden" and owner is model.Claim and name in _EVIDENCE_FIELDS:
+        return Problem(at, f"'{name}' is now written under 'evidence'",
+                       "a claim lists its quotes under 'evidence:', each with its 'source' and 'quote'; "
+                       "`python -m build_scripts fmt` rewrites the file so", field_path)
     if error_type == "extra_forbidden":
         allowed = _field_names(owner) if owner else []
         hint = did_you_mean(name, allowed)

@@ -263,15 +263,29 @@ class Quotation(Record):
     occasion: Line = Field(description="When and where they were said, as far as the source tells.")
 
 
-class Claim(Record):
-    """One statement of a source, in the curator's words, with the exact quote that bears it."""
+class Evidence(Record):
+    """One piece of evidence for a claim: the exact words of one source that bear it. Who asserts it,
+    how sure the source is and its hedge are the claim's unless given here, where this source differs."""
 
-    id: Slug = Field(description="The claim's id, unique across all claims files.")
-    statement: Line = Field(description="What the quote says, in the curator's own neutral words.")
     source: Slug = Field(description="The id of the source that says it.")
     quote: Quote = Field(description="Words copied exactly from the source text (spaces and quote marks may differ).")
     occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote is meant, if it appears more than once.",
                                    examples=[2])
+    attribution: Attribution | None = Field(None, description="Who asserts it in this source, where it differs from the claim's.",
+                                            examples=[{"by": ["john-bolton"], "via": ["the-economic-times"]}])
+    certainty: Certainty | None = Field(None, description="How sure this source is, where it differs from the claim's.",
+                                        examples=["reported"])
+    hedge: Line | None = Field(None, description="The words of this source that qualify it, where they differ from the claim's.",
+                               examples=["reportedly"])
+
+
+class Claim(Record):
+    """One statement, in the curator's words, with the exact quotes of the sources that bear it."""
+
+    id: Slug = Field(description="The claim's id, unique across all claims files.")
+    statement: Line = Field(description="What the quotes say, in the curator's own neutral words.")
+    evidence: list[Evidence] = Field(min_length=1, description="The quotes that bear it, one per source "
+                                     "(a fact two sources report is one claim with two pieces of evidence).")
     actors: list[Slug] = Field(default_factory=list, description="Ids of the actors it is about.")
     topics: list[Slug] = Field(min_length=1, description="Ids of the topics it belongs to (at least one).")
     attribution: Attribution = Field(default_factory=Attribution, description="Who asserts it and through whom.")
@@ -281,6 +295,25 @@ class Claim(Record):
     figures: list[Figure] = Field(default_factory=list, description="Numbers the quote gives.")
     quotation: Quotation | None = Field(None, description="Words the quote gives in quotation marks, with their speakers.")
     note: Prose | None = Field(None, description="An editorial note where the source is ambiguous or loose.")
+
+    @property
+    def source(self) -> str:
+        """The source of the first piece of evidence: where pages list the claim."""
+        return self.evidence[0].source
+
+    @property
+    def sources(self) -> list[str]:
+        """Every source that bears the claim, in the order of its evidence."""
+        return [e.source for e in self.evidence]
+
+    def attribution_in(self, evidence: Evidence) -> Attribution:
+        return evidence.attribution or self.attribution
+
+    def certainty_in(self, evidence: Evidence) -> Certainty:
+        return evidence.certainty or self.certainty
+
+    def hedge_in(self, evidence: Evidence) -> str | None:
+        return evidence.hedge if evidence.hedge is not None else self.hedge
 
 
 class ClaimFile(Record):

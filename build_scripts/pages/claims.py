@@ -29,6 +29,21 @@ class FigureView:
 
 
 @dataclass(frozen=True)
+class EvidenceView:
+    """One source's quote for a claim, with who asserts it there and how sure that source is."""
+
+    source: Link  # the source's page
+    quote: str
+    quote_link: Link  # the quote highlighted in the source's text
+    asserted_by: list[Link]
+    unnamed: str | None
+    via: list[Link]
+    certainty: str
+    certainty_label: str
+    hedge: str | None
+
+
+@dataclass(frozen=True)
 class ClaimView:
     id: str
     anchor: Markup
@@ -50,6 +65,7 @@ class ClaimView:
     quotation_occasion: str | None
     note: Markup | None
     position: int  # where the quote starts in its source, for ordering
+    evidence: list[EvidenceView]  # every source's quote, in the claim's order (the first is ``quote``)
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -84,6 +100,23 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         quotation_occasion=quotation.occasion if quotation else None,
         note=v.prose(record.note),
         position=v.checked.quote_spans[claim_id].start,
+        evidence=[_evidence(v, record, evidence) for evidence in record.evidence],
+    )
+
+
+def _evidence(v: PageContext, record, evidence) -> EvidenceView:
+    span = v.checked.evidence_spans[record.id][evidence.source]
+    attribution, certainty = record.attribution_in(evidence), record.certainty_in(evidence)
+    return EvidenceView(
+        source=v.link("source", evidence.source),
+        quote=re.sub(r"\s*\n\s*", " ", v.checked.texts[evidence.source].text[span.start : span.end]),
+        quote_link=v.quote_link(record.id, source_id=evidence.source),
+        asserted_by=v.actor_links(attribution.by),
+        unnamed=attribution.unnamed,
+        via=v.actor_links(attribution.via),
+        certainty=certainty.value,
+        certainty_label=CERTAINTY_LABELS[certainty.value],
+        hedge=record.hedge_in(evidence),
     )
 
 
@@ -129,10 +162,11 @@ def claims_about(v: PageContext, kind: str, record_id: str) -> list[ClaimView]:
     return claims_at(v, claim_ids_about(v.indexes, kind, record_id))
 
 
-def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False) -> Markup:
+def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False, source_id: str | None = None) -> Markup:
     """The claim in the list under its source's text (or in the part of that list that holds it);
+    ``source_id``: under that source's text (by default its first source's);
     ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``)."""
-    source = v.content.claims[claim_id].record.source
+    source = source_id or v.content.claims[claim_id].record.source
     path = lists.parts_of(v.indexes, "source", source).page_of[claim_id]
     if path == v.page:
         return Markup(f"#claim-{claim_id}")

@@ -87,10 +87,11 @@ class PageContext:
     def topic_links(self, ids: list[str]) -> list[Link]:
         return [self.link("topic", i) for i in ids]
 
-    def quote_link(self, claim_id: str, text: str = "in the source") -> Link:
-        """The claim's quote, highlighted in its source's text."""
+    def quote_link(self, claim_id: str, text: str = "in the source", source_id: str | None = None) -> Link:
+        """The claim's quote, highlighted in its source's text (``source_id``: that source's quote;
+        by default its first)."""
         claim = self.content.claims[claim_id].record
-        return Link(text, relative_url(self.page, page_path("source", claim.source), f"q-{claim_id}"))
+        return Link(text, relative_url(self.page, page_path("source", source_id or claim.source), f"q-{claim_id}"))
 
     def prose(self, text: str | None) -> Markup | None:
         if text is None:

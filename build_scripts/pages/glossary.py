@@ -160,6 +160,6 @@ def topic_text(indexes, topic_id: str) -> str:
     parts = [topic.title, prose_plain(topic.summary)]
     for claim_id in indexes.claims_by_topic.get(topic_id, []):
         claim = content.claims[claim_id].record
-        span = checked.quote_spans[claim.id]
-        parts += [claim.statement, checked.texts[claim.source].text[span.start : span.end]]
+        parts.append(claim.statement)
+        parts += [checked.texts[s].text[span.start : span.end] for s, span in checked.evidence_spans[claim.id].items()]
     return "\n".join(parts)

@@ -102,13 +102,15 @@ class PageIndexes:
 
     @functools.cached_property
     def claims_by_source(self) -> dict[str, list[str]]:
-        return self._claims_by(lambda c: [c.source])
+        return self._claims_by(lambda c: c.sources)
 
     @functools.cached_property
     def quote_spans_by_source(self) -> dict[str, dict[str, Span]]:
+        """{source id: {claim id: where the claim's quote from that source stands}}."""
         by_source: dict[str, dict[str, Span]] = {}
-        for claim_id, span in self.checked.quote_spans.items():
-            by_source.setdefault(self.content.claims[claim_id].record.source, {})[claim_id] = span
+        for claim_id, spans in self.checked.evidence_spans.items():
+            for source_id, span in spans.items():
+                by_source.setdefault(source_id, {})[claim_id] = span
         return by_source
 
     # -- events and context --------------------------------------------------

@@ -41,12 +41,14 @@ class CheckedDossier:
 
     content: Content
     texts: dict[str, SourceText]
-    quote_spans: dict[str, Span]  # claim id -> where its quote stands in the source text
+    quote_spans: dict[str, Span]  # claim id -> where its first quote stands in its source's text
     uncovered: dict[str, list[Span]]  # source id -> sentences no claim quotes
     warnings: list[Problem] = field(default_factory=list)
     # Files without their editor schema line (see schema.py), kept apart from
     # the content warnings until every file has one.
     header_warnings: list[Problem] = field(default_factory=list)
+    # claim id -> {source id: where the claim's quote from that source stands in its text}, in evidence order
+    evidence_spans: dict[str, dict[str, Span]] = field(default_factory=dict)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def once(self, key: Hashable, compute):
@@ -67,7 +69,8 @@ def check_content(content: Content) -> CheckedDossier:
     _check_references(content, problems)
     _check_page_ids(content, problems)
     _check_affiliation_cycles(content, problems)
-    quote_spans = _locate_quotes(content, texts, problems)
+    evidence_spans = _locate_quotes(content, texts, problems)
+    quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
     _check_claim_details(content, problems)
     _check_relations(content, problems)
     _check_prose_links(content, problems)
@@ -76,7 +79,8 @@ def check_content(content: Content) -> CheckedDossier:
         problems.extend(header_problems)
     if problems:
         raise DossierError(problems)
-    checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(content, texts, quote_spans))
+    checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
+                             evidence_spans=evidence_spans)
     checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
     checked.header_warnings = [] if MISSING_HEADER_IS_AN_ERROR else header_problems
     return checked
@@ -159,7 +163,11 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
                                     f"remove '{topic_id}' from 'related'", located.origin.field("related")))
     for located in content.claims.values():
         claim, origin = located.record, located.origin
-        expect(content.sources, claim.source, origin, "source", what="source")
+        for index, evidence in enumerate(claim.evidence):
+            expect(content.sources, evidence.source, origin, "evidence", index, "source", what="source")
+            if evidence.attribution:
+                expect_all(actors, evidence.attribution.by, origin, "evidence", index, "attribution", "by", what="actor")
+                expect_all(actors, evidence.attribution.via, origin, "evidence", index, "attribution", "via", what="actor")
         expect_all(actors, claim.actors, origin, "actors", what="actor")
         expect_all(topics, claim.topics, origin, "topics", what="topic")
         expect_all(actors, claim.attribution.by, origin, "attribution", "by", what="actor")
@@ -217,44 +225,57 @@ def _walk_affiliations(content: Content, path: list[str], reported: set[str], pr
 CLOSEST_PASSAGE_HINTS = 20
 
 
-def _locate_quotes(content: Content, texts: dict[str, SourceText], problems: list[Problem]) -> dict[str, Span]:
-    spans: dict[str, Span] = {}
+def _locate_quotes(content: Content, texts: dict[str, SourceText],
+                   problems: list[Problem]) -> dict[str, dict[str, Span]]:
+    """{claim id: {source id: where its quote stands}}, every piece of evidence located as one
+    quote is: normalised, disambiguated by occurrence, with offsets into the original text."""
+    spans: dict[str, dict[str, Span]] = {}
     hints_left = CLOSEST_PASSAGE_HINTS
     for claim_id, located in content.claims.items():
         claim, origin = located.record, located.origin
-        text = texts.get(claim.source)
-        if text is None:
-            continue  # already reported: unknown source or unreadable text
-        found = text.find(claim.quote)
-        if not found:
-            hint = "quote the text exactly"
-            if hints_left > 0:
-                hints_left -= 1
-                hint += f"; the closest passage is: \"{text.closest_passage(claim.quote)}\""
-            problems.append(Problem(origin.at("quote"), f"this quote is not in the source '{claim.source}'",
-                                    hint, origin.field("quote")))
-        elif claim.occurrence is None and len(found) > 1:
-            problems.append(Problem(origin.at("quote"),
-                                    f"this quote occurs {len(found)} times in the source '{claim.source}'",
-                                    "quote more words so that it is unique, or add 'occurrence: N' (1 for the first)",
-                                    origin.field("quote")))
-        elif claim.occurrence is not None and claim.occurrence > len(found):
-            problems.append(Problem(origin.at("occurrence"),
-                                    f"occurrence {claim.occurrence} asked for, but the quote occurs {len(found)} time(s)",
-                                    "use a number from 1 to the count, or drop 'occurrence'", origin.field("occurrence")))
-        else:
-            spans[claim_id] = found[(claim.occurrence or 1) - 1]
+        found_spans = spans[claim_id] = {}
+        for index, evidence in enumerate(claim.evidence):
+            at = ("evidence", index)
+            if evidence.source in found_spans or any(e.source == evidence.source for e in claim.evidence[:index]):
+                problems.append(Problem(origin.at(*at, "source"), f"the source '{evidence.source}' is cited twice "
+                                        "by this claim", "a claim cites each source once: quote the words that "
+                                        "bear it in one passage, or make two claims", origin.field(*at, "source")))
+                continue
+            text = texts.get(evidence.source)
+            if text is None:
+                continue  # already reported: unknown source or unreadable text
+            found = text.find(evidence.quote)
+            if not found:
+                hint = "quote the text exactly"
+                if hints_left > 0:
+                    hints_left -= 1
+                    hint += f"; the closest passage is: \"{text.closest_passage(evidence.quote)}\""
+                problems.append(Problem(origin.at(*at, "quote"), f"this quote is not in the source '{evidence.source}'",
+                                        hint, origin.field(*at, "quote")))
+            elif evidence.occurrence is None and len(found) > 1:
+                problems.append(Problem(origin.at(*at, "quote"),
+                                        f"this quote occurs {len(found)} times in the source '{evidence.source}'",
+                                        "quote more words so that it is unique, or add 'occurrence: N' (1 for the first)",
+                                        origin.field(*at, "quote")))
+            elif evidence.occurrence is not None and evidence.occurrence > len(found):
+                problems.append(Problem(origin.at(*at, "occurrence"),
+                                        f"occurrence {evidence.occurrence} asked for, but the quote occurs "
+                                        f"{len(found)} time(s)", "use a number from 1 to the count, or drop 'occurrence'",
+                                        origin.field(*at, "occurrence")))
+            else:
+                found_spans[evidence.source] = found[(evidence.occurrence or 1) - 1]
     return spans
 
 
 def _check_claim_details(content: Content, problems: list[Problem]) -> None:
     for located in content.claims.values():
         claim, origin = located.record, located.origin
-        quote = normalise(claim.quote)
+        quotes = [normalise(e.quote) for e in claim.evidence]
 
         def inside_quote(words: str, *loc: str | int) -> None:
-            if normalise(words) not in quote:
-                problems.append(Problem(origin.at(*loc), f"'{words}' is not part of the claim's quote",
+            if not any(normalise(words) in quote for quote in quotes):
+                which = "the claim's quote" if len(quotes) == 1 else "any of the claim's quotes"
+                problems.append(Problem(origin.at(*loc), f"'{words}' is not part of {which}",
                                         "copy it exactly from the quote, or lengthen the quote to include it",
                                         origin.field(*loc)))
 
@@ -279,9 +300,10 @@ def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quo
         problems.append(Problem(origin.at("date"), "an external date needs 'context': the context entry that cites it",
                                 "add 'context: <id>' under 'date' (ids are in content/context.yaml), or choose another basis",
                                 origin.field("date", "context")))
-    source = content.sources.get(claim.source)
-    if basis is model.DateBasis.relative and source is not None:
-        published = source.record.published.value
+    # A relative date counts back from the publication date of a source that says it: the latest of them.
+    published_dates = [content.sources[s].record.published.value for s in claim.sources if s in content.sources]
+    if basis is model.DateBasis.relative and published_dates:
+        published = max(published_dates)
         if date.value[: len(published)] > published:
             problems.append(Problem(origin.at("date", "value"),
                                     f"{date.value} is after the source's publication date ({published})",
@@ -334,11 +356,11 @@ def _check_prose_links(content: Content, problems: list[Problem]) -> None:
                                         suggest_id(wanted, targets[scheme], scheme), origin.field(*loc)))
 
 
-def _uncovered_sentences(content: Content, texts: dict[str, SourceText], spans: dict[str, Span]) -> dict[str, list[Span]]:
+def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str, Span]]) -> dict[str, list[Span]]:
     quoted_in: dict[str, list[Span]] = {source_id: [] for source_id in texts}
-    for claim_id, located in content.claims.items():
-        if claim_id in spans:
-            quoted_in[located.record.source].append(spans[claim_id])
+    for by_source in spans.values():
+        for source_id, span in by_source.items():
+            quoted_in[source_id].append(span)
     uncovered: dict[str, list[Span]] = {}
     for source_id, text in texts.items():
         quoted = quoted_in[source_id]

@@ -101,6 +101,8 @@ def format_file(root: Path, path: Path) -> Formatted:
     original = original_bytes.decode("utf-8-sig")
     text = format_text(original, model.RECORD_KINDS[kind], header_line(relative, kind), display)
     after = _read_back(text, display)
+    if kind == "claims":
+        migrate_claims(before)  # the one change of meaning fmt makes: the old form of a claim's quote
     if not _same_meaning(before, after):
         raise DossierError([Problem(Mark(display, 1, 1),
                                     "formatting would change what this file means, so it was left as it is",
@@ -117,12 +119,45 @@ def format_text(text: str, record_type: type[model.Record] | None, header: str |
         mark = error.problem_mark or error.context_mark
         where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display, 1, 1)
         raise DossierError([Problem(where, f"YAML syntax error: {error.problem}")]) from None
+    if record_type is model.ClaimFile:
+        migrate_claims(data)
     _canonical(data, record_type, 0)
     out = io.StringIO()
     writer.dump(data, out)
     # ruamel.yaml leaves a space at the end of a folded line; it means nothing.
     dumped = re.sub(r"[ \t]+\n", "\n", out.getvalue())
     return (header + "\n" if header else "") + dumped.rstrip("\n") + "\n"
+
+
+def migrate_claims(data: Any) -> None:
+    """Claims written before a claim could rest on several sources (``source``, ``quote``,
+    ``occurrence`` beside the statement) rewritten, in place, in the one form they take now: an
+    ``evidence`` list of one item that holds those three fields, where ``source`` stood. Works
+    on what ruamel.yaml reads (comments move with their fields) and on plain data."""
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(claims, list):
+        return
+    for claim in claims:
+        if not isinstance(claim, dict) or "evidence" in claim:
+            continue
+        keys = [k for k in ("source", "quote", "occurrence") if k in claim]
+        if not keys:
+            continue
+        position = list(claim).index(keys[0])
+        if isinstance(claim, CommentedMap):
+            evidence: Any = CommentedMap()
+            for key in keys:
+                evidence[key] = claim[key]
+                comment = claim.ca.items.pop(key, None)
+                if comment:
+                    evidence.ca.items[key] = comment
+                del claim[key]
+            claim.insert(position, "evidence", CommentedSeq([evidence]))
+        else:
+            evidence = {key: claim.pop(key) for key in keys}
+            items = list(claim.items())
+            claim.clear()
+            claim.update(items[:position] + [("evidence", [evidence])] + items[position:])
 
 
 def _without_header(text: str) -> str:

@@ -166,13 +166,16 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
   - id: {claim_id}
     # The statement in your own neutral words: what the quote says, no more.
     statement: {_q(statement)}
-    source: {source}
-    {about_quote}
-    quote: {_q(quote)}
+    # The quotes that bear it, one per source; when another source reports the
+    # same fact, add its quote here as a second item (see CONTRIBUTING).
+    evidence:
+      - source: {source}
+        {about_quote.replace(chr(10) + "    ", chr(10) + "        ")}
+        quote: {_q(quote)}
 """
     if occurrence:
-        item += f"    # The quote occurs more than once in the text; this is occurrence {occurrence}.\n"
-        item += f"    occurrence: {occurrence}\n"
+        item += f"        # The quote occurs more than once in the text; this is occurrence {occurrence}.\n"
+        item += f"        occurrence: {occurrence}\n"
     item += f"""\
     # Ids of the actors it is about, e.g. [india, russia]
     actors: [{", ".join(actors or [])}]

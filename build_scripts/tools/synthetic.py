@@ -396,8 +396,7 @@ class Writer:
             claim: dict = {
                 "id": slugify(f"{self.word()} {self.word()} {story.index + 1} {i + 1}"),
                 "statement": f"{story.actors[subject]['name']} {self.rng.choice(VERBS)} {self.words(5, 10)}.",
-                "source": story.source_id,
-                "quote": quote,
+                "evidence": [{"source": story.source_id, "quote": quote}],
                 "actors": list(dict.fromkeys(sentence.actors + [actors[i % len(actors)]])),
                 "topics": [topics[i % len(topics)]],
                 "certainty": certainty,

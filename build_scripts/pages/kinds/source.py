@@ -105,7 +105,7 @@ def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list
                          indexes.actor_names_by_first_word)
     text = v.checked.texts[source_id].text
     claims = v.content.claims
-    spans = v.checked.quote_spans
+    spans = indexes.quote_spans_by_source.get(source_id, {})
     passage_numbers: dict[int, int] = {}
     passages: list[PassageView] = []
     for index, run in enumerate(result.runs):
@@ -115,7 +115,7 @@ def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list
             by_position = sorted(run.claims, key=lambda c: (spans[c].start, -spans[c].end, c))
             passages.append(PassageView(
                 Markup(f"passage-{len(passages) + 1}"), excerpt,
-                [Link(claims[c].record.statement, claim_under_source_url(v, c)) for c in by_position],
+                [Link(claims[c].record.statement, claim_under_source_url(v, c, source_id=source_id)) for c in by_position],
             ))
     paragraphs = []
     for pieces in result.paragraphs:
@@ -128,7 +128,7 @@ def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list
                     if piece.run in passage_numbers:
                         target = Markup(f"#passage-{passage_numbers[piece.run]}")
                     else:
-                        target = claim_under_source_url(v, piece.claims[0], raw_html=True)
+                        target = claim_under_source_url(v, piece.claims[0], raw_html=True, source_id=source_id)
                 runs.append(ReaderRun([], " ".join(piece.claims), target, []))
             previous = piece.run
             run = runs[-1]
