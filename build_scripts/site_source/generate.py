@@ -19,7 +19,7 @@ from pathlib import Path
 
 from build_scripts import parallel
 from build_scripts.content.load import Content, load_content
-from build_scripts.pages import glossary
+from build_scripts.pages import glossary, relations
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.rules.check import CheckedDossier, check_content
@@ -34,6 +34,7 @@ class Generated:
     indexes: PageIndexes  # what the pages derived from the dossier (the glossary's terms among them)
     pages: list[Page]
     data_files: list[downloads.DownloadFile]  # the Downloads page's files
+    files: dict[str, bytes]  # other files the pages link to, by site path (the network pictures)
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
@@ -41,7 +42,8 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     with cycle_collector_paused():
         checked, data_files = check_with_data_files(load_content(root))
         indexes = PageIndexes(checked, data_files)
-        return Generated(checked, indexes, render_all(indexes), data_files)
+        pages = render_all(indexes)
+        return Generated(checked, indexes, pages, data_files, relations.picture_files(pages))
 
 
 def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:

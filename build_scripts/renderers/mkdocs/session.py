@@ -111,6 +111,8 @@ class BuildSession:
         self.generated_paths = frozenset(page.path for page in generated.pages)
         for data_file in generated.data_files:
             files.append(File.generated(config, data_file.path, content=data_file.data))
+        for path, data in generated.files.items():
+            files.append(File.generated(config, path, content=data))
         if self.offline_copy is not None:
             # Listed now so that links to it resolve; its bytes are written once
             # the site is built (on_post_build).
