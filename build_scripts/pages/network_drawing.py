@@ -6,7 +6,13 @@ Pure Python and deterministic. The layout is computed, not simulated:
   ring; every other actor stands on an outer ring, in the order of the
   direction of the hubs it is tied to, so that most arrows run outwards
   instead of across the picture;
-- an actor's neighbourhood: the actor in the middle, its neighbours around.
+- an actor's neighbourhood: the actor in the middle, its neighbours around,
+  leaving a gap below it for its name;
+- then every label takes the first place where its box (its size estimated
+  from the font's widths, generously) meets no other label, dot or arrow:
+  a name around its dot, a relation's type along its arrow. Where some label
+  finds no such place, the dots are spread further apart and the labels placed
+  again, so that no label ever covers anything (tests/browser measure it).
 
 Coordinates are rounded to one decimal, so the same input gives the same
 bytes. Every label comes from YAML and is XML-escaped here; every link
@@ -30,11 +36,11 @@ from markupsafe import Markup, escape
 NODE_RADIUS = 7
 FONT_SIZE = 14
 LINE_HEIGHT = 16
-CHAR_WIDTH = 8.0  # generous width of a character at FONT_SIZE, to leave room for labels
 LABEL_WIDTH = 18  # characters per line before a label wraps
 EDGE_SPACING = 24  # distance between the edges of one pair of actors
 HUB_DEGREE = 4  # actors tied to at least this many others stand on the inner ring
 MAX_HUBS = 8
+CENTRE_LABEL_GAP = math.radians(90)  # around the middle actor of a neighbourhood, the gap below it
 PADDING = 8
 
 # Fill colours by actor kind (Okabe–Ito, readable with colour blindness);
@@ -107,8 +113,15 @@ def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> d
     """Where each node stands."""
     order = [n.id for n in sorted(nodes, key=lambda n: (n.kind, n.label.casefold(), n.id))]
     if centre is not None:
+        # The neighbours around the actor, leaving a gap straight below it for its name.
         ring = [i for i in order if i != centre]
-        points = _ring(ring, _ring_radius(len(ring), 60, 180)) if ring else {}
+        radius = _ring_radius(len(ring), 60, 180)
+        gap = CENTRE_LABEL_GAP if len(ring) > 1 else 0.0
+        start = math.pi / 2 + gap / 2
+        step = (2 * math.pi - gap) / max(len(ring) - 1, 1) if gap else 2 * math.pi / max(len(ring), 1)
+        points = {node_id: _on_circle(radius, start + step * i) for i, node_id in enumerate(ring)}
+        if len(ring) == 1:
+            points = {ring[0]: Point(radius, 0.0)}
         points[centre] = Point(0.0, 0.0)
         return points
     neighbours = _neighbours(order, edges)
@@ -116,7 +129,7 @@ def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> d
     hubs = [i for i in by_degree if len(neighbours[i]) >= HUB_DEGREE][:MAX_HUBS]
     if len(hubs) < 2:
         return _ring(order, _ring_radius(len(order), 52, 150))
-    inner = _ring_radius(len(hubs), 110, 140)
+    inner = _ring_radius(len(hubs), 110, 170)
     points = _ring(hubs, inner, -math.pi / 2 + math.pi / len(hubs))
     # Each other node's preferred direction: the mean direction of the nodes
     # it is tied to that already have one, working outwards from the hubs.
@@ -134,7 +147,7 @@ def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> d
             direction[pending.pop(0)] = -math.pi / 2
     outer = [i for i in order if i not in hubs]
     outer.sort(key=lambda i: (round(direction[i] % (2 * math.pi), 6), i))
-    radius = _ring_radius(len(outer), 48, inner + 170)
+    radius = _ring_radius(len(outer), 56, inner + 150)
     start = direction[outer[0]] if outer else 0.0
     points.update(_ring(outer, radius, start))
     return points
@@ -201,47 +214,307 @@ def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
     return lines or [label]
 
 
+# -- where labels go: no label over another label, a dot or an arrow -------------
+#
+# Text is measured before any browser sees it, so its size is estimated from
+# the advance widths of DejaVu Sans (the widest of the common sans-serif
+# fonts, and the one Debian's browsers use), in ems, rounded up; a character
+# not listed counts as wide. Each label then takes the first place around its
+# dot (or along its arrow) where its box meets nothing drawn so far; when some
+# label finds no such place, the dots are spread further apart and every label
+# is placed again.
+
+_EM = {
+    **dict.fromkeys(" ,.:;!|'", 0.34), **dict.fromkeys("ijlIJ", 0.30), **dict.fromkeys("ft", 0.40),
+    **dict.fromkeys("()[]{}/\\", 0.40), "r": 0.42, '"': 0.47, "-": 0.37, "*": 0.51, "_": 0.51,
+    **dict.fromkeys("sz", 0.53), "c": 0.56, **dict.fromkeys("kvxyFLT", 0.62), **dict.fromkeys("0123456789", 0.64),
+    **dict.fromkeys("abdeghnopqu", 0.64), **dict.fromkeys("EPSYZ", 0.70), **dict.fromkeys("ABKRVX", 0.70),
+    **dict.fromkeys("CHNU", 0.76), **dict.fromkeys("DGOQ", 0.80), "w": 0.82, "&": 0.79, **dict.fromkeys("<>=+#~^", 0.84),
+    **dict.fromkeys("mM", 0.98), **dict.fromkeys("W%@", 1.0),
+}
+ASCENT = 1.0  # of the font size, above the baseline (DejaVu Sans: 0.93)
+DESCENT = 0.3  # below it (DejaVu Sans: 0.24)
+EDGE_FONT_SIZE = FONT_SIZE - 3
+CLEARANCE = 3.0  # between a label's box and anything else
+CURVE_STEPS = 16  # straight pieces an arrow is measured as
+SPREAD = 1.12  # how much further apart the dots stand at each new try
+MAX_TRIES = 40
+
+
+def text_width(text: str, size: float) -> float:
+    """An upper estimate of the width of one line of text at ``size`` pixels."""
+    return 1.0 + size * sum(_EM.get(c, 0.72 if ord(c) < 0x2E80 else 1.05) for c in text)
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def grown(self, by: float) -> Box:
+        return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
+
+    def meets(self, other: Box) -> bool:
+        return self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
+
+    def meets_circle(self, centre: Point, radius: float) -> bool:
+        dx = centre.x - min(max(centre.x, self.left), self.right)
+        dy = centre.y - min(max(centre.y, self.top), self.bottom)
+        return dx * dx + dy * dy < radius * radius
+
+    def meets_segment(self, a: Point, b: Point) -> bool:
+        """Whether the segment a-b enters the box (Liang–Barsky clipping)."""
+        low, high = 0.0, 1.0
+        dx, dy = b.x - a.x, b.y - a.y
+        for p, q in ((-dx, a.x - self.left), (dx, self.right - a.x), (-dy, a.y - self.top), (dy, self.bottom - a.y)):
+            if p == 0:
+                if q < 0:
+                    return False
+            elif p < 0:
+                low = max(low, q / p)
+            else:
+                high = min(high, q / p)
+            if low > high:
+                return False
+        return True
+
+
+class _Grid:
+    """What is drawn, by the squares of a grid it touches, to find what a box may meet."""
+
+    CELL = 40.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple]] = {}
+
+    def _keys(self, box: Box):
+        for column in range(math.floor(box.left / self.CELL), math.floor(box.right / self.CELL) + 1):
+            for row in range(math.floor(box.top / self.CELL), math.floor(box.bottom / self.CELL) + 1):
+                yield column, row
+
+    def add(self, box: Box, thing: tuple) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(thing)
+
+    def near(self, box: Box):
+        for key in self._keys(box):
+            yield from self.cells.get(key, ())
+
+
 @dataclass(frozen=True)
 class _Label:
     lines: list[str]
-    x: float
+    x: float  # the middle of every line
     first_y: float  # baseline of the first line
-    anchor: str
+    size: float
 
-    def box(self) -> tuple[float, float, float, float]:
-        width = max(len(line) for line in self.lines) * CHAR_WIDTH
-        left = {"start": self.x, "end": self.x - width, "middle": self.x - width / 2}[self.anchor]
-        top = self.first_y - FONT_SIZE
-        return left, top, left + width, self.first_y + (len(self.lines) - 1) * LINE_HEIGHT + 4
+    def box(self) -> Box:
+        width = max(text_width(line, self.size) for line in self.lines)
+        return Box(self.x - width / 2, self.first_y - ASCENT * self.size, self.x + width / 2,
+                   self.first_y + (len(self.lines) - 1) * LINE_HEIGHT + DESCENT * self.size)
 
 
-def _place_label(node: Node, point: Point) -> _Label:
-    lines = wrap(node.label)
-    extra = (len(lines) - 1) * LINE_HEIGHT
-    distance = math.hypot(point.x, point.y)
-    if distance < 1:  # the middle of a neighbourhood: label below the dot
-        return _Label(lines, point.x, point.y + NODE_RADIUS + FONT_SIZE + 2, "middle")
-    ux, uy = point.x / distance, point.y / distance
-    x, y = point.x + ux * (NODE_RADIUS + 6), point.y + uy * (NODE_RADIUS + 6)
-    if abs(ux) > 0.3:  # beside the dot, lines centred on it
-        return _Label(lines, x, y + FONT_SIZE / 3 - extra / 2, "start" if ux > 0 else "end")
-    if uy < 0:  # above the dot, growing upwards
-        return _Label(lines, x, y - extra, "middle")
-    return _Label(lines, x, y + FONT_SIZE * 0.8, "middle")  # below the dot
+def _label_at(lines: list[str], size: float, centre: Point) -> _Label:
+    """The label whose box is centred on ``centre``."""
+    height = ASCENT * size + (len(lines) - 1) * LINE_HEIGHT + DESCENT * size
+    return _Label(lines, centre.x, centre.y - height / 2 + ASCENT * size, size)
+
+
+@dataclass(frozen=True)
+class _Curve:
+    edge: Edge
+    start: Point
+    control: Point
+    end: Point
+    points: tuple[Point, ...]  # the curve as straight pieces
+    bounds: Box
+
+    def at(self, t: float) -> Point:
+        u = 1 - t
+        return Point(u * u * self.start.x + 2 * u * t * self.control.x + t * t * self.end.x,
+                     u * u * self.start.y + 2 * u * t * self.control.y + t * t * self.end.y)
+
+    def meets(self, box: Box) -> bool:
+        if not box.meets(self.bounds):
+            return False
+        return any(box.meets_segment(a, b) for a, b in zip(self.points, self.points[1:]))
+
+
+def _curve(edge: Edge, points: dict[str, Point], offset: float) -> _Curve:
+    a, b = points[edge.source], points[edge.target]
+    # Offsets are measured across the pair's own direction (first id to
+    # second), so that the edges of one pair, whichever way they point,
+    # spread to both sides instead of lying on top of each other.
+    first, second = (a, b) if edge.source < edge.target else (b, a)
+    dx, dy = second.x - first.x, second.y - first.y
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length, dx / length
+    control = Point((a.x + b.x) / 2 + nx * offset * 2, (a.y + b.y) / 2 + ny * offset * 2)
+    start = _towards(a, control, NODE_RADIUS + 2)
+    end = _towards(b, control, NODE_RADIUS + 4)
+    shape = _Curve(edge, start, control, end, (), Box(0, 0, 0, 0))
+    samples = tuple(shape.at(i / CURVE_STEPS) for i in range(CURVE_STEPS + 1))
+    # The arrowhead reaches about 4.5 units either side of the line's end.
+    bounds = Box(min(p.x for p in samples), min(p.y for p in samples),
+                 max(p.x for p in samples), max(p.y for p in samples)).grown(5)
+    return _Curve(edge, start, control, end, samples, bounds)
+
+
+@dataclass(frozen=True)
+class _Arrangement:
+    points: dict[str, Point]
+    curves: list[_Curve]
+    node_labels: dict[str, _Label]
+    edge_labels: list[_Label]
+    unplaced: list[str]  # the labels that found no place where they meet nothing
+
+    @property
+    def clear(self) -> bool:
+        return not self.unplaced
+
+
+def _edge_offsets(edges: list[Edge], points: dict[str, Point]) -> list[tuple[Edge, float]]:
+    """Each edge with its sideways offset, so that the edges of one pair, and
+    their labels, stand clear of each other: further apart where the pair runs
+    up and down, since the labels then stand side by side."""
+    by_pair: dict[tuple[str, ...], list[Edge]] = {}
+    for edge in sorted(edges, key=lambda e: (e.source, e.target, e.label)):
+        by_pair.setdefault(tuple(sorted((edge.source, edge.target))), []).append(edge)
+    placed = []
+    for (first, second), group in sorted(by_pair.items()):
+        spacing = EDGE_SPACING
+        if len(group) > 1:
+            a, b = points[first], points[second]
+            length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+            nx, ny = abs(b.y - a.y) / length, abs(b.x - a.x) / length  # across the pair
+            width = max(text_width(e.label, EDGE_FONT_SIZE) for e in group) + 2 * CLEARANCE + 2
+            height = (ASCENT + DESCENT) * EDGE_FONT_SIZE + 2 * CLEARANCE + 2
+            side_by_side = min(width / max(nx, 1e-6), height / max(ny, 1e-6))
+            spacing = max(spacing, side_by_side, nx * width / 2 + ny * height / 2 + 2 * CLEARANCE)
+        for index, edge in enumerate(group):
+            placed.append((edge, (index - (len(group) - 1) / 2) * spacing))
+    return placed
+
+
+_LABEL_TS = tuple(sorted((i / 40 for i in range(6, 35)), key=lambda t: (abs(t - 0.5), t)))
+_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
+_GAPS = (3.0, 9.0, 18.0, 30.0, 45.0, 60.0, 80.0)
+_TURNS = 24  # directions tried around a dot
+
+
+def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point) -> _Arrangement:
+    curves = [_curve(edge, points, offset) for edge, offset in _edge_offsets(edges, points)]
+    grid = _Grid()
+    for point in points.values():
+        grid.add(Box(point.x, point.y, point.x, point.y).grown(NODE_RADIUS + 1.5), ("dot", point))
+    for index, curve in enumerate(curves):
+        for a, b in zip(curve.points, curve.points[1:]):
+            grid.add(Box(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)), ("line", a, b, index))
+    unplaced: list[str] = []
+
+    def free(box: Box, own: int = -1) -> bool:
+        grown = box.grown(CLEARANCE)
+        for thing in grid.near(grown):
+            kind = thing[0]
+            if kind == "box":
+                if grown.meets(thing[1]):
+                    return False
+            elif kind == "dot":
+                if grown.meets_circle(thing[1], NODE_RADIUS + 1.5):
+                    return False
+            elif thing[3] != own and grown.meets_segment(thing[1], thing[2]):
+                return False
+        return True
+
+    def take(label: _Label) -> None:
+        box = label.box()
+        grid.add(box, ("box", box))
+
+    degree = {n.id: 0 for n in nodes}
+    for edge in edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    node_labels: dict[str, _Label] = {}
+    # The busiest dots choose first: most arrows leave them, least room is left.
+    for node in sorted(nodes, key=lambda n: (-degree[n.id], n.id)):
+        point = points[node.id]
+        lines = wrap(node.label)
+        size = _label_at(lines, FONT_SIZE, Point(0, 0)).box()
+        width, height = size.right - size.left, size.bottom - size.top
+        outwards = math.atan2(point.y - middle.y, point.x - middle.x) if math.hypot(point.x - middle.x, point.y - middle.y) >= 1 else math.pi / 2
+        chosen = None
+        for gap in _GAPS:
+            for turn in range(_TURNS):
+                step = (turn + 1) // 2 * (1 if turn % 2 else -1)
+                angle = outwards + step * 2 * math.pi / _TURNS
+                ux, uy = math.cos(angle), math.sin(angle)
+                reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
+                label = _label_at(lines, FONT_SIZE, Point(point.x + ux * reach, point.y + uy * reach))
+                if free(label.box()):
+                    chosen = label
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            unplaced.append(node.label)
+            chosen = _label_at(lines, FONT_SIZE, Point(point.x, point.y + NODE_RADIUS + CLEARANCE + height / 2))
+        node_labels[node.id] = chosen
+        take(chosen)
+    edge_labels = []
+    for index, curve in enumerate(curves):
+        chosen = None
+        for nudge in _NUDGES:  # on the arrow first; then moved aside, the arrow still through the label
+            for t in _LABEL_TS:
+                point = curve.at(t)
+                label = _label_at([curve.edge.label], EDGE_FONT_SIZE, point)
+                box = label.box()
+                shift = Point(nudge[0] * ((box.right - box.left) / 2 - 2), nudge[1] * ((box.bottom - box.top) / 2 - 2))
+                label = _label_at([curve.edge.label], EDGE_FONT_SIZE, Point(point.x + shift.x, point.y + shift.y))
+                if free(label.box(), index):
+                    chosen = label
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            unplaced.append(curve.edge.title or curve.edge.label)
+            chosen = _label_at([curve.edge.label], EDGE_FONT_SIZE, curve.at(0.5))
+        edge_labels.append(chosen)
+        take(chosen)
+    return _Arrangement(points, curves, node_labels, edge_labels, unplaced)
+
+
+def arrange(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> _Arrangement:
+    """Where every dot, arrow and label goes: the layout, spread until every label is clear."""
+    base = layout(nodes, edges, centre)
+    nodes = sorted(nodes, key=lambda n: n.id)
+    middle = base[centre] if centre is not None else Point(0.0, 0.0)
+    arranged = None
+    for attempt in range(MAX_TRIES):
+        scale = SPREAD ** attempt
+        points = {key: Point(p.x * scale, p.y * scale) for key, p in base.items()}
+        arranged = _arrange(nodes, edges, points, Point(middle.x * scale, middle.y * scale))
+        if arranged.clear:
+            break
+    assert arranged is not None
+    return arranged
 
 
 def draw(nodes: list[Node], edges: list[Edge], *, svg_id: str, title: str, description: str,
          centre: str | None = None) -> Markup:
     """The SVG element, on one line so that Markdown passes it through whole."""
-    points = layout(nodes, edges, centre)
+    arranged = arrange(nodes, edges, centre)
+    points = arranged.points
     nodes = sorted(nodes, key=lambda n: n.id)
-    labels = {n.id: _place_label(n, points[n.id]) for n in nodes}
-    boxes = [labels[n.id].box() for n in nodes]
-    boxes += [(p.x - NODE_RADIUS, p.y - NODE_RADIUS, p.x + NODE_RADIUS, p.y + NODE_RADIUS) for p in points.values()]
-    left = min(b[0] for b in boxes) - PADDING
-    top = min(b[1] for b in boxes) - PADDING
-    width = max(b[2] for b in boxes) + PADDING - left
-    height = max(b[3] for b in boxes) + PADDING - top
+    boxes = [label.box() for label in arranged.node_labels.values()]
+    boxes += [label.box() for label in arranged.edge_labels]
+    boxes += [curve.bounds for curve in arranged.curves]
+    boxes += [Box(p.x - NODE_RADIUS, p.y - NODE_RADIUS, p.x + NODE_RADIUS, p.y + NODE_RADIUS) for p in points.values()]
+    left = min(b.left for b in boxes) - PADDING
+    top = min(b.top for b in boxes) - PADDING
+    width = max(b.right for b in boxes) + PADDING - left
+    height = max(b.bottom for b in boxes) + PADDING - top
     arrow = f"{svg_id}-arrow"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" class="dossier-network-svg" role="group" '
@@ -255,44 +528,21 @@ def draw(nodes: list[Node], edges: list[Edge], *, svg_id: str, title: str, descr
         'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555555"/></marker></defs>',
         '<g class="dossier-network-edges">',
     ]
-    parts += [_edge(edge, points, offset, arrow) for edge, offset in _edge_offsets(edges)]
+    parts += [_edge(curve, label, arrow) for curve, label in zip(arranged.curves, arranged.edge_labels)]
     parts.append('</g><g class="dossier-network-nodes">')
-    parts += [_node(node, points[node.id], labels[node.id]) for node in nodes]
+    parts += [_node(node, points[node.id], arranged.node_labels[node.id]) for node in nodes]
     parts.append("</g></svg>")
     return Markup("".join(parts))
 
 
-def _edge_offsets(edges: list[Edge]) -> list[tuple[Edge, float]]:
-    """Each edge with its sideways offset, so that edges of one pair do not overlap."""
-    by_pair: dict[tuple[str, ...], list[Edge]] = {}
-    for edge in sorted(edges, key=lambda e: (e.source, e.target, e.label)):
-        by_pair.setdefault(tuple(sorted((edge.source, edge.target))), []).append(edge)
-    placed = []
-    for _pair, group in sorted(by_pair.items()):
-        for index, edge in enumerate(group):
-            placed.append((edge, (index - (len(group) - 1) / 2) * EDGE_SPACING))
-    return placed
-
-
-def _edge(edge: Edge, points: dict[str, Point], offset: float, arrow: str) -> str:
-    a, b = points[edge.source], points[edge.target]
-    # Offsets are measured across the pair's own direction (first id to
-    # second), so that the edges of one pair, whichever way they point,
-    # spread to both sides instead of lying on top of each other.
-    first, second = (a, b) if edge.source < edge.target else (b, a)
-    dx, dy = second.x - first.x, second.y - first.y
-    length = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / length, dx / length
-    control = Point((a.x + b.x) / 2 + nx * offset * 2, (a.y + b.y) / 2 + ny * offset * 2)
-    start = _towards(a, control, NODE_RADIUS + 2)
-    end = _towards(b, control, NODE_RADIUS + 4)
-    middle = Point(0.25 * start.x + 0.5 * control.x + 0.25 * end.x, 0.25 * start.y + 0.5 * control.y + 0.25 * end.y)
+def _edge(curve: _Curve, label: _Label, arrow: str) -> str:
+    edge, start, control, end = curve.edge, curve.start, curve.control, curve.end
     return (
         f'<g class="dossier-network-edge" data-from="{edge.source}" data-to="{edge.target}">'
         f"<title>{escape(edge.title)}</title>"
         f'<path d="M{_num(start.x)},{_num(start.y)}Q{_num(control.x)},{_num(control.y)} {_num(end.x)},{_num(end.y)}" '
         f'fill="none" stroke="#8a8a8a" stroke-width="1.3" marker-end="url(#{arrow})"/>'
-        f'<text x="{_num(middle.x)}" y="{_num(middle.y + 4)}" text-anchor="middle" font-size="{FONT_SIZE - 3}" '
+        f'<text x="{_num(label.x)}" y="{_num(label.first_y)}" text-anchor="middle" font-size="{EDGE_FONT_SIZE}" '
         f'fill="#333333" stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(edge.label)}</text>'
         "</g>"
     )
@@ -315,7 +565,7 @@ def _node(node: Node, point: Point, label: _Label) -> str:
         f"<title>{escape(node.label)} ({escape(node.kind_label)})</title>"
         f'<circle cx="{_num(point.x)}" cy="{_num(point.y)}" r="{NODE_RADIUS}" fill="{colour}" '
         'stroke="#ffffff" stroke-width="1.5"/>'
-        f'<text text-anchor="{label.anchor}" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" '
+        f'<text text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" '
         f'paint-order="stroke">{lines}</text>'
         "</a>"
     )

@@ -3,6 +3,8 @@ picture (``network_drawing.py``) on the network page and each actor's page."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -65,7 +67,37 @@ def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor
                              f"{v.title_of('actor', r.target_actor)}")
         for r in relations
     ]
-    return network_drawing.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+    svg = network_drawing.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+    # The same picture as a file of its own, beside the page (so that its links
+    # work there too): on a phone, one tap opens it at full size, to zoom.
+    file_url = posixpath.basename(picture_file_path(v.page, svg_id))
+    return Markup(f'{svg}<figcaption><a href="{file_url}" class="dossier-network-full">'
+                  'Open the picture at full size</a> (SVG)</figcaption>')
+
+
+def picture_file_path(page: str, svg_id: str) -> str:
+    """Where the picture ``svg_id`` of ``page`` is written as a file of its own:
+    beside the page, named after it, so that the links inside it work there too."""
+    return f"{page.removesuffix('.md')}.{svg_id}.svg"
+
+
+# A network picture as network_drawing.draw writes it: ids are made from slugs,
+# and no text inside can close the element (every value is escaped).
+_PICTURE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" id="([a-z0-9-]+)" class="dossier-network-svg".*?</svg>',
+                      re.S)
+
+
+def picture_files(pages) -> dict[str, bytes]:
+    """{site path: bytes} of every network picture of the pages (each with a ``path``
+    and a ``text``), as a standalone SVG file beside its page."""
+    files = {}
+    for page in pages:
+        if "dossier-network-svg" not in page.text:
+            continue
+        for match in _PICTURE.finditer(page.text):
+            files[picture_file_path(page.path, match.group(1))] = (
+                '<?xml version="1.0" encoding="UTF-8"?>\n' + match.group(0) + "\n").encode("utf-8")
+    return dict(sorted(files.items()))
 
 
 def network_groups(indexes: PageIndexes) -> list[paging.Group]:

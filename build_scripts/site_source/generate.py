@@ -27,7 +27,7 @@ from pathlib import Path
 
 from build_scripts import parallel
 from build_scripts.content.load import Content, load_content
-from build_scripts.pages import glossary
+from build_scripts.pages import glossary, relations
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.rules.check import CheckedDossier, check_content
@@ -65,6 +65,7 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
         pages = pages + complete_pages(indexes, extra)
         files = {data_file.path: data_file.data for data_file in data_files}
         files.update(contributing.content_copies(root))
+        files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
         return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
 
 
