@@ -270,19 +270,7 @@ class Box:
 
     def meets_segment(self, a: Point, b: Point) -> bool:
         """Whether the segment a-b enters the box (Liang–Barsky clipping)."""
-        low, high = 0.0, 1.0
-        dx, dy = b.x - a.x, b.y - a.y
-        for p, q in ((-dx, a.x - self.left), (dx, self.right - a.x), (-dy, a.y - self.top), (dy, self.bottom - a.y)):
-            if p == 0:
-                if q < 0:
-                    return False
-            elif p < 0:
-                low = max(low, q / p)
-            else:
-                high = min(high, q / p)
-            if low > high:
-                return False
-        return True
+        return _segment_meets(self.left, self.top, self.right, self.bottom, a.x, a.y, b.x, b.y)
 
 
 # What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet.
@@ -402,7 +390,7 @@ def _box_at(width: float, size: float, line_count: int, x: float, y: float) -> t
 
 def _segment_meets(left: float, top: float, right: float, bottom: float,
                    ax: float, ay: float, bx: float, by: float) -> bool:
-    """``Box.meets_segment`` on plain numbers."""
+    """Whether the segment (ax, ay)-(bx, by) enters the box (Liang–Barsky clipping), on plain numbers."""
     low, high = 0.0, 1.0
     dx, dy = bx - ax, by - ay
     for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
