@@ -56,9 +56,10 @@ def _visible_text(value: str, *, allow_newlines: bool) -> str:
         if _is_forbidden(char):
             name = unicodedata.name(char, "")
             where = ("a line break" if char == "\n"
+                     else "a tab (U+0009)" if char == "\t"
                      else f"the invisible character {name} (U+{ord(char):04X})" if name
                      else f"the control character U+{ord(char):04X}")
-            raise ValueError(f"contains {where}; remove it")
+            raise ValueError(f"contains {where}; " + ("replace it by a space" if char == "\t" else "remove it"))
     return value
 
 

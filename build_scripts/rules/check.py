@@ -6,6 +6,7 @@ all, so that a contributor can mend everything in one go.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -27,7 +28,7 @@ from build_scripts.content.schema import (
     MISSING_HEADER_IS_AN_ERROR,
     schema_header_problems,
 )
-from build_scripts.content.source_text import SourceText, Span, normalise
+from build_scripts.content.source_text import SourceText, Span, explain_difference, normalise
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers
@@ -72,6 +73,7 @@ def check_content(content: Content) -> CheckedDossier:
     evidence_spans = _locate_quotes(content, texts, problems)
     quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
     _check_claim_details(content, problems)
+    _check_quotation_marks_and_weekdays(content, problems)
     _check_relations(content, problems)
     _check_prose_links(content, problems)
     header_problems = schema_header_problems(content.root)
@@ -249,7 +251,8 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
                 hint = "quote the text exactly"
                 if hints_left > 0:
                     hints_left -= 1
-                    hint += f"; the closest passage is: \"{text.closest_passage(evidence.quote)}\""
+                    difference = explain_difference(text, evidence.quote)
+                    hint += f"; {difference}" if difference else ""
                 problems.append(Problem(origin.at(*at, "quote"), f"this quote is not in the source '{evidence.source}'",
                                         hint, origin.field(*at, "quote")))
             elif evidence.occurrence is None and len(found) > 1:
@@ -281,8 +284,8 @@ def _check_claim_details(content: Content, problems: list[Problem]) -> None:
 
         for index, figure in enumerate(claim.figures):
             inside_quote(figure.said_as, "figures", index, "said_as")
-        if claim.quotation:
-            inside_quote(claim.quotation.text, "quotation", "text")
+        if claim.quotation:  # typed quote marks around it are reported on their own
+            inside_quote(_without_quote_marks(claim.quotation.text), "quotation", "text")
         if claim.date:
             _check_date(content, claim, origin, inside_quote, problems)
 
@@ -309,6 +312,54 @@ def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quo
                                     f"{date.value} is after the source's publication date ({published})",
                                     "a relative date ('Friday', 'last month') counts back from the publication date",
                                     origin.field("date", "value")))
+
+
+# -- Words the site shows as they are typed: quotation marks, weekdays ----------
+
+# The site puts a quotation's text between quote marks; typed ones as well
+# would show doubled (““…””), so they are refused, with the text to write.
+_OPENING_MARKS = "\"'\u2018\u201a\u201b\u201c\u201e\u201f\u00ab\u2039"
+_CLOSING_MARKS = "\"'\u2019\u201d\u00bb\u203a"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _without_quote_marks(text: str) -> str:
+    if len(text) >= 2 and text[0] in _OPENING_MARKS and text[-1] in _CLOSING_MARKS:
+        return text[1:-1].strip()
+    return text
+
+
+def _check_quotation_marks_and_weekdays(content: Content, problems: list[Problem]) -> None:
+    for located in content.claims.values():
+        claim, origin = located.record, located.origin
+        if claim.quotation:
+            text = claim.quotation.text
+            if _without_quote_marks(text) != text:
+                problems.append(Problem(origin.at("quotation", "text"),
+                                        f"the quotation's text is written with its quote marks ({text[0]} … {text[-1]})",
+                                        f"write it without them: the site puts the quote marks around it: "
+                                        f"'text: {_without_quote_marks(text)}'", origin.field("quotation", "text")))
+        date = claim.date
+        # An external date may differ from the source's words on purpose (the
+        # source names the wrong day); its explanation then says so.
+        documented = date is not None and date.basis is model.DateBasis.external and bool(date.explanation)
+        if date and date.said_as and len(date.value) == 10 and not documented:
+            named = _WEEKDAY_WORD.search(date.said_as)
+            if named:
+                day = datetime.date.fromisoformat(date.value)
+                said = named.group(1).capitalize()
+                actual = _WEEKDAYS[day.weekday()]
+                if said != actual:
+                    wanted = _WEEKDAYS.index(said)
+                    before = day - datetime.timedelta(days=(day.weekday() - wanted) % 7)
+                    after = day + datetime.timedelta(days=(wanted - day.weekday()) % 7)
+                    problems.append(Problem(origin.at("date", "said_as"),
+                                            f"'{date.said_as}' names a {said}, but {date.value} is a {actual}",
+                                            f"correct the date: the {said} before it is {before.isoformat()}, the one "
+                                            f"after it {after.isoformat()}; or correct 'said_as' (an external date "
+                                            "that differs from the source's words on purpose says why in 'explanation')",
+                                            origin.field("date", "said_as")))
 
 
 def _check_relations(content: Content, problems: list[Problem]) -> None:
