@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from enum import Enum
 from typing import Hashable
 
 from build_scripts.content import model
@@ -51,6 +52,8 @@ class CheckedDossier:
     # claim id -> {source id: where the claim's quote from that source stands in its text}, in evidence order
     evidence_spans: dict[str, dict[str, Span]] = field(default_factory=dict)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # Text still to be written (also among the warnings): a strict build refuses to publish it.
+    placeholders: list[Problem] = field(default_factory=list)
 
     def once(self, key: Hashable, compute):
         """What ``compute()`` derives from the dossier (an index, a match, the
@@ -84,6 +87,8 @@ def check_content(content: Content) -> CheckedDossier:
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
                              evidence_spans=evidence_spans)
     checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
+    checked.placeholders = placeholder_warnings(content)
+    checked.warnings += checked.placeholders
     checked.header_warnings = [] if MISSING_HEADER_IS_AN_ERROR else header_problems
     return checked
 
@@ -360,6 +365,45 @@ def _check_quotation_marks_and_weekdays(content: Content, problems: list[Problem
                                             f"after it {after.isoformat()}; or correct 'said_as' (an external date "
                                             "that differs from the source's words on purpose says why in 'explanation')",
                                             origin.field("date", "said_as")))
+
+
+# -- Placeholders: text still to be written is never published -----------------
+
+# The one form the skeletons of `new` write ("Placeholder: who X is, …"), and
+# the wording older skeletons used.
+PLACEHOLDER_MARK = "Placeholder:"
+_PLACEHOLDER = re.compile(r"\bPlaceholder:|\breplace this text\b", re.IGNORECASE)
+
+
+def placeholder_warnings(content: Content) -> list[Problem]:
+    """A warning at every text value that is still a placeholder, with where it is."""
+    located_records = [content.dossier] if content.dossier else []
+    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+        located_records += records.values()
+    located_records += content.relations
+    found = []
+    for located in located_records:
+        for loc, text in _text_values(located.record, ()):
+            if _PLACEHOLDER.search(text):
+                shown = " ".join(text.split())
+                shown = shown if len(shown) <= 100 else shown[:97] + "..."
+                found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
+                                     "write the real text in its place (the comment above it says what it is), or "
+                                     "remove the field if it is optional; a strict build (`make site`) refuses "
+                                     "placeholders", located.origin.field(*loc)))
+    return found
+
+
+def _text_values(value, loc: tuple):
+    """(place, text) of every text value inside a record, with the field names the YAML uses."""
+    if isinstance(value, model.BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _text_values(getattr(value, name), loc + (info.alias or name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _text_values(item, loc + (index,))
+    elif isinstance(value, str) and not isinstance(value, Enum):
+        yield loc, value
 
 
 def _check_relations(content: Content, problems: list[Problem]) -> None:
