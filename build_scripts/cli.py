@@ -111,7 +111,7 @@ def generate(root: Path, out: Path | None, style: str, strict: bool = False) -> 
     """`generate`: the complete docs folder for a renderer that runs no MkDocs hooks."""
     from build_scripts.content.problems import DossierError
     from build_scripts.site_source.generate import generate as generate_site
-    from build_scripts.site_source.generate import site_source, write_site_source
+    from build_scripts.site_source.generate import site_source, write_site_settings, write_site_source
 
     out = (out or root / "build" / "site-source").resolve()
     docs = (root / "docs").resolve()
@@ -134,7 +134,9 @@ def generate(root: Path, out: Path | None, style: str, strict: bool = False) -> 
               "--strict publishes none: write the text first. Nothing was written.", file=sys.stderr)
         return 1
     written = write_site_source(files, out)
-    print(f"{len(files)} files of the site's source in {out} ({len(written)} changed)")
+    settings = write_site_settings(root, out)
+    print(f"{len(files)} files of the site's source in {out} ({len(written)} changed); "
+          f"the site's name for Zensical in {settings}")
     return 0
 
 

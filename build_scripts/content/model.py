@@ -402,6 +402,11 @@ class Dossier(Record):
     story: Prose = Field(description="The story in a few sentences, for the home page.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
         description="The site's language, as a code such as `en`.")
+    # -- what the engine used to say about one story: now content (issue 15) --
+    about: Prose | None = Field(None, description="What the site is, for the top of the About page; the sources and "
+                                "their licences are listed under it.")
+    key_figures: list[Slug] = Field(default_factory=list, description="Ids of the claims whose figures the home page "
+                                    "shows, in order (each must give a figure); empty: the first figures of each topic.")
 
 
 RECORD_KINDS: dict[str, type[Record]] = {

@@ -77,6 +77,7 @@ def check_content(content: Content) -> CheckedDossier:
     quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
     _check_claim_details(content, problems)
     _check_quotation_marks_and_weekdays(content, problems)
+    _check_key_figures(content, problems)
     _check_relations(content, problems)
     _check_prose_links(content, problems)
     header_problems = schema_header_problems(content.root)
@@ -365,6 +366,29 @@ def _check_quotation_marks_and_weekdays(content: Content, problems: list[Problem
                                             f"after it {after.isoformat()}; or correct 'said_as' (an external date "
                                             "that differs from the source's words on purpose says why in 'explanation')",
                                             origin.field("date", "said_as")))
+
+
+# -- The home page's key figures: chosen in content/dossier.yaml -----------------
+
+def _check_key_figures(content: Content, problems: list[Problem]) -> None:
+    if not content.dossier:
+        return
+    origin = content.dossier.origin
+    seen: set[str] = set()
+    for index, claim_id in enumerate(content.dossier.record.key_figures):
+        at = ("key_figures", index)
+        with_figures = [i for i, located in content.claims.items() if located.record.figures]
+        if claim_id not in content.claims:
+            problems.append(Problem(origin.at(*at), f"unknown claim '{claim_id}'",
+                                    suggest_id(claim_id, with_figures, "claim with figures"), origin.field(*at)))
+        elif not content.claims[claim_id].record.figures:
+            problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' gives no figure",
+                                    "list claims that have 'figures' (" + ", ".join(sorted(with_figures)[:8])
+                                    + "), or add the figure to the claim", origin.field(*at)))
+        elif claim_id in seen:
+            problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' is listed twice",
+                                    "remove one of them", origin.field(*at)))
+        seen.add(claim_id)
 
 
 # -- Placeholders: text still to be written is never published -----------------
