@@ -14,7 +14,7 @@ import yaml
 from build_scripts.content.problems import DossierError
 from build_scripts.rules.check import load_and_check
 
-from .helpers import PROJECT_ROOT, build_site, build_zensical_site, soup
+from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project, soup
 from .test_fictional_dossier import fictional_project
 
 REAL_TITLE = load_and_check(PROJECT_ROOT).content.dossier.record.title
@@ -100,3 +100,21 @@ def test_a_key_figure_that_is_no_claim_with_figures_is_refused_where_it_stands(p
     [problem] = raised.value.problems
     assert problem.as_text().startswith(f"content/dossier.yaml:{line}:5: {message} (field: key_figures.5)")
     assert hint in problem.hint
+
+
+def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path):
+    """The site's name is content now, so it is escaped like any content text:
+    Material and Zensical print it unescaped in places (the logo's aria-label)."""
+    root = copy_project(tmp_path / "project")
+    hostile = '<img src=x onerror=alert(1)> & "q" it\'s'
+    path = root / "content" / "dossier.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {REAL_TITLE}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n"),
+                    encoding="utf-8")
+    assert build_site(root, root / "site").returncode == 0
+    for site in (root / "site", build_zensical_site(root)):
+        for page in ("index.html", "timeline.html"):
+            html = (site / page).read_text(encoding="utf-8")
+            assert "<img src=x" not in html and '"q"' not in html, (site, page)
+            parsed = soup(site / page)
+            assert parsed.title.get_text().endswith(hostile)
+            assert parsed.select_one(".md-header__button.md-logo")["aria-label"] == hostile

@@ -231,8 +231,14 @@ def site_settings_text(root: Path, out_dir: Path) -> str:
     lines = ["# Written by `python -m build_scripts generate` from content/dossier.yaml; do not edit.",
              "# zensical.yml inherits it (Zensical runs no hook to set the site's name).",
              f"INHERIT: {json.dumps(inherit)}"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in identity.items()]
+    # Escaped for HTML here: Zensical's templates print site_name unescaped, in
+    # text and in double-quoted attributes (theme-zensical/main.html does not escape it again).
+    lines += [f"{key}: {json.dumps(_html_text(value), ensure_ascii=False)}" for key, value in identity.items()]
     return "\n".join(lines) + "\n"
+
+
+def _html_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def write_site_settings(root: Path, out_dir: Path) -> Path:

@@ -10,6 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -63,8 +64,10 @@ class BuildSession:
         # The site's name and description are the dossier's (mkdocs.yml holds a neutral placeholder).
         identity = site_identity(self.root)
         if identity is not None:
-            config.site_name = identity["site_name"]
-            config.site_description = identity["site_description"]
+            # Text from content, escaped once here: Material prints site_name both
+            # raw ({{ config.site_name }}) and escaped (| e), which leaves Markup as it is.
+            config.site_name = escape(identity["site_name"])
+            config.site_description = escape(identity["site_description"])
         if self.command == "build":
             self.output = atomic_output.StagedSite(Path(config.site_dir).resolve())
             config.site_dir = str(self.output.staging)
