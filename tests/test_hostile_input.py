@@ -78,7 +78,7 @@ CLAIM_ID = "zz-hostile-claim"
 # field -> what it holds: "line" (one line), "prose" (Markdown subset), "seed"
 # (a source text), "term" (a glossary term, limited by its own pattern)
 FIELDS = {
-    "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose",
+    "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose", "dossier.about": "prose",
     "actor.name": "line", "actor.alias": "line", "actor.other_alias": "line", "actor.role": "line",
     "actor.summary": "prose",
     "topic.title": "line", "topic.summary": "prose",
@@ -94,7 +94,7 @@ FIELDS = {
 # The model's text fields (model.py: Line, Prose, Quote) that the records above
 # fill; the quote, the figure and the quotation copy the hostile source text.
 MODEL_TEXT_FIELDS = {
-    "Dossier.title", "Dossier.description", "Dossier.story",
+    "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Attribution.unnamed",
@@ -163,7 +163,8 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "date": "2018-10-01", "actors": [ID], "topics": [ID]})
     dossier = root / "content" / "dossier.yaml"
     data = yaml.safe_load(dossier.read_text(encoding="utf-8"))
-    data.update(title=t["dossier.title"], description=t["dossier.description"], story=t["dossier.story"])
+    data.update(title=t["dossier.title"], description=t["dossier.description"], story=t["dossier.story"],
+                about=t["dossier.about"])
     write(root, "content/dossier.yaml", data)
 
 

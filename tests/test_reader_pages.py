@@ -244,7 +244,7 @@ def test_context_entries_are_marked_as_context_with_their_citation(timeline):
     for entry in entries:
         record = CONTENT.context[entry["id"].removeprefix("event-context-")].record
         text = _words(entry)
-        assert "Context" in text and "from outside the article" in text
+        assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
         assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
 
