@@ -52,6 +52,7 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     PageKind("quotations", "quotations.md", "Quotations", per_page=120),
     PageKind("figures", "figures.md", "Key figures", per_page=160),  # rows of the figures table
     PageKind("glossary", "glossary.md", "Glossary", per_page=60, search_boost=2),  # terms with definitions
+    PageKind("corrections", "corrections.md", "Corrections"),  # every correction, newest first
     PageKind("downloads", "downloads.md", "Downloads"),
 ]}
 

@@ -20,6 +20,7 @@ from build_scripts.pages.claims import (
     in_page_order,
 )
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.corrections import shown_corrections
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, html_url, page_path, relative_url
@@ -86,9 +87,10 @@ def render(site: PageRenderer, source_id: str) -> None:
         claims=[] if split else claims, claim_count=len(claims),
         claim_parts=part_entries(path, listed) if split else [],
         published=format_date(source.published.value),
-        jsonld=jsonld.script(jsonld.news_article(
+        jsonld=jsonld.scripts(jsonld.news_article(
             source, site.content.actors[source.publisher].record,
-            site.content.actors[original].record if original else None)),
+            site.content.actors[original].record if original else None),
+            jsonld.corrected_page(shown_corrections(site.content, None, claims))),
     )
     if split:
         site.render_parts(KIND, "source_claims", located.origin.path,
