@@ -38,6 +38,7 @@ PAGE_OF_EACH_KIND = {
     "quotations": "quotations.html",
     "figures": "figures.html",
     "glossary": "glossary.html",
+    "corrections": "corrections.html",
     "downloads": "downloads.html",
 }
 
@@ -69,8 +70,24 @@ def test_each_page_kind_exists_with_a_title_and_a_description(built_site, kind):
 def test_the_new_pages_are_in_the_navigation(built_site):
     nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
     hrefs = {urlsplit(a["href"]).path for a in nav.find_all("a", href=True)}
-    for name in ("timeline", "network", "quotations", "figures", "glossary", "downloads"):
+    for name in ("timeline", "network", "quotations", "figures", "glossary", "corrections", "downloads"):
         assert f"{name}.html" in hrefs
+
+
+def test_today_nothing_is_corrected_or_marked_as_contradicting_and_the_pages_say_so(built_site):
+    # No correction or disagreement is invented for today's content: the Corrections page says
+    # plainly that there are none, and no page shows a correction or a conflict.
+    for located in CONTENT.claims.values():
+        assert not located.record.contradicts and not located.record.corrections
+    for records in (CONTENT.actors, CONTENT.topics):
+        assert not any(located.record.corrections for located in records.values())
+    page = article(built_site / "corrections.html")
+    assert "There are no corrections yet" in _words(page)
+    assert not page.select(".dossier-correction-entry")
+    for html_page in sorted(built_site.rglob("*.html")):
+        found = soup(html_page).select(".dossier-corrections, .dossier-conflict, .dossier-conflict-inline")
+        assert not found, html_page
+        assert "dateModified" not in html_page.read_text(encoding="utf-8"), html_page
 
 
 def test_no_link_is_nested_in_another_on_any_page(built_site):

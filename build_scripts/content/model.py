@@ -160,14 +160,17 @@ Day = Annotated[
 ]
 
 
+CORRECTION_EXAMPLE = [{"date": "2030-06-02", "change": "The statement gave the figure as 45,000; the quote says 40,000.",
+                       "reason": "A reader pointed out the misquoted figure."}]
+
+
 class Correction(Record):
     """A dated correction of the record it stands in: what changed, when, and why. Only for real
     changes made to published content; never invented."""
 
     date: Day = Field(description="The day the correction was made, `YYYY-MM-DD`.")
-    change: Line = Field(description="What changed, in neutral words, e.g. `The cost read 45,000 crowns; "
-                         "the source says 40,000.`")
-    reason: Line = Field(description="Why it changed, e.g. `A reader pointed out the misquoted figure.`")
+    change: Line = Field(description="What changed, in neutral words.", examples=[CORRECTION_EXAMPLE[0]["change"]])
+    reason: Line = Field(description="Why it changed.", examples=[CORRECTION_EXAMPLE[0]["reason"]])
 
 
 class ConflictKind(str, Enum):
@@ -182,9 +185,11 @@ class Disagreement(Record):
     """A mark that this claim and another contradict each other. Stored once, on one of the two
     claims; the site shows it on both, without taking sides."""
 
-    claim: Slug = Field(description="The id of the other claim, the one this claim contradicts.")
-    about: ConflictKind = Field(description="What they disagree on: `date`, `figure` or `account`.")
-    note: Line = Field(description="A neutral editorial note: what each side says, without choosing between them.")
+    claim: Slug = Field(description="The id of the other claim, the one this claim contradicts.",
+                        examples=["the-other-claim-id"])
+    about: ConflictKind = Field(description="What they disagree on: `date`, `figure` or `account`.", examples=["date"])
+    note: Line = Field(description="A neutral editorial note: what each side says, without choosing between them.",
+                       examples=["The two articles give different days for the same event."])
 
 
 class ActorKind(str, Enum):
@@ -226,7 +231,8 @@ class Actor(Record):
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
         None, description="The item's id on Wikidata (`Q` and digits), if it has one.")
     corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this actor: "
-                                          "what changed, when and why.")
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
 
 class Topic(Record):
@@ -237,7 +243,8 @@ class Topic(Record):
     related: list[Slug] = Field(default_factory=list, description="Ids of related topics.")
     order: int = Field(100, description="Position in topic lists; lower comes first.")
     corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this topic: "
-                                          "what changed, when and why.")
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
 
 class Licence(Record):
@@ -347,7 +354,8 @@ class Claim(Record):
         examples=[[{"claim": "the-other-claim-id", "about": "date",
                     "note": "The two articles give different days for the same event."}]])
     corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this claim: "
-                                          "what changed, when and why.")
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
     @property
     def source(self) -> str:
