@@ -75,9 +75,12 @@ def test_a_corroborated_claim_shows_both_quotes_each_linked_to_its_highlighted_s
         href = next(h for h in links if h.endswith(f"sources/{source_id}.html#q-{CORROBORATED}"))
         target = soup(site / "sources" / f"{source_id}.html").find(id=f"q-{CORROBORATED}")
         assert target is not None, (source_id, href)
-    # A claim with one source reads as before: one quote, no count.
+    assert block.select_one(".dossier-corroboration")["data-sources"] == "2"
+    # A claim with one source: one quote, and a quiet count.
     single = page.find(id="claim-reopened-on-monday")
     assert len(single.find_all("blockquote")) == 1 and "sources report this" not in single.get_text(" ")
+    count = single.select_one(".dossier-corroboration")
+    assert count["data-sources"] == "1" and count.get_text(strip=True) == "1 source"
 
 
 def test_each_source_page_lists_the_claims_that_quote_it_including_the_shared_one(fictional_site):
@@ -93,7 +96,7 @@ def test_each_source_page_lists_the_claims_that_quote_it_including_the_shared_on
 def test_every_page_kind_of_the_fictional_dossier_is_built(fictional_site):
     _root, site = fictional_site
     for page in ["index.html", "actors/index.html", "actors/ilse-brandt.html", "topics/index.html",
-                 "topics/bridge-reopening.html", "sources/index.html", "sources/ost-herald-bridge.html",
+                 "topics/bridge-reopening.html", "sources/index.html", "compare.html", "sources/ost-herald-bridge.html",
                  "sources/velmora-courier-bridge.html", "timeline.html", "network.html", "quotations.html",
                  "figures.html", "glossary.html", "corrections.html", "downloads.html"]:
         assert (site / page).is_file(), page
@@ -215,3 +218,46 @@ def test_json_ld_carries_the_corrections_and_date_modified(fictional_site):
     # A page that shows no correction has no dateModified.
     brandt = _jsonld(site / "actors" / "ilse-brandt.html")
     assert not any("dateModified" in d or "correction" in d for d in brandt)
+
+
+# -- corroboration: each source page, and the sources side by side
+
+
+def test_a_source_page_shows_which_of_its_claims_other_sources_report(fictional_site):
+    _root, site = fictional_site
+    for source_id in SOURCES:
+        other = next(s for s in SOURCES if s != source_id)
+        page = article(site / "sources" / f"{source_id}.html")
+        heading = next(h for h in page.find_all("h2") if h.get_text().startswith("Reported by other sources too"))
+        assert "(1)" in heading.get_text()
+        item = heading.find_next("ul").find("li")
+        links = [a["href"] for a in item.find_all("a")]
+        assert links[0] == f"#claim-{CORROBORATED}"
+        assert links[1].endswith(f"{other}.html#q-{CORROBORATED}")
+        line = page.find(id=f"claim-{CORROBORATED}").select_one(".dossier-corroboration")
+        assert line["data-sources"] == "2" and line.get_text(" ", strip=True).startswith("2 sources, also")
+        assert line.find("a")["href"].endswith(f"{other}.html#q-{CORROBORATED}")
+        alone = page.select_one(".dossier-claim-lines .dossier-claim:not(#claim-" + CORROBORATED + ") .dossier-corroboration")
+        assert alone.get_text(strip=True) == "1 source"
+
+
+def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
+    _root, site = fictional_site
+    page = article(site / "compare.html")
+    section = page.find(id="ost-herald-bridge--velmora-courier-bridge")
+    assert section is not None
+    shared, disagreements = page.find_all("table")
+    header = [th.get_text(strip=True) for th in shared.find_all("th")]
+    assert header[1].startswith("Fictional test article: Velmora bridge") and "Bridge over the Ost" in header[2]
+    (row,) = shared.select("tbody tr")
+    cells = row.find_all("td")
+    assert cells[0].find("a")["href"].endswith(f"#claim-{CORROBORATED}")
+    assert "on Tuesday" in cells[1].get_text() and "on Monday" in cells[2].get_text()
+    for cell, source_id in ((cells[1], "ost-herald-bridge"), (cells[2], "velmora-courier-bridge")):
+        href = cell.find("a")["href"]
+        assert href.endswith(f"sources/{source_id}.html#q-{CORROBORATED}")
+        assert soup(site / "sources" / f"{source_id}.html").find(id=f"q-{CORROBORATED}") is not None
+    pairs = [[a["href"].rsplit("#claim-", 1)[1] for a in r.find_all("a")] for r in disagreements.select("tbody tr")]
+    assert pairs == [["reopened-on-tuesday", "reopened-on-monday"],
+                     ["repairs-cost-55000-crowns", "repairs-cost-40000-crowns"]]
+    assert "nothing to compare" not in page.get_text()

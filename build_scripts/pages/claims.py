@@ -33,6 +33,7 @@ class FigureView:
 class EvidenceView:
     """One source's quote for a claim, with who asserts it there and how sure that source is."""
 
+    source_id: str
     source: Link  # the source's page
     quote: str
     quote_link: Link  # the quote highlighted in the source's text
@@ -113,6 +114,7 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
     span = v.checked.evidence_spans[record.id][evidence.source]
     attribution, certainty = record.attribution_in(evidence), record.certainty_in(evidence)
     return EvidenceView(
+        source_id=evidence.source,
         source=v.link("source", evidence.source),
         quote=re.sub(r"\s*\n\s*", " ", v.checked.texts[evidence.source].text[span.start : span.end]),
         quote_link=v.quote_link(record.id, source_id=evidence.source),

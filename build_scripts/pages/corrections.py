@@ -28,6 +28,7 @@ class CorrectionView:
 class ConflictView:
     """The other side of a disagreement, as one claim shows it."""
 
+    other_id: str
     about: str  # "date", "figure" or "account"
     about_label: str  # "a different date"
     other: Link  # the other claim, on the page of its first topic
@@ -61,7 +62,7 @@ def conflict_views(v: PageContext, claim_id: str) -> list[ConflictView]:
     views = []
     for other_id, mark in v.indexes.conflicts_by_claim.get(claim_id, []):
         other = v.content.claims[other_id].record
-        views.append(ConflictView(mark.about.value, CONFLICT_LABELS[mark.about.value],
+        views.append(ConflictView(other_id, mark.about.value, CONFLICT_LABELS[mark.about.value],
                                   Link(other.statement, claim_url(v, other_id)),
                                   [v.link("source", s) for s in other.sources], mark.note))
     return views

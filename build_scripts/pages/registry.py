@@ -47,6 +47,7 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     # per_page: the claims listed under the source's text, one line each
     PageKind("source", "sources/{id}.md", "Source", per_page=64, search_boost=0.5, records="sources"),
     PageKind("sources_index", "sources/index.md", "Sources", per_page=300),  # a line per source
+    PageKind("compare", "compare.md", "Compare sources"),  # every two sources side by side
     PageKind("timeline", "timeline.md", "Timeline", per_page=40),  # events with date, statement, links
     PageKind("network", "network.md", "Network", per_page=60),  # relations, drawn and listed
     PageKind("quotations", "quotations.md", "Quotations", per_page=120),

@@ -85,6 +85,8 @@ def render(site: PageRenderer, source_id: str) -> None:
         search_boost=KIND.search_boost,
         source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
         claims=[] if split else claims, claim_count=len(claims),
+        corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
+                       [e for e in c.evidence if e.source_id != source_id]) for c in claims if len(c.evidence) > 1],
         claim_parts=part_entries(path, listed) if split else [],
         published=format_date(source.published.value),
         jsonld=jsonld.scripts(jsonld.news_article(
@@ -96,7 +98,7 @@ def render(site: PageRenderer, source_id: str) -> None:
         site.render_parts(KIND, "source_claims", located.origin.path,
                           f"Claims quoting “{source.title}”", f"The claims that quote “{source.title}”.",
                           lambda pv: Link(source.title, relative_url(pv.page, path)),
-                          lambda pv, part: {"claims": claims_at(pv, part.items)},
+                          lambda pv, part: {"claims": claims_at(pv, part.items), "source_id": source_id},
                           record_id=source_id)
 
 
