@@ -6,27 +6,17 @@ checked page kind by page kind, with its links and its search index."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from build_scripts.rules.check import load_and_check
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project, run_cli, soup
+from .helpers import FICTIONAL_DOSSIER as FICTIONAL
+from .helpers import article, build_site, fictional_project, run_cli, soup
 
-FICTIONAL = PROJECT_ROOT / "tests" / "fictional_dossier"
 SOURCES = ["ost-herald-bridge", "velmora-courier-bridge"]
 CORROBORATED = "bridge-over-the-ost-reopened"
-
-
-def fictional_project(target: Path) -> Path:
-    """A copy of the project whose content/ and seeds/ are the fictional dossier's."""
-    root = copy_project(target)
-    for name in ("content", "seeds"):
-        shutil.rmtree(root / name)
-        shutil.copytree(FICTIONAL / name, root / name)
-    return root
 
 
 @pytest.fixture(scope="module")
