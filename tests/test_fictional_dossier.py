@@ -39,6 +39,8 @@ def test_the_fictional_dossier_passes_the_checks_with_every_sentence_quoted(tmp_
     root = fictional_project(tmp_path / "project")
     result = run_cli(root, "check")
     assert result.returncode == 0, result.stderr
+    formatted = run_cli(root, "fmt", "--check")  # its files, the disagreement marks and corrections too, in the one style
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
     for source_id in SOURCES:
         assert f"coverage: {source_id}: " in result.stdout
     checked = load_and_check(root)
