@@ -229,7 +229,7 @@ def test_a_source_page_shows_which_of_its_claims_other_sources_report(fictional_
         line = page.find(id=f"claim-{CORROBORATED}").select_one(".dossier-corroboration")
         assert line["data-sources"] == "2" and line.get_text(" ", strip=True).startswith("2 sources, also")
         assert line.find("a")["href"].endswith(f"{other}.html#q-{CORROBORATED}")
-        alone = page.select_one(".dossier-claim-lines .dossier-claim:not(#claim-" + CORROBORATED + ") .dossier-corroboration")
+        alone = page.select_one(".dossier-notes .dossier-claim:not(#claim-" + CORROBORATED + ") .dossier-corroboration")
         assert alone.get_text(strip=True) == "1 source"
 
 

@@ -27,6 +27,7 @@ import os
 import posixpath
 import re
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, XMLParsedAsHTMLWarning
 from hypothesis import HealthCheck, Phase, assume, event, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -296,7 +297,11 @@ class PageShape:
 
 def page_shape(html: str) -> PageShape:
     shape = PageShape()
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # The full-size network pictures are SVG files: read by the same parser
+        # as the pages, so that what they hold is compared the same way.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "html.parser")
     for element in soup.find_all(True):
         shape.elements.add((element.name, tuple(sorted(element.attrs))))
         if element.get("id"):

@@ -101,7 +101,7 @@ def test_with_one_source_each_claim_says_so_quietly_and_there_is_nothing_to_comp
                 assert count["data-sources"] == "1" and count.get_text(strip=True) == "1 source", page
     source = article(built_site / "sources" / f"{SOURCE_ID}.html")
     assert "No other source in the dossier reports any claim of this text yet." in _words(source)
-    lines = source.select(".dossier-claim-lines .dossier-corroboration")
+    lines = source.select(".dossier-notes .dossier-corroboration")
     assert len(lines) == len(CONTENT.claims) and {x.get_text(strip=True) for x in lines} == {"1 source"}
     assert "so there is nothing to compare yet" in _words(article(built_site / "compare.html"))
 
@@ -165,11 +165,14 @@ def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
                 assert source_page.select_one(f"#claim-{claim_id}") is not None
 
 
-def test_each_claim_under_the_text_leads_back_to_its_highlight(source_page):
+def test_each_claim_beside_the_text_leads_back_to_its_highlight(source_page):
+    """Side notes: each claim stands in the notes of the block of text its quote starts in."""
     claims = {c for c, located in CONTENT.claims.items() if located.record.source == SOURCE_ID}
     for claim_id in claims:
-        block = source_page.select_one(f".dossier-claim-lines #claim-{claim_id}")
+        block = source_page.select_one(f".dossier-paragraph > details.dossier-notes #claim-{claim_id}")
         assert block is not None, claim_id
+        paragraph = block.find_parent(class_="dossier-paragraph")
+        assert paragraph.find(id=f"q-{claim_id}") is not None, claim_id
         assert normalise(CONTENT.claims[claim_id].record.statement) in normalise(block.get_text())
         assert block.find("a", href=f"#q-{claim_id}") is not None
         # The quote is the highlighted text above, not repeated under it.
