@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project
+from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project, fictional_project
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +22,15 @@ def built_site(tmp_path_factory) -> Path:
 def zensical_site(tmp_path_factory) -> Path:
     """The same site built by Zensical, once per test session, in a copy of the project."""
     return build_zensical_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
+
+
+@pytest.fixture(scope="session")
+def fictional_built_site(tmp_path_factory) -> Path:
+    """The fictional second dossier's site (tests/fictional_dossier/), built once per test session."""
+    root = fictional_project(tmp_path_factory.mktemp("fictional-session") / "project")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
 
 
 @pytest.fixture

@@ -102,3 +102,16 @@ def wait_for(predicate, timeout: float = 60) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+# The fictional second dossier (tests/fictional_dossier/: invented town, invented newspapers).
+FICTIONAL_DOSSIER = PROJECT_ROOT / "tests" / "fictional_dossier"
+
+
+def fictional_project(target: Path) -> Path:
+    """A copy of the project whose content/ and seeds/ are the fictional dossier's."""
+    root = copy_project(target)
+    for name in ("content", "seeds"):
+        shutil.rmtree(root / name)
+        shutil.copytree(FICTIONAL_DOSSIER / name, root / name)
+    return root

@@ -6,27 +6,17 @@ checked page kind by page kind, with its links and its search index."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from build_scripts.rules.check import load_and_check
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project, run_cli, soup
+from .helpers import FICTIONAL_DOSSIER as FICTIONAL
+from .helpers import article, build_site, fictional_project, run_cli, soup
 
-FICTIONAL = PROJECT_ROOT / "tests" / "fictional_dossier"
 SOURCES = ["ost-herald-bridge", "velmora-courier-bridge"]
 CORROBORATED = "bridge-over-the-ost-reopened"
-
-
-def fictional_project(target: Path) -> Path:
-    """A copy of the project whose content/ and seeds/ are the fictional dossier's."""
-    root = copy_project(target)
-    for name in ("content", "seeds"):
-        shutil.rmtree(root / name)
-        shutil.copytree(FICTIONAL / name, root / name)
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +39,8 @@ def test_the_fictional_dossier_passes_the_checks_with_every_sentence_quoted(tmp_
     root = fictional_project(tmp_path / "project")
     result = run_cli(root, "check")
     assert result.returncode == 0, result.stderr
+    formatted = run_cli(root, "fmt", "--check")  # its files, the disagreement marks and corrections too, in the one style
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
     for source_id in SOURCES:
         assert f"coverage: {source_id}: " in result.stdout
     checked = load_and_check(root)
@@ -75,9 +67,12 @@ def test_a_corroborated_claim_shows_both_quotes_each_linked_to_its_highlighted_s
         href = next(h for h in links if h.endswith(f"sources/{source_id}.html#q-{CORROBORATED}"))
         target = soup(site / "sources" / f"{source_id}.html").find(id=f"q-{CORROBORATED}")
         assert target is not None, (source_id, href)
-    # A claim with one source reads as before: one quote, no count.
+    assert block.select_one(".dossier-corroboration")["data-sources"] == "2"
+    # A claim with one source: one quote, and a quiet count.
     single = page.find(id="claim-reopened-on-monday")
     assert len(single.find_all("blockquote")) == 1 and "sources report this" not in single.get_text(" ")
+    count = single.select_one(".dossier-corroboration")
+    assert count["data-sources"] == "1" and count.get_text(strip=True) == "1 source"
 
 
 def test_each_source_page_lists_the_claims_that_quote_it_including_the_shared_one(fictional_site):
@@ -93,9 +88,9 @@ def test_each_source_page_lists_the_claims_that_quote_it_including_the_shared_on
 def test_every_page_kind_of_the_fictional_dossier_is_built(fictional_site):
     _root, site = fictional_site
     for page in ["index.html", "actors/index.html", "actors/ilse-brandt.html", "topics/index.html",
-                 "topics/bridge-reopening.html", "sources/index.html", "sources/ost-herald-bridge.html",
+                 "topics/bridge-reopening.html", "sources/index.html", "compare.html", "sources/ost-herald-bridge.html",
                  "sources/velmora-courier-bridge.html", "timeline.html", "network.html", "quotations.html",
-                 "figures.html", "glossary.html", "downloads.html"]:
+                 "figures.html", "glossary.html", "corrections.html", "downloads.html"]:
         assert (site / page).is_file(), page
     timeline = " ".join(article(site / "timeline.html").get_text(" ").split())
     assert "13 May 2030" in timeline and "14 May 2030" in timeline
@@ -121,3 +116,140 @@ def test_the_fictional_sites_search_index_finds_both_sources(fictional_site):
         assert any(loc.startswith(f"sources/{source_id}.html") for loc in locations), source_id
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "Residents had waited eight months" in text and "Mayor Ilse Brandt cut the ribbon" in text
+
+
+# -- disagreements and corrections (the marks and corrections are fictional, in tests/fictional_dossier/ only)
+
+CONFLICTS = {"reopened-on-monday": ("reopened-on-tuesday", "date"),
+             "reopened-on-tuesday": ("reopened-on-monday", "date"),
+             "repairs-cost-40000-crowns": ("repairs-cost-55000-crowns", "figure"),
+             "repairs-cost-55000-crowns": ("repairs-cost-40000-crowns", "figure")}
+
+
+def _conflict_of(block):
+    """(the other claim's id, what they disagree on, the note's words) of a claim block's conflict box."""
+    box = block.find(class_="dossier-conflict")
+    assert box is not None
+    href = box.find("a")["href"]
+    return href.rsplit("#claim-", 1)[1], box["data-about"], " ".join(box.get_text(" ").split())
+
+
+def test_a_disagreement_marked_once_shows_on_both_claims_wherever_they_show(fictional_site):
+    root, site = fictional_site
+    claims_file = (root / "content" / "claims" / "bridge-reopening.yaml").read_text(encoding="utf-8")
+    assert claims_file.count("contradicts:") == 2  # each pair marked once, on one of its claims
+    checked = load_and_check(root)
+    pages = {"topic": article(site / "topics" / "bridge-reopening.html")}
+    for claim_id, (other, about) in CONFLICTS.items():
+        record = checked.content.claims[claim_id].record
+        pages_of_claim = dict(pages)
+        pages_of_claim.update({f"actor {a}": article(site / "actors" / f"{a}.html") for a in record.actors})
+        pages_of_claim.update({f"source {s}": article(site / "sources" / f"{s}.html") for s in record.sources})
+        for where, page in pages_of_claim.items():
+            block = page.find(id=f"claim-{claim_id}")
+            assert block is not None, (claim_id, where)
+            found_other, found_about, words = _conflict_of(block)
+            assert (found_other, found_about) == (other, about), (claim_id, where)
+            assert f"Another claim gives a different {about}" in words, words
+            assert "neither article says" in words or "does not say which figure is right" in words
+    # Claims without a mark show none.
+    assert pages["topic"].find(id="claim-mayor-cut-the-ribbon").find(class_="dossier-conflict") is None
+
+
+def test_the_timeline_and_the_figures_page_show_the_conflicts(fictional_site):
+    _root, site = fictional_site
+    timeline = article(site / "timeline.html")
+    for claim_id, other in (("reopened-on-monday", "reopened-on-tuesday"), ("reopened-on-tuesday", "reopened-on-monday")):
+        event = timeline.find(id=f"event-claim-{claim_id}")
+        box = event.find(class_="dossier-conflict")
+        assert box is not None and box["data-about"] == "date", claim_id
+        assert box.find("a")["href"].endswith(f"#claim-{other}")
+    rows = article(site / "figures.html").select("tbody tr")
+    for figure, other in (("40,000 crowns", "repairs-cost-55000-crowns"), ("55,000 crowns", "repairs-cost-40000-crowns")):
+        row = next(r for r in rows if figure in r.find("td").get_text())
+        inline = row.find(class_="dossier-conflict-inline")
+        assert inline is not None and "another claim gives a different figure" in inline.get_text(), figure
+        assert inline.find("a")["href"].endswith(f"#claim-{other}")
+    eight = next(r for r in rows if "eight months" in r.find("td").get_text())
+    assert eight.find(class_="dossier-conflict-inline") is None
+
+
+def test_corrections_show_on_their_records_and_on_the_corrections_page_newest_first(fictional_site):
+    _root, site = fictional_site
+    block = article(site / "topics" / "bridge-reopening.html").find(id="claim-repairs-cost-40000-crowns")
+    dates = [t["datetime"] for t in block.select(".dossier-corrections time")]
+    assert dates == ["2030-06-02", "2030-05-20"]
+    council = article(site / "actors" / "velmora-council.html")
+    own = council.find(class_="dossier-corrections")  # the actor's own, before its claims
+    assert [t["datetime"] for t in own.select("time")] == ["2030-05-25"]
+    assert "The kind read" in own.get_text() and "Why:" in own.get_text()
+    page = article(site / "corrections.html")
+    entries = page.select(".dossier-correction-entry")
+    assert [e.find("time")["datetime"] for e in entries] == ["2030-06-02", "2030-05-25", "2030-05-20"]
+    assert entries[1].find("a")["href"].endswith("actors/velmora-council.html")
+    assert entries[0].find("a")["href"].endswith("topics/bridge-reopening.html#claim-repairs-cost-40000-crowns")
+    assert "no corrections yet" not in page.get_text()
+
+
+def _jsonld(path: Path) -> list[dict]:
+    return [json.loads(s.string) for s in soup(path).find_all("script", type="application/ld+json")]
+
+
+def test_json_ld_carries_the_corrections_and_date_modified(fictional_site):
+    _root, site = fictional_site
+    topic = _jsonld(site / "topics" / "bridge-reopening.html")
+    claim = next(n for d in topic for n in d.get("@graph", []) if n["text"].startswith("The repairs cost 40,000"))
+    assert claim["dateModified"] == "2030-06-02"
+    assert [c["datePublished"] for c in claim["correction"]] == ["2030-06-02", "2030-05-20"]
+    assert all(c["@type"] == "CorrectionComment" for c in claim["correction"])
+    page = next(d for d in topic if d.get("@type") == "WebPage")
+    assert page["dateModified"] == "2030-06-02"
+    council = next(d for d in _jsonld(site / "actors" / "velmora-council.html") if d.get("@type") == "WebPage")
+    assert council["dateModified"] == "2030-06-02"  # its own correction and its claim's, newest first
+    assert [c["datePublished"] for c in council["correction"]] == ["2030-06-02", "2030-05-25", "2030-05-20"]
+    # A page that shows no correction has no dateModified.
+    brandt = _jsonld(site / "actors" / "ilse-brandt.html")
+    assert not any("dateModified" in d or "correction" in d for d in brandt)
+
+
+# -- corroboration: each source page, and the sources side by side
+
+
+def test_a_source_page_shows_which_of_its_claims_other_sources_report(fictional_site):
+    _root, site = fictional_site
+    for source_id in SOURCES:
+        other = next(s for s in SOURCES if s != source_id)
+        page = article(site / "sources" / f"{source_id}.html")
+        heading = next(h for h in page.find_all("h2") if h.get_text().startswith("Reported by other sources too"))
+        assert "(1)" in heading.get_text()
+        item = heading.find_next("ul").find("li")
+        links = [a["href"] for a in item.find_all("a")]
+        assert links[0] == f"#claim-{CORROBORATED}"
+        assert links[1].endswith(f"{other}.html#q-{CORROBORATED}")
+        line = page.find(id=f"claim-{CORROBORATED}").select_one(".dossier-corroboration")
+        assert line["data-sources"] == "2" and line.get_text(" ", strip=True).startswith("2 sources, also")
+        assert line.find("a")["href"].endswith(f"{other}.html#q-{CORROBORATED}")
+        alone = page.select_one(".dossier-notes .dossier-claim:not(#claim-" + CORROBORATED + ") .dossier-corroboration")
+        assert alone.get_text(strip=True) == "1 source"
+
+
+def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
+    _root, site = fictional_site
+    page = article(site / "compare.html")
+    section = page.find(id="ost-herald-bridge--velmora-courier-bridge")
+    assert section is not None
+    shared, disagreements = page.find_all("table")
+    header = [th.get_text(strip=True) for th in shared.find_all("th")]
+    assert header[1].startswith("Fictional test article: Velmora bridge") and "Bridge over the Ost" in header[2]
+    (row,) = shared.select("tbody tr")
+    cells = row.find_all("td")
+    assert cells[0].find("a")["href"].endswith(f"#claim-{CORROBORATED}")
+    assert "on Tuesday" in cells[1].get_text() and "on Monday" in cells[2].get_text()
+    for cell, source_id in ((cells[1], "ost-herald-bridge"), (cells[2], "velmora-courier-bridge")):
+        href = cell.find("a")["href"]
+        assert href.endswith(f"sources/{source_id}.html#q-{CORROBORATED}")
+        assert soup(site / "sources" / f"{source_id}.html").find(id=f"q-{CORROBORATED}") is not None
+    pairs = [[a["href"].rsplit("#claim-", 1)[1] for a in r.find_all("a")] for r in disagreements.select("tbody tr")]
+    assert pairs == [["reopened-on-tuesday", "reopened-on-monday"],
+                     ["repairs-cost-55000-crowns", "repairs-cost-40000-crowns"]]
+    assert "nothing to compare" not in page.get_text()

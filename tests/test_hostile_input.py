@@ -86,7 +86,8 @@ FIELDS = {
     "source.said_as": "line", "source.explanation": "line", "source.text": "seed",
     "claim.statement": "line", "claim.hedge": "line", "claim.unnamed": "line", "claim.date_said_as": "line",
     "claim.date_explanation": "line", "claim.unit": "line", "claim.measures": "line", "claim.occasion": "line",
-    "claim.note": "prose",
+    "claim.note": "prose", "claim.conflict_note": "line", "claim.correction_change": "line",
+    "claim.correction_reason": "line", "actor.correction_change": "line", "actor.correction_reason": "line",
     "relation.note": "line",
     "glossary.term": "term", "glossary.expansion": "line", "glossary.definition": "prose", "glossary.alias": "line",
     "context.statement": "line", "context.title": "line", "context.issuer": "line", "context.identifier": "line",
@@ -99,6 +100,7 @@ MODEL_TEXT_FIELDS = {
     "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
+    "Disagreement.note", "Correction.change", "Correction.reason",
     "Relation.note", "GlossaryTerm.expansion", "GlossaryTerm.definition", "GlossaryTerm.aliases",
     "Citation.title", "Citation.issuer", "Citation.identifier", "ContextEntry.statement",
 }
@@ -106,7 +108,8 @@ MODEL_TEXT_FIELDS = {
 SHOWN_ON = [
     ("index.html", "dossier.title"), ("actors/zz-hostile.html", "actor.name"),
     ("topics/zz-hostile.html", "topic.title"), ("sources/zz-hostile.html", "source.title"),
-    ("topics/zz-hostile.html", "claim.statement"),
+    ("topics/zz-hostile.html", "claim.statement"), ("topics/s400-deal.html", "claim.conflict_note"),
+    ("corrections.html", "claim.correction_change"), ("actors/zz-hostile.html", "actor.correction_reason"),
 ]
 
 
@@ -128,6 +131,8 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "name": t["actor.name"], "kind": "organisation", "aliases": [t["actor.alias"], t["actor.other_alias"]],
         "roles": [{"title": t["actor.role"], "from": "2018-10"}], "affiliation": ["india"],
         "summary": t["actor.summary"],
+        "corrections": [{"date": "2018-10-06", "change": t["actor.correction_change"],
+                         "reason": t["actor.correction_reason"]}],
     })
     write(root, f"content/topics/{ID}.yaml", {"title": t["topic.title"], "summary": t["topic.summary"],
                                                "related": ["s400-deal"]})
@@ -150,6 +155,10 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "figures": [{"said_as": quote, "value": 1.5, "unit": t["claim.unit"], "measures": t["claim.measures"]}],
         "quotation": {"text": quote, "speakers": [ID], "occasion": t["claim.occasion"]},
         "note": t["claim.note"],
+        # a test mark against a real claim: shown on both claims' pages, the real one's too
+        "contradicts": [{"claim": "s400-deal-concluded", "about": "account", "note": t["claim.conflict_note"]}],
+        "corrections": [{"date": "2018-10-07", "change": t["claim.correction_change"],
+                         "reason": t["claim.correction_reason"]}],
     }]})
     append(root, "content/relations.yaml", "relations", {
         "from": ID, "type": "supports", "to": "india", "claims": [CLAIM_ID], "note": t["relation.note"]})

@@ -32,12 +32,14 @@ PAGE_OF_EACH_KIND = {
     "topics index": "topics/index.html",
     "topic": f"topics/{sorted(CONTENT.topics)[0]}.html",
     "sources index": "sources/index.html",
+    "compare": "compare.html",
     "source": f"sources/{SOURCE_ID}.html",
     "timeline": "timeline.html",
     "network": "network.html",
     "quotations": "quotations.html",
     "figures": "figures.html",
     "glossary": "glossary.html",
+    "corrections": "corrections.html",
     "downloads": "downloads.html",
 }
 
@@ -69,8 +71,39 @@ def test_each_page_kind_exists_with_a_title_and_a_description(built_site, kind):
 def test_the_new_pages_are_in_the_navigation(built_site):
     nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
     hrefs = {urlsplit(a["href"]).path for a in nav.find_all("a", href=True)}
-    for name in ("timeline", "network", "quotations", "figures", "glossary", "downloads"):
+    for name in ("compare", "timeline", "network", "quotations", "figures", "glossary", "corrections", "downloads"):
         assert f"{name}.html" in hrefs
+
+
+def test_today_nothing_is_corrected_or_marked_as_contradicting_and_the_pages_say_so(built_site):
+    # No correction or disagreement is invented for today's content: the Corrections page says
+    # plainly that there are none, and no page shows a correction or a conflict.
+    for located in CONTENT.claims.values():
+        assert not located.record.contradicts and not located.record.corrections
+    for records in (CONTENT.actors, CONTENT.topics):
+        assert not any(located.record.corrections for located in records.values())
+    page = article(built_site / "corrections.html")
+    assert "There are no corrections yet" in _words(page)
+    assert not page.select(".dossier-correction-entry")
+    for html_page in sorted(built_site.rglob("*.html")):
+        html = soup(html_page)
+        assert not html.select(".dossier-corrections, .dossier-conflict, .dossier-conflict-inline"), html_page
+        for script in html.find_all("script", type="application/ld+json"):
+            assert "dateModified" not in script.string and "correction" not in script.string, html_page
+
+
+def test_with_one_source_each_claim_says_so_quietly_and_there_is_nothing_to_compare(built_site):
+    assert len(CONTENT.sources) == 1
+    for name in ("topics", "actors"):
+        for page in sorted((built_site / name).glob("*.html")):
+            for block in article(page).select(".dossier-claim"):
+                count = block.select_one(".dossier-corroboration")
+                assert count["data-sources"] == "1" and count.get_text(strip=True) == "1 source", page
+    source = article(built_site / "sources" / f"{SOURCE_ID}.html")
+    assert "No other source in the dossier reports any claim of this text yet." in _words(source)
+    lines = source.select(".dossier-notes .dossier-corroboration")
+    assert len(lines) == len(CONTENT.claims) and {x.get_text(strip=True) for x in lines} == {"1 source"}
+    assert "so there is nothing to compare yet" in _words(article(built_site / "compare.html"))
 
 
 def test_no_link_is_nested_in_another_on_any_page(built_site):

@@ -147,6 +147,52 @@ class DateRef(Record):
     explanation: Line | None = Field(None, description="How the date was established, in a sentence.")
 
 
+def _day(value: object) -> str:
+    value = _partial_date(value)
+    if len(value) != 10:
+        raise ValueError(f"'{value}' is not a day written YYYY-MM-DD: a correction gives the day it was made")
+    return value
+
+
+Day = Annotated[
+    str,
+    BeforeValidator(_day),
+    Field(description="A day written `YYYY-MM-DD`.", examples=["2030-06-02"]),
+]
+
+
+CORRECTION_EXAMPLE = [{"date": "2030-06-02", "change": "The statement gave the figure as 45,000; the quote says 40,000.",
+                       "reason": "A reader pointed out the misquoted figure."}]
+
+
+class Correction(Record):
+    """A dated correction of the record it stands in: what changed, when, and why. Only for real
+    changes made to published content; never invented."""
+
+    date: Day = Field(description="The day the correction was made, `YYYY-MM-DD`.")
+    change: Line = Field(description="What changed, in neutral words.", examples=[CORRECTION_EXAMPLE[0]["change"]])
+    reason: Line = Field(description="Why it changed.", examples=[CORRECTION_EXAMPLE[0]["reason"]])
+
+
+class ConflictKind(str, Enum):
+    """What two claims disagree on: a date, a figure, or their account of what happened."""
+
+    date = "date"  # they give different dates for the same event
+    figure = "figure"  # they give different numbers for the same thing
+    account = "account"  # they tell the same thing differently
+
+
+class Disagreement(Record):
+    """A mark that this claim and another contradict each other. Stored once, on one of the two
+    claims; the site shows it on both, without taking sides."""
+
+    claim: Slug = Field(description="The id of the other claim, the one this claim contradicts.",
+                        examples=["the-other-claim-id"])
+    about: ConflictKind = Field(description="What they disagree on: `date`, `figure` or `account`.", examples=["date"])
+    note: Line = Field(description="A neutral editorial note: what each side says, without choosing between them.",
+                       examples=["The two articles give different days for the same event."])
+
+
 class ActorKind(str, Enum):
     """What kind of actor this is."""
 
@@ -185,6 +231,9 @@ class Actor(Record):
     summary: Prose = Field(description="Who or what this is and its part in the story, in neutral words.")
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
         None, description="The item's id on Wikidata (`Q` and digits), if it has one.")
+    corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this actor: "
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
 
 class Topic(Record):
@@ -194,6 +243,9 @@ class Topic(Record):
     summary: Prose = Field(description="The background a reader needs, in a few neutral sentences.")
     related: list[Slug] = Field(default_factory=list, description="Ids of related topics.")
     order: int = Field(100, description="Position in topic lists; lower comes first.")
+    corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this topic: "
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
 
 class Licence(Record):
@@ -296,6 +348,15 @@ class Claim(Record):
     figures: list[Figure] = Field(default_factory=list, description="Numbers the quote gives.")
     quotation: Quotation | None = Field(None, description="Words the quote gives in quotation marks, with their speakers.")
     note: Prose | None = Field(None, description="An editorial note where the source is ambiguous or loose.")
+    contradicts: list[Disagreement] = Field(
+        default_factory=list,
+        description="Claims this one contradicts (a different date, figure or account of the same thing), each "
+        "with a neutral note. Mark a pair once, on either claim: both show it.",
+        examples=[[{"claim": "the-other-claim-id", "about": "date",
+                    "note": "The two articles give different days for the same event."}]])
+    corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this claim: "
+                                          "what changed, when and why.",
+                                          examples=[CORRECTION_EXAMPLE])
 
     @property
     def source(self) -> str:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from build_scripts.pages import lists
 from build_scripts.pages.context import DateView, PageContext
+from build_scripts.pages.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
@@ -32,6 +33,7 @@ class FigureView:
 class EvidenceView:
     """One source's quote for a claim, with who asserts it there and how sure that source is."""
 
+    source_id: str
     source: Link  # the source's page
     quote: str
     quote_link: Link  # the quote highlighted in the source's text
@@ -66,6 +68,8 @@ class ClaimView:
     note: Markup | None
     position: int  # where the quote starts in its source, for ordering
     evidence: list[EvidenceView]  # every source's quote, in the claim's order (the first is ``quote``)
+    conflicts: list[ConflictView]  # the claims it is marked as contradicting, either way
+    corrections: list[CorrectionView]  # newest first
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -101,6 +105,8 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         note=v.prose(record.note),
         position=v.checked.quote_spans[claim_id].start,
         evidence=[_evidence(v, record, evidence) for evidence in record.evidence],
+        conflicts=conflict_views(v, claim_id),
+        corrections=correction_views(record.corrections),
     )
 
 
@@ -108,6 +114,7 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
     span = v.checked.evidence_spans[record.id][evidence.source]
     attribution, certainty = record.attribution_in(evidence), record.certainty_in(evidence)
     return EvidenceView(
+        source_id=evidence.source,
         source=v.link("source", evidence.source),
         quote=re.sub(r"\s*\n\s*", " ", v.checked.texts[evidence.source].text[span.start : span.end]),
         quote_link=v.quote_link(record.id, source_id=evidence.source),

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from build_scripts.pages import lists
 from build_scripts.pages.context import CitationView, DateView, PageContext
+from build_scripts.pages.corrections import ConflictView, conflict_views
 from build_scripts.pages.events import Event
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
@@ -30,6 +31,7 @@ class EventView:
     month: str  # the heading the event is grouped under, e.g. "October 2018"
     topic_ids: tuple[str, ...]
     url: Markup  # the event on the timeline (or the part of it that holds it)
+    conflicts: tuple[ConflictView, ...] = ()  # claims: the claims it is marked as contradicting, either way
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def event_view(v: PageContext, event: Event) -> EventView:
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
                          topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
-                         month, event.topics, url)
+                         month, event.topics, url, tuple(conflict_views(v, event.id)))
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
     return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,

@@ -113,6 +113,30 @@ class PageIndexes:
                 by_source.setdefault(source_id, {})[claim_id] = span
         return by_source
 
+    @functools.cached_property
+    def conflicts_by_claim(self) -> dict[str, list[tuple[str, model.Disagreement]]]:
+        """{claim id: (the other claim's id, the mark)} for every disagreement, on both of its
+        claims (a mark is stored once, on either claim), in the order of the claims files."""
+        conflicts: dict[str, list[tuple[str, model.Disagreement]]] = {}
+        for claim_id, located in self.content.claims.items():
+            for mark in located.record.contradicts:
+                conflicts.setdefault(claim_id, []).append((mark.claim, mark))
+                conflicts.setdefault(mark.claim, []).append((claim_id, mark))
+        return conflicts
+
+    @functools.cached_property
+    def corrections_newest_first(self) -> list[tuple[str, str, int, model.Correction]]:
+        """Every correction as (record kind, record id, its place in the record's list, the
+        correction), newest first; on one day, by kind, id and place."""
+        found = []
+        for kind, records in (("actor", self.content.actors), ("topic", self.content.topics),
+                              ("claim", self.content.claims)):
+            for record_id, located in sorted(records.items()):
+                found += [(kind, record_id, index, c) for index, c in enumerate(located.record.corrections)]
+        found.sort(key=lambda item: (item[0], item[1], item[2]))
+        found.sort(key=lambda item: item[3].date, reverse=True)
+        return found
+
     # -- events and context --------------------------------------------------
 
     @functools.cached_property

@@ -81,13 +81,40 @@ def news_article(source: model.Source, publisher: model.Actor, original_publishe
 
 
 def claims(items: list[tuple[model.Claim, model.Source, str]]) -> dict:
-    """Claims with where they appear: (claim, its source, link to the quoted span)."""
+    """Claims with where they appear: (claim, its source, link to the quoted span); a corrected
+    claim with its corrections and the day of the newest (``dateModified``)."""
     graph = []
     for claim, source, quote_url in items:
-        graph.append({
+        node = {
             "@type": "Claim",
             "text": claim.statement,
             "appearance": {"@type": "NewsArticle", "headline": source.title, "url": quote_url,
                            "datePublished": source.published.value},
-        })
+        }
+        graph.append(node | _corrected(claim.corrections))
     return {"@context": SCHEMA_ORG, "@graph": graph}
+
+
+def _corrected(corrections: list[model.Correction]) -> dict:
+    """``correction`` (newest first) and ``dateModified`` (the newest's day), or nothing."""
+    if not corrections:
+        return {}
+    ordered = sorted(enumerate(corrections), key=lambda item: (item[1].date, -item[0]), reverse=True)
+    return {
+        "dateModified": ordered[0][1].date,
+        "correction": [{"@type": "CorrectionComment", "datePublished": c.date, "text": f"{c.change} Why: {c.reason}"}
+                       for _, c in ordered],
+    }
+
+
+def corrected_page(corrections: list[model.Correction]) -> dict | None:
+    """The page as a corrected WebPage: every correction it shows (its record's and its claims'),
+    newest first, and ``dateModified``; None for a page that shows none."""
+    if not corrections:
+        return None
+    return {"@context": SCHEMA_ORG, "@type": "WebPage", **_corrected(corrections)}
+
+
+def scripts(*items: dict | None) -> Markup:
+    """The script elements of the descriptions given (None: none)."""
+    return Markup("\n").join(script(data) for data in items if data is not None)

@@ -23,6 +23,12 @@ CERTAINTY_LABELS = {
     "reported": "reported",
     "alleged": "alleged",
 }
+# What two claims disagree on -> how the site says it ("another claim gives a different date").
+CONFLICT_LABELS = {
+    "date": "a different date",
+    "figure": "a different figure",
+    "account": "a different account",
+}
 BASIS_LABELS = {
     "stated": "date given in the text",
     "relative": "date worked out from the text",

@@ -47,11 +47,13 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     # per_page: the claims listed under the source's text, one line each
     PageKind("source", "sources/{id}.md", "Source", per_page=64, search_boost=0.5, records="sources"),
     PageKind("sources_index", "sources/index.md", "Sources", per_page=300),  # a line per source
+    PageKind("compare", "compare.md", "Compare sources"),  # every two sources side by side
     PageKind("timeline", "timeline.md", "Timeline", per_page=40),  # events with date, statement, links
     PageKind("network", "network.md", "Network", per_page=60),  # relations, drawn and listed
     PageKind("quotations", "quotations.md", "Quotations", per_page=120),
     PageKind("figures", "figures.md", "Key figures", per_page=160),  # rows of the figures table
     PageKind("glossary", "glossary.md", "Glossary", per_page=60, search_boost=2),  # terms with definitions
+    PageKind("corrections", "corrections.md", "Corrections"),  # every correction, newest first
     PageKind("downloads", "downloads.md", "Downloads"),
     PageKind("about", "about.md", "About"),  # what the site is, from content/dossier.yaml, and every source's licence
 ]}

@@ -79,6 +79,7 @@ def check_content(content: Content) -> CheckedDossier:
     _check_quotation_marks_and_weekdays(content, problems)
     _check_key_figures(content, problems)
     _check_relations(content, problems)
+    _check_disagreements(content, problems)
     _check_prose_links(content, problems)
     header_problems = schema_header_problems(content.root)
     if MISSING_HEADER_IS_AN_ERROR:
@@ -442,6 +443,37 @@ def _check_relations(content: Content, problems: list[Problem]) -> None:
             problems.append(Problem(origin.at("from"), f"this relation is given twice (first at {seen[key].at()})",
                                     "merge their claims into one entry", origin.field("from")))
         seen.setdefault(key, origin)
+
+
+def _check_disagreements(content: Content, problems: list[Problem]) -> None:
+    """A disagreement between two claims is marked once, on either of them (the site shows it on
+    both): it must name another claim that exists, and no pair may be marked twice, either on the
+    same claim or once from each side."""
+    seen: dict[frozenset[str], Origin] = {}
+    first_at: dict[frozenset[str], tuple] = {}
+    for claim_id, located in content.claims.items():
+        origin = located.origin
+        for index, mark in enumerate(located.record.contradicts):
+            at = ("contradicts", index, "claim")
+            if mark.claim == claim_id:
+                problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' is marked as contradicting itself",
+                                        "name the other claim, the one that gives a different date, figure or "
+                                        "account", origin.field(*at)))
+                continue
+            if mark.claim not in content.claims:
+                problems.append(Problem(origin.at(*at), f"unknown claim '{mark.claim}'",
+                                        suggest_id(mark.claim, content.claims, "claim"), origin.field(*at)))
+                continue
+            pair = frozenset((claim_id, mark.claim))
+            if pair in seen:
+                where = seen[pair].at(*first_at[pair])
+                problems.append(Problem(origin.at(*at), f"the disagreement between '{claim_id}' and '{mark.claim}' "
+                                        f"is marked twice (first at {where})",
+                                        "a disagreement is marked once, on either claim, and shown on both: "
+                                        "remove this one (keep its note in the other if it says more)",
+                                        origin.field(*at)))
+                continue
+            seen[pair], first_at[pair] = origin, at
 
 
 def _prose_fields(content: Content):

@@ -70,6 +70,18 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def fictional_url(fictional_built_site):
+    """The fictional dossier's site (two sources, disagreements, corrections), served over HTTP."""
+    yield from _served(fictional_built_site)
+
+
+@pytest.fixture
+def fictional_watched(browser, fictional_url):
+    """``watched``, for the fictional dossier's site."""
+    yield from _watched_context(browser, fictional_url)
+
+
+@pytest.fixture(scope="session")
 def offline_site(built_site, tmp_path_factory) -> Path:
     return _unzipped_offline_copy(built_site, tmp_path_factory.mktemp("offline"))
 

@@ -31,6 +31,21 @@ def test_axe_finds_no_violations(watched, site_url, kind):
     assert not violations, "\n".join(violations)
 
 
+# The fictional dossier's pages that show what today's cannot: two sources, disagreements, corrections.
+FICTIONAL_PAGES = ["topics/bridge-reopening.html", "actors/velmora-council.html", "sources/ost-herald-bridge.html",
+                   "timeline.html", "figures.html", "compare.html", "corrections.html"]
+
+
+@pytest.mark.parametrize("path", FICTIONAL_PAGES)
+def test_axe_finds_no_violations_on_the_fictional_dossier(fictional_watched, fictional_url, path):
+    page = fictional_watched.new_page()
+    page.goto(fictional_url + path)
+    page.wait_for_selector("article.md-content__inner")
+    assert page.locator(".dossier-conflict, .dossier-conflict-inline, .dossier-correction-entry, table").count()
+    violations = _violations(page)
+    assert not violations, "\n".join(violations)
+
+
 def test_axe_finds_no_violations_in_the_search_dialog(watched, site_url):
     page = watched.new_page()
     page.goto(site_url + "index.html")

@@ -27,6 +27,7 @@ class FigureRow:
     statement: str
     quote_link: Link
     topics: list[Link]
+    conflicts: list  # corrections.ConflictView: the claims its claim is marked as contradicting
 
 
 def _has_figures(claim) -> bool:
@@ -39,7 +40,7 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
 
 def _row(v: PageContext, claim, record, figure) -> FigureRow:
     return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
-                     record.statement, v.quote_link(claim.id), claim.topics)
+                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts)
 
 
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:

@@ -21,6 +21,7 @@ from build_scripts.pages.claims import (
     in_page_order,
 )
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.corrections import shown_corrections
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, html_url, page_path, relative_url
@@ -85,17 +86,20 @@ def render(site: PageRenderer, source_id: str) -> None:
         search_boost=KIND.search_boost,
         source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
         notes=[] if split else side_notes(paragraphs, claims), claim_count=len(claims),
+        corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
+                       [e for e in c.evidence if e.source_id != source_id]) for c in claims if len(c.evidence) > 1],
         claim_parts=part_entries(path, listed) if split else [],
         published=format_date(source.published.value),
-        jsonld=jsonld.script(jsonld.news_article(
+        jsonld=jsonld.scripts(jsonld.news_article(
             source, site.content.actors[source.publisher].record,
-            site.content.actors[original].record if original else None)),
+            site.content.actors[original].record if original else None),
+            jsonld.corrected_page(shown_corrections(site.content, None, claims))),
     )
     if split:
         site.render_parts(KIND, "source_claims", located.origin.path,
                           f"Claims quoting “{source.title}”", f"The claims that quote “{source.title}”.",
                           lambda pv: Link(source.title, relative_url(pv.page, path)),
-                          lambda pv, part: {"claims": claims_at(pv, part.items)},
+                          lambda pv, part: {"claims": claims_at(pv, part.items), "source_id": source_id},
                           record_id=source_id)
 
 

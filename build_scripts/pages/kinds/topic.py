@@ -10,6 +10,7 @@ from build_scripts.content.prose import first_sentence
 from build_scripts.pages import glossary, jsonld
 from build_scripts.pages.claims import claims_about
 from build_scripts.pages.context import CitationView, PageContext
+from build_scripts.pages.corrections import correction_views, shown_corrections
 from build_scripts.pages.event_views import event_views
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url, page_path
@@ -46,12 +47,13 @@ def render(site: PageRenderer, topic_id: str) -> None:
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
-        topic=topic, claims=claims, actors=actor_ids,
+        topic=topic, claims=claims, actors=actor_ids, corrections=correction_views(topic.corrections),
         terms=[term_view(v, t) for t in terms],
         events=event_views(v, topic_id),
         context=context_of_topic(v, topic_id),
         timeline=v.link_to_page("timeline"),
-        jsonld=jsonld.script(jsonld.claims([_appearance(v, c.id) for c in claims])),
+        jsonld=jsonld.scripts(jsonld.claims([_appearance(v, c.id) for c in claims]),
+                              jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )
 
 

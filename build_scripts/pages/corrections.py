@@ -1,0 +1,68 @@
+"""Corrections and disagreements as pages show them.
+
+A correction stands in the record it corrects (a claim, an actor, a topic):
+the record's page shows it, and the Corrections page lists them all, newest
+first. A disagreement is marked once, on either of two claims; both claims
+show it, with the other claim linked and the same neutral note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_scripts.content import model
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.labels import CONFLICT_LABELS, format_date
+from build_scripts.pages.links import Link, page_path, relative_url
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: str  # YYYY-MM-DD
+    date_text: str
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """The other side of a disagreement, as one claim shows it."""
+
+    other_id: str
+    about: str  # "date", "figure" or "account"
+    about_label: str  # "a different date"
+    other: Link  # the other claim, on the page of its first topic
+    other_sources: list[Link]
+    note: str
+
+
+def correction_views(corrections: list[model.Correction]) -> list[CorrectionView]:
+    """A record's corrections, newest first (on one day, in the order given)."""
+    ordered = sorted(enumerate(corrections), key=lambda item: (item[1].date, -item[0]), reverse=True)
+    return [CorrectionView(c.date, format_date(c.date), c.change, c.reason) for _, c in ordered]
+
+
+def shown_corrections(content, record, claims) -> list[model.Correction]:
+    """The corrections a page shows: its record's (an actor, a topic; None for a source) and
+    those of the claims it lists (ClaimViews)."""
+    found = list(record.corrections) if record is not None else []
+    for claim in claims:
+        found += content.claims[claim.id].record.corrections
+    return found
+
+
+def claim_url(v: PageContext, claim_id: str):
+    """A claim shown in full: on the page of its first topic."""
+    claim = v.content.claims[claim_id].record
+    return relative_url(v.page, page_path("topic", claim.topics[0]), f"claim-{claim_id}")
+
+
+def conflict_views(v: PageContext, claim_id: str) -> list[ConflictView]:
+    """The claims that ``claim_id`` is marked as contradicting, or that are marked as contradicting it."""
+    views = []
+    for other_id, mark in v.indexes.conflicts_by_claim.get(claim_id, []):
+        other = v.content.claims[other_id].record
+        views.append(ConflictView(other_id, mark.about.value, CONFLICT_LABELS[mark.about.value],
+                                  Link(other.statement, claim_url(v, other_id)),
+                                  [v.link("source", s) for s in other.sources], mark.note))
+    return views
