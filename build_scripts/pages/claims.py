@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.pages import lists
+from build_scripts.pages.citations import CiteView, cite_view
 from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
@@ -66,6 +67,7 @@ class ClaimView:
     note: Markup | None
     position: int  # where the quote starts in its source, for ordering
     evidence: list[EvidenceView]  # every source's quote, in the claim's order (the first is ``quote``)
+    cite: CiteView | None = None  # its address, citation and report link (citations.py)
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -79,6 +81,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
     record = v.content.claims[claim_id].record
     quotation = record.quotation
     text = claim_text(v, claim_id)
+    evidence = [_evidence(v, record, evidence) for evidence in record.evidence]
     return ClaimView(
         id=claim_id,
         anchor=Markup(f"claim-{claim_id}"),
@@ -100,7 +103,9 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         quotation_occasion=quotation.occasion if quotation else None,
         note=v.prose(record.note),
         position=v.checked.quote_spans[claim_id].start,
-        evidence=[_evidence(v, record, evidence) for evidence in record.evidence],
+        evidence=evidence,
+        cite=cite_view(v, claim_id, record.statement,
+                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence)]),
     )
 
 
