@@ -68,17 +68,6 @@ def test_each_claims_citation_matches_it(built_site, page):
     assert _check_citation(built_site, page) > 0
 
 
-def test_a_claim_quoting_two_sources_cites_both(built_site):
-    two = [i for i, l in CONTENT.claims.items() if len(l.record.evidence) > 1]
-    if not two:
-        pytest.skip("no claim of today's dossier quotes two sources")
-    record = CONTENT.claims[two[0]].record
-    box = soup(built_site / f"topics/{record.topics[0]}.html").select_one(f"details[data-claim='{two[0]}']")
-    text = _plain(box.select_one("pre.dossier-cite-text").get_text())
-    for evidence in record.evidence:
-        assert _plain(CONTENT.sources[evidence.source].record.title) in text
-
-
 def test_every_claim_on_a_source_page_links_to_its_address(built_site):
     """The claim lines under a source's text are kept light (a source's page is
     the heaviest): one link, to the claim's address, where its citation and

@@ -121,3 +121,22 @@ def test_the_fictional_sites_search_index_finds_both_sources(fictional_site):
         assert any(loc.startswith(f"sources/{source_id}.html") for loc in locations), source_id
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "Residents had waited eight months" in text and "Mayor Ilse Brandt cut the ribbon" in text
+
+
+def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_site):
+    """The citation (pages/citations.py) quotes each source, with its title and
+    publisher; the topic page's JSON-LD Claim has an appearance for each."""
+    root, site = fictional_site
+    content = load_and_check(root).content
+    record = content.claims[CORROBORATED].record
+    page = site / "topics" / f"{record.topics[0]}.html"
+    box = soup(page).select_one(f"details.dossier-cite[data-claim='{CORROBORATED}']")
+    text = " ".join(box.select_one("pre.dossier-cite-text").get_text().split())
+    for source_id in SOURCES:
+        source = content.sources[source_id].record
+        assert f"{source.title} ({content.actors[source.publisher].record.name}, " in text
+    script = soup(page).find("script", type="application/ld+json")
+    claim = next(c for c in json.loads(script.string)["@graph"] if c["text"] == record.statement)
+    assert sorted(e.source for e in record.evidence) == sorted(SOURCES)
+    assert [a["headline"] for a in claim["appearance"]] == [content.sources[e.source].record.title
+                                                            for e in record.evidence]
