@@ -91,7 +91,7 @@ serve: $(BASE_STAMP)
 # source (docs/ with its pages completed, the generated pages and files) into
 # the folder zensical.yml reads; the offline zip is made on the built site.
 site-zensical: $(ZENSICAL_STAMP)
-	$(ZENSICAL_BIN)/python -m build_scripts generate --out $(ZENSICAL_DOCS)
+	$(ZENSICAL_BIN)/python -m build_scripts generate --strict --out $(ZENSICAL_DOCS)
 	$(ZENSICAL_BIN)/zensical build --clean --strict -f zensical.yml
 	$(ZENSICAL_BIN)/python -m build_scripts offline site-zensical
 

@@ -50,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     generate_parser.add_argument("--out", type=Path, default=None,
                                  help="the folder (default: build/site-source under the project); files in it "
                                       "that this command did not write are left as they are")
+    generate_parser.add_argument("--strict", action="store_true",
+                                 help="write nothing while text is still a placeholder (as `mkdocs build --strict`)")
     offline_parser = command("offline", "zip a built site into itself, for reading from disk")
     offline_parser.add_argument("site", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
     linkcheck_parser = command("linkcheck", "check every internal link and anchor of a built site")
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.root, args.format)
     if args.command == "generate":
-        return generate(args.root, args.out, args.format)
+        return generate(args.root, args.out, args.format, args.strict)
     if args.command == "offline":  # reads a built site, not the content
         return offline(args.site)
     if args.command == "linkcheck":  # reads a built site, not the content
@@ -105,11 +107,11 @@ def check(root: Path, style: str) -> int:
     return 0
 
 
-def generate(root: Path, out: Path | None, style: str) -> int:
+def generate(root: Path, out: Path | None, style: str, strict: bool = False) -> int:
     """`generate`: the complete docs folder for a renderer that runs no MkDocs hooks."""
     from build_scripts.content.problems import DossierError
     from build_scripts.site_source.generate import generate as generate_site
-    from build_scripts.site_source.generate import site_source, write_site_source
+    from build_scripts.site_source.generate import site_source, write_site_settings, write_site_source
 
     out = (out or root / "build" / "site-source").resolve()
     docs = (root / "docs").resolve()
@@ -127,8 +129,14 @@ def generate(root: Path, out: Path | None, style: str) -> int:
         print(str(error), file=sys.stderr)
         return 1
     print_coverage(generated.checked, style)
+    if strict and generated.checked.placeholders:
+        print(f"{len(generated.checked.placeholders)} placeholder(s) still in the content (listed above); "
+              "--strict publishes none: write the text first. Nothing was written.", file=sys.stderr)
+        return 1
     written = write_site_source(files, out)
-    print(f"{len(files)} files of the site's source in {out} ({len(written)} changed)")
+    settings = write_site_settings(root, out)
+    print(f"{len(files)} files of the site's source in {out} ({len(written)} changed); "
+          f"the site's name for Zensical in {settings}")
     return 0
 
 

@@ -62,7 +62,8 @@ def build_zensical_site(root: Path) -> Path:
     the built site (``root/site-zensical``)."""
     python, zensical = str(ZENSICAL_BIN / "python"), str(ZENSICAL_BIN / "zensical")
     assert Path(zensical).is_file(), "Zensical is not installed: run `make site-zensical` (or `make test`)"
-    for command in ([python, "-m", "build_scripts", "--root", str(root), "generate", "--out", str(root / "build" / "site-source")],
+    for command in ([python, "-m", "build_scripts", "--root", str(root), "generate", "--strict", "--out",
+                     str(root / "build" / "site-source")],
                     [zensical, "build", "--clean", "--strict", "-f", str(root / "zensical.yml")],
                     [python, "-m", "build_scripts", "offline", str(root / "site-zensical")]):
         result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300)

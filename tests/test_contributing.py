@@ -116,6 +116,7 @@ def test_edit_this_page_opens_the_file_the_page_is_made_from(site_with_edit_link
     assert edit_href(f"actors/{actor}.html") == f"https://example.org/dossier/edit/main/content/actors/{actor}.yaml"
     topic = sorted(CHECKED.content.topics)[0]
     assert edit_href(f"topics/{topic}.html") == f"https://example.org/dossier/edit/main/content/topics/{topic}.yaml"
-    assert edit_href("about.html") == "https://example.org/dossier/edit/main/docs/about.md"
+    # The About page is made from content/dossier.yaml (its `about` text and the sources' licences).
+    assert edit_href("about.html") == "https://example.org/dossier/edit/main/content/dossier.yaml"
     assert edit_href("contributing.html") == "https://example.org/dossier/edit/main/CONTRIBUTING.md"
     assert edit_href("schema-reference.html") == "https://example.org/dossier/edit/main/build_scripts/content/model.py"

@@ -94,7 +94,27 @@ claims:
 CASES = {
     "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?"]),
     "quote not in source": ("quote: concluded a multibillion-dollar deal Friday", "quote: signed a multibillion-dollar deal Friday",
-                            "claims.0.evidence.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal"]),
+                            "claims.0.evidence.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal",
+                                                          "the quote first differs from it at word 1: the quote has \"[signed] a multibillion-dollar",
+                                                          "where the source has \"[concluded] a multibillion-dollar"]),
+    "quote with a word missing": ("quote: concluded a multibillion-dollar deal Friday", "quote: concluded a deal Friday",
+                                  "claims.0.evidence.0.quote", ["first differs from it at word 3", "the quote has \"concluded a [] deal Friday",
+                                                                "the source has \"concluded a [multibillion-dollar] deal Friday"]),
+    # Single curly quotes where the source has double ones: matching forgives curly for straight, not ' for ".
+    "only quote marks differ": ("quote: concluded a multibillion-dollar deal Friday for Moscow",
+                                "quote: the country's \u2018special and privileged strategic partnership\u2019 with Russia",
+                                "claims.0.evidence.0.quote", ["this quote is not in the source", "only the quote marks differ from the source",
+                                                              "(the quote has \u2018 where the source has \")",
+                                                              "the source has: the country's \"special and privileged strategic partnership\" with Russia"]),
+    "only dashes differ": ("quote: concluded a multibillion-dollar deal", "quote: concluded a multibillion\u2014dollar deal",
+                           "claims.0.evidence.0.quote", ["only the dashes differ", "(the quote has \u2014 where the source has -)"]),
+    "quotation in quote marks": ("    certainty: stated\n", "    certainty: stated\n    quotation: {{text: '\u201cmultibillion-dollar deal\u201d', "
+                                 "speakers: [russia], occasion: x}}\n",
+                                 "claims.0.quotation.text", ["the quotation's text is written with its quote marks (\u201c \u2026 \u201d)",
+                                                             "write it without them", "'text: multibillion-dollar deal'"]),
+    "weekday that is not the date's": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-10-04, basis: relative, said_as: Friday}}\n",
+                                       "claims.0.date.said_as", ["'Friday' names a Friday, but 2018-10-04 is a Thursday",
+                                                                 "the Friday before it is 2018-09-28, the one after it 2018-10-05"]),
     "unknown field": ("    certainty: stated", "    certainty: stated\n    certainity: high", "claims.0.certainity",
                       ["unknown field 'certainity'", "did you mean 'certainty'?", "allowed fields here: id, statement"]),
     "wrong value": ("certainty: stated", "certainty: certain", "claims.0.certainty",
@@ -105,8 +125,8 @@ CASES = {
     "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic ("]),
     "empty text": ("statement: The deal was concluded on Friday.", "statement: ''", "claims.0.statement",
                    ["expected text, found an empty value", "write the text"]),
-    "date after publication": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-11-04, basis: relative, said_as: Friday}}\n",
-                               "claims.0.date.value", ["2018-11-04 is after the source's publication date", "counts back from the publication date"]),
+    "date after publication": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-11-09, basis: relative, said_as: Friday}}\n",
+                               "claims.0.date.value", ["2018-11-09 is after the source's publication date", "counts back from the publication date"]),
 }
 
 
@@ -139,3 +159,24 @@ def test_a_problem_points_at_the_line_and_column_of_the_value(project_copy):
     result = run_cli(project_copy, "check")
     assert "content/claims/zz-case.yaml:7:22: unknown actor 'russa' (field: claims.0.actors.1)\n" \
            "    hint: did you mean 'russia'?" in result.stderr
+
+
+def test_a_tab_inside_a_value_is_reported_as_a_tab_at_its_own_column(project_copy):
+    (project_copy / "content" / "actors" / "zz-tab.yaml").write_text(
+        "name: Tab Actor\nkind: organisation\nsummary: An actor whose summary\n  has a\ttab on its second line.\n"
+        'aliases: ["Tab\\tActor"]\n', encoding="utf-8")
+    result = run_cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "content/actors/zz-tab.yaml:4:8: contains a tab (U+0009) (field: summary)\n" \
+           "    hint: replace the tab by a space" in result.stderr
+    # Written as the escape \t in a double-quoted value: the escape's place.
+    assert "content/actors/zz-tab.yaml:5:15: contains a tab (U+0009) (field: aliases.0)" in result.stderr
+    assert "control character U+0009" not in result.stderr
+
+
+def test_a_weekday_an_external_date_explains_is_not_refused(project_copy):
+    """The ICJ's order is dated Wednesday 3 October 2018; the article says "Thursday", and the claim's
+    external date says why in its explanation: the check lets it be (the real content has this case)."""
+    claims = (project_copy / "content" / "claims" / "icj-ruling.yaml").read_text(encoding="utf-8")
+    assert "said_as: Thursday" in claims and "value: 2018-10-03" in claims and "explanation:" in claims
+    load_and_check(project_copy)

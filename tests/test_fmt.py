@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 from build_scripts.content import model
 from build_scripts.content.load import load_content
@@ -102,6 +103,14 @@ def test_fmt_check_lists_drift_and_changes_nothing(project_copy):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "would reformat content/actors/zz-messy.yaml"
     assert path.read_bytes() == before
+    # What would change, as a unified diff that applies as it stands.
+    assert "--- a/content/actors/zz-messy.yaml\n+++ b/content/actors/zz-messy.yaml\n@@ " in result.stdout
+    assert "\n-summary: \"A test actor" in result.stdout and "\n+summary: A test actor" in result.stdout
+    applied = subprocess.run(["git", "apply", "-"], input=result.stdout, cwd=project_copy, text=True,
+                             capture_output=True, check=False)
+    assert applied.returncode == 0, applied.stderr
+    assert run_cli(project_copy, "fmt", "--check").returncode == 0
+    path.write_bytes(before)
 
     github = run_cli(project_copy, "--format", "github", "fmt", "--check")
     assert github.returncode == 1

@@ -27,6 +27,7 @@ import os
 import posixpath
 import re
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, XMLParsedAsHTMLWarning
 from hypothesis import HealthCheck, Phase, assume, event, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -77,7 +78,7 @@ CLAIM_ID = "zz-hostile-claim"
 # field -> what it holds: "line" (one line), "prose" (Markdown subset), "seed"
 # (a source text), "term" (a glossary term, limited by its own pattern)
 FIELDS = {
-    "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose",
+    "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose", "dossier.about": "prose",
     "actor.name": "line", "actor.alias": "line", "actor.other_alias": "line", "actor.role": "line",
     "actor.summary": "prose",
     "topic.title": "line", "topic.summary": "prose",
@@ -93,7 +94,7 @@ FIELDS = {
 # The model's text fields (model.py: Line, Prose, Quote) that the records above
 # fill; the quote, the figure and the quotation copy the hostile source text.
 MODEL_TEXT_FIELDS = {
-    "Dossier.title", "Dossier.description", "Dossier.story",
+    "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Attribution.unnamed",
@@ -162,7 +163,8 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "date": "2018-10-01", "actors": [ID], "topics": [ID]})
     dossier = root / "content" / "dossier.yaml"
     data = yaml.safe_load(dossier.read_text(encoding="utf-8"))
-    data.update(title=t["dossier.title"], description=t["dossier.description"], story=t["dossier.story"])
+    data.update(title=t["dossier.title"], description=t["dossier.description"], story=t["dossier.story"],
+                about=t["dossier.about"])
     write(root, "content/dossier.yaml", data)
 
 
@@ -287,7 +289,11 @@ class PageShape:
 
 def page_shape(html: str) -> PageShape:
     shape = PageShape()
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # The full-size network pictures are SVG files: read by the same parser
+        # as the pages, so that what they hold is compared the same way.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "html.parser")
     for element in soup.find_all(True):
         shape.elements.add((element.name, tuple(sorted(element.attrs))))
         if element.get("id"):

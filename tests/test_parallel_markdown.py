@@ -133,13 +133,15 @@ def test_warnings_from_pages_the_copy_converts_are_shown_once_and_stop_a_strict_
 
 def test_what_the_copy_sends_is_all_that_mkdocs_sets_when_it_converts_a_page(project):
     # If a new MkDocs sets more on a page when converting it, the copy must send that too.
+    # (A hand-written page: the project's own pages are all generated.)
+    (project / "docs" / "method.md").write_text("# Method\n\nA page written by hand.\n", encoding="utf-8")
     code = (
         "from mkdocs.config import load_config\n"
         "from mkdocs.structure.files import get_files\n"
         "from mkdocs.structure.pages import Page\n"
         f"config = load_config({str(project / 'mkdocs.yml')!r})\n"
         "files = get_files(config)\n"
-        "page = Page(None, files.get_file_from_path('about.md'), config)\n"
+        "page = Page(None, files.get_file_from_path('method.md'), config)\n"
         "page.read_source(config)\n"
         "before = dict(vars(page))\n"
         "page.render(config, files)\n"
@@ -147,6 +149,7 @@ def test_what_the_copy_sends_is_all_that_mkdocs_sets_when_it_converts_a_page(pro
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
                             env=environment(), timeout=120)
+    (project / "docs" / "method.md").unlink()
     assert result.returncode == 0, result.stderr
     set_by_render = set(eval(result.stdout.strip().splitlines()[-1]))
     assert set_by_render == {"content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"}

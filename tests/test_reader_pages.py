@@ -132,11 +132,14 @@ def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
                 assert source_page.select_one(f"#claim-{claim_id}") is not None
 
 
-def test_each_claim_under_the_text_leads_back_to_its_highlight(source_page):
+def test_each_claim_beside_the_text_leads_back_to_its_highlight(source_page):
+    """Side notes: each claim stands in the notes of the block of text its quote starts in."""
     claims = {c for c, located in CONTENT.claims.items() if located.record.source == SOURCE_ID}
     for claim_id in claims:
-        block = source_page.select_one(f".dossier-claim-lines #claim-{claim_id}")
+        block = source_page.select_one(f".dossier-paragraph > details.dossier-notes #claim-{claim_id}")
         assert block is not None, claim_id
+        paragraph = block.find_parent(class_="dossier-paragraph")
+        assert paragraph.find(id=f"q-{claim_id}") is not None, claim_id
         assert normalise(CONTENT.claims[claim_id].record.statement) in normalise(block.get_text())
         assert block.find("a", href=f"#q-{claim_id}") is not None
         # The quote is the highlighted text above, not repeated under it.
@@ -241,7 +244,7 @@ def test_context_entries_are_marked_as_context_with_their_citation(timeline):
     for entry in entries:
         record = CONTENT.context[entry["id"].removeprefix("event-context-")].record
         text = _words(entry)
-        assert "Context" in text and "from outside the article" in text
+        assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
         assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
 

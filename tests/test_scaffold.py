@@ -8,7 +8,7 @@ import re
 from build_scripts.content.schema import HEADER_PREFIX
 from build_scripts.rules.check import load_and_check
 
-from .helpers import run_cli
+from .helpers import build_site, run_cli
 
 
 def warnings_about(output: str, path: str) -> list[str]:
@@ -27,9 +27,11 @@ def test_new_actor_writes_a_commented_skeleton_that_passes_the_checks(project_co
 
     check = run_cli(project_copy, "check")
     assert check.returncode == 0, check.stderr
-    # The one warning: no claim is about the new actor yet.
+    # Two warnings: no claim is about the new actor yet, and its summary is still a placeholder.
     assert [w.split(": ", 2)[2] for w in warnings_about(check.stdout, "content/actors/walkthrough-example-minister.yaml")] \
-        == ["no claim is about the actor 'walkthrough-example-minister'"]
+        == ["no claim is about the actor 'walkthrough-example-minister'",
+            "this text is still a placeholder: \"Placeholder: who Walkthrough Example Minister is, in one or two "
+            "neutral sentences.\" (field: summary)"]
     assert run_cli(project_copy, "fmt", "--check", "content/actors/walkthrough-example-minister.yaml").returncode == 0
 
 
@@ -57,7 +59,8 @@ def test_new_topic_passes_the_checks(project_copy):
     assert "title: 'Oil & gas: what next?'\n" in text  # quoted because of ': '
     check = run_cli(project_copy, "check")
     assert check.returncode == 0, check.stderr
-    assert len(warnings_about(check.stdout, path)) == 1 and "no claim belongs to the topic" in check.stdout
+    assert len(warnings_about(check.stdout, path)) == 2 and "no claim belongs to the topic" in check.stdout
+    assert "this text is still a placeholder" in check.stdout
     assert run_cli(project_copy, "fmt", "--check", path).returncode == 0
 
 
@@ -115,17 +118,30 @@ def test_new_claim_with_a_quote_not_in_the_source_says_what_is_closest(project_c
 def test_new_source_fills_in_the_text_path_and_hash_and_lists_uncovered_sentences(project_copy):
     text = "A second report.\n\nIndia said it would decide on its own. Russia agreed on Friday.\n"
     (project_copy / "seeds" / "second-report.txt").write_text(text, encoding="utf-8")
-    result = run_cli(project_copy, "new", "source", "seeds/second-report.txt")
+    # FICTIONAL: the title, date and licence of an invented report.
+    title = "A second report " + "with a very long title, " * 10 + "kept whole"
+    assert len(title) > 200
+    result = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--title", title, "--date", "2018-10",
+                     "--date-basis", "inferred", "--date-explanation", "Invented for the test.",
+                     "--publisher", "reuters", "--licence", "CC BY 4.0",
+                     "--licence-url", "https://creativecommons.org/licenses/by/4.0/")
     assert result.returncode == 0, result.stderr
     record = (project_copy / "content" / "sources" / "second-report.yaml").read_text(encoding="utf-8")
     assert "text: seeds/second-report.txt\n" in record
     assert f"sha256: {hashlib.sha256(text.encode()).hexdigest()}\n" in record
-    assert record.count("# CHECK:") >= 5, "the placeholders are marked"
+    source = load_and_check(project_copy).content.sources["second-report"].record
+    assert source.title == title, "the title is the one given, whole"
+    assert (source.published.value, source.published.basis.value, source.published.explanation) == \
+        ("2018-10", "inferred", "Invented for the test.")
+    assert (source.licence.name, source.publisher) == ("CC BY 4.0", "reuters")
+    assert source.attribution == f"{title}, Reuters, CC BY 4.0"
+    assert "CHECK" not in record and "Placeholder" not in record
     assert "3 of 3 sentences of 'second-report' are not quoted by any claim yet:" in result.stdout
     assert "  - Russia agreed on Friday." in result.stdout
 
     check = run_cli(project_copy, "check")
     assert check.returncode == 0, check.stderr
+    assert "placeholder" not in check.stdout
     assert "coverage: second-report: 0 of 3 sentences quoted by at least one claim" in check.stdout
     assert run_cli(project_copy, "fmt", "--check", "content/sources/second-report.yaml").returncode == 0
 
@@ -140,3 +156,47 @@ def test_new_source_refuses_a_file_outside_seeds(project_copy):
     result = run_cli(project_copy, "new", "source", "mkdocs.yml")
     assert result.returncode == 1 and "must be a .txt file directly in seeds/" in result.stderr
     assert run_cli(project_copy, "new", "source", "seeds/nothing-here.txt").returncode == 1
+
+
+def test_new_source_asks_for_what_the_text_does_not_say_and_guesses_nothing(project_copy):
+    (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
+    result = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("nothing was written: say what the text does not: --title 'the title as published', "
+                                     "--date YYYY-MM-DD (or YYYY-MM, YYYY), --licence 'NAME', --licence-url https://…")
+    inferred = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters", "--title", "T",
+                       "--date", "2018", "--date-basis", "inferred", "--licence", "L", "--licence-url", "https://example.org/l")
+    assert inferred.returncode == 1 and "--date-explanation" in inferred.stderr
+    assert not (project_copy / "content" / "sources" / "second-report.yaml").exists()
+
+
+def test_a_summary_given_as_an_option_leaves_no_placeholder(project_copy):
+    result = run_cli(project_copy, "new", "actor", "Option Example", "--summary", "An actor made for the test.")
+    assert result.returncode == 0, result.stderr
+    check = run_cli(project_copy, "check")
+    assert "placeholder" not in check.stdout
+    assert "summary: An actor made for the test.\n" in (project_copy / "content/actors/option-example.yaml").read_text()
+
+
+def test_a_placeholder_is_warned_about_where_it_is_and_a_strict_build_refuses_it(project_copy, tmp_path):
+    assert run_cli(project_copy, "new", "topic", "Placeholder example").returncode == 0
+    path = project_copy / "content" / "topics" / "placeholder-example.yaml"
+    # Older skeletons' wording is recognised too, in any text field.
+    text = path.read_text(encoding="utf-8").replace("title: Placeholder example", "title: Example (replace this text)")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    summary_line = next(i for i, line in enumerate(lines, 1) if line.startswith("summary:"))
+    check = run_cli(project_copy, "check")
+    assert check.returncode == 0
+    assert f"warning: content/topics/placeholder-example.yaml:{summary_line}:10: this text is still a placeholder: " \
+           "\"Placeholder: what Placeholder example is about, in a few neutral sentences.\" (field: summary)\n" \
+           "    hint: write the real text in its place" in check.stdout
+    assert "this text is still a placeholder: \"Example (replace this text)\" (field: title)" in check.stdout
+
+    strict = build_site(project_copy, tmp_path / "site")
+    assert strict.returncode != 0
+    assert "2 placeholder(s) still in the content; a strict build publishes none" in strict.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+    generate = run_cli(project_copy, "generate", "--strict", "--out", str(tmp_path / "source"))
+    assert generate.returncode == 1 and "placeholder" in generate.stderr
+    assert not (tmp_path / "source").exists()

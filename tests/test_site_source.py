@@ -7,6 +7,8 @@ from .helpers import run_cli
 
 
 def test_generate_writes_the_complete_source_and_leaves_other_files_there(project_copy, tmp_path):
+    # A hand-written page of docs/ (the project's own are all generated now).
+    (project_copy / "docs" / "method.md").write_text("# Method\n\nHow the dossier is made, by hand.\n", encoding="utf-8")
     out = tmp_path / "source"
     out.mkdir()
     (out / "notes.md").write_text("# My notes\n")  # someone else's, there before
@@ -19,15 +21,15 @@ def test_generate_writes_the_complete_source_and_leaves_other_files_there(projec
         assert (out / path).is_file(), path
     # Pages come complete, as MkDocs shows them: hover definitions of the terms they use.
     assert "*[CAATSA]: " in (out / "topics" / "caatsa-sanctions.md").read_text(encoding="utf-8")
-    assert (out / "about.md").read_text(encoding="utf-8").startswith(
-        (project_copy / "docs" / "about.md").read_text(encoding="utf-8"))
+    assert (out / "method.md").read_text(encoding="utf-8").startswith(
+        (project_copy / "docs" / "method.md").read_text(encoding="utf-8"))
     # Again, with a page changed: written again; the files it did not write stay as they were.
-    about = project_copy / "docs" / "about.md"
+    about = project_copy / "docs" / "method.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     again = run_cli(project_copy, "generate", "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert "(1 changed)" in again.stdout
-    assert (out / "about.md").read_text(encoding="utf-8").endswith("One more line.\n")
+    assert (out / "method.md").read_text(encoding="utf-8").endswith("One more line.\n")
     assert (out / "notes.md").read_text() == "# My notes\n"
     assert (out / "assets" / "mine.css").read_text() == "p { color: black }\n"
 

@@ -103,7 +103,9 @@ def test_a_contributor_adds_a_second_article_and_a_corroborating_quote(project_c
 
     # 1. Put the text in seeds/ and start its source file.
     (root / "seeds" / "second-report.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    made = run_cli(root, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
+    made = run_cli(root, "new", "source", "seeds/second-report.txt", "--publisher", "reuters",
+                   "--title", "Fictional walkthrough report", "--date", "2018-10-06",
+                   "--licence", "CC BY 4.0", "--licence-url", "https://creativecommons.org/licenses/by/4.0/")
     assert made.returncode == 0, made.stderr
     assert "wrote content/sources/second-report.yaml" in made.stdout
 

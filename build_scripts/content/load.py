@@ -336,6 +336,11 @@ def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Posi
     if message.startswith("Value error, "):
         # Our own validators (model.py) already say what is wrong in words.
         message = message[len("Value error, "):]
+        if "contains a tab" in message:
+            # The tab's own place (several columns into the value, or lines below its start).
+            return Problem(positions.tab_at(loc) or at, message.split(";")[0],
+                           "replace the tab by a space (a tab inside a value is kept as it is, not read as spaces)",
+                           field_path)
         return Problem(at, message, description, field_path)
     return Problem(at, f"{message}, found {_found(found)}", description, field_path)
 

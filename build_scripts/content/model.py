@@ -56,9 +56,10 @@ def _visible_text(value: str, *, allow_newlines: bool) -> str:
         if _is_forbidden(char):
             name = unicodedata.name(char, "")
             where = ("a line break" if char == "\n"
+                     else "a tab (U+0009)" if char == "\t"
                      else f"the invisible character {name} (U+{ord(char):04X})" if name
                      else f"the control character U+{ord(char):04X}")
-            raise ValueError(f"contains {where}; remove it")
+            raise ValueError(f"contains {where}; " + ("replace it by a space" if char == "\t" else "remove it"))
     return value
 
 
@@ -401,6 +402,11 @@ class Dossier(Record):
     story: Prose = Field(description="The story in a few sentences, for the home page.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
         description="The site's language, as a code such as `en`.")
+    # -- what the engine used to say about one story: now content (issue 15) --
+    about: Prose | None = Field(None, description="What the site is, for the top of the About page; the sources and "
+                                "their licences are listed under it.")
+    key_figures: list[Slug] = Field(default_factory=list, description="Ids of the claims whose figures the home page "
+                                    "shows, in order (each must give a figure); empty: the first figures of each topic.")
 
 
 RECORD_KINDS: dict[str, type[Record]] = {

@@ -63,6 +63,13 @@ class Positions:
     # (line, column), 1-based: a Mark is made only for a place that is shown
     # (a file has a place for every value; most are never shown).
     places: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    # Where the first tab of a text value stands (a tab is refused in text,
+    # and pointed at where it is, not at the value's first character).
+    tabs: dict[Location, tuple[int, int]] = field(default_factory=dict)
+
+    def tab_at(self, loc: Location) -> Mark | None:
+        place = self.tabs.get(tuple(loc))
+        return Mark(self.path, *place) if place else None
 
     def at(self, loc: Location) -> Mark:
         """The mark of ``loc``, or of its nearest ancestor that has one."""
@@ -119,12 +126,14 @@ class _Composer:
         self.path = path
         self.positions = Positions(path)
         self.refusal: DossierError | None = None
+        self.text = ""
 
     def fail(self, event: yaml.Event, message: str, hint: str = "") -> DossierError:
         return DossierError([Problem(_mark(self.path, event), message, hint)])
 
     def compose(self, text: str) -> tuple[bool, Any]:
         """(whether the stream holds a document, its value)."""
+        self.text = text
         loader = _Loader(text)
         try:
             return self.compose_events(loader.get_event)
@@ -227,6 +236,8 @@ class _Composer:
             places[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
         kind = type(event)
         if kind is yaml.ScalarEvent:
+            if "\t" in event.value:
+                self.note_tab(event, loc)
             return self.build_scalar(event), None
         resolved = event.tag
         if resolved is None or resolved == "!":
@@ -241,6 +252,18 @@ class _Composer:
                 raise self.unknown_tag(event, resolved)
             value = []
         return value, _Frame(value, loc)
+
+    def note_tab(self, event: yaml.ScalarEvent, loc: Location) -> None:
+        """Keep the line and column of the value's first tab, typed or written as the escape \\t."""
+        raw = self.text[event.start_mark.index : event.end_mark.index]
+        found = [i for i in (raw.find("\t"), raw.find("\\t") if event.style == '"' else -1) if i != -1]
+        if not found:
+            return
+        offset = min(found)
+        line = event.start_mark.line + 1 + raw.count("\n", 0, offset)
+        last_break = raw.rfind("\n", 0, offset)
+        column = (event.start_mark.column + offset if last_break == -1 else offset - last_break - 1) + 1
+        self.positions.tabs[loc] = (line, column)
 
     @staticmethod
     def scalar_tag(event: yaml.ScalarEvent) -> str:

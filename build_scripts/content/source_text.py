@@ -65,6 +65,7 @@ class SourceText:
     normal: str = field(init=False)
     offsets: list[int] = field(init=False)
     _index: dict[str, list[int]] = field(init=False)
+    _folded: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)  # explain_difference's
 
     def __post_init__(self) -> None:
         self.normal, self.offsets = _normalise_with_offsets(self.text)
@@ -159,3 +160,120 @@ def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1
     return index
+
+
+# -- Where a quote that is not in its source differs from it -------------------
+#
+# A contributor whose quote is refused needs to see the word to mend, not only
+# the sentence it was probably taken from: the hint names the first place the
+# quote differs from the closest passage, with the differing words marked, and
+# says so when only quote marks, dashes or spaces differ (which matching
+# forgives in part: curly and straight quotes of one kind, runs of spaces).
+
+_QUOTE_MARKS = "'\"\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a`\u00b4"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_FOLD_QUOTES = str.maketrans({c: '"' for c in _QUOTE_MARKS})
+_FOLD_DASHES = str.maketrans({c: "-" for c in _DASHES})
+_CONTEXT_WORDS = 4  # words shown either side of the first difference
+
+
+def _fold(text: str, *, quotes: bool = True, dashes: bool = True, spaces: bool = True) -> str:
+    """The text with the chosen kinds of difference made invisible."""
+    if quotes:
+        text = text.translate(_FOLD_QUOTES)
+    if dashes:
+        text = text.translate(_FOLD_DASHES)
+    return "".join(text.split()) if spaces else " ".join(text.split())
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            continue
+        out.append(_fold(char))
+        offsets.append(index)
+    return "".join(out), offsets
+
+
+def _mark_words(words: list[str], start: int, end: int) -> str:
+    """A few words around words[start:end], which are put in [brackets] ('[]': words missing here)."""
+    first, last = max(0, start - _CONTEXT_WORDS), min(len(words), end + _CONTEXT_WORDS)
+    marked = "[" + " ".join(words[start:end]) + "]"
+    return " ".join([*(["…"] if first > 0 else []), *words[first:start], marked, *words[end:last],
+                     *(["…"] if last < len(words) else [])])
+
+
+def _first_different(quote: str, passage: str, chars: str, name: str) -> str:
+    """' (the quote has ‘ where the source has ")': the first of the marks that differ."""
+    ours = [c for c in quote if c in chars]
+    theirs = [c for c in passage if c in chars]
+    for mine, its in zip(ours, theirs):
+        if mine != its:
+            return f" (the quote has {mine} where the source has {its})"
+    if len(ours) != len(theirs):
+        return f" (the quote has {len(ours)} {name}, the source {len(theirs)})"
+    return ""
+
+
+def explain_difference(source: SourceText, quote: str) -> str:
+    """How ``quote``, which is not in ``source``, differs from the passage closest to it.
+
+    One sentence for a hint: the passage, and where the quote first differs
+    from it with the differing words in [brackets]; or, when only quote
+    marks, dashes or white space differ, which of them, and the exact words
+    of the source to copy.
+    """
+    folded_quote = _fold(quote)
+    if folded_quote:
+        if source._folded is None:
+            source._folded = _folded_with_offsets(source.text)
+        folded_text, offsets = source._folded
+        at = folded_text.find(folded_quote)
+        if at != -1:
+            passage = source.text[offsets[at] : offsets[at + len(folded_quote) - 1] + 1]
+            kinds = [name for name, unfolded in (("quote marks", "quotes"), ("dashes", "dashes"), ("spaces", "spaces"))
+                     if _fold(quote, **{unfolded: False}) != _fold(passage, **{unfolded: False})]
+            what = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds) or "invisible characters"
+            marks = [_first_different(quote, passage, chars, name)
+                     for name, chars in (("quote marks", _QUOTE_MARKS), ("dashes", _DASHES)) if name in kinds]
+            return (f"only the {what} differ from the source{''.join(marks)}; "
+                    f"the source has: {' '.join(passage.split())} (copy these words as they are)")
+    quote_words = normalise(quote).split(" ")
+    text_words = source.normal.split(" ")
+    if not quote_words or quote_words == [""] or not text_words:
+        return ""
+    # The passage: source words aligned with the quote around their longest common run.
+    matcher = difflib.SequenceMatcher(None, quote_words, text_words, autojunk=False)
+    anchor = matcher.find_longest_match(0, len(quote_words), 0, len(text_words))
+    if anchor.size == 0:
+        return f"no words of the quote are in the source; the closest passage is: \"{source.closest_passage(quote)}\""
+    window_start = max(0, anchor.b - anchor.a - _CONTEXT_WORDS)
+    window = text_words[window_start : anchor.b + (len(quote_words) - anchor.a) + _CONTEXT_WORDS]
+    opcodes = difflib.SequenceMatcher(None, quote_words, window, autojunk=False).get_opcodes()
+    # Leave out the source's words before and after the quote.
+    while opcodes and opcodes[0][0] == "insert":
+        opcodes.pop(0)
+    while opcodes and opcodes[-1][0] == "insert":
+        opcodes.pop()
+    # A word replaced at either end shows as a run of source words that
+    # includes the ones before or after the quote: keep as many as it replaces.
+    tag, q1, q2, t1, t2 = opcodes[0]
+    if tag == "replace" and q1 == 0 and t2 - t1 > q2 - q1:
+        opcodes[0] = (tag, q1, q2, t2 - (q2 - q1), t2)
+    tag, q1, q2, t1, t2 = opcodes[-1]
+    if tag == "replace" and q2 == len(quote_words) and t2 - t1 > q2 - q1:
+        opcodes[-1] = (tag, q1, q2, t1, t1 + (q2 - q1))
+    passage_start, passage_end = opcodes[0][3], opcodes[-1][4]
+    passage_words = window[passage_start:passage_end]
+    passage = " ".join(passage_words)
+    first = next((op for op in opcodes if op[0] != "equal"), None)
+    if first is None:  # cannot happen: the quote would have been found
+        return f"the closest passage is: \"{passage}\""
+    _tag, q1, q2, t1, t2 = first
+    quote_shown = _mark_words(quote_words, q1, q2)
+    source_shown = _mark_words(passage_words, t1 - passage_start, t2 - passage_start)
+    where = f"word {q1 + 1}" if q1 < len(quote_words) else "its end"
+    return (f"the closest passage is: \"{passage}\"; the quote first differs from it at {where}: "
+            f"the quote has \"{quote_shown}\" where the source has \"{source_shown}\"")

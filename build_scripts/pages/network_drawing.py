@@ -28,6 +28,7 @@ reports them as nested interactive content.)
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -241,8 +242,11 @@ SPREAD = 1.12  # how much further apart the dots stand at each new try
 MAX_TRIES = 40
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float) -> float:
-    """An upper estimate of the width of one line of text at ``size`` pixels."""
+    """An upper estimate of the width of one line of text at ``size`` pixels.
+
+    Kept per text: placing a label tries many places for the same text."""
     return 1.0 + size * sum(_EM.get(c, 0.72 if ord(c) < 0x2E80 else 1.05) for c in text)
 
 
@@ -266,41 +270,11 @@ class Box:
 
     def meets_segment(self, a: Point, b: Point) -> bool:
         """Whether the segment a-b enters the box (Liang–Barsky clipping)."""
-        low, high = 0.0, 1.0
-        dx, dy = b.x - a.x, b.y - a.y
-        for p, q in ((-dx, a.x - self.left), (dx, self.right - a.x), (-dy, a.y - self.top), (dy, self.bottom - a.y)):
-            if p == 0:
-                if q < 0:
-                    return False
-            elif p < 0:
-                low = max(low, q / p)
-            else:
-                high = min(high, q / p)
-            if low > high:
-                return False
-        return True
+        return _segment_meets(self.left, self.top, self.right, self.bottom, a.x, a.y, b.x, b.y)
 
 
-class _Grid:
-    """What is drawn, by the squares of a grid it touches, to find what a box may meet."""
-
-    CELL = 40.0
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[tuple]] = {}
-
-    def _keys(self, box: Box):
-        for column in range(math.floor(box.left / self.CELL), math.floor(box.right / self.CELL) + 1):
-            for row in range(math.floor(box.top / self.CELL), math.floor(box.bottom / self.CELL) + 1):
-                yield column, row
-
-    def add(self, box: Box, thing: tuple) -> None:
-        for key in self._keys(box):
-            self.cells.setdefault(key, []).append(thing)
-
-    def near(self, box: Box):
-        for key in self._keys(box):
-            yield from self.cells.get(key, ())
+# What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet.
+GRID_CELL = 40.0
 
 
 @dataclass(frozen=True)
@@ -404,33 +378,83 @@ _GAPS = (3.0, 9.0, 18.0, 30.0, 45.0, 60.0, 80.0)
 _TURNS = 24  # directions tried around a dot
 
 
+def _box_at(width: float, size: float, line_count: int, x: float, y: float) -> tuple[float, float, float, float]:
+    """The box of the label ``_label_at`` centres on (x, y), as (left, top,
+    right, bottom): the same arithmetic as ``_Label.box``, without the objects
+    (placing labels tries hundreds of places for each)."""
+    height = ASCENT * size + (line_count - 1) * LINE_HEIGHT + DESCENT * size
+    first_y = y - height / 2 + ASCENT * size
+    return (x - width / 2, first_y - ASCENT * size, x + width / 2,
+            first_y + (line_count - 1) * LINE_HEIGHT + DESCENT * size)
+
+
+def _segment_meets(left: float, top: float, right: float, bottom: float,
+                   ax: float, ay: float, bx: float, by: float) -> bool:
+    """Whether the segment (ax, ay)-(bx, by) enters the box (Liang–Barsky clipping), on plain numbers."""
+    low, high = 0.0, 1.0
+    dx, dy = bx - ax, by - ay
+    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+        elif p < 0:
+            low = max(low, q / p)
+        else:
+            high = min(high, q / p)
+        if low > high:
+            return False
+    return True
+
+
+_DOT, _LINE, _BOX = 0, 1, 2
+_DOT_REACH = NODE_RADIUS + 1.5
+
+
 def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point) -> _Arrangement:
     curves = [_curve(edge, points, offset) for edge, offset in _edge_offsets(edges, points)]
-    grid = _Grid()
+    # What is drawn, by the squares of a grid it touches: (kind, numbers…).
+    cells: dict[tuple[int, int], list[tuple]] = {}
+    cell = GRID_CELL
+
+    def add(left: float, top: float, right: float, bottom: float, thing: tuple) -> None:
+        for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
+            for row in range(math.floor(top / cell), math.floor(bottom / cell) + 1):
+                cells.setdefault((column, row), []).append(thing)
+
     for point in points.values():
-        grid.add(Box(point.x, point.y, point.x, point.y).grown(NODE_RADIUS + 1.5), ("dot", point))
+        box = Box(point.x, point.y, point.x, point.y).grown(_DOT_REACH)
+        add(box.left, box.top, box.right, box.bottom, (_DOT, point.x, point.y))
     for index, curve in enumerate(curves):
         for a, b in zip(curve.points, curve.points[1:]):
-            grid.add(Box(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)), ("line", a, b, index))
+            low_x, low_y, high_x, high_y = min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)
+            add(low_x, low_y, high_x, high_y, (_LINE, a.x, a.y, b.x, b.y, index, low_x, low_y, high_x, high_y))
     unplaced: list[str] = []
+    radius_squared = _DOT_REACH * _DOT_REACH
 
-    def free(box: Box, own: int = -1) -> bool:
-        grown = box.grown(CLEARANCE)
-        for thing in grid.near(grown):
-            kind = thing[0]
-            if kind == "box":
-                if grown.meets(thing[1]):
-                    return False
-            elif kind == "dot":
-                if grown.meets_circle(thing[1], NODE_RADIUS + 1.5):
-                    return False
-            elif thing[3] != own and grown.meets_segment(thing[1], thing[2]):
-                return False
+    def free(box: tuple[float, float, float, float], own: int = -1) -> bool:
+        left, top, right, bottom = (box[0] - CLEARANCE, box[1] - CLEARANCE, box[2] + CLEARANCE, box[3] + CLEARANCE)
+        for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
+            for row in range(math.floor(top / cell), math.floor(bottom / cell) + 1):
+                for thing in cells.get((column, row), ()):
+                    kind = thing[0]
+                    if kind == _BOX:
+                        if left < thing[3] and thing[1] < right and top < thing[4] and thing[2] < bottom:
+                            return False
+                    elif kind == _DOT:
+                        dx = thing[1] - min(max(thing[1], left), right)
+                        dy = thing[2] - min(max(thing[2], top), bottom)
+                        if dx * dx + dy * dy < radius_squared:
+                            return False
+                    elif (thing[5] != own
+                          # A piece wholly beside the box cannot enter it: asked first, it spares most of the clipping.
+                          and not (thing[8] < left or thing[6] > right or thing[9] < top or thing[7] > bottom)
+                          and _segment_meets(left, top, right, bottom, thing[1], thing[2], thing[3], thing[4])):
+                        return False
         return True
 
     def take(label: _Label) -> None:
         box = label.box()
-        grid.add(box, ("box", box))
+        add(box.left, box.top, box.right, box.bottom, (_BOX, box.left, box.top, box.right, box.bottom))
 
     degree = {n.id: 0 for n in nodes}
     for edge in edges:
@@ -443,6 +467,7 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
         lines = wrap(node.label)
         size = _label_at(lines, FONT_SIZE, Point(0, 0)).box()
         width, height = size.right - size.left, size.bottom - size.top
+        text = max(text_width(line, FONT_SIZE) for line in lines)
         outwards = math.atan2(point.y - middle.y, point.x - middle.x) if math.hypot(point.x - middle.x, point.y - middle.y) >= 1 else math.pi / 2
         chosen = None
         for gap in _GAPS:
@@ -451,9 +476,9 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
                 angle = outwards + step * 2 * math.pi / _TURNS
                 ux, uy = math.cos(angle), math.sin(angle)
                 reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
-                label = _label_at(lines, FONT_SIZE, Point(point.x + ux * reach, point.y + uy * reach))
-                if free(label.box()):
-                    chosen = label
+                x, y = point.x + ux * reach, point.y + uy * reach
+                if free(_box_at(text, FONT_SIZE, len(lines), x, y)):
+                    chosen = _label_at(lines, FONT_SIZE, Point(x, y))
                     break
             if chosen:
                 break
@@ -465,15 +490,16 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
     edge_labels = []
     for index, curve in enumerate(curves):
         chosen = None
+        label_text = curve.edge.label
+        text = text_width(label_text, EDGE_FONT_SIZE)
         for nudge in _NUDGES:  # on the arrow first; then moved aside, the arrow still through the label
             for t in _LABEL_TS:
                 point = curve.at(t)
-                label = _label_at([curve.edge.label], EDGE_FONT_SIZE, point)
-                box = label.box()
-                shift = Point(nudge[0] * ((box.right - box.left) / 2 - 2), nudge[1] * ((box.bottom - box.top) / 2 - 2))
-                label = _label_at([curve.edge.label], EDGE_FONT_SIZE, Point(point.x + shift.x, point.y + shift.y))
-                if free(label.box(), index):
-                    chosen = label
+                box = _box_at(text, EDGE_FONT_SIZE, 1, point.x, point.y)
+                x = point.x + nudge[0] * ((box[2] - box[0]) / 2 - 2)
+                y = point.y + nudge[1] * ((box[3] - box[1]) / 2 - 2)
+                if free(_box_at(text, EDGE_FONT_SIZE, 1, x, y), index):
+                    chosen = _label_at([label_text], EDGE_FONT_SIZE, Point(x, y))
                     break
             if chosen:
                 break

@@ -84,6 +84,32 @@ def actor_mentions(text: SourceText, by_first_word: dict[str, list[tuple[str, st
     return sorted(chosen, key=lambda m: m.span.start)
 
 
+# A paragraph longer than this is shown in blocks of whole sentences (a text
+# with no paragraph breaks, like today's article, would read as one wall of
+# text, with every side note beside it).
+BLOCK_CHARACTERS = 700
+
+
+def reading_blocks(text: str, paragraphs: list[Span], sentences: list[Span]) -> list[Span]:
+    """The paragraphs, each longer than ``BLOCK_CHARACTERS`` cut at sentence
+    ends into blocks of about that length (a sentence is never cut)."""
+    blocks: list[Span] = []
+    for paragraph in paragraphs:
+        if paragraph.end - paragraph.start <= BLOCK_CHARACTERS:
+            blocks.append(paragraph)
+            continue
+        ends = [s.end for s in sentences if paragraph.start < s.end < paragraph.end]
+        start = paragraph.start
+        for end in ends:
+            if end - start >= BLOCK_CHARACTERS * 0.6:
+                blocks.append(Span(start, end))
+                start = end
+                while start < paragraph.end and text[start].isspace():
+                    start += 1
+        blocks.append(Span(start, paragraph.end))
+    return blocks
+
+
 def paragraph_spans(text: str) -> list[Span]:
     """The paragraphs of a text (separated by blank lines), without the breaks."""
     spans = []
@@ -115,7 +141,7 @@ def read(source: SourceText, spans: dict[str, Span], names_by_first_word: dict[s
     text = source.text
     runs = quoted_runs(spans)
     mentions = actor_mentions(source, names_by_first_word)
-    paragraphs = paragraph_spans(text)
+    paragraphs = reading_blocks(text, paragraph_spans(text), source.sentences())
     cuts = {0, len(text)}
     cuts |= {s.start for s in spans.values()} | {s.end for s in spans.values()}
     cuts |= {m.span.start for m in mentions} | {m.span.end for m in mentions}

@@ -6,11 +6,13 @@ all, so that a contributor can mend everything in one go.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from enum import Enum
 from typing import Hashable
 
 from build_scripts.content import model
@@ -27,7 +29,7 @@ from build_scripts.content.schema import (
     MISSING_HEADER_IS_AN_ERROR,
     schema_header_problems,
 )
-from build_scripts.content.source_text import SourceText, Span, normalise
+from build_scripts.content.source_text import SourceText, Span, explain_difference, normalise
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers
@@ -50,6 +52,8 @@ class CheckedDossier:
     # claim id -> {source id: where the claim's quote from that source stands in its text}, in evidence order
     evidence_spans: dict[str, dict[str, Span]] = field(default_factory=dict)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # Text still to be written (also among the warnings): a strict build refuses to publish it.
+    placeholders: list[Problem] = field(default_factory=list)
 
     def once(self, key: Hashable, compute):
         """What ``compute()`` derives from the dossier (an index, a match, the
@@ -72,6 +76,8 @@ def check_content(content: Content) -> CheckedDossier:
     evidence_spans = _locate_quotes(content, texts, problems)
     quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
     _check_claim_details(content, problems)
+    _check_quotation_marks_and_weekdays(content, problems)
+    _check_key_figures(content, problems)
     _check_relations(content, problems)
     _check_prose_links(content, problems)
     header_problems = schema_header_problems(content.root)
@@ -82,6 +88,8 @@ def check_content(content: Content) -> CheckedDossier:
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
                              evidence_spans=evidence_spans)
     checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
+    checked.placeholders = placeholder_warnings(content)
+    checked.warnings += checked.placeholders
     checked.header_warnings = [] if MISSING_HEADER_IS_AN_ERROR else header_problems
     return checked
 
@@ -249,7 +257,8 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
                 hint = "quote the text exactly"
                 if hints_left > 0:
                     hints_left -= 1
-                    hint += f"; the closest passage is: \"{text.closest_passage(evidence.quote)}\""
+                    difference = explain_difference(text, evidence.quote)
+                    hint += f"; {difference}" if difference else ""
                 problems.append(Problem(origin.at(*at, "quote"), f"this quote is not in the source '{evidence.source}'",
                                         hint, origin.field(*at, "quote")))
             elif evidence.occurrence is None and len(found) > 1:
@@ -281,8 +290,8 @@ def _check_claim_details(content: Content, problems: list[Problem]) -> None:
 
         for index, figure in enumerate(claim.figures):
             inside_quote(figure.said_as, "figures", index, "said_as")
-        if claim.quotation:
-            inside_quote(claim.quotation.text, "quotation", "text")
+        if claim.quotation:  # typed quote marks around it are reported on their own
+            inside_quote(_without_quote_marks(claim.quotation.text), "quotation", "text")
         if claim.date:
             _check_date(content, claim, origin, inside_quote, problems)
 
@@ -309,6 +318,116 @@ def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quo
                                     f"{date.value} is after the source's publication date ({published})",
                                     "a relative date ('Friday', 'last month') counts back from the publication date",
                                     origin.field("date", "value")))
+
+
+# -- Words the site shows as they are typed: quotation marks, weekdays ----------
+
+# The site puts a quotation's text between quote marks; typed ones as well
+# would show doubled (““…””), so they are refused, with the text to write.
+_OPENING_MARKS = "\"'\u2018\u201a\u201b\u201c\u201e\u201f\u00ab\u2039"
+_CLOSING_MARKS = "\"'\u2019\u201d\u00bb\u203a"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _without_quote_marks(text: str) -> str:
+    if len(text) >= 2 and text[0] in _OPENING_MARKS and text[-1] in _CLOSING_MARKS:
+        return text[1:-1].strip()
+    return text
+
+
+def _check_quotation_marks_and_weekdays(content: Content, problems: list[Problem]) -> None:
+    for located in content.claims.values():
+        claim, origin = located.record, located.origin
+        if claim.quotation:
+            text = claim.quotation.text
+            if _without_quote_marks(text) != text:
+                problems.append(Problem(origin.at("quotation", "text"),
+                                        f"the quotation's text is written with its quote marks ({text[0]} … {text[-1]})",
+                                        f"write it without them: the site puts the quote marks around it: "
+                                        f"'text: {_without_quote_marks(text)}'", origin.field("quotation", "text")))
+        date = claim.date
+        # An external date may differ from the source's words on purpose (the
+        # source names the wrong day); its explanation then says so.
+        documented = date is not None and date.basis is model.DateBasis.external and bool(date.explanation)
+        if date and date.said_as and len(date.value) == 10 and not documented:
+            named = _WEEKDAY_WORD.search(date.said_as)
+            if named:
+                day = datetime.date.fromisoformat(date.value)
+                said = named.group(1).capitalize()
+                actual = _WEEKDAYS[day.weekday()]
+                if said != actual:
+                    wanted = _WEEKDAYS.index(said)
+                    before = day - datetime.timedelta(days=(day.weekday() - wanted) % 7)
+                    after = day + datetime.timedelta(days=(wanted - day.weekday()) % 7)
+                    problems.append(Problem(origin.at("date", "said_as"),
+                                            f"'{date.said_as}' names a {said}, but {date.value} is a {actual}",
+                                            f"correct the date: the {said} before it is {before.isoformat()}, the one "
+                                            f"after it {after.isoformat()}; or correct 'said_as' (an external date "
+                                            "that differs from the source's words on purpose says why in 'explanation')",
+                                            origin.field("date", "said_as")))
+
+
+# -- The home page's key figures: chosen in content/dossier.yaml -----------------
+
+def _check_key_figures(content: Content, problems: list[Problem]) -> None:
+    if not content.dossier:
+        return
+    origin = content.dossier.origin
+    seen: set[str] = set()
+    for index, claim_id in enumerate(content.dossier.record.key_figures):
+        at = ("key_figures", index)
+        with_figures = [i for i, located in content.claims.items() if located.record.figures]
+        if claim_id not in content.claims:
+            problems.append(Problem(origin.at(*at), f"unknown claim '{claim_id}'",
+                                    suggest_id(claim_id, with_figures, "claim with figures"), origin.field(*at)))
+        elif not content.claims[claim_id].record.figures:
+            problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' gives no figure",
+                                    "list claims that have 'figures' (" + ", ".join(sorted(with_figures)[:8])
+                                    + "), or add the figure to the claim", origin.field(*at)))
+        elif claim_id in seen:
+            problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' is listed twice",
+                                    "remove one of them", origin.field(*at)))
+        seen.add(claim_id)
+
+
+# -- Placeholders: text still to be written is never published -----------------
+
+# The one form the skeletons of `new` write ("Placeholder: who X is, …"), and
+# the wording older skeletons used.
+PLACEHOLDER_MARK = "Placeholder:"
+_PLACEHOLDER = re.compile(r"\bPlaceholder:|\breplace this text\b", re.IGNORECASE)
+
+
+def placeholder_warnings(content: Content) -> list[Problem]:
+    """A warning at every text value that is still a placeholder, with where it is."""
+    located_records = [content.dossier] if content.dossier else []
+    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+        located_records += records.values()
+    located_records += content.relations
+    found = []
+    for located in located_records:
+        for loc, text in _text_values(located.record, ()):
+            if _PLACEHOLDER.search(text):
+                shown = " ".join(text.split())
+                shown = shown if len(shown) <= 100 else shown[:97] + "..."
+                found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
+                                     "write the real text in its place (the comment above it says what it is), or "
+                                     "remove the field if it is optional; a strict build (`make site`) refuses "
+                                     "placeholders", located.origin.field(*loc)))
+    return found
+
+
+def _text_values(value, loc: tuple):
+    """(place, text) of every text value inside a record, with the field names the YAML uses."""
+    if isinstance(value, model.BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _text_values(getattr(value, name), loc + (info.alias or name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _text_values(item, loc + (index,))
+    elif isinstance(value, str) and not isinstance(value, Enum):
+        yield loc, value
 
 
 def _check_relations(content: Content, problems: list[Problem]) -> None:

@@ -197,3 +197,56 @@ def _write_new_folder(files: dict[str, bytes], out_dir: Path) -> list[str]:
 
 def pages_as_files(pages: list[Page]) -> dict[str, bytes]:
     return {page.path: page.text.encode("utf-8") for page in pages}
+
+
+# -- The site's name: from content/dossier.yaml, never from the renderer's configuration --
+
+# mkdocs.yml names no story (its site_name is a neutral placeholder, which
+# MkDocs requires): the MkDocs hook sets the name and description from the
+# dossier, and for Zensical, which runs no hook, `generate` writes this file
+# beside the site's source; zensical.yml inherits it, and it inherits mkdocs.yml.
+SITE_SETTINGS_FILE = "dossier-site.yml"
+
+
+def site_identity(root: Path) -> dict[str, str] | None:
+    """{"site_name", "site_description"} from content/dossier.yaml, or None while it cannot be read
+    (the full load reports why)."""
+    from build_scripts.content import model
+    from build_scripts.content.problems import DossierError
+    from build_scripts.content.safe_yaml import load_yaml
+
+    try:
+        data, _ = load_yaml(root / "content" / "dossier.yaml", "content/dossier.yaml")
+        dossier = model.Dossier.model_validate(data)
+    except (DossierError, ValueError):
+        return None
+    return {"site_name": dossier.title, "site_description": dossier.description}
+
+
+def site_settings_text(root: Path, out_dir: Path) -> str:
+    """The configuration Zensical inherits: the site's name and description, then mkdocs.yml."""
+    import json
+
+    identity = site_identity(root) or {}
+    inherit = Path(os.path.relpath(root.resolve() / "mkdocs.yml", out_dir.resolve().parent)).as_posix()
+    lines = ["# Written by `python -m build_scripts generate` from content/dossier.yaml; do not edit.",
+             "# zensical.yml inherits it (Zensical runs no hook to set the site's name).",
+             f"INHERIT: {json.dumps(inherit)}"]
+    # Escaped for HTML here: Zensical's templates print site_name unescaped, in
+    # text and in double-quoted attributes (theme-zensical/main.html does not escape it again).
+    lines += [f"{key}: {json.dumps(_html_text(value), ensure_ascii=False)}" for key, value in identity.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _html_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def write_site_settings(root: Path, out_dir: Path) -> Path:
+    """Write the settings file beside ``out_dir`` (only when its bytes change)."""
+    path = out_dir.resolve().parent / SITE_SETTINGS_FILE
+    text = site_settings_text(root, out_dir).encode("utf-8")
+    if not path.is_file() or path.read_bytes() != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text)
+    return path

@@ -21,6 +21,7 @@ by type; a file for which they would differ is left untouched and reported.
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import sys
@@ -332,6 +333,11 @@ def run(root: Path, paths: list[Path], check_only: bool, style: str = "text") ->
                 print(Problem(Mark(formatted.display, 1, 1), "this file is not in the canonical format", FIX).as_github())
             else:
                 print(f"would reformat {formatted.display}")
+                # What would change, as a unified diff (`git apply`-able: a/ and b/ paths).
+                for line in difflib.unified_diff(formatted.original.splitlines(keepends=True),
+                                                 formatted.text.splitlines(keepends=True),
+                                                 f"a/{formatted.display}", f"b/{formatted.display}"):
+                    print(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", end="")
         if drifted and style == "text":
             print(f"{len(drifted)} of {len(files)} files would be reformatted; {FIX} to do it.")
     else:

@@ -21,18 +21,19 @@ and points at work still to do.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import re
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.content import model
 from build_scripts.content.problems import DossierError
 from build_scripts.content.schema import header_line
-from build_scripts.rules.check import CheckedDossier, load_and_check
+from build_scripts.content.source_text import explain_difference
+from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
 
 KINDS = ("actor", "topic", "claim", "source")
 
@@ -53,20 +54,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", help="claim: the source it quotes (default: the only source, if there is one)")
     parser.add_argument("--quote", help="claim: the words of the source (default: the first sentence no claim quotes)")
     parser.add_argument("--actor", dest="actors", action="append", default=[], help="claim: an actor it is about (repeatable)")
-    parser.add_argument("--publisher", help="source: the actor that published the text")
+    parser.add_argument("--summary", help="actor, topic: the summary (default: a placeholder that `check` warns "
+                                          "about and a strict build refuses)")
+    parser.add_argument("--publisher", help="source (required): the id of the actor that published the text")
+    parser.add_argument("--title", help="source (required): the title as published")
+    parser.add_argument("--date", help="source (required): the publication date, as precise as known: 2018, 2018-10 "
+                                       "or 2018-10-05")
+    parser.add_argument("--date-basis", default="stated", choices=["stated", "inferred"],
+                        help="source: how the date is known: stated (the publisher gives it; the default) or "
+                             "inferred (worked out; say how with --date-explanation)")
+    parser.add_argument("--date-explanation", help="source: how the publication date was established, in a sentence")
+    parser.add_argument("--licence", help="source (required): the licence's usual name, e.g. 'CC BY 4.0'")
+    parser.add_argument("--licence-url", help="source (required): the licence's address, https://…")
+    parser.add_argument("--attribution", help="source: the credit the licence asks for (default: the title, the "
+                                              "publisher's name and the licence)")
+    parser.add_argument("--language", default="en", help="source: the language of the text, e.g. en, fr (default: en)")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
     try:
         if args.kind == "actor":
-            path = new_actor(root, args.name, args.record_id, args.actor_kind)
+            path = new_actor(root, args.name, args.record_id, args.actor_kind, args.summary)
         elif args.kind == "topic":
-            path = new_topic(root, args.name, args.record_id)
+            path = new_topic(root, args.name, args.record_id, args.summary)
         elif args.kind == "claim":
             path = new_claim(root, args.name, record_id=args.record_id, topic=args.topic, claims_file=args.claims_file,
                              source=args.source, quote=args.quote, actors=args.actors)
         else:
-            path = new_source(root, Path(args.name), args.record_id, args.publisher)
+            path = new_source(root, Path(args.name), args.record_id, SourceDetails(
+                publisher=args.publisher, title=args.title, date=args.date, date_basis=args.date_basis,
+                date_explanation=args.date_explanation, licence=args.licence, licence_url=args.licence_url,
+                attribution=args.attribution, language=args.language))
     except ScaffoldError as error:
         print(f"nothing was written: {error}", file=sys.stderr)
         return 1
@@ -82,7 +100,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
 # -- the four kinds -----------------------------------------------------------
 
 
-def new_actor(root: Path, name: str, record_id: str | None, kind: str = "person") -> Path:
+def new_actor(root: Path, name: str, record_id: str | None, kind: str = "person", summary: str | None = None) -> Path:
     actor_id = _id(record_id, name)
     path = _fresh_file(root, "actors", actor_id)
     kinds = textwrap.fill(", ".join(k.value for k in model.ActorKind), 78, initial_indent="# One of: ",
@@ -103,13 +121,13 @@ roles: []
 # Ids of the actors it belongs to (a person's country, a body's parent), e.g. [iran]
 affiliation: []
 # One or two neutral sentences: who this is and their part in the story.
-summary: {_q(f"Who {name} is, in one or two neutral sentences: replace this text.")}
+summary: {_q(summary or placeholder(f"who {name} is, in one or two neutral sentences."))}
 # Optional: the item's id on Wikidata, e.g. wikidata: Q159
 """
     return _write(path, text, "actor")
 
 
-def new_topic(root: Path, title: str, record_id: str | None) -> Path:
+def new_topic(root: Path, title: str, record_id: str | None, summary: str | None = None) -> Path:
     topic_id = _id(record_id, title)
     path = _fresh_file(root, "topics", topic_id)
     text = f"""\
@@ -119,7 +137,7 @@ def new_topic(root: Path, title: str, record_id: str | None) -> Path:
 title: {_q(title)}
 # The background a reader needs, in a few neutral sentences; paragraphs are
 # separated by a blank line. Links: [text](actor:russia), [text](topic:s400-deal).
-summary: {_q(f"What {title} is about, in a few neutral sentences: replace this text.")}
+summary: {_q(summary or placeholder(f"what {title} is about, in a few neutral sentences."))}
 # Ids of related topics, e.g. [caatsa-sanctions]
 related: []
 # Position in topic lists; lower comes first.
@@ -205,7 +223,22 @@ claims:
     return _write(path, body, "claims", must_be_new=False)
 
 
-def new_source(root: Path, text_path: Path, record_id: str | None, publisher: str | None) -> Path:
+@dataclass
+class SourceDetails:
+    """What a source's record needs that its text does not say: given as options, never guessed."""
+
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_basis: str = "stated"
+    date_explanation: str | None = None
+    licence: str | None = None
+    licence_url: str | None = None
+    attribution: str | None = None
+    language: str = "en"
+
+
+def new_source(root: Path, text_path: Path, record_id: str | None, details: SourceDetails) -> Path:
     seed = (text_path if text_path.is_absolute() else Path.cwd() / text_path).resolve()
     seeds = (root / "seeds").resolve()
     if not seed.is_file():
@@ -214,49 +247,48 @@ def new_source(root: Path, text_path: Path, record_id: str | None, publisher: st
         raise ScaffoldError(f"{text_path} must be a .txt file directly in seeds/, named with letters, digits, '.', '_' or '-'")
     raw = seed.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ScaffoldError(f"{text_path} is not UTF-8 text; save it as UTF-8 first") from None
+    # Nothing is guessed: no title cut from the text, no date of today, no
+    # publisher or licence copied from another source. What is missing is asked for.
+    missing = [option for option, value in (("--title 'the title as published'", details.title),
+                                            ("--date YYYY-MM-DD (or YYYY-MM, YYYY)", details.date),
+                                            ("--publisher ACTOR-ID", details.publisher),
+                                            ("--licence 'NAME'", details.licence),
+                                            ("--licence-url https://…", details.licence_url)) if not value]
+    if details.date_basis == "inferred" and not details.date_explanation:
+        missing.append("--date-explanation 'how the date was worked out' (the date is inferred)")
+    if missing:
+        raise ScaffoldError("say what the text does not: " + ", ".join(missing))
     source_id = _id(record_id, seed.stem)
     path = _fresh_file(root, "sources", source_id)
-    checked = _checked(root)
-    content = checked.content
-    # A new source cannot pass the checks without a publisher and a licence;
-    # copy them from an existing source as clearly marked placeholders.
-    model_source = content.sources[sorted(content.sources)[0]].record if content.sources else None
-    if publisher is None:
-        if model_source is None:
-            raise ScaffoldError("say which actor published the text with --publisher")
-        publisher = model_source.publisher
-    _known(publisher, content.actors, "actor")
-    licence = model_source.licence if model_source else None
-    if licence is None:
-        raise ScaffoldError("there is no source yet to copy a licence from; write the first source by hand")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), seed.stem)[:200]
-    today = dt.date.today().isoformat()
+    content = _checked(root).content
+    _known(details.publisher, content.actors, "actor")
+    publisher_name = content.actors[details.publisher].record.name
+    attribution = details.attribution or f"{details.title}, {publisher_name}, {details.licence}"
+    explanation = (f"explanation: {_q(details.date_explanation)}" if details.date_explanation
+                   else "# explanation: how the date was established, in a sentence (optional when stated)")
     body = f"""\
-# A new source: the document {seed.name}, whose text is never edited. Check
-# every field marked CHECK: they are placeholders so that the file is valid.
-# CHECK: the title as published (here: the first line of the text).
-title: {_q(title)}
-# CHECK: the actor that published this text (the id of an actor).
-publisher: {publisher}
+# A new source: the document {seed.name}, whose text is never edited.
+title: {_q(details.title)}
+# The actor that published this text (the id of an actor).
+publisher: {details.publisher}
 # If the text was first published by someone else, add:
 #   original_publisher: <actor id>
 published:
-  # CHECK: the publication date, as precise as known (2018, 2018-10 or 2018-10-05),
-  # and how it was established; the placeholder is the day this file was made.
-  value: {today}
-  basis: inferred
-  explanation: {_q("Placeholder: the day this source was added. Replace with the publication date and how it was established.")}
-# CHECK: the language of the text (en, fr, hi…).
-language: en
-# CHECK: the licence the text is published under (copied from another source).
+  # The publication date, as precise as known, and how it is known:
+  # stated (the publisher gives it) or inferred (worked out: say how).
+  value: {_q(details.date)}
+  basis: {details.date_basis}
+  {explanation}
+# The language of the text (en, fr, hi…).
+language: {details.language}
 licence:
-  name: {_q(licence.name)}
-  url: {licence.url}
-# CHECK: the attribution the licence asks for.
-attribution: {_q(f"Placeholder: the attribution the licence of {seed.name} requires.")}
+  name: {_q(details.licence)}
+  url: {details.licence_url}
+# The credit the licence asks for, as it will be shown.
+attribution: {_q(attribution)}
 text: seeds/{seed.name}
 # The sha256 of the text file, so that any change to it is noticed.
 sha256: {hashlib.sha256(raw).hexdigest()}
@@ -282,6 +314,11 @@ def report_uncovered(root: Path, source_id: str) -> None:
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+def placeholder(what: str) -> str:
+    """The one form of text still to be written: `check` warns about it and a strict build refuses it."""
+    return f"{PLACEHOLDER_MARK} {what}"
 
 
 def slugify(text: str) -> str:
@@ -334,8 +371,7 @@ def _quote(checked: CheckedDossier, source: str, quote: str | None) -> tuple[str
         return quote, (index + 1 if len(found) > 1 else None)
     found = text.find(quote)
     if not found:
-        raise ScaffoldError(f"the quote is not in the source '{source}'; the closest passage is: "
-                            f"\"{text.closest_passage(quote)}\"")
+        raise ScaffoldError(f"the quote is not in the source '{source}'; {explain_difference(text, quote)}")
     if len(found) > 1:
         raise ScaffoldError(f"the quote occurs {len(found)} times in the source; quote more words so that it is unique")
     return quote, None

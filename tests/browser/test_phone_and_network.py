@@ -88,7 +88,7 @@ def pictures_x10(tmp_path_factory):
     files the site ships, gathered into one HTML page."""
     root = tmp_path_factory.mktemp("network-x10") / "x10"
     write_dossier(root, 10, seed=1, base=count_dossier())
-    files = {path: data for path, data in generate(root).files.items() if path.endswith(".svg")}  # the pictures
+    files = {path: data for path, data in generate(root).files.items() if path.endswith(".svg")}
     body = "".join(re.sub(r"^<\?xml[^>]*\?>\s*", "", data.decode("utf-8")) for data in files.values())
     page = root / "pictures.html"
     page.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x10</title></head>'

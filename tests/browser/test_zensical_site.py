@@ -54,22 +54,15 @@ def _found(page, base_url: str, expected: str) -> list[str]:
     return _result_pages(page, base_url)
 
 
+@pytest.mark.parametrize("served", ["over HTTP", "from disk"])
 @pytest.mark.parametrize("query", READER_QUERIES)
-def test_zensical_search_over_http_finds_the_page(zensical_watched, zensical_url, query):
+def test_zensical_search_finds_the_page(zensical_watched, request, served, query):
+    base_url = request.getfixturevalue("zensical_url" if served == "over HTTP" else "zensical_offline_url")
     page = zensical_watched.new_page()
-    page.goto(zensical_url + "index.html")
+    page.goto(base_url + "index.html")
     _search(page, query)
-    found = _found(page, zensical_url, READER_QUERIES[query])
-    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
-
-
-@pytest.mark.parametrize("query", READER_QUERIES)
-def test_zensical_search_from_disk_finds_the_page(zensical_watched, zensical_offline_url, query):
-    page = zensical_watched.new_page()
-    page.goto(zensical_offline_url + "index.html")
-    _search(page, query)
-    found = _found(page, zensical_offline_url, READER_QUERIES[query])
-    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    found = _found(page, base_url, READER_QUERIES[query])
+    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} {served} found {found}"
 
 
 @pytest.mark.parametrize("kind", PAGE_OF_EACH_KIND)

@@ -52,9 +52,13 @@ def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> lis
 
 
 def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRow]:
-    """Figures for the home page: the first ones of each topic, in topic
-    order, so that every thread of the story shows its numbers. Calendar
-    years are left out: they are dates, not amounts."""
+    """Figures for the home page: those of the claims content/dossier.yaml
+    lists in ``key_figures``, in its order. A dossier that lists none gets
+    the first ones of each topic, in topic order, so that every thread of the
+    story shows its numbers (calendar years left out: they are dates, not amounts)."""
+    chosen_ids = v.content.dossier.record.key_figures if v.content.dossier else []
+    if chosen_ids:
+        return figure_rows(v, tuple(chosen_ids))
     order = {t: i for i, t in enumerate(v.indexes.topics_in_order)}
     claims = v.content.claims
     taken: dict[str, int] = {}

@@ -1,7 +1,8 @@
 """One page per source: the annotated reader (the full text, every quoted
-passage highlighted and linked to its claims, actors' names linked to their
-pages), and the claims that quote it, in numbered parts when long
-(``source_claims.md.j2``)."""
+passage marked and linked to its claims, actors' names linked to their
+pages) with side notes: beside each paragraph, the claims whose quote starts
+in it. When a source has more claims than a page holds, they are listed on
+pages of their own instead, in numbered parts (``source_claims.md.j2``)."""
 
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ def render(site: PageRenderer, source_id: str) -> None:
         f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims.",
         search_boost=KIND.search_boost,
         source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
-        claims=[] if split else claims, claim_count=len(claims),
+        notes=[] if split else side_notes(paragraphs, claims), claim_count=len(claims),
         claim_parts=part_entries(path, listed) if split else [],
         published=format_date(source.published.value),
         jsonld=jsonld.script(jsonld.news_article(
@@ -96,6 +97,17 @@ def render(site: PageRenderer, source_id: str) -> None:
                           lambda pv: Link(source.title, relative_url(pv.page, path)),
                           lambda pv, part: {"claims": claims_at(pv, part.items)},
                           record_id=source_id)
+
+
+def side_notes(paragraphs: list[list[ReaderRun]], claims: list) -> list[list]:
+    """For each paragraph, the claims (views, in page order) whose quote starts in it."""
+    by_id = {claim.id: claim for claim in claims}
+    notes = []
+    for runs in paragraphs:
+        starting = {str(anchor).removeprefix("q-") for run in runs for anchor in run.anchors}
+        notes.append([claim for claim in claims if claim.id in starting])
+    assert sum(len(n) for n in notes) == len(by_id), "a claim whose quote starts in no paragraph"
+    return notes
 
 
 def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list[PassageView]]:

@@ -56,6 +56,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError("\n" + error.report()) from None
     for line in session.coverage_lines():
         log.info(line)
+    # Text still to be written is never published: a strict build stops on it.
+    placeholders = session.generated.checked.placeholders
+    if placeholders:
+        report = "\n".join(problem.as_text() for problem in placeholders)
+        if config.strict:
+            raise PluginError(f"\n{report}\n{len(placeholders)} placeholder(s) still in the content; "
+                              "a strict build publishes none: write the text first")
+        log.warning(f"placeholders still in the content (a strict build refuses them):\n{report}")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

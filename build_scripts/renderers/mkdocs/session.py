@@ -10,6 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -18,7 +19,7 @@ from build_scripts.renderers import offline_zip
 from build_scripts.renderers.mkdocs import atomic_output, speedups
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion
 from build_scripts.site_source import contributing
-from build_scripts.site_source.generate import Generated, generate
+from build_scripts.site_source.generate import Generated, generate, site_identity
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
@@ -60,6 +61,13 @@ class BuildSession:
         # content/ and seeds/ are read beside the mkdocs.yml being built.
         self.root = Path(config.config_file_path).resolve().parent
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(self.root))
+        # The site's name and description are the dossier's (mkdocs.yml holds a neutral placeholder).
+        identity = site_identity(self.root)
+        if identity is not None:
+            # Text from content, escaped once here: Material prints site_name both
+            # raw ({{ config.site_name }}) and escaped (| e), which leaves Markup as it is.
+            config.site_name = escape(identity["site_name"])
+            config.site_description = escape(identity["site_description"])
         if self.command == "build":
             self.output = atomic_output.StagedSite(Path(config.site_dir).resolve())
             config.site_dir = str(self.output.staging)
@@ -113,7 +121,7 @@ class BuildSession:
         """A fingerprint of what pages show besides their own Markdown (see dirty_preview.py)."""
         abbreviations = self.generated.indexes.terms.abbreviation_lines
         return dirty_preview.fingerprint(
-            Path(config.config_file_path).read_bytes(),
+            Path(config.config_file_path).read_bytes() + config.site_name.encode("utf-8"),
             "\n".join(line for _, line in abbreviations),
             "\n".join(f"{path} {origin}" for path, origin in sorted(self.generated.page_origins.items())),
             dirty_preview.folder_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",

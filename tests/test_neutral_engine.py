@@ -1,0 +1,120 @@
+"""A story-neutral engine (issue 15): the site's name, description and About
+page come from content/dossier.yaml, the home page's key figures are chosen
+there, and neither mkdocs.yml nor zensical.yml names a story. Shown on the
+fictional second dossier (tests/fictional_dossier/, invented), built by MkDocs
+and by Zensical."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from build_scripts.content.problems import DossierError
+from build_scripts.rules.check import load_and_check
+
+from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project, soup
+from .test_fictional_dossier import fictional_project
+
+REAL_TITLE = load_and_check(PROJECT_ROOT).content.dossier.record.title
+# Words of the real story that the fictional dossier's pages must not show.
+REAL_STORY_WORDS = ["India", "Iranian", "Newsweek", "Mehr News"]
+
+
+def test_the_renderers_configuration_names_no_story():
+    mkdocs = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_name: Dossier$", mkdocs, re.MULTILINE)
+    assert "site_description" not in re.sub(r"#.*", "", mkdocs)
+    words = {w for w in re.findall(r"[A-Za-z]{4,}", REAL_TITLE)}
+    for name in ("mkdocs.yml", "zensical.yml"):
+        text = (PROJECT_ROOT / name).read_text(encoding="utf-8")
+        assert not [w for w in words if w in text], name
+    assert not (PROJECT_ROOT / "docs" / "about.md").exists(), "the About page is generated from content"
+
+
+@pytest.fixture(scope="module")
+def fictional_sites(tmp_path_factory):
+    root = fictional_project(tmp_path_factory.mktemp("neutral") / "project")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root, root / "site", build_zensical_site(root)
+
+
+@pytest.mark.parametrize("renderer", ["mkdocs", "zensical"])
+def test_every_title_and_the_header_carry_the_dossiers_name(fictional_sites, renderer):
+    root, mkdocs_site, zensical_site = fictional_sites
+    site = mkdocs_site if renderer == "mkdocs" else zensical_site
+    dossier = yaml.safe_load((root / "content" / "dossier.yaml").read_text(encoding="utf-8"))
+    name = dossier["title"]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        if page.name == "404.html" or "dossier-offline" in page.parts:
+            continue
+        html = soup(page)
+        title = html.title.get_text()
+        assert title == name or title.endswith(f" - {name}"), (page, title)
+        header = html.select_one(".md-header__topic")
+        assert header is not None and name in header.get_text(), page
+        assert REAL_TITLE not in html.get_text(), page
+    index = soup(site / "index.html")
+    assert index.select_one('meta[name="description"]')["content"] == dossier["description"]
+
+
+def test_the_about_page_comes_from_content_and_lists_every_source(fictional_sites):
+    root, site, _ = fictional_sites
+    text = soup(site / "about.html").select_one("article").get_text(" ", strip=True)
+    checked = load_and_check(root)
+    about = checked.content.dossier.record.about
+    assert about and " ".join(about.split())[:60] in text
+    assert "The sources and their licences" in text
+    for source in checked.content.sources.values():
+        assert source.record.title in text and source.record.attribution in text
+    for word in REAL_STORY_WORDS:
+        assert word not in text, word
+
+
+def test_the_home_pages_key_figures_are_those_content_lists_in_its_order(built_site):
+    dossier = load_and_check(PROJECT_ROOT).content
+    chosen = dossier.dossier.record.key_figures
+    assert chosen
+    expected = [f.said_as for claim_id in chosen for f in dossier.claims[claim_id].record.figures]
+    shown = [p.get_text() for p in soup(built_site / "index.html").select(".dossier-figure-value")]
+    assert shown == expected
+
+
+@pytest.mark.parametrize("wrong, message, hint", [
+    ("s400-deal-concluded-x", "unknown claim 's400-deal-concluded-x'", "did you mean 's400-deal-concluded'?"),
+    ("us-discarded-1955-treaty", "the claim 'us-discarded-1955-treaty' gives no figure", "list claims that have 'figures'"),
+    ("s400-deal-concluded", "the claim 's400-deal-concluded' is listed twice", "remove one of them"),
+])
+def test_a_key_figure_that_is_no_claim_with_figures_is_refused_where_it_stands(project_copy, wrong, message, hint):
+    path = project_copy / "content" / "dossier.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - us-led-war-lasted-17-years\n" in text
+    path.write_text(text.replace("  - us-led-war-lasted-17-years\n", f"  - {wrong}\n"), encoding="utf-8")
+    line = max(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l == f"  - {wrong}")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    [problem] = raised.value.problems
+    assert problem.as_text().startswith(f"content/dossier.yaml:{line}:5: {message} (field: key_figures.5)")
+    assert hint in problem.hint
+
+
+def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path):
+    """The site's name is content now, so it is escaped like any content text:
+    Material and Zensical print it unescaped in places (the logo's aria-label)."""
+    root = copy_project(tmp_path / "project")
+    hostile = '<img src=x onerror=alert(1)> & "q" it\'s'
+    path = root / "content" / "dossier.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {REAL_TITLE}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n"),
+                    encoding="utf-8")
+    assert build_site(root, root / "site").returncode == 0
+    for site in (root / "site", build_zensical_site(root)):
+        for page in ("index.html", "timeline.html"):
+            html = (site / page).read_text(encoding="utf-8")
+            assert "<img src=x" not in html and '"q"' not in html, (site, page)
+            parsed = soup(site / page)
+            assert parsed.title.get_text().endswith(hostile)
+            assert parsed.select_one(".md-header__button.md-logo")["aria-label"] == hostile
