@@ -253,3 +253,22 @@ def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
     assert pairs == [["reopened-on-tuesday", "reopened-on-monday"],
                      ["repairs-cost-55000-crowns", "repairs-cost-40000-crowns"]]
     assert "nothing to compare" not in page.get_text()
+
+
+def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_site):
+    """The citation (pages/citations.py) quotes each source, with its title and
+    publisher; the topic page's JSON-LD Claim has an appearance for each."""
+    root, site = fictional_site
+    content = load_and_check(root).content
+    record = content.claims[CORROBORATED].record
+    page = site / "topics" / f"{record.topics[0]}.html"
+    box = soup(page).select_one(f"details.dossier-cite[data-claim='{CORROBORATED}']")
+    text = " ".join(box.select_one("pre.dossier-cite-text").get_text().split())
+    for source_id in SOURCES:
+        source = content.sources[source_id].record
+        assert f"{source.title} ({content.actors[source.publisher].record.name}, " in text
+    script = soup(page).find("script", type="application/ld+json")
+    claim = next(c for c in json.loads(script.string)["@graph"] if c["text"] == record.statement)
+    assert sorted(e.source for e in record.evidence) == sorted(SOURCES)
+    assert [a["headline"] for a in claim["appearance"]] == [content.sources[e.source].record.title
+                                                            for e in record.evidence]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.pages import lists
+from build_scripts.pages.citations import CiteView, cite_view
 from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 from build_scripts.pages.indexes import ClaimText, PageIndexes
@@ -70,6 +71,7 @@ class ClaimView:
     evidence: list[EvidenceView]  # every source's quote, in the claim's order (the first is ``quote``)
     conflicts: list[ConflictView]  # the claims it is marked as contradicting, either way
     corrections: list[CorrectionView]  # newest first
+    cite: CiteView | None = None  # its address, citation and report link (citations.py)
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -83,6 +85,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
     record = v.content.claims[claim_id].record
     quotation = record.quotation
     text = claim_text(v, claim_id)
+    evidence = [_evidence(v, record, evidence) for evidence in record.evidence]
     return ClaimView(
         id=claim_id,
         anchor=Markup(f"claim-{claim_id}"),
@@ -104,9 +107,11 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         quotation_occasion=quotation.occasion if quotation else None,
         note=v.prose(record.note),
         position=v.checked.quote_spans[claim_id].start,
-        evidence=[_evidence(v, record, evidence) for evidence in record.evidence],
+        evidence=evidence,
         conflicts=conflict_views(v, claim_id),
         corrections=correction_views(record.corrections),
+        cite=cite_view(v, claim_id, record.statement,
+                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence)]),
     )
 
 

@@ -22,6 +22,7 @@ class Event:
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     statement: str
     topics: tuple[str, ...]
+    actors: tuple[str, ...] = ()  # the actors it is about (the timeline's filter)
 
     @property
     def precision(self) -> str:
@@ -43,11 +44,13 @@ def _order(event: Event, positions: dict[str, tuple[str, int]]) -> tuple:
 def dated_events(content: Content, quote_positions: dict[str, int] | None = None) -> list[Event]:
     """Every dated claim and context entry, earliest first."""
     events = [
-        Event("claim", claim_id, located.record.date.value, located.record.statement, tuple(located.record.topics))
+        Event("claim", claim_id, located.record.date.value, located.record.statement, tuple(located.record.topics),
+              tuple(located.record.actors))
         for claim_id, located in content.claims.items() if located.record.date is not None
     ]
     events += [
-        Event("context", entry_id, located.record.date, located.record.statement, tuple(located.record.topics))
+        Event("context", entry_id, located.record.date, located.record.statement, tuple(located.record.topics),
+              tuple(located.record.actors))
         for entry_id, located in content.context.items() if located.record.date is not None
     ]
     positions = {

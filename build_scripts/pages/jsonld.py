@@ -80,18 +80,20 @@ def news_article(source: model.Source, publisher: model.Actor, original_publishe
     return data
 
 
-def claims(items: list[tuple[model.Claim, model.Source, str]]) -> dict:
-    """Claims with where they appear: (claim, its source, link to the quoted span); a corrected
+def claims(items: list[tuple[model.Claim, str, list[tuple[model.Source, model.Actor, str]]]]) -> dict:
+    """Claims with where they appear: (claim, its address, and for each of its
+    sources: the source, its publisher, the link to the quoted span); a corrected
     claim with its corrections and the day of the newest (``dateModified``)."""
     graph = []
-    for claim, source, quote_url in items:
-        node = {
+    for claim, address, appearances in items:
+        graph.append({
             "@type": "Claim",
             "text": claim.statement,
-            "appearance": {"@type": "NewsArticle", "headline": source.title, "url": quote_url,
-                           "datePublished": source.published.value},
-        }
-        graph.append(node | _corrected(claim.corrections))
+            "url": address,
+            "appearance": [{"@type": "NewsArticle", "headline": source.title, "url": quote_url,
+                            "datePublished": source.published.value, "publisher": organisation(publisher)}
+                           for source, publisher, quote_url in appearances],
+        } | _corrected(claim.corrections))
     return {"@context": SCHEMA_ORG, "@graph": graph}
 
 

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from build_scripts.content.prose import first_sentence
 from build_scripts.pages import glossary, jsonld
+from build_scripts.pages.citations import address_path
 from build_scripts.pages.claims import claims_about
 from build_scripts.pages.context import CitationView, PageContext
 from build_scripts.pages.corrections import correction_views, shown_corrections
@@ -65,7 +66,13 @@ def context_of_topic(v: PageContext, topic_id: str) -> list[ContextView]:
 
 
 def _appearance(v: PageContext, claim_id: str):
-    """A claim, its source, and the address of its highlighted quote, for JSON-LD."""
+    """A claim, its address, and each of its sources with its publisher and the
+    address of its highlighted quote, for JSON-LD."""
     claim = v.content.claims[claim_id].record
-    quote_url = html_url(v.page, page_path("source", claim.source), f"q-{claim_id}")
-    return claim, v.content.sources[claim.source].record, str(quote_url)
+    path, anchor = address_path(v, claim_id).split("#")
+    appearances = []
+    for evidence in claim.evidence:
+        source = v.content.sources[evidence.source].record
+        quote_url = html_url(v.page, page_path("source", evidence.source), f"q-{claim_id}")
+        appearances.append((source, v.content.actors[source.publisher].record, str(quote_url)))
+    return claim, str(html_url(v.page, path[:-5] + ".md", anchor)), appearances

@@ -1,0 +1,89 @@
+"""A claim's address, its citation, and where to report a problem with it.
+
+**The address.** A claim's anchor is ``claim-<id>``: made from its id, never
+from its place in a list, so it is the same on every page that shows it. Its
+address, the one citations give, is that anchor on the page of its first
+topic (``topics/<topic>.html#claim-<id>``): a topic's page lists every claim
+of the topic in full and is never split into parts, so the address holds
+whatever the dossier grows to (a source's list of claims, or an actor's,
+may be split, and the claim would move to another part).
+
+**The citation**, printed once per claim in a ``<details>`` (no script
+needed): the claim, its quote from each source with the source's title,
+publisher and date, the dossier's title and the claim's address (in full
+when mkdocs.yml sets ``site_url``, else from the site's folder), and the day
+accessed as ``[date]``, which assets/cite.js fills in with the reader's day
+(the site's bytes must not depend on the day it was built). As plain text
+and as BibTeX.
+
+**Reporting.** With ``repo_url`` (a GitHub repository) in mkdocs.yml, a link
+opens the issue form ``.github/ISSUE_TEMPLATE/report-error.yml`` with the
+claim's id and address filled in; without it, a link to the Contributing
+page's "Reporting an error", which says where to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from build_scripts.pages.labels import format_date
+from build_scripts.pages.links import html_url, page_path
+from build_scripts.pages.site_settings import settings
+
+ACCESSED = "[date]"  # replaced by the reader's day (assets/cite.js)
+ISSUE_FORM = "report-error.yml"
+REPORT_HELP = ("contributing.md", "reporting-an-error")
+
+
+@dataclass(frozen=True)
+class CiteView:
+    address: str  # the claim's address as a citation prints it
+    address_url: Markup  # the same, as a link from the page
+    text: str  # the citation as plain text
+    bibtex: str
+    report_url: Markup  # the issue form, prefilled; or the Contributing page's section on reporting
+    report_form: bool  # True: report_url opens the repository's issue form
+
+
+def address_path(v, claim_id: str) -> str:
+    """The claim's address in the site: its first topic's page, at its anchor."""
+    record = v.content.claims[claim_id].record
+    return f"{page_path('topic', record.topics[0])[:-3]}.html#claim-{claim_id}"
+
+
+def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]]) -> CiteView:
+    """``quotes``: (source id, the quote) for each piece of evidence, in order."""
+    site = settings(v.content.root)
+    path = address_path(v, claim_id)
+    page, anchor = path.split("#")
+    address = (site.site_url or "") + path
+    dossier = v.content.dossier.record.title if v.content.dossier else ""
+    sources = []
+    for source_id, quote in quotes:
+        source = v.content.sources[source_id].record
+        publisher = v.content.actors[source.publisher].record.name
+        sources.append((source.title, publisher, format_date(source.published.value), quote))
+    quoting = "; ".join(f"{t} ({p}, {d}): “{q}”" for t, p, d, q in sources)
+    text = f"“{statement}” {dossier}, {address}. Quoting {quoting}. Accessed {ACCESSED}."
+    bib_quoting = "; ".join(f"{_bib(t)} ({_bib(p)}, {_bib(d)}): ``{_bib(q)}''" for t, p, d, q in sources)
+    bibtex = (f"@misc{{{claim_id},\n  title = {{{_bib(statement)}}},\n  howpublished = {{{_bib(dossier)}}},\n"
+              f"  url = {{{address}}},\n  note = {{Quoting {bib_quoting}}},\n  urldate = {{{ACCESSED}}}\n}}")
+    if site.repo_url and site.repo_url.startswith("https://github.com/"):
+        query = urlencode({"template": ISSUE_FORM, "title": f"Claim {claim_id}: ",
+                           "claim": claim_id, "page": address})
+        report, form = Markup.escape(f"{site.repo_url}issues/new?{query}"), True
+    else:
+        report, form = html_url(v.page, *REPORT_HELP), False
+    return CiteView(address, html_url(v.page, page[:-5] + ".md", anchor), text, bibtex, report, form)
+
+
+_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+                "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _bib(text: str) -> str:
+    """Text as BibTeX reads it: its special characters escaped."""
+    return "".join(_BIB_SPECIAL.get(ch, ch) for ch in text)

@@ -1,0 +1,107 @@
+"""Search forgives a letter too many, too few or wrong, and a missing hyphen
+or space (docs/assets/search-forgive.js with the generated
+assets/search-names.js): over HTTP and from disk (file://)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .search import search
+from .test_search import READER_QUERIES
+
+TOP = 5  # a forgiven query's page among the first five results
+
+# A reader's query, misspelt or run together -> the page they are after.
+FORGIVEN_QUERIES = {
+    "Moddi": "actors/narendra-modi.html",       # a letter too many
+    "Putim": "actors/vladimir-putin.html",      # a letter wrong
+    "Tehren": "actors/iran.html",               # an alias, a letter wrong
+    "Zarf": "actors/mohammad-javad-zarif.html",  # a letter too few
+    "Bolotn": "actors/john-bolton.html",        # two letters swapped
+    "S400": "topics/s400-deal.html",            # a model number without its hyphen (also a glossary alias)
+    "Su35": "glossary.html",                    # (also a glossary alias)
+    "SA21": "topics/s400-deal.html",            # (no alias: found as "SA-21", the S-400's NATO name)
+    "newdelhi": "actors/india.html",            # a name without its space
+}
+# Written so in the glossary's aliases: found by the search itself, nothing to forgive.
+ALIASES = {"S400", "Su35"}
+
+
+def _top_pages(page, base_url: str, expected: str) -> list[str]:
+    """The first result pages once ``expected`` is among them (or after 10 s)."""
+    script = """([base, top]) => [...document.querySelectorAll(
+                   '.md-search-result__item > a.md-search-result__link')]
+                 .map(a => new URL(a.href, base).pathname)
+                 .filter((p, i, all) => all.indexOf(p) === i).slice(0, top)"""
+    try:
+        page.wait_for_function(
+            f"([base, expected, top]) => ({script})([base, top]).includes(new URL(expected, base).pathname)",
+            arg=[base_url, expected, TOP], timeout=10_000)
+    except Exception:
+        pass
+    base_path = page.evaluate("b => new URL(b).pathname", base_url)
+    return [p[len(base_path):] for p in page.evaluate(script, [base_url, TOP])]
+
+
+def _search_for(page, base_url: str, query: str) -> list[str]:
+    page.goto(base_url + "index.html")
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.click("label.md-header__button[for='__search']")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    return _top_pages(page, base_url, FORGIVEN_QUERIES[query])
+
+
+@pytest.mark.parametrize("query", FORGIVEN_QUERIES)
+def test_a_misspelt_name_finds_its_page_over_http(watched, site_url, query):
+    page = watched.new_page()
+    found = _search_for(page, site_url, query)
+    assert FORGIVEN_QUERIES[query] in found, f"{query!r} found {found}"
+    if query not in ALIASES:
+        note = page.inner_text(".dossier-search-note")
+        assert note.startswith(f"Nothing found for “{query}”; showing results for “"), note
+
+
+@pytest.mark.parametrize("query", ["Moddi", "SA21", "Tehren", "newdelhi"])
+def test_a_misspelt_name_finds_its_page_from_disk(watched, offline_url, query):
+    page = watched.new_page()
+    found = _search_for(page, offline_url, query)
+    assert FORGIVEN_QUERIES[query] in found, f"{query!r} found {found}"
+
+
+def test_a_name_spelt_right_is_left_as_it_is(watched, site_url):
+    page = watched.new_page()
+    page.goto(site_url + "index.html")
+    search(page, "Modi")
+    page.wait_for_timeout(800)
+    assert page.input_value("input.md-search__input") == "Modi"
+    assert not page.is_visible(".dossier-search-note")
+
+
+def test_an_acronym_and_its_expansion_reach_the_same_page(watched, site_url):
+    acronym, expansion = "JCPOA", "Joint Comprehensive Plan of Action"
+    page = watched.new_page()
+    page.goto(site_url + "index.html")
+    search(page, acronym)
+    by_acronym = _top_pages(page, site_url, "topics/jcpoa.html")
+    page.goto(site_url + "index.html")
+    search(page, expansion)
+    by_expansion = _top_pages(page, site_url, "topics/jcpoa.html")
+    assert "topics/jcpoa.html" in by_acronym and "topics/jcpoa.html" in by_expansion
+
+
+def test_the_reader_queries_are_not_rewritten():
+    """Every query the plain search test expects to work stays a name of the site, unchanged."""
+    assert set(FORGIVEN_QUERIES).isdisjoint(READER_QUERIES)
+
+
+def test_axe_finds_no_violations_with_a_forgiven_search(watched, site_url):
+    from .test_accessibility import _violations
+
+    page = watched.new_page()
+    found = _search_for(page, site_url, "Putim")
+    assert FORGIVEN_QUERIES["Putim"] in found
+    assert page.is_visible(".dossier-search-note")
+    violations = _violations(page)
+    assert not violations, "\n".join(violations)
