@@ -73,11 +73,11 @@ def event_view(v: PageContext, event: Event) -> EventView:
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
                          topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
-                         month, event.topics, url, tuple(conflict_views(v, event.id)), event.actors)
+                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id)), actor_ids=event.actors)
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
     return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
-                     v.citation(entry.citation), month, event.topics, url, event.actors)
+                     v.citation(entry.citation), month, event.topics, url, actor_ids=event.actors)
 
 
 def events_by_topic(v: PageContext, events: list[EventView], topic_ids: list[str]) -> list[TopicEvents]:
