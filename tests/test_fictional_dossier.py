@@ -272,3 +272,21 @@ def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_
     assert sorted(e.source for e in record.evidence) == sorted(SOURCES)
     assert [a["headline"] for a in claim["appearance"]] == [content.sources[e.source].record.title
                                                             for e in record.evidence]
+
+
+def test_the_figures_and_quotations_name_the_sources_of_each_row(fictional_site):
+    """Each row says which sources carry it, each linked to its quote there."""
+    root, site = fictional_site
+    content = load_and_check(root).content
+    titles = {source_id: located.record.title for source_id, located in content.sources.items()}
+    rows = article(site / "figures.html").select("table tbody tr")
+    assert rows
+    for row in rows:
+        links = row.find_all("td")[-1].find_all("a")
+        assert links and all(a.get_text() in titles.values() and "#q-" in a["href"] for a in links), row
+    # The two papers give the cost differently: between them the rows name both.
+    both = {a.get_text() for row in rows for a in row.find_all("td")[-1].find_all("a")}
+    assert both == set(titles.values())
+    for entry in article(site / "quotations.html").select(".dossier-quotation-entry"):
+        named = [a.get_text() for a in entry.select(".dossier-claim-meta a[href*='#q-']")]
+        assert named and set(named) <= set(titles.values()), entry

@@ -28,6 +28,7 @@ class FigureRow:
     quote_link: Link
     topics: list[Link]
     conflicts: list  # corrections.ConflictView: the claims its claim is marked as contradicting
+    sources: list[Link]  # each source that carries it, linked to its quote there
 
 
 def _has_figures(claim) -> bool:
@@ -40,7 +41,12 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
 
 def _row(v: PageContext, claim, record, figure) -> FigureRow:
     return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
-                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts)
+                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts, sources_of(claim))
+
+
+def sources_of(claim) -> list[Link]:
+    """Each source of a claim (a claims.ClaimView), its title linked to the claim's quote there."""
+    return [Link(evidence.source.text, evidence.quote_link.url) for evidence in claim.evidence]
 
 
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:

@@ -8,6 +8,7 @@ from build_scripts.pages import paging
 from build_scripts.pages.claims import claims_where
 from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.kinds.figures import sources_of
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
@@ -24,6 +25,7 @@ class QuotationRow:
     statement: str
     quote_link: Link
     date: DateView | None
+    sources: list[Link]  # each source that carries it, linked to its quote there
 
 
 def _has_quotation(claim) -> bool:
@@ -40,7 +42,8 @@ def quotation_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> 
     for claim in claims_where(v, _has_quotation, among=claim_ids):
         record = v.content.claims[claim.id].record
         rows.append(QuotationRow(record.quotation.text, v.actor_links(record.quotation.speakers),
-                                 record.quotation.occasion, record.statement, v.quote_link(claim.id), claim.date))
+                                 record.quotation.occasion, record.statement, v.quote_link(claim.id), claim.date,
+                                 sources_of(claim)))
     return rows
 
 
