@@ -128,7 +128,11 @@
 
     function check() {
       var query = input.value.trim();
-      if (!query || query !== typed.trim() || answeredAt < typedAt) return;
+      if (!query || query !== typed.trim()) return;
+      /* Wait for the search to answer the last key; an answer that changes
+         nothing on the page (no results, then none again) shows no change,
+         so after a second and a half the empty list is taken as the answer. */
+      if (answeredAt < typedAt && Date.now() - typedAt < 1500) { later(250); return; }
       if (list && list.children.length) return;
       withNames(function () {
         if (input.value.trim() !== query) return;
