@@ -260,18 +260,6 @@ class Box:
     def grown(self, by: float) -> Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 
-    def meets(self, other: Box) -> bool:
-        return self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
-
-    def meets_circle(self, centre: Point, radius: float) -> bool:
-        dx = centre.x - min(max(centre.x, self.left), self.right)
-        dy = centre.y - min(max(centre.y, self.top), self.bottom)
-        return dx * dx + dy * dy < radius * radius
-
-    def meets_segment(self, a: Point, b: Point) -> bool:
-        """Whether the segment a-b enters the box (Liang–Barsky clipping)."""
-        return _segment_meets(self.left, self.top, self.right, self.bottom, a.x, a.y, b.x, b.y)
-
 
 # What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet.
 GRID_CELL = 40.0
@@ -309,11 +297,6 @@ class _Curve:
         u = 1 - t
         return Point(u * u * self.start.x + 2 * u * t * self.control.x + t * t * self.end.x,
                      u * u * self.start.y + 2 * u * t * self.control.y + t * t * self.end.y)
-
-    def meets(self, box: Box) -> bool:
-        if not box.meets(self.bounds):
-            return False
-        return any(box.meets_segment(a, b) for a, b in zip(self.points, self.points[1:]))
 
 
 def _curve(edge: Edge, points: dict[str, Point], offset: float) -> _Curve:
