@@ -26,10 +26,12 @@ import time
 import zipfile
 from pathlib import Path
 
+from build_scripts.pages.kinds.downloads import KIND as DOWNLOADS_KIND
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP as ZIP_SITE_PATH
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP_FOLDER as ZIP_TOP_FOLDER
 
-DOWNLOADS_PAGE = "downloads.html"  # the built Downloads page, which links to the zip
+# The built Downloads page, which links to the zip (use_directory_urls is off: .md becomes .html).
+DOWNLOADS_PAGE = DOWNLOADS_KIND.path.removesuffix(".md") + ".html"
 # Files only a web server uses: no server shows 404.html (its links are
 # root-absolute, which cannot work from disk), and without site_url the
 # sitemap lists nothing.
