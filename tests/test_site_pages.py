@@ -3,6 +3,8 @@ internal link resolves, and every claim shows its quote linked to the source."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from build_scripts.content.source_text import normalise
@@ -101,3 +103,13 @@ def test_the_source_text_marks_each_quoted_span(built_site, claim_id):
     )
     span = CHECKED.quote_spans[claim_id]
     assert normalise(marked) == normalise(CHECKED.texts[claim.source].text[span.start : span.end])
+
+
+def test_scripts_wait_until_the_page_is_parsed(built_site):
+    """No script holds up the first paint: every external script is deferred."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    external = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+    assert len(external) >= 6, external
+    assert [tag for tag in external if " defer" not in tag] == []
+    assert external[0] == '<script defer src="assets/iframe-worker-local.js">'
+    assert html.index("assets/search-on-demand.js") < html.index("assets/javascripts/bundle.")

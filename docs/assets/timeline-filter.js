@@ -1,7 +1,7 @@
 /* The timeline's filter by topic and by actor (pages/kinds/timeline.md.j2).
  *
- * Without JavaScript the form stays hidden and the timeline whole. With it,
- * the form shows; each choice hides the events without that topic or actor
+ * Without JavaScript the form is hidden (the theme's noscript rule for
+ * .dossier-needs-script) and the timeline stays whole. With it, each choice hides the events without that topic or actor
  * (their data-topics / data-actors), the month headings left empty, and the
  * "Events by topic" lines of hidden events; a live region says how many are
  * shown. The choice is kept in the address (?topic=…&actor=…), so a filtered
@@ -90,7 +90,6 @@
     form.addEventListener("change", function () { apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(false); }, 0); });
-    form.hidden = false;
     apply(true);
   }
 

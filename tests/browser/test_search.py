@@ -50,3 +50,30 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
     page.click(".md-search-result__item > a.md-search-result__link >> nth=0")
     page.wait_for_selector("article.md-content__inner h1")
     assert page.url.startswith(offline_url)
+
+
+def test_the_search_index_waits_until_the_reader_starts_a_search(watched, site_url):
+    """A page loads without the search index (docs/assets/search-on-demand.js):
+    it is requested when the search box gets the focus, and search then works."""
+    page = watched.new_page()
+    index_requests = []
+    page.on("request", lambda request: index_requests.append(request.url)
+            if request.url.endswith("/search/search_index.json") else None)
+    page.goto(site_url + "index.html", wait_until="load")
+    page.wait_for_timeout(1000)
+    assert index_requests == []
+    search(page, "Bolton")
+    assert len(index_requests) == 1
+    found = wait_for_result(page, site_url, READER_QUERIES["Bolton"])
+    assert READER_QUERIES["Bolton"] in found[:TOP_RESULTS], found
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(watched, site_url):
+    """Material highlights a result's words on the page it opens (the "h="
+    in its address) with the index's settings: such a page asks for the index
+    as it loads."""
+    page = watched.new_page()
+    page.goto(site_url + "actors/john-bolton.html?h=Bolton")
+    page.wait_for_selector("article mark", timeout=10_000)
+    assert "bolton" in page.inner_text("article mark").casefold()
+

@@ -31,7 +31,7 @@ def _check_filter(page, base_url: str) -> None:
     content = load_and_check(PROJECT_ROOT).content
     events, total = _dated(content)
     page.goto(base_url + "timeline.html")
-    page.wait_for_selector("#dossier-filter:not([hidden])")
+    page.wait_for_selector("#dossier-filter[data-ready]")
     assert len(_visible(page)) == total
     assert _status(page) == f"Showing all {total} events."
 
@@ -55,7 +55,7 @@ def _check_filter(page, base_url: str) -> None:
 
     # The address keeps the choice: a reload (or a shared link) shows the same view.
     page.reload()
-    page.wait_for_selector("#dossier-filter:not([hidden])")
+    page.wait_for_selector("#dossier-filter[data-ready]")
     assert page.input_value("#dossier-filter-topic") == topic
     assert page.input_value("#dossier-filter-actor") == actor
     assert len(_visible(page)) == both
@@ -79,7 +79,7 @@ def test_filter_by_keyboard(watched, site_url):
     """Tab to the topic list, choose with the arrow keys: the events follow."""
     page = watched.new_page()
     page.goto(site_url + "timeline.html")
-    page.wait_for_selector("#dossier-filter:not([hidden])")
+    page.wait_for_selector("#dossier-filter[data-ready]")
     page.focus("#dossier-filter-topic")
     page.keyboard.press("ArrowDown")   # the first topic
     first = page.input_value("#dossier-filter-topic")
@@ -92,7 +92,7 @@ def test_filter_by_keyboard(watched, site_url):
 def test_a_shared_address_opens_filtered(watched, site_url):
     page = watched.new_page()
     page.goto(site_url + "timeline.html?actor=narendra-modi")
-    page.wait_for_selector("#dossier-filter:not([hidden])")
+    page.wait_for_selector("#dossier-filter[data-ready]")
     shown = page.eval_on_selector_all(f"{EVENTS}:not([hidden])", "els => els.map(e => e.dataset.actors)")
     assert shown and all("narendra-modi" in actors.split() for actors in shown)
 
@@ -111,6 +111,6 @@ def test_without_javascript_the_timeline_stays_whole(browser, built_site):
 def test_axe_finds_no_violations_with_the_filter_used(watched, site_url):
     page = watched.new_page()
     page.goto(site_url + "timeline.html?topic=jcpoa&actor=iran")
-    page.wait_for_selector("#dossier-filter:not([hidden])")
+    page.wait_for_selector("#dossier-filter[data-ready]")
     violations = _violations(page)
     assert not violations, "\n".join(violations)
