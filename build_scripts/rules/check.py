@@ -193,6 +193,11 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
     for located in content.context.values():
         expect_all(actors, located.record.actors, located.origin, "actors", what="actor")
         expect_all(topics, located.record.topics, located.origin, "topics", what="topic")
+    for located in content.glossary.values():
+        limit = located.record.limited_to
+        if limit is not None:
+            expect_all(topics, limit.topics, located.origin, "limited_to", "topics", what="topic")
+            expect_all(content.sources, limit.sources, located.origin, "limited_to", "sources", what="source")
 
 
 def _check_page_ids(content: Content, problems: list[Problem]) -> None:
