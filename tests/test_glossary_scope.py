@@ -6,7 +6,8 @@ Velmora and its footbridge, tests/fictional_dossier/) with a second invented
 story added (the invented town of Ostberg and its ferry,
 tests/fictional_dossier/second_story/). That story's glossary term is
 "town council", limited to its topic; the Velmora story writes "the town
-council said" of its own council: without the limit `check` warns."""
+council said" of its own council. Without the limit the term leaks onto the
+Velmora pages and `check` warns; with it, it stays on its story's pages."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import add_second_story, fictional_project, run_cli
+from build_scripts.site_source.generate import generate
+
+from .helpers import add_second_story, article, build_site, fictional_project, run_cli, soup
 
 LIMIT = "    limited_to:\n      topics: [ostberg-ferry]\n"
 EXPANSION = "Ostberg Town Council"  # what the term shows on hover
@@ -37,6 +40,29 @@ def term_line(root: Path) -> int:
     """The line of ``term: town council`` in the project's glossary."""
     lines = (root / "content" / "glossary.yaml").read_text(encoding="utf-8").splitlines()
     return lines.index(f"    term: {TERM}") + 1
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    """The two stories built with `mkdocs build --strict`: "leak" without the limit, "limited" with it."""
+    built = {}
+    for name, limit in (("leak", None), ("limited", LIMIT)):
+        root = two_stories(tmp_path_factory.mktemp(name) / "project", limit)
+        result = build_site(root, root / "site")
+        # A warning of `check` does not stop a strict build: only errors and placeholders do.
+        assert result.returncode == 0, result.stderr
+        built[name] = root / "site"
+    return built
+
+
+def terms_on_page(page) -> list[str]:
+    """The terms of a topic page's "Terms on this page" box."""
+    box = page.find(class_="dossier-terms")
+    return [] if box is None else [li.find("a").get_text() for li in box.find_all("li")]
+
+
+def hover_titles(page) -> set[str]:
+    return {abbr["title"] for abbr in page.find_all("abbr")}
 
 
 # -- check -----------------------------------------------------------------------
@@ -118,3 +144,72 @@ def test_a_limit_that_names_nothing_is_refused(tmp_path):
     assert re.search(rf"^content/glossary\.yaml:{line}:\d+: 'limited_to' names no topic and no source, so the "
                      r"term would be found nowhere; .*\(field: terms\.1\.limited_to\)$", result.stderr,
                      re.MULTILINE), result.stderr
+
+
+# -- the built site ------------------------------------------------------------------
+
+
+def test_without_the_limit_the_term_leaks_onto_the_other_storys_pages(sites):
+    """The leak of issue 15, reproduced: the Velmora topic lists Ostberg's council
+    among its terms, and its "town council" shows Ostberg's council on hover."""
+    site = sites["leak"]
+    bridge = article(site / "topics" / "bridge-reopening.html")
+    assert TERM in terms_on_page(bridge)
+    assert EXPANSION in hover_titles(bridge)
+    assert EXPANSION in hover_titles(article(site / "actors" / "velmora-council.html"))  # "Velmora town council"
+    assert EXPANSION in hover_titles(article(site / "sources" / "velmora-courier-bridge.html"))
+
+
+def test_a_limited_term_leaves_the_other_storys_pages_and_stays_on_its_own(sites):
+    site = sites["limited"]
+    for page in ("topics/bridge-reopening.html", "actors/velmora-council.html", "sources/velmora-courier-bridge.html"):
+        html = article(site / page)
+        assert TERM in html.get_text(" "), page  # the words are there…
+        assert EXPANSION not in hover_titles(html), page  # …but not Ostberg's council
+        assert TERM not in terms_on_page(html), page
+    ferry = article(site / "topics" / "ostberg-ferry.html")
+    assert TERM in terms_on_page(ferry)
+    assert EXPANSION in hover_titles(ferry)
+    assert EXPANSION in hover_titles(article(site / "sources" / "ostberg-ferry.html"))
+    assert EXPANSION in hover_titles(article(site / "actors" / "ostberg-town-council.html"))
+
+
+def test_the_glossary_page_lists_every_term_and_where_a_limited_one_is_used(sites):
+    for name, used_in in (("leak", ["The bridge reopening", "The Ostberg ferry"]), ("limited", ["The Ostberg ferry"])):
+        entry = article(sites[name] / "glossary.html").find(id="town-council")
+        assert entry is not None, name
+        used = next(p for p in entry.find_next_siblings("p") if p.get_text().startswith("Used in:"))
+        assert [a.get_text() for a in used.find_all("a")] == used_in, name
+        assert EXPANSION in hover_titles(article(sites[name] / "glossary.html"))
+
+
+# -- the engine: a term limited to sources, and a limit that excludes its linked topic ------
+
+
+def _pages(root: Path) -> dict[str, str]:
+    return {page.path: page.text for page in generate(root).pages}
+
+
+def test_a_term_limited_to_a_source_is_found_on_the_pages_that_show_that_sources_claims(tmp_path):
+    root = two_stories(tmp_path / "project", "    limited_to:\n      sources: [ostberg-ferry]\n")
+    pages = _pages(root)
+    definition = f"*[{TERM}]: {EXPANSION}"
+    # The source's page, the topic whose claims quote it, the actors of those claims.
+    for path in ("sources/ostberg-ferry.md", "topics/ostberg-ferry.md", "actors/ostberg-town-council.md"):
+        assert definition in pages[path], path
+    # The other story's pages say "town council" too, but not of Ostberg.
+    for path in ("topics/bridge-reopening.md", "sources/velmora-courier-bridge.md", "actors/velmora-council.md"):
+        assert TERM in pages[path] and definition not in pages[path], path
+    # Pages about the whole dossier find every term.
+    assert definition in pages["glossary.md"]
+
+
+def test_the_search_tags_of_a_topic_leave_out_a_term_limited_elsewhere(tmp_path):
+    """The term's definition links to the Ostberg topic, so its names are that
+    page's search tags; limited to the other story, they are not."""
+    own = _pages(two_stories(tmp_path / "own"))["topics/ostberg-ferry.md"]
+    elsewhere = _pages(two_stories(tmp_path / "elsewhere", "    limited_to:\n      topics: [bridge-reopening]\n"))
+    front_matter = lambda text: text.split("\n---\n", 1)[0]  # noqa: E731
+    assert f'- "{EXPANSION}"' in front_matter(own)
+    assert f'- "{EXPANSION}"' not in front_matter(elsewhere["topics/ostberg-ferry.md"])
+    assert "**Terms on this page**" not in elsewhere["topics/ostberg-ferry.md"]
