@@ -10,7 +10,8 @@ each, data flowing forward only (each imports only from the ones above it):
         prose           the small Markdown subset of summaries; escaping
         schema          JSON Schema files and each file's editor schema line
         problems        what is wrong, where, and how to mend it
-    rules/          checks across the whole dossier (references, quotes, dates, coverage)
+    rules/          checks across the whole dossier (references, quotes, dates, coverage;
+                    terms: glossary names that are common phrases found in another story)
     pages/          view data and Jinja templates -> Markdown pages
         registry        every page kind: path, title, items per page, search weight
         kinds/          one module per page kind, its template beside it

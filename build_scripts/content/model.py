@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -408,6 +409,30 @@ class RelationFile(Record):
     relations: list[Relation] = Field(description="The relations, one list item each.")
 
 
+class TermLimit(Record):
+    """The topics and sources a glossary term belongs to: its story. A claim belongs to its topics and
+    to the sources it quotes, and a topic's, source's or actor's page to its own record and to
+    everything its claims belong to; the term is found on a page that belongs to one of them."""
+
+    # At least one of the two lists: a limit that names nothing would hide the term everywhere.
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["topics"], "properties": {"topics": {"minItems": 1}}},
+        {"required": ["sources"], "properties": {"sources": {"minItems": 1}}},
+    ]})
+
+    topics: list[Slug] = Field(default_factory=list, description="Ids of the topics the term belongs to.",
+                               examples=[["jcpoa"]])
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the sources the term belongs to: the articles of its story.",
+                                examples=[["india-s400-iranian-oil"]])
+
+    @model_validator(mode="after")
+    def _names_something(self) -> TermLimit:
+        if not self.topics and not self.sources:
+            raise ValueError("'limited_to' names no topic and no source, so the term would be found nowhere; "
+                             "give 'topics:' or 'sources:', or remove 'limited_to' for a term found everywhere")
+        return self
+
+
 class GlossaryTerm(Record):
     """A term readers may not know."""
 
@@ -421,6 +446,16 @@ class GlossaryTerm(Record):
     expansion: Line | None = Field(None, description="What an abbreviation stands for.")
     definition: Prose = Field(description="What it means, in a sentence or two.")
     aliases: list[Line] = Field(default_factory=list, description="Other ways readers write or search for it.")
+    limited_to: TermLimit | None = Field(
+        None, description="For a term of one story: the ids of its `topics` and `sources`. The term is then found "
+        "only on their pages and on the pages of topics, sources and actors that show one of their claims; pages "
+        "about the whole dossier (home, timeline, glossary…) still show it. Leave it out for a term found on every "
+        "page.",
+        examples=[{"topics": ["jcpoa"]}])
+
+    def names(self) -> list[str]:
+        """The term and every other way of writing it (expansion, aliases), without repeats."""
+        return list(dict.fromkeys([self.term, *([self.expansion] if self.expansion else []), *self.aliases]))
 
 
 class GlossaryFile(Record):

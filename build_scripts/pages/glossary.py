@@ -6,13 +6,19 @@ so the term shows its expansion on hover wherever it appears. A term is
 limited by the model to letters, digits, spaces, dots, hyphens and ``&``, so
 it cannot break the definition's syntax; the expansion is HTML-escaped (the
 ``abbr`` extension puts it into a ``title`` attribute as it stands).
+
+A term limited to its story (``limited_to``: topics and sources) is found
+only on the pages that belong to them (``Scope``, ``TermIndex.applies``): its
+hover definition, the topic pages' "Terms on this page" and their search
+tags leave it out elsewhere. Pages about the whole dossier have no scope and
+find every term, the glossary among them.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import re
+from dataclasses import dataclass
 
 from markupsafe import escape
 
@@ -20,6 +26,19 @@ from build_scripts.content import model
 from build_scripts.content.load import Content
 from build_scripts.content.prose import prose_links, prose_plain
 from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.rules.terms import name_pattern
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a page belongs to, for the terms limited to a story: the page of a
+    topic, source or actor belongs to its own topic or source and to the topics
+    and sources of every claim it shows. A page with no scope (``None``: the
+    home page, the timeline, the lists, the glossary, hand-written pages) is
+    about the whole dossier and finds every term."""
+
+    topics: frozenset[str]
+    sources: frozenset[str]
 
 
 def hover_text(term: model.GlossaryTerm) -> str:
@@ -31,17 +50,20 @@ def hover_text(term: model.GlossaryTerm) -> str:
     return plain if end == -1 else plain[: end + 1]
 
 
-def abbreviations(index: TermIndex, markdown: str) -> str:
+def abbreviations(index: TermIndex, markdown: str, scope: Scope | None = None) -> str:
     """Markdown to append to a page: an abbreviation definition per glossary term it uses.
 
     Only the terms that occur in ``markdown`` (with character references
     decoded, as the page's text will have them) get a definition: the
     ``abbr`` extension matches every definition against every text of the
     page, so every term on every page would cost terms x pages, and a term
-    the page does not contain changes nothing.
+    the page does not contain changes nothing. A term limited to a story
+    gets none on a page outside it (``scope``: what the page belongs to).
     """
     places = sorted({place for found in index.written_terms_in(html.unescape(markdown))
                      for place in index.abbreviation_places[found]})
+    if index.limits and scope is not None:
+        places = [place for place in places if index.applies(index.abbreviation_lines[place][0], scope)]
     if not places:
         return ""
     # One block per definition: abbr takes one definition off a block at a
@@ -51,14 +73,7 @@ def abbreviations(index: TermIndex, markdown: str) -> str:
 
 def names_of(term: model.GlossaryTerm) -> list[str]:
     """The term and every other way of writing it, without repeats."""
-    return list(dict.fromkeys([term.term, *([term.expansion] if term.expansion else []), *term.aliases]))
-
-
-@functools.lru_cache(maxsize=None)
-def _name_pattern(name: str) -> re.Pattern:
-    """A name as a whole word, in any case: what it takes for a text to use a term.
-    Compiled once per name: a dossier has more names than re's own cache holds."""
-    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", flags=re.IGNORECASE)
+    return term.names()
 
 
 _WORD = re.compile(r"\w+")
@@ -69,7 +84,7 @@ class TermIndex:
 
     A name can only occur where the text has a word equal (in any case) to
     the name's first word, so each term is looked up by the first words of
-    its names, and only those candidates are matched as whole words (``_name_pattern``).
+    its names, and only those candidates are matched as whole words (``rules.terms.name_pattern``).
     """
 
     def __init__(self, content: Content):
@@ -98,10 +113,24 @@ class TermIndex:
         self.abbreviation_places = {
             written: [place for end in range(1, len(written) + 1) for place in places_of.get(written[:end], ())]
             for written in places_of}
+        # {term id: (its topics, its sources)}, for the terms limited to a story only.
+        self.limits = {term_id: (frozenset(term.limited_to.topics), frozenset(term.limited_to.sources))
+                       for term_id, term in self.terms.items() if term.limited_to is not None}
         self.linked: dict[str, set[str]] = {}  # topic id -> terms whose definition links to it
         for term_id, term in self.terms.items():
             for topic_id in linked_topics(term):
                 self.linked.setdefault(topic_id, set()).add(term_id)
+
+    def applies(self, term_id: str, scope: Scope | None) -> bool:
+        """Whether the term is found on a page that belongs to ``scope`` (None: the whole dossier)."""
+        limit = self.limits.get(term_id)
+        return limit is None or scope is None or bool(limit[0] & scope.topics or limit[1] & scope.sources)
+
+    def applying(self, term_ids: set[str], scope: Scope | None) -> set[str]:
+        """Those of ``term_ids`` that are found on a page of ``scope``."""
+        if not self.limits or scope is None:
+            return term_ids
+        return {term_id for term_id in term_ids if self.applies(term_id, scope)}
 
     def written_terms_in(self, text: str) -> set[str]:
         """Every term, as written, that begins somewhere in ``text``: the
@@ -129,7 +158,7 @@ class TermIndex:
         folded = text.casefold()
         return {term_id for term_id in candidates
                 if any(name in folded for name in self.folded_names[term_id])
-                and any(_name_pattern(name).search(text) for name in self.names[term_id])}
+                and any(name_pattern(name).search(text) for name in self.names[term_id])}
 
 
 def linked_topics(term: model.GlossaryTerm) -> set[str]:
@@ -137,13 +166,15 @@ def linked_topics(term: model.GlossaryTerm) -> set[str]:
     return {link.internal[1] for link in prose_links(term.definition) if link.internal and link.internal[0] == "topic"}
 
 
-def key_terms_of_topic(index: TermIndex, content: Content, topic_id: str) -> list[str]:
-    """Glossary terms that name the topic: linked from their definition, or in its title.
+def key_terms_of_topic(index: TermIndex, content: Content, topic_id: str, scope: Scope | None = None) -> list[str]:
+    """Glossary terms that name the topic: linked from their definition, or in its title
+    (those found on its page: ``scope``, what the page belongs to).
 
     Their names are weighted in search on the topic page, so that searching
     for a term or its expansion ("CAATSA", "sanctions act") leads there.
     """
-    return sorted(index.linked.get(topic_id, set()) | index.used_in(content.topics[topic_id].record.title))
+    found = index.linked.get(topic_id, set()) | index.used_in(content.topics[topic_id].record.title)
+    return sorted(index.applying(found, scope))
 
 
 def in_glossary_order(content: Content, term_ids) -> list[str]:

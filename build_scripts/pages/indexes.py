@@ -10,6 +10,7 @@ folder (links are relative to it), so it is kept per folder (``FolderViews``).
 from __future__ import annotations
 
 import functools
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,7 @@ from build_scripts.content.source_text import Span
 from build_scripts.pages import events, glossary, paging, reader
 from build_scripts.pages.events import Event
 from build_scripts.pages.links import Link
+from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.rules.check import CheckedDossier
 
 
@@ -181,8 +183,43 @@ class PageIndexes:
 
     @functools.cached_property
     def terms_used_on_topic(self) -> dict[str, set[str]]:
-        """{topic id: the glossary terms its page uses}."""
-        return {topic_id: self.terms.used_in(glossary.topic_text(self, topic_id)) for topic_id in self.topics_in_order}
+        """{topic id: the glossary terms its page uses (of those limited to a story, the ones found there)}."""
+        path_of, terms = PAGE_KINDS["topic"].path_of, self.terms
+        return {topic_id: terms.applying(terms.used_in(glossary.topic_text(self, topic_id)),
+                                         self.scope_of_page(path_of(topic_id)))
+                for topic_id in self.topics_in_order}
+
+    @functools.cached_property
+    def page_scopes(self) -> dict[str, glossary.Scope]:
+        """{page path: what the page belongs to} for the page of every topic, source and
+        actor: its own topic or source, and the topics and sources of the claims it shows."""
+        claims = self.content.claims
+
+        def scope(topics: set[str], sources: set[str], claim_ids: list[str]) -> glossary.Scope:
+            for claim_id in claim_ids:
+                record = claims[claim_id].record
+                topics.update(record.topics)
+                sources.update(record.sources)
+            return glossary.Scope(frozenset(topics), frozenset(sources))
+
+        scopes = {}
+        for topic_id in self.content.topics:
+            scopes[PAGE_KINDS["topic"].path_of(topic_id)] = scope({topic_id}, set(), self.claims_by_topic.get(topic_id, []))
+        for source_id in self.content.sources:
+            scopes[PAGE_KINDS["source"].path_of(source_id)] = scope(set(), {source_id},
+                                                                    self.claims_by_source.get(source_id, []))
+        for actor_id in self.content.actors:
+            scopes[PAGE_KINDS["actor"].path_of(actor_id)] = scope(set(), set(), self.claims_by_actor.get(actor_id, []))
+        return scopes
+
+    def scope_of_page(self, path: str) -> glossary.Scope | None:
+        """What the page at ``path`` belongs to, for the glossary terms limited to a story;
+        None for a page about the whole dossier, where every term is found."""
+        if not self.terms.limits:
+            return None  # no term is limited: every page finds every term
+        scopes = self.page_scopes
+        # A part of a split list (a source's claims: sources/<id>/<part>.md) belongs where its list page does.
+        return scopes.get(path) or scopes.get(posixpath.dirname(path) + ".md")
 
     @functools.cached_property
     def topics_using_term(self) -> dict[str, list[str]]:

@@ -1,4 +1,5 @@
-"""Rules that need the whole dossier: references, quotes, dates, coverage.
+"""Rules that need the whole dossier: references, quotes, dates, coverage (and,
+in ``terms.py``, glossary names that match beyond their story).
 
 Every rule adds to one list of problems; the build fails once, listing them
 all, so that a contributor can mend everything in one go.
@@ -30,6 +31,7 @@ from build_scripts.content.schema import (
     schema_header_problems,
 )
 from build_scripts.content.source_text import SourceText, Span, explain_difference, normalise
+from build_scripts.rules.terms import common_phrase_warnings
 
 # In a source text, shown as it stands: control characters other than line
 # breaks and tabs, and the bidirectional controls that reorder what readers
@@ -88,7 +90,8 @@ def check_content(content: Content) -> CheckedDossier:
         raise DossierError(problems)
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
                              evidence_spans=evidence_spans)
-    checked.warnings = _orphans(content) + _coverage_warnings(content, checked)
+    checked.warnings = (_orphans(content) + _coverage_warnings(content, checked)
+                        + common_phrase_warnings(content, texts))
     checked.placeholders = placeholder_warnings(content)
     checked.warnings += checked.placeholders
     checked.header_warnings = [] if MISSING_HEADER_IS_AN_ERROR else header_problems
@@ -193,6 +196,11 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
     for located in content.context.values():
         expect_all(actors, located.record.actors, located.origin, "actors", what="actor")
         expect_all(topics, located.record.topics, located.origin, "topics", what="topic")
+    for located in content.glossary.values():
+        limit = located.record.limited_to
+        if limit is not None:
+            expect_all(topics, limit.topics, located.origin, "limited_to", "topics", what="topic")
+            expect_all(content.sources, limit.sources, located.origin, "limited_to", "sources", what="source")
 
 
 def _check_page_ids(content: Content, problems: list[Problem]) -> None:

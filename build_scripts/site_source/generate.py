@@ -101,7 +101,7 @@ def complete_pages(indexes: PageIndexes, pages: list[Page]) -> list[Page]:
 
 def _complete(indexes: PageIndexes, path: str, markdown: str, origins: dict[str, str]) -> str:
     text = markdown + contributing.source_link(path, origins)
-    return text + glossary.abbreviations(indexes.terms, text)
+    return text + glossary.abbreviations(indexes.terms, text, indexes.scope_of_page(path))
 
 
 @contextlib.contextmanager

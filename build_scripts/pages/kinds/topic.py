@@ -39,7 +39,8 @@ def render(site: PageRenderer, topic_id: str) -> None:
     actors = site.content.actors
     actor_ids = sorted({a for c in claims for a in site.content.claims[c.id].record.actors},
                        key=lambda a: actors[a].record.name.casefold())
-    key_terms = glossary.key_terms_of_topic(site.indexes.terms, site.content, topic_id)
+    key_terms = glossary.key_terms_of_topic(site.indexes.terms, site.content, topic_id,
+                                            site.indexes.scope_of_page(path))
     used_terms = terms_used_on_topic(v, topic_id)
     terms = key_terms + [t for t in used_terms if t not in key_terms]
     tags = [topic.title]
