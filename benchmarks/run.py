@@ -320,7 +320,7 @@ def measure_quote_lookup(seed: int, base) -> list[dict]:
     quote would grow with it (claims x text length).
     """
     stories = make_stories(Writer(base, 100, seed))
-    quotes = [claim["quote"] for claim in stories[0].claims]
+    quotes = [evidence["quote"] for claim in stories[0].claims for evidence in claim["evidence"]]
     results = []
     for count in (1, 10, 100):
         text = "\n\n".join(story.text for story in stories[:count])
