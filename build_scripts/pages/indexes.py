@@ -32,7 +32,7 @@ class FolderViews:
     links: dict[tuple[str, str, str], Link] = field(default_factory=dict)  # (kind, id, anchor)
     prose: dict[str, Markup] = field(default_factory=dict)  # prose text -> rendered
     claims: dict[str, Any] = field(default_factory=dict)  # claim id -> claims.ClaimView
-    claim_markdown: dict[str, Markup] = field(default_factory=dict)  # a claim as the claim macro prints it
+    claim_markdown: dict[tuple[str, bool], Markup] = field(default_factory=dict)  # (claim id, cite_here) -> as the claim macro prints it
 
 
 @dataclass(frozen=True)

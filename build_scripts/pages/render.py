@@ -151,13 +151,15 @@ class PageRenderer:
             v=v, page_title=title, claim_markdown=functools.partial(self.claim_markdown, v), **data)
         self.pages.append(Page(path, front_matter(title, description, search_boost=search_boost, tags=tags) + text, origin))
 
-    def claim_markdown(self, v: PageContext, claim: ClaimView) -> Markup:
+    def claim_markdown(self, v: PageContext, claim: ClaimView, cite_here: bool = True) -> Markup:
         """A claim in full, as the ``claim`` macro prints it, printed once per
         folder like its view (``claims.claim``): a claim shows on the page of
-        every actor it names."""
-        made = v.cached.claim_markdown.get(claim.id)
+        every actor it names. ``cite_here``: with its citation box, else with
+        a link to it (see the macro)."""
+        key = (claim.id, cite_here)
+        made = v.cached.claim_markdown.get(key)
         if made is None:
-            made = v.cached.claim_markdown[claim.id] = self._macros.claim(claim)
+            made = v.cached.claim_markdown[key] = self._macros.claim(claim, cite_here)
         return made
 
     def render_list(self, kind: PageKind, origin: str, title: str, description: str, part_data, *,

@@ -1,5 +1,6 @@
 /* Citations of claims (pages/citations.py prints them in each claim's
- * "Cite this claim" box, readable without this script). This script puts the
+ * "Cite this claim" box, readable without this script; a claim shown away
+ * from its address, on an actor's page, has a line of links instead). This script puts the
  * reader's day where the citation says [date], gives the claim's full address
  * when the site is read from a server and mkdocs.yml sets no site_url, says
  * where to write when a report link needs a network the page does not have,
@@ -55,7 +56,7 @@
   }
 
   function setUpAll() {
-    document.querySelectorAll("details.dossier-cite").forEach(setUp);
+    document.querySelectorAll("details.dossier-cite, .dossier-cite-links").forEach(setUp);
   }
 
   if (document.readyState === "loading") {
