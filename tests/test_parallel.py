@@ -22,8 +22,9 @@ from .helpers import PROJECT_ROOT
 
 def test_pages_rendered_in_a_forked_copy_are_the_pages_of_one_process():
     checked = load_and_check(PROJECT_ROOT)
-    work = functools.partial(generate._render_and_complete, PageIndexes(checked))
-    jobs = page_jobs(checked.content)
+    indexes = PageIndexes(checked)
+    work = functools.partial(generate._render_and_complete, indexes)
+    jobs = page_jobs(indexes)
     in_one = work(jobs)
     in_two = parallel.forked_map(work, jobs)
     assert [[(p.path, p.text, p.origin) for p in pages] for pages in in_two] == \

@@ -12,8 +12,10 @@ import shutil
 import pytest
 
 from build_scripts.content.source_text import normalise
-from build_scripts.pages import paging
+from build_scripts.pages import lists, paging
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.home import HOME_TOPICS
+from build_scripts.pages.render import page_jobs, render_jobs
 from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
 from build_scripts.tools.synthetic import count_dossier, write_dossier
@@ -341,3 +343,18 @@ def test_split_keeps_every_item_once_in_order_and_no_part_over_a_page(sizes, per
         for before, after in zip(parts, parts[1:]):
             if not {g.key for g in (*before.groups, *after.groups)} & cut:
                 assert sum(len(g.items) + cost for g in (*before.groups, *after.groups)) > per_page
+
+
+def test_the_network_pages_parts_are_jobs_of_their_own_and_the_same_pages(dossier_x10):
+    """The network page's parts, each with its pictures, are rendered as jobs
+    of their own, so that the two cores share them (kinds/network.py, ``jobs``):
+    the pages are those of the page rendered in one job."""
+    indexes = PageIndexes(load_and_check(dossier_x10))
+    network_jobs = [job for job in page_jobs(indexes) if job[0] == "network"]
+    parts = lists.parts_of(indexes, "network")
+    assert parts.is_split
+    assert network_jobs == [("network", (str(piece),)) for piece in range(len(parts.parts) + 1)]
+    one_job = render_jobs(indexes, [("network", ())])[0]
+    in_pieces = [page for pages in render_jobs(indexes, network_jobs) for page in pages]
+    assert [(p.path, p.text, p.origin) for p in in_pieces] == [(p.path, p.text, p.origin) for p in one_job]
+    assert len(one_job) == len(parts.parts) + 1

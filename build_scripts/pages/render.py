@@ -163,21 +163,26 @@ class PageRenderer:
         return made
 
     def render_list(self, kind: PageKind, origin: str, title: str, description: str, part_data, *,
-                    main: dict, summary=None) -> bool:
+                    main: dict, summary=None, piece: int | None = None) -> bool:
         """A list page too long for one page: its main page, listing the parts, and each part.
 
         ``part_data(context, part)`` gives a part's template data, ``main`` the
         main page's, ``summary(part)`` what the main page says a part holds.
-        Returns False, rendering nothing, when the list fits on one page.
+        ``piece``: None for all of them, 0 for the main page alone, n for part
+        n alone (from 1), so that the parts can be rendered as jobs of their
+        own (``page_jobs``). Returns False, rendering nothing, when the list
+        fits on one page.
         """
         listed = lists.parts_of(self.indexes, kind.name)
         if not listed.is_split:
             return False
-        self.render(kind.name, kind.path, origin, title, description, search_boost=kind.search_boost,
-                    part=None, parts=lists.part_entries(kind.path, listed, summary), **main)
-        self.render_parts(kind, kind.name, origin, title, description,
-                          lambda pv: pv.link_to_page(kind.name),
-                          lambda pv, part: {"parts": [], **part_data(pv, part)})
+        if piece is None or piece == 0:
+            self.render(kind.name, kind.path, origin, title, description, search_boost=kind.search_boost,
+                        part=None, parts=lists.part_entries(kind.path, listed, summary), **main)
+        if piece != 0:
+            self.render_parts(kind, kind.name, origin, title, description,
+                              lambda pv: pv.link_to_page(kind.name),
+                              lambda pv, part: {"parts": [], **part_data(pv, part)}, only=piece)
         return True
 
     def render_record_index(self, kind: PageKind, record_kind: str, title: str, description: str,
@@ -198,23 +203,33 @@ class PageRenderer:
         return f"“{first}”" if len(ids) == 1 else f"“{first}” to “{last}”"
 
     def render_parts(self, kind: PageKind, template: str, origin: str, title: str, description: str, whole_of,
-                     part_data, *, record_id: str = "") -> None:
-        """A page for each part of a split list; ``whole_of(context)`` links to the list's main page."""
+                     part_data, *, record_id: str = "", only: int | None = None) -> None:
+        """A page for each part of a split list (``only``: part n alone, from 1);
+        ``whole_of(context)`` links to the list's main page."""
         listed = lists.parts_of(self.indexes, kind.name, record_id)
         for index, (part, part_path) in enumerate(zip(listed.parts, listed.paths)):
+            if only is not None and index + 1 != only:
+                continue
             pv = self.context(part_path)
             self.render(template, part_path, origin, f"{title}: {part.label}", f"{description} ({part.label})",
                         search_boost=kind.search_boost, part=lists.part_nav(part_path, listed, index, whole_of(pv)),
                         **part_data(pv, part))
 
 
-def page_jobs(content) -> list[tuple[str, tuple[str, ...]]]:
+def page_jobs(indexes: PageIndexes) -> list[tuple[str, tuple[str, ...]]]:
     """Every page to render, as (page kind, its arguments: a record id for a
-    record's page), in the registry's order."""
+    record's page), in the registry's order. A kind whose module has
+    ``jobs(indexes)`` says itself how its pages divide into jobs: the network
+    page's parts, each with its pictures, are jobs of their own, so that the
+    two cores share them (drawing them is most of the render time of a large
+    dossier)."""
+    content = indexes.content
     jobs: list[tuple[str, tuple[str, ...]]] = []
     for kind in PAGE_KINDS.values():
         if kind.records:
             jobs += [(kind.name, (record_id,)) for record_id in sorted(getattr(content, kind.records))]
+        elif hasattr(module := module_of(kind), "jobs"):
+            jobs += [(kind.name, arguments) for arguments in module.jobs(indexes)]
         else:
             jobs.append((kind.name, ()))
     return jobs

@@ -83,7 +83,7 @@ def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downlo
 def render_all(indexes: PageIndexes) -> list[Page]:
     """Every page, complete, sorted by path; on two cores where it can (parallel.py)."""
     work = functools.partial(_render_and_complete, indexes)
-    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(indexes.content)) for page in job_pages]
+    pages = [page for job_pages in parallel.map_in_two(work, page_jobs(indexes)) for page in job_pages]
     return sorted(pages, key=lambda page: page.path)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_scripts.pages import paging
+from build_scripts.pages import lists, paging
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS
@@ -19,7 +19,16 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
     return paging.split(network_groups(indexes), KIND.per_page, numbered=True, group_cost=paging.NETWORK_PICTURE_COST)
 
 
-def render(site: PageRenderer) -> None:
+def jobs(indexes: PageIndexes) -> list[tuple[str, ...]]:
+    """The page in one job; split, its main page and each part in jobs of their own
+    (``render``'s ``piece``: "0" the main page, "n" part n)."""
+    listed = lists.parts_of(indexes, KIND.name)
+    if not listed.is_split:
+        return [()]
+    return [(str(piece),) for piece in range(len(listed.parts) + 1)]
+
+
+def render(site: PageRenderer, piece: str = "") -> None:
     v = site.context(KIND.path)
     count = len(site.content.relations)
 
@@ -34,7 +43,8 @@ def render(site: PageRenderer) -> None:
 
     if not site.render_list(KIND, "content/relations.yaml", TITLE, DESCRIPTION, part_data,
                             main={"pictures": [], "relations": [], "svg": None, "count": count},
-                            summary=lambda part: "; ".join(g.label for g in part.groups)):
+                            summary=lambda part: "; ".join(g.label for g in part.groups),
+                            piece=int(piece) if piece else None):
         site.render("network", KIND.path, "content/relations.yaml", TITLE, DESCRIPTION,
                     relations=relation_views(v), pictures=[], count=count, part=None, parts=[],
                     svg=network_svg(v, "network-all", "Relations between the actors of the story",
