@@ -290,3 +290,25 @@ def test_the_figures_and_quotations_name_the_sources_of_each_row(fictional_site)
     for entry in article(site / "quotations.html").select(".dossier-quotation-entry"):
         named = [a.get_text() for a in entry.select(".dossier-claim-meta a[href*='#q-']")]
         assert named and set(named) <= set(titles.values()), entry
+
+
+def test_a_source_pages_claim_line_says_what_that_source_says_of_the_claim(tmp_path):
+    """A claim's meta line under a source's text (who asserts it, how sure)
+    is that source's evidence, which may differ from the claim's first source."""
+    root = fictional_project(tmp_path / "project")
+    claims = next((root / "content" / "claims").glob("*.yaml"))
+    text = claims.read_text(encoding="utf-8")
+    herald_quote = "        quote: The invented town of Velmora reopened its footbridge over the river Ost on Tuesday.\n"
+    assert herald_quote in text
+    claims.write_text(text.replace(herald_quote, herald_quote + "        attribution:\n"
+                                   "          unnamed: residents quoted by the Herald\n"
+                                   "        certainty: reported\n", 1), encoding="utf-8")
+    result = run_cli(root, "generate", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+
+    def claim_line(source_id: str) -> str:
+        page = (tmp_path / "out" / "sources" / f"{source_id}.md").read_text(encoding="utf-8")
+        return next(line for line in page.splitlines() if CORROBORATED in line and "in the text" in line)
+
+    assert "according to residents quoted by the Herald" in claim_line("ost-herald-bridge")
+    assert "according to" not in claim_line("velmora-courier-bridge")

@@ -51,16 +51,8 @@ class ClaimView:
     id: str
     anchor: Markup
     statement: str
-    quote: str
-    quote_link: Link
     actors: list[Link]
     topics: list[Link]
-    asserted_by: list[Link]
-    unnamed: str | None
-    via: list[Link]
-    certainty: str
-    certainty_label: str
-    hedge: str | None
     date: DateView | None
     figures: list[FigureView]
     quotation_text: str | None
@@ -68,10 +60,14 @@ class ClaimView:
     quotation_occasion: str | None
     note: Markup | None
     position: int  # where the quote starts in its source, for ordering
-    evidence: list[EvidenceView]  # every source's quote, in the claim's order (the first is ``quote``)
+    evidence: list[EvidenceView]  # every source's quote, in the claim's order
     conflicts: list[ConflictView]  # the claims it is marked as contradicting, either way
     corrections: list[CorrectionView]  # newest first
     cite: CiteView | None = None  # its address, citation and report link (citations.py)
+
+    def evidence_from(self, source_id: str | None) -> EvidenceView:
+        """The quote of ``source_id`` and what that source says of it (None: the first source)."""
+        return next((e for e in self.evidence if e.source_id == source_id), self.evidence[0])
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -90,16 +86,8 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         id=claim_id,
         anchor=Markup(f"claim-{claim_id}"),
         statement=record.statement,
-        quote=text.quote,
-        quote_link=v.quote_link(claim_id),
         actors=v.actor_links(record.actors),
         topics=v.topic_links(record.topics),
-        asserted_by=v.actor_links(record.attribution.by),
-        unnamed=record.attribution.unnamed,
-        via=v.actor_links(record.attribution.via),
-        certainty=record.certainty.value,
-        certainty_label=CERTAINTY_LABELS[record.certainty.value],
-        hedge=record.hedge,
         date=text.date,
         figures=text.figures,
         quotation_text=quotation.text if quotation else None,
@@ -133,13 +121,11 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
 
 
 def claim_text(v: PageContext, claim_id: str) -> ClaimText:
-    """A claim's quote, date and figures, made once per claim."""
+    """A claim's date and figures, made once per claim."""
     made = v.indexes.claim_texts.get(claim_id)
     if made is None:
         record = v.content.claims[claim_id].record
-        span = v.checked.quote_spans[claim_id]
         made = v.indexes.claim_texts[claim_id] = ClaimText(
-            re.sub(r"\s*\n\s*", " ", v.checked.texts[record.source].text[span.start : span.end]),
             v.date(record.date),
             [FigureView(f.said_as, format_number(f.value, f.unit), f.unit, f.measures) for f in record.figures],
         )

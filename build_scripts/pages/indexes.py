@@ -39,7 +39,6 @@ class FolderViews:
 class ClaimText:
     """What a claim shows that holds no link, the same from every folder."""
 
-    quote: str
     date: object  # DateView | None
     figures: list
 
