@@ -24,9 +24,9 @@ from markupsafe import escape
 
 from build_scripts.content import model
 from build_scripts.content.load import Content
-from build_scripts.content.prose import prose_links, prose_plain
+from build_scripts.content.prose import prose_plain
 from build_scripts.pages.trie_pattern import trie_pattern
-from build_scripts.rules.terms import name_pattern
+from build_scripts.rules.terms import linked_topics, name_pattern
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,6 @@ def abbreviations(index: TermIndex, markdown: str, scope: Scope | None = None) -
     return "\n\n" + "\n\n".join(index.abbreviation_lines[place][1] for place in places) + "\n"
 
 
-def names_of(term: model.GlossaryTerm) -> list[str]:
-    """The term and every other way of writing it, without repeats."""
-    return term.names()
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -91,7 +86,7 @@ class TermIndex:
         self.terms = {term_id: located.record for term_id, located in content.glossary.items()}
         self.by_first_word: dict[str, set[str]] = {}
         self.unkeyed: set[str] = set()  # a name without a word character: always tried
-        self.names = {term_id: names_of(term) for term_id, term in self.terms.items()}
+        self.names = {term_id: term.names() for term_id, term in self.terms.items()}
         self.folded_names = {term_id: [name.casefold() for name in names] for term_id, names in self.names.items()}
         for term_id, names in self.names.items():
             for name in names:
@@ -159,11 +154,6 @@ class TermIndex:
         return {term_id for term_id in candidates
                 if any(name in folded for name in self.folded_names[term_id])
                 and any(name_pattern(name).search(text) for name in self.names[term_id])}
-
-
-def linked_topics(term: model.GlossaryTerm) -> set[str]:
-    """Topics the term's definition links to (``[the topic](topic:caatsa-sanctions)``)."""
-    return {link.internal[1] for link in prose_links(term.definition) if link.internal and link.internal[0] == "topic"}
 
 
 def key_terms_of_topic(index: TermIndex, content: Content, topic_id: str, scope: Scope | None = None) -> list[str]:

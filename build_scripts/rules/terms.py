@@ -82,9 +82,9 @@ def _name_loc(term: model.GlossaryTerm, name: str) -> tuple[str | int, ...]:
     return ("aliases", term.aliases.index(name))
 
 
-def _linked_topics(term: model.GlossaryTerm) -> list[str]:
+def linked_topics(term: model.GlossaryTerm) -> set[str]:
     """The topics the term's definition links to (``[the topic](topic:jcpoa)``)."""
-    return [link.internal[1] for link in prose_links(term.definition) if link.internal and link.internal[0] == "topic"]
+    return {link.internal[1] for link in prose_links(term.definition) if link.internal and link.internal[0] == "topic"}
 
 
 def _warning(located: Located[model.GlossaryTerm], name: str, places: list[str], linked: list[str], story: list[str]) -> Problem:
@@ -134,7 +134,7 @@ class _Stories:
         names, and those quoted by the claims of the topics its definition links to."""
         story = {source_id for source_id, (text, folded) in self.sources.items()
                  if any(_occurs(name, text, folded) for name in own_names)}
-        for topic_id in _linked_topics(term):
+        for topic_id in linked_topics(term):
             story |= self.sources_of_topic.get(topic_id, set())
         return story
 
@@ -182,7 +182,7 @@ def common_phrase_warnings(content: Content, texts: dict[str, SourceText]) -> li
         story = stories.story_of(term, own_names)
         if not story:
             continue
-        linked = sorted({topic_id for topic_id in _linked_topics(term) if topic_id in content.topics})
+        linked = sorted({topic_id for topic_id in linked_topics(term) if topic_id in content.topics})
         for name in common:
             places = stories.places_beyond(name, story, own_names)
             if places:

@@ -45,7 +45,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
     terms = key_terms + [t for t in used_terms if t not in key_terms]
     tags = [topic.title]
     for term_id in key_terms:
-        tags += glossary.names_of(site.content.glossary[term_id].record)
+        tags += site.content.glossary[term_id].record.names()
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
