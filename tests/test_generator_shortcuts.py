@@ -1,10 +1,11 @@
 """The generator's shortcuts give what the plain way gives.
 
-Each shortcut exists for speed (see README, Performance): YAML built from
-libyaml's events in one pass, loading files on two cores, printing values
-without Jinja's second escape, scanning a page for glossary terms with one
-pattern, and relative links without ``posixpath.relpath``. Here each is
-held against the plain way.
+Each shortcut exists for speed (see maintainers/speed.md): YAML built from
+libyaml's events in one pass, loading files on two cores, a value printed
+again escaped once from a bounded cache, scanning a page for glossary terms
+with one pattern, relative links without ``posixpath.relpath``, and a new
+folder of site source written whole. Here each is held against the plain
+way.
 """
 
 from __future__ import annotations
