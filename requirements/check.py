@@ -31,6 +31,7 @@ def main() -> int:
     extras = project.get("optional-dependencies", {})
     wanted = {"base.txt": base, "test.txt": base + extras.get("test", []),
               "zensical.txt": base + extras.get("zensical", []),
+              "properdocs.txt": base + extras.get("properdocs", []),
               "uv.txt": (HERE / "uv.in").read_text(encoding="utf-8").splitlines()}
     stale = []
     for lock, requirements in wanted.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -21,7 +22,14 @@ from build_scripts.tools.processes import (  # noqa: F401 - used by the tests th
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The tests that drive the hook run MkDocs by default, or ProperDocs (the maintained
+# MkDocs 1.x fork, in its own venv) with DOSSIER_RENDERER=properdocs: `make test-properdocs`.
+PROPERDOCS_BIN = PROJECT_ROOT / ".venv-properdocs" / "bin"
+RENDERER = os.environ.get("DOSSIER_RENDERER", "mkdocs")
+if RENDERER not in ("mkdocs", "properdocs"):
+    raise RuntimeError(f"DOSSIER_RENDERER={RENDERER!r}: use mkdocs or properdocs")
+MKDOCS = ([sys.executable, "-m", "mkdocs"] if RENDERER == "mkdocs"
+          else [str(PROPERDOCS_BIN / "python"), "-m", "properdocs"])
 COPIED = ["mkdocs.yml", "zensical.yml", "content", "seeds", "docs", "build_scripts", "theme", "theme-zensical",
           "CONTRIBUTING.md", "schema"]
 # Zensical's own environment (`make site-zensical` sets it up; `make test` too).
@@ -48,9 +56,12 @@ def changes_seen_by_server(serve_log: str) -> set[str]:
     return set(re.findall(r"\bFile\w*Event\(src_path='([^']*)'", serve_log))
 
 
-def build_site(root: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    """Run plain `mkdocs build --strict` on the project at ``root``."""
-    command = MKDOCS + ["build", "--strict", "-f", str(root / "mkdocs.yml")]
+def build_site(root: Path, site_dir: Path | None = None, *extra: str,
+               renderer: str | None = None) -> subprocess.CompletedProcess:
+    """Run plain `mkdocs build --strict` on the project at ``root`` (with the
+    renderer the tests run, or the one named)."""
+    base = [sys.executable, "-m", "mkdocs"] if renderer == "mkdocs" else MKDOCS
+    command = base + ["build", "--strict", "-f", str(root / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
     return subprocess.run(command + list(extra), cwd=root, capture_output=True, text=True, env=environment(), timeout=300)

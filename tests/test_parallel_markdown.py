@@ -39,7 +39,10 @@ def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | 
     if code is None:
         command = MKDOCS + arguments
     else:
-        command = [sys.executable, "-c", f"{code}\nfrom mkdocs.__main__ import cli\ncli({arguments!r})"]
+        # mkdocs, or properdocs in its own venv: its command line imported first,
+        # since ProperDocs' makes every later `import mkdocs` load ProperDocs.
+        python, _, module = MKDOCS
+        command = [python, "-c", f"from {module}.__main__ import cli\n{code}\ncli({arguments!r})"]
 
     def on_one_core() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})

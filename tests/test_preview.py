@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +18,7 @@ from bs4 import BeautifulSoup
 from build_scripts.site_source.generate import generate
 
 from .helpers import (
+    MKDOCS,
     changes_seen_by_server,
     environment,
     free_port,
@@ -61,14 +61,15 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             # --verbose: the server logs each change it sees (changes_seen_by_server).
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--verbose", "-a", f"127.0.0.1:{port}",
+            MKDOCS + ["serve", "--dirty", "--verbose", "-a", f"127.0.0.1:{port}",
              "-f", str(project_copy / "mkdocs.yml")],
             cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env={**environment(), "TMPDIR": str(scratch)},
             preexec_fn=interruptible,
         )
     try:
         assert wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
-        (site,) = scratch.glob("mkdocs_*")
+        # MkDocs names its serve folder mkdocs_*, ProperDocs properdocs_*.
+        (site,) = [*scratch.glob("mkdocs_*"), *scratch.glob("properdocs_*")]
         builds = lambda: log_path.read_text().count("Building documentation")  # noqa: E731
         builds_at_start = builds()
 

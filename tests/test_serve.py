@@ -5,11 +5,11 @@ generated pages are never written into docs/)."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 import urllib.request
 
 from .helpers import (
+    MKDOCS,
     changes_seen_by_server,
     environment,
     free_port,
@@ -34,7 +34,7 @@ def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             # --verbose: the server logs each change it sees (changes_seen_by_server).
-            [sys.executable, "-m", "mkdocs", "serve", "--verbose", "-a", f"127.0.0.1:{port}",
+            MKDOCS + ["serve", "--verbose", "-a", f"127.0.0.1:{port}",
              "-f", str(project_copy / "mkdocs.yml")],
             cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env=environment(), preexec_fn=interruptible,
         )
