@@ -104,7 +104,8 @@ def test_a_key_figure_that_is_no_claim_with_figures_is_refused_where_it_stands(p
 
 def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path):
     """The site's name is content now, so it is escaped like any content text:
-    Material and Zensical print it unescaped in places (the logo's aria-label)."""
+    Material and Zensical print it unescaped in places (the logo's aria-label) and escaped in
+    others (its title), and each place must show it once escaped."""
     root = copy_project(tmp_path / "project")
     hostile = '<img src=x onerror=alert(1)> & "q" it\'s'
     path = root / "content" / "dossier.yaml"
@@ -117,4 +118,9 @@ def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path):
             assert "<img src=x" not in html and '"q"' not in html, (site, page)
             parsed = soup(site / page)
             assert parsed.title.get_text().endswith(hostile)
-            assert parsed.select_one(".md-header__button.md-logo")["aria-label"] == hostile
+            # The logo links, in the header and in the navigation drawer: named and titled by the name as it is.
+            logos = parsed.select("a.md-logo")
+            assert len(logos) == 2, (site, page)
+            for logo in logos:
+                assert logo["aria-label"] == hostile and logo["title"] == hostile, (site, page, str(logo))
+            assert parsed.select_one(".md-header__topic .md-ellipsis").get_text().strip() == hostile

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -74,9 +75,38 @@ class Content:
 
 
 def content_files(root: Path) -> list[Path]:
-    """All YAML files under ``content/``, in a stable order."""
+    """All YAML files under ``content/`` (".yaml" or ".yml" in any case, hidden ones too), in a
+    stable order. The loader refuses those it does not read (``file_name_problem``): skipped
+    without a word, a file's records would be missing, and only the rules that miss them would say so."""
     content = root / "content"
-    return sorted(p for p in content.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml"})
+    return sorted(p for p in content.rglob("*") if p.is_file() and p.name.lower().endswith((".yaml", ".yml")))
+
+
+def file_name_problem(relative: Path, display: str) -> Problem | None:
+    """What is wrong with the name of a file under content/ (``relative`` to it; ``display``: its
+    path as problems name it), if anything: said once, at the file, with the name to give it.
+
+    Every file is named ``<id>.yaml`` (claims files too: the site ships a copy of each under
+    its name, for the "source of this page" links). Hidden files, other extensions (".YAML",
+    ".yml") and names with spaces, accents or capitals are refused, not skipped.
+    """
+    mark = Mark(display, 1, 1)
+    wanted = f"{_slugify(relative.stem.lstrip('.'))}.yaml"
+    hidden = next((part for part in relative.parts[:-1] if part.startswith(".")), None)
+    if hidden:
+        return Problem(mark, f"the folder '{hidden}' starts with a dot, so it is hidden: the dossier does not read "
+                       "hidden folders", "move the file where its kind of record belongs, or out of content/")
+    if relative.name.startswith("."):
+        return Problem(mark, f"the file name '{relative.name}' starts with a dot, so the file is hidden: the dossier does "
+                       "not read hidden files", f"if it is content, rename it to '{wanted}'; if an editor or another "
+                       "tool made it, delete it or keep it out of content/")
+    if relative.suffix != ".yaml":
+        return Problem(mark, f"the file name ends in '{relative.suffix}': the dossier reads only names ending in '.yaml'",
+                       f"rename it to '{wanted}'")
+    if not re.fullmatch(model.SLUG_PATTERN, relative.stem):
+        return Problem(mark, f"the file name '{relative.name}' is not a valid id",
+                       f"rename it to '{wanted}': lowercase letters, digits and hyphens")
+    return None
 
 
 def kind_of(relative: Path) -> str | None:
@@ -141,21 +171,18 @@ def _read_files(root: Path, paths: list[Path]) -> list[_ReadFile]:
 def _read_file(root: Path, path: Path) -> _ReadFile:
     relative = path.relative_to(root / "content")
     display = path.relative_to(root).as_posix()
+    name_problem = file_name_problem(relative, display)
+    if name_problem:
+        return _ReadFile(problems=(name_problem,))
     kind = kind_of(relative)
     if kind is None:
         return _ReadFile(problems=(Problem(Mark(display, 1, 1), "this file is not in a place the dossier reads",
-                                           _placement_hint(relative)),))
+                                           _placement_hint()),))
     try:
         data, positions = load_yaml(path, display)
     except DossierError as error:
         return _ReadFile(problems=tuple(error.problems))
     record_id = path.stem
-    if kind in ONE_RECORD_PER_FILE.values() and not re.fullmatch(model.SLUG_PATTERN, record_id):
-        return _ReadFile(problems=(Problem(
-            Mark(display, 1, 1),
-            f"the file name '{path.name}' is not a valid id",
-            f"rename it to '{_slugify(record_id)}.yaml': lowercase letters, digits and hyphens",
-        ),))
     problems: list[Problem] = []
     record = _validate(model.RECORD_KINDS[kind], data, positions, problems)
     return _ReadFile(kind, record_id, record, positions, tuple(problems))
@@ -438,12 +465,12 @@ def _found(value: Any) -> str:
 
 
 def _slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "id"
+    # Accents dropped first ("é" -> "e"), so that an accented name suggests its plain letters.
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "id"
 
 
-def _placement_hint(relative: Path) -> str:
-    if relative.suffix == ".yml":
-        return f"rename it to '{relative.with_suffix('.yaml').as_posix()}'"
+def _placement_hint() -> str:
     return ("put one record per file in content/sources/, content/actors/ or content/topics/, claims in "
             "content/claims/, and relations, glossary and context in content/relations.yaml, "
             "content/glossary.yaml and content/context.yaml")

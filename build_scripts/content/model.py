@@ -8,8 +8,11 @@ quote in its source?) live in ``check.py``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import typing
 import unicodedata
+from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -515,3 +518,42 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "glossary": GlossaryFile,
     "context": ContextFile,
 }
+
+
+# -- Where Prose is: every Prose field of every record, for the rules that read all of them --
+
+
+def _holds_prose(annotation: object) -> bool:
+    """Whether a field's type is Prose, or holds it (``Prose | None``, ``list[Prose]``)."""
+    if annotation is Prose:
+        return True
+    if typing.get_origin(annotation) is Annotated:
+        return False  # another constrained type (Line, Slug…): its arguments are its metadata
+    return any(_holds_prose(argument) for argument in typing.get_args(annotation))
+
+
+@functools.cache
+def _prose_fields_of(kind: type[Record]) -> dict[str, bool]:
+    """{field name: whether its type holds Prose}, from the record class's annotations."""
+    hints = typing.get_type_hints(kind, include_extras=True)
+    return {name: _holds_prose(hints[name]) for name in kind.model_fields}
+
+
+def prose_texts(record: Record) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every Prose text in a record, nested records and lists included, with its place in
+    the file (field names as written, and list indexes): ``(("claims", 3, "note"), text)``.
+    Found from the types, so that a new Prose field is read by every rule that reads prose."""
+    yield from _prose_in(record, False, ())
+
+
+def _prose_in(value: object, is_prose: bool, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, Record):
+        holds_prose = _prose_fields_of(type(value))
+        for name, info in type(value).model_fields.items():
+            yield from _prose_in(getattr(value, name), holds_prose[name], loc + (info.alias or name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _prose_in(item, is_prose, loc + (index,))
+    elif is_prose and isinstance(value, str):
+        yield loc, value
+

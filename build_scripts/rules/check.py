@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Hashable
 
 from build_scripts.content import model
-from build_scripts.content.load import Content, Origin
+from build_scripts.content.load import Content, Located, Origin
 from build_scripts.content.problems import (
     DossierError,
     Mark,
@@ -410,12 +410,8 @@ _PLACEHOLDER = re.compile(r"\bPlaceholder:|\breplace this text\b", re.IGNORECASE
 
 def placeholder_warnings(content: Content) -> list[Problem]:
     """A warning at every text value that is still a placeholder, with where it is."""
-    located_records = [content.dossier] if content.dossier else []
-    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
-        located_records += records.values()
-    located_records += content.relations
     found = []
-    for located in located_records:
+    for located in _located_records(content):
         for loc, text in _text_values(located.record, ()):
             if _PLACEHOLDER.search(text):
                 shown = " ".join(text.split())
@@ -484,19 +480,21 @@ def _check_disagreements(content: Content, problems: list[Problem]) -> None:
             seen[pair], first_at[pair] = origin, at
 
 
+def _located_records(content: Content) -> list[Located]:
+    """Every record of the dossier, each with where it is, in a stable order."""
+    located_records: list[Located] = [content.dossier] if content.dossier else []
+    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+        located_records += records.values()
+    return located_records + content.relations
+
+
 def _prose_fields(content: Content):
-    """Every Prose field of the dossier with where it is, for the link check."""
-    if content.dossier:
-        yield content.dossier.record.story, content.dossier.origin, ("story",)
-    for located in content.actors.values():
-        yield located.record.summary, located.origin, ("summary",)
-    for located in content.topics.values():
-        yield located.record.summary, located.origin, ("summary",)
-    for located in content.glossary.values():
-        yield located.record.definition, located.origin, ("definition",)
-    for located in content.claims.values():
-        if located.record.note:
-            yield located.record.note, located.origin, ("note",)
+    """Every Prose text of the dossier with where it is, for the link check: every field the
+    model types Prose, in every kind of record (found from the types, ``model.prose_texts``,
+    so that a new Prose field is checked as soon as it exists)."""
+    for located in _located_records(content):
+        for loc, text in model.prose_texts(located.record):
+            yield text, located.origin, loc
 
 
 def _check_prose_links(content: Content, problems: list[Problem]) -> None:

@@ -233,7 +233,8 @@ def site_settings_text(root: Path, out_dir: Path) -> str:
              "# zensical.yml inherits it (Zensical runs no hook to set the site's name).",
              f"INHERIT: {json.dumps(inherit)}"]
     # Escaped for HTML here: Zensical's templates print site_name unescaped, in
-    # text and in double-quoted attributes (theme-zensical/main.html does not escape it again).
+    # text and in double-quoted attributes (theme-zensical/ does not escape it again: its main.html,
+    # and its copies of Zensical's header and nav partials, whose logo title had `| e`).
     lines += [f"{key}: {json.dumps(_html_text(value), ensure_ascii=False)}" for key, value in identity.items()]
     return "\n".join(lines) + "\n"
 

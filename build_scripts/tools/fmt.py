@@ -38,7 +38,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from build_scripts.content import model
-from build_scripts.content.load import content_files, kind_of
+from build_scripts.content.load import content_files, file_name_problem, kind_of
 from build_scripts.content.problems import DossierError, Mark, Problem
 from build_scripts.content.safe_yaml import load_yaml
 from build_scripts.content.schema import header_line
@@ -93,6 +93,9 @@ def format_file(root: Path, path: Path) -> Formatted:
     """The canonical text of one content file; raises ``DossierError`` if it cannot be formatted safely."""
     display = _display(root, path)
     relative = path.resolve().relative_to((root / "content").resolve())
+    name_problem = file_name_problem(relative, display)
+    if name_problem:
+        raise DossierError([name_problem])
     kind = kind_of(relative)
     if kind is None:
         raise DossierError([Problem(Mark(display, 1, 1), "this file is not in a place the dossier reads",
