@@ -2,6 +2,7 @@
 #   make site     build the site into site/
 #   make offline  the site, and its zip for reading from disk (file://) as site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
+#   make test-js  the site's scripts' own tests only (docs/assets/*.js, tests/js/; Node 20); make test runs them too
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
@@ -57,7 +58,7 @@ ZENSICAL_DOCS := build/site-source
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical
+.PHONY: site offline test test-js serve check fmt generate chromium clean bench lock site-zensical
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -97,6 +98,11 @@ site-zensical: $(ZENSICAL_STAMP)
 
 test: $(TEST_STAMP) $(ZENSICAL_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
+
+# The pure parts of the site's scripts, without a browser; tests/test_javascript.py
+# runs the same command, so `make test` (and CI) runs them too.
+test-js:
+	node --test tests/js/
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
