@@ -2,6 +2,7 @@
 #   make site     build the site into site/
 #   make offline  the site, and its zip for reading from disk (file://) as site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
+#   make test-js  the site's scripts' own tests only (docs/assets/*.js, tests/js/; Node 20); make test runs them too
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
@@ -67,7 +68,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
+.PHONY: site offline test test-js serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -117,6 +118,11 @@ HOOK_TESTS := tests/test_serve.py tests/test_preview.py tests/test_parallel_mark
 	tests/test_atomic_build.py tests/test_reproducible.py tests/test_properdocs.py
 test-properdocs: $(TEST_STAMP) $(PROPERDOCS_STAMP)
 	DOSSIER_RENDERER=properdocs $(BIN)/python -m pytest $(HOOK_TESTS)
+
+# The pure parts of the site's scripts, without a browser; tests/test_javascript.py
+# runs the same command, so `make test` (and CI) runs them too.
+test-js:
+	node --test tests/js/
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

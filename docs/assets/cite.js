@@ -8,11 +8,39 @@
 (function () {
   "use strict";
 
-  function today() {
-    var d = new Date();
+  var DAY = "[date]";   // build_scripts/pages/citations.py: ACCESSED
+
+  /* The reader's day, as the citations write days: 2026-01-31. */
+  function formatDay(date) {
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+    return date.getFullYear() + "-" + two(date.getMonth() + 1) + "-" + two(date.getDate());
   }
+
+  function isServed(protocol) {
+    return /^https?:$/.test(protocol);
+  }
+
+  /* The claim's full address, when the page is served and the citation gives
+     a relative one (no site_url); otherwise null. */
+  function fullAddress(shown, href, pageUrl) {
+    if (/^https?:\/\//.test(shown) || !isServed(new URL(pageUrl).protocol)) return null;
+    return new URL(href, pageUrl).href;
+  }
+
+  /* A citation's text with the day filled in and, when known, the full address. */
+  function completeCitation(text, day, shown, full) {
+    text = text.split(DAY).join(day);
+    return full ? text.split(shown).join(full) : text;
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      formatDay: formatDay, isServed: isServed, fullAddress: fullAddress, completeCitation: completeCitation
+    };
+    return;
+  }
+
+  var selectors = window.dossier.selectors;
 
   function copy(text, button) {
     function done(ok) {
@@ -30,16 +58,13 @@
     if (box.dataset.ready) return;
     box.dataset.ready = "1";
     var address = box.querySelector(".dossier-cite-address");
-    var served = /^https?:$/.test(window.location.protocol);
-    var full = address && !/^https?:\/\//.test(address.textContent) && served
-      ? new URL(address.getAttribute("href"), window.location.href).href : null;
+    var full = address ? fullAddress(address.textContent, address.getAttribute("href"), window.location.href) : null;
+    var day = formatDay(new Date());
     box.querySelectorAll("pre").forEach(function (pre) {
-      var text = pre.textContent.split("[date]").join(today());
-      if (full) text = text.split(address.textContent).join(full);
-      pre.textContent = text;
+      pre.textContent = completeCitation(pre.textContent, day, address && address.textContent, full);
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "md-button dossier-cite-copy";
+      button.className = selectors.button + " dossier-cite-copy";
       button.dataset.label = pre.classList.contains("dossier-cite-bibtex") ? "Copy as BibTeX" : "Copy as text";
       button.textContent = button.dataset.label;
       button.addEventListener("click", function () { copy(pre.textContent, button); });
@@ -47,7 +72,7 @@
     });
     if (full) (address.querySelector("code") || address).textContent = full;
     var report = box.querySelector("a.dossier-report[href^='http']");
-    if (report && !served) {
+    if (report && !isServed(window.location.protocol)) {
       var note = document.createElement("span");
       note.textContent = " (on the repository's site: it needs a network; offline, note the claim's id, "
         + box.dataset.claim + ", and report it when you are online)";
@@ -55,13 +80,7 @@
     }
   }
 
-  function setUpAll() {
+  window.dossier.onReady(function () {
     document.querySelectorAll("details.dossier-cite, .dossier-cite-links").forEach(setUp);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  });
 })();

@@ -17,6 +17,16 @@
  */
 (function () {
   "use strict";
+
+  /* The addresses importScripts(...) asks for, read against the worker's own. */
+  function scriptUrls(urls, workerUrl) {
+    return urls.map(function (url) { return new URL(url, workerUrl).href; });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { scriptUrls: scriptUrls };
+    return;
+  }
   if (location.protocol !== "file:") return;
 
   function loadScript(document, url) {
@@ -48,9 +58,8 @@
       var worker = this;
       scope.postMessage = function (data) { worker.deliver("message", data); };
       scope.importScripts = function () {
-        var urls = Array.prototype.slice.call(arguments);
-        return urls.reduce(function (done, next) {
-          return done.then(function () { return loadScript(scope.document, new URL(next, url).href); });
+        return scriptUrls(Array.prototype.slice.call(arguments), url).reduce(function (done, next) {
+          return done.then(function () { return loadScript(scope.document, next); });
         }, Promise.resolve());
       };
       scope.addEventListener("error", function (event) { worker.deliver("error", event.message); });

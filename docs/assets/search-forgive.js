@@ -10,14 +10,18 @@
  * The whole query is tried first, then each of its words. A query that is
  * itself a name, or that finds something, is never changed.
  *
+ * When has the search answered the query in the box? Material writes its
+ * answer's count into the result meta line ("No matching documents") each
+ * time its worker answers, even when the text stays the same, and it asks
+ * its worker once for each new value of the box it sees on keyup, focus or
+ * blur, in order; before the index is ready it asks only once, for the
+ * latest value. createAnswerTracker follows the same rule, so the answer
+ * shown is known to be the box's only when no other answer is still due.
+ *
  * The names are loaded with a script element, which works from disk (file://)
  * as over HTTP, and only the first time a search finds nothing. */
 (function () {
   "use strict";
-
-  var here = document.currentScript && document.currentScript.src;
-  var entries = null;   // [{key, text}], from the names and each of their words
-  var known = null;     // key -> true
 
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -52,13 +56,14 @@
     return previous[b.length];
   }
 
+  /* How many letters off a word of this key may be. */
   function allowed(key) {
     return key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0;
   }
 
-  function prepare(names) {
-    entries = [];
-    known = {};
+  /* The names, and each of their words, ready to compare: {entries: [{key, text}], known: {key: true}}. */
+  function prepareNames(names) {
+    var entries = [], known = {};
     function add(text) {
       var key = squash(text);
       if (key.length < 2 || known[key]) return;
@@ -69,13 +74,14 @@
       add(name);
       name.split(/\s+/).forEach(function (word) { add(word.replace(/^[("“]+|[)"”,.;:]+$/g, "")); });
     });
+    return { entries: entries, known: known };
   }
 
   /* The nearest name to ``text`` that is not ``text`` itself, or null. */
-  function nearest(text) {
+  function nearest(prepared, text) {
     var key = squash(text), max = allowed(key), best = null, bestDistance = max + 1;
     if (key.length < 3) return null;
-    entries.forEach(function (entry) {
+    prepared.entries.forEach(function (entry) {
       if (bestDistance === 0) return;
       var d = entry.key === key ? 0 : distance(key, entry.key, Math.min(max, bestDistance - 1));
       if (d < bestDistance && fold(entry.text) !== fold(text)) {
@@ -86,88 +92,117 @@
     return best && bestDistance <= max ? best.text : null;
   }
 
-  function suggest(query) {
-    var whole = nearest(query);
+  /* The query to search instead of ``query``, or null when there is none. */
+  function suggest(prepared, query) {
+    var whole = nearest(prepared, query);
     if (whole) return whole;
     var changed = false;
     var words = query.split(/\s+/).map(function (word) {
-      if (known[squash(word)]) return word;
-      var better = nearest(word);
+      if (prepared.known[squash(word)]) return word;
+      var better = nearest(prepared, word);
       if (better) { changed = true; return better; }
       return word;
     });
     return changed ? words.join(" ") : null;
   }
 
+  /* Which query the answer on display is for, following Material's rule
+     (above). seen(value, byReader): the box's value at a keyup, focus or
+     blur. answered(): Material wrote an answer; returns {value, byReader}
+     when that answer is for the latest value the worker was asked, or null
+     when another answer is still due. */
+  function createAnswerTracker(initialValue) {
+    var latest = initialValue, beforeReady = { value: initialValue, byReader: false };
+    var ready = false, due = [];
+    return {
+      seen: function (value, byReader) {
+        if (value === latest) return;
+        latest = value;
+        var query = { value: value, byReader: byReader };
+        if (ready) due.push(query);
+        else beforeReady = query;   // asked once the index is ready, for the latest value only
+      },
+      answered: function () {
+        var query;
+        if (!ready) {
+          ready = true;
+          query = beforeReady;
+        } else {
+          query = due.shift() || null;
+        }
+        return due.length === 0 ? query : null;
+      }
+    };
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      fold: fold, squash: squash, distance: distance, allowed: allowed,
+      prepareNames: prepareNames, nearest: nearest, suggest: suggest,
+      createAnswerTracker: createAnswerTracker
+    };
+    return;
+  }
+
+  var selectors = window.dossier.selectors;
+  var here = document.currentScript && document.currentScript.src;
+  var prepared = null;
+
   function withNames(then) {
-    if (entries) return then();
-    if (window.dossierSearchNames) { prepare(window.dossierSearchNames); return then(); }
+    if (prepared) return then();
+    if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames); return then(); }
     if (!here) return;
     var script = document.createElement("script");
     script.src = new URL("search-names.js", here).href;
     script.onload = function () {
-      if (window.dossierSearchNames) { prepare(window.dossierSearchNames); then(); }
+      if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames); then(); }
     };
     document.head.appendChild(script);
   }
 
   function setUp() {
-    var input = document.querySelector("input.md-search__input");
-    var result = document.querySelector(".md-search-result");
-    if (!input || !result || input.dataset.forgiving) return;
+    var input = document.querySelector(selectors.searchQuery);
+    var result = document.querySelector(selectors.searchResult);
+    var meta = result && result.querySelector(selectors.searchResultMeta);
+    var list = result && result.querySelector(selectors.searchResultList);
+    if (!input || !meta || !list || input.dataset.forgiving) return;
     input.dataset.forgiving = "1";
-    var list = result.querySelector(".md-search-result__list");
-    var meta = result.querySelector(".md-search-result__meta");
     var note = document.createElement("p");
     note.className = "dossier-search-note";
     note.setAttribute("role", "status");
     note.hidden = true;
-    (meta || result).insertAdjacentElement(meta ? "afterend" : "afterbegin", note);
+    meta.insertAdjacentElement("afterend", note);
 
-    var typed = "", typedAt = 0, answeredAt = 0, timer = null;
+    var tracker = createAnswerTracker(input.value), lastValue = input.value;
+    function seen(event) {
+      if (event.isTrusted && input.value !== lastValue) note.hidden = true;   // the reader's own query now
+      lastValue = input.value;
+      tracker.seen(input.value, event.isTrusted);
+    }
+    ["keyup", "focus", "blur"].forEach(function (type) { input.addEventListener(type, seen); });
 
-    function check() {
-      var query = input.value.trim();
-      if (!query || query !== typed.trim()) return;
-      /* Wait for the search to answer the last key; an answer that changes
-         nothing on the page (no results, then none again) shows no change,
-         so after a second and a half the empty list is taken as the answer. */
-      if (answeredAt < typedAt && Date.now() - typedAt < 1500) { later(250); return; }
-      if (list && list.children.length) return;
+    function forgive(query) {
       withNames(function () {
-        if (input.value.trim() !== query) return;
-        var better = suggest(query);
+        if (input.value !== query) return;
+        var better = suggest(prepared, query.trim());
         if (!better) return;
         input.value = better;
-        note.textContent = "Nothing found for “" + query + "”; showing results for “" + better + "”.";
+        note.textContent = "Nothing found for “" + query.trim() + "”; showing results for “" + better + "”.";
         note.hidden = false;
-        /* Material searches again on keyup; this one is ours (not trusted), so it is not checked again. */
+        /* Material searches again on keyup; this one is ours (not trusted), so it is not forgiven again. */
         input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
       });
     }
 
-    function later(delay) {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(check, delay);
-    }
-
-    input.addEventListener("keyup", function (event) {
-      if (!event.isTrusted) return;
-      if (input.value === typed) return;
-      typed = input.value;
-      typedAt = Date.now();
-      note.hidden = true;
-      later(400);
-    });
-    new MutationObserver(function () {
-      answeredAt = Date.now();
-      later(Math.max(0, 400 - (answeredAt - typedAt)));
-    }).observe(result, { childList: true, subtree: true, characterData: true });
+    /* Material sets the meta line's text once per answer: one record each. */
+    new MutationObserver(function (records) {
+      records.forEach(function () {
+        var query = tracker.answered();
+        if (!query || !query.byReader || query.value !== input.value) return;
+        if (query.value.trim() && list.children.length === 0) forgive(query.value);
+      });
+    }).observe(meta, { childList: true });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.dossier.onReady(setUp);
 })();

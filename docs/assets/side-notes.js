@@ -1,17 +1,32 @@
-// The annotated source's side notes (.dossier-notes, a <details> beside each
-// block of the text): open in the margin on a wide screen, closed under the
-// text on a narrow one, and open when a link leads to a claim inside them.
-// Without this script every note still opens with a click.
+/* The annotated source's side notes (.dossier-notes, a <details> beside each
+ * block of the text): open in the margin on a wide screen, closed under the
+ * text on a narrow one, and open when a link leads to a claim inside them.
+ * Without this script every note still opens with a click. */
 (function () {
   "use strict";
-  var wide = window.matchMedia("(min-width: 76.25em)");
+
+  /* The element id an address's fragment names ("#q-c1" -> "q-c1"), or "". */
+  function targetId(hash) {
+    try {
+      return decodeURIComponent(hash.replace(/^#/, ""));
+    } catch (error) {
+      return "";   // a broken %-escape names nothing
+    }
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { targetId: targetId };
+    return;
+  }
+
+  var wide = window.matchMedia(window.dossier.selectors.wideScreen);
   function notes() { return document.querySelectorAll("details.dossier-notes"); }
   function fit() {
     notes().forEach(function (note) { note.open = wide.matches; });
     openTarget();
   }
   function openTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = targetId(window.location.hash);
     var target = id && document.getElementById(id);
     var note = target && target.closest("details.dossier-notes");
     if (note && !note.open) {
@@ -21,6 +36,5 @@
   }
   if (wide.addEventListener) wide.addEventListener("change", fit);
   window.addEventListener("hashchange", openTarget);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fit);
-  else fit();
+  window.dossier.onReady(fit);
 })();

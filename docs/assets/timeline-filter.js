@@ -9,6 +9,60 @@
 (function () {
   "use strict";
 
+  var CHOICES = ["topic", "actor"];
+
+  /* Whether a space-separated list holds ``value``; no value matches every list. */
+  function hasValue(list, value) {
+    return !value || (" " + list + " ").indexOf(" " + value + " ") !== -1;
+  }
+
+  /* An option's text without its count: "Sanctions (12)" -> "Sanctions". */
+  function optionLabel(text) {
+    return text.replace(/ \(\d+\)$/, "");
+  }
+
+  /* What the live region says; labels: {topic: "Sanctions", actor: ""}. */
+  function statusText(shown, total, labels) {
+    var what = CHOICES.filter(function (name) { return labels[name]; })
+      .map(function (name) { return name + ": " + labels[name]; });
+    return what.length
+      ? "Showing " + shown + " of " + total + " events (" + what.join("; ") + ")."
+      : "Showing all " + total + " events.";
+  }
+
+  /* The page's address carrying the choice: values {topic, actor}, "" for none. */
+  function addressWithChoice(href, values) {
+    var url = new URL(href);
+    CHOICES.forEach(function (name) {
+      url.searchParams.delete(name);
+      if (values[name]) url.searchParams.set(name, values[name]);
+    });
+    return url.href;
+  }
+
+  /* The choice the address asks for, if the page offers it: {topic: "x"} etc. */
+  function choiceFromAddress(query, offered) {
+    var params = new URLSearchParams(query), choice = {};
+    CHOICES.forEach(function (name) {
+      var wanted = params.get(name);
+      if (wanted && (offered[name] || []).indexOf(wanted) !== -1) choice[name] = wanted;
+    });
+    return choice;
+  }
+
+  /* A heading is hidden when every event (or event line) of its section is. */
+  function sectionIsEmpty(items) {
+    return items.length > 0 && items.every(function (item) { return item.hidden; });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      hasValue: hasValue, optionLabel: optionLabel, statusText: statusText,
+      addressWithChoice: addressWithChoice, choiceFromAddress: choiceFromAddress, sectionIsEmpty: sectionIsEmpty
+    };
+    return;
+  }
+
   function setUp() {
     var form = document.getElementById("dossier-filter");
     if (!form || form.dataset.ready) return;
@@ -18,16 +72,11 @@
     var events = Array.prototype.slice.call(document.querySelectorAll(".dossier-event[data-topics]"));
     var article = form.closest("article") || document.body;
 
-    function has(list, value) {
-      return !value || (" " + list + " ").indexOf(" " + value + " ") !== -1;
-    }
-
     function labelOf(select) {
       var option = select.options[select.selectedIndex];
-      return option ? option.text.replace(/ \(\d+\)$/, "") : "";
+      return option && select.value ? optionLabel(option.text) : "";
     }
 
-    /* A heading is hidden when every event (or event line) of its section is. */
     function hideEmptySections() {
       var headings = article.querySelectorAll("h2, h3");
       Array.prototype.forEach.call(headings, function (heading) {
@@ -38,14 +87,14 @@
           if (node.matches(".dossier-event[data-topics]")) items.push(node);
           Array.prototype.push.apply(items, node.querySelectorAll("li[data-dossier-event]"));
         }
-        heading.hidden = items.length > 0 && items.every(function (item) { return item.hidden; });
+        heading.hidden = sectionIsEmpty(items);
       });
     }
 
     function apply(keepAddress) {
-      var topic = selects.topic.value, actor = selects.actor.value, shown = 0;
+      var values = { topic: selects.topic.value, actor: selects.actor.value }, shown = 0;
       events.forEach(function (event) {
-        var show = has(event.dataset.topics, topic) && has(event.dataset.actors, actor);
+        var show = hasValue(event.dataset.topics, values.topic) && hasValue(event.dataset.actors, values.actor);
         event.hidden = !show;
         if (show) shown += 1;
       });
@@ -57,35 +106,22 @@
         item.hidden = !!(target && target.hidden);
       });
       hideEmptySections();
-      var what = [];
-      if (topic) what.push("topic: " + labelOf(selects.topic));
-      if (actor) what.push("actor: " + labelOf(selects.actor));
-      status.textContent = what.length
-        ? "Showing " + shown + " of " + events.length + " events (" + what.join("; ") + ")."
-        : "Showing all " + events.length + " events.";
-      if (!keepAddress) remember(topic, actor);
-    }
-
-    function remember(topic, actor) {
-      var url = new URL(window.location.href);
-      ["topic", "actor"].forEach(function (name) { url.searchParams.delete(name); });
-      if (topic) url.searchParams.set("topic", topic);
-      if (actor) url.searchParams.set("actor", actor);
-      try {
-        window.history.replaceState(window.history.state, "", url.href);
-      } catch (error) {
-        /* Some browsers refuse to change a file:// address; the filter still works. */
+      status.textContent = statusText(shown, events.length, { topic: labelOf(selects.topic), actor: labelOf(selects.actor) });
+      if (!keepAddress) {
+        try {
+          window.history.replaceState(window.history.state, "", addressWithChoice(window.location.href, values));
+        } catch (error) {
+          /* Some browsers refuse to change a file:// address; the filter still works. */
+        }
       }
     }
 
-    /* The choice in the address, if it names something on this page. */
-    var params = new URLSearchParams(window.location.search);
-    Object.keys(selects).forEach(function (name) {
-      var wanted = params.get(name);
-      if (wanted && Array.prototype.some.call(selects[name].options, function (o) { return o.value === wanted; })) {
-        selects[name].value = wanted;
-      }
+    var offered = {};
+    CHOICES.forEach(function (name) {
+      offered[name] = Array.prototype.map.call(selects[name].options, function (option) { return option.value; });
     });
+    var chosen = choiceFromAddress(window.location.search, offered);
+    Object.keys(chosen).forEach(function (name) { selects[name].value = chosen[name]; });
 
     form.addEventListener("change", function () { apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -93,11 +129,7 @@
     apply(true);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.dossier.onReady(setUp);
   /* Material's instant navigation, if it is ever turned on, swaps pages without a load. */
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
 })();

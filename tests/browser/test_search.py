@@ -77,3 +77,36 @@ def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(watched
     page.wait_for_selector("article mark", timeout=10_000)
     assert "bolton" in page.inner_text("article mark").casefold()
 
+
+
+def test_without_search_on_demand_the_bundle_asks_for_the_index_as_the_page_loads(watched, site_url):
+    """Why docs/assets/search-on-demand.js wraps XMLHttpRequest at all:
+    kept out of the page, Material's bundle asks for the index by itself, as
+    the page loads and before any search, with an XMLHttpRequest of its own
+    (no fetch, no worker: nothing else to hold back). If this ever fails,
+    Material has changed how it loads the index, and the wrapper may go."""
+    page = watched.new_page()
+    page.route("**/assets/search-on-demand.js",
+               lambda route: route.fulfill(body="", content_type="text/javascript"))
+    index_requests = []
+    page.on("request", lambda request: index_requests.append(request.resource_type)
+            if request.url.endswith("/search/search_index.json") else None)
+    page.goto(site_url + "index.html", wait_until="load")
+    page.wait_for_timeout(500)
+    assert index_requests == ["xhr"]
+
+
+def test_the_request_wrapper_is_gone_once_the_page_has_loaded(watched, site_url):
+    """search-on-demand.js wraps XMLHttpRequest.prototype.open only until the
+    bundle has asked for the index: the page, loaded and not yet searched,
+    has the browser's own again, and its other requests were never held."""
+    page = watched.new_page()
+    page.goto(site_url + "index.html", wait_until="load")
+    assert page.evaluate("XMLHttpRequest.prototype.open.toString()") == "function open() { [native code] }"
+    status = page.evaluate("""() => new Promise(done => {
+        const request = new XMLHttpRequest();
+        request.open("GET", "sitemap.xml");
+        request.onload = () => done(request.status);
+        request.send();
+    })""")
+    assert status == 200

@@ -105,3 +105,25 @@ def test_axe_finds_no_violations_with_a_forgiven_search(watched, site_url):
     assert page.is_visible(".dossier-search-note")
     violations = _violations(page)
     assert not violations, "\n".join(violations)
+
+
+def test_a_query_is_not_changed_before_the_search_has_answered_it(watched, site_url):
+    """search-forgive.js waits for Material's answer to the query in the box,
+    however long the index takes, instead of taking an empty list after a
+    while for "nothing found". "stated" finds pages, and it is one letter
+    from a name ("States"): held back 2.5 s, the index comes late, and the
+    reader's query is still the one searched."""
+    page = watched.new_page()
+    held = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(site_url + "index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("stated", delay=20)
+    page.wait_for_timeout(2500)
+    assert len(held) == 1, "the index was asked for once the search started"
+    held[0].continue_()
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(500)
+    assert box.input_value() == "stated"
+    assert page.locator(".dossier-search-note").is_hidden()
