@@ -5,6 +5,7 @@ module and template, and the content check loads nothing it does not need."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,26 @@ def test_the_content_check_loads_neither_mkdocs_nor_jinja_nor_the_formatter():
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert "coverage:" in result.stdout
+
+
+# An anchor spelled by hand: the start of one of the site's anchors, as a string or a link.
+HAND_SPELLED_ANCHOR = re.compile(r"""["'#](?:q|claim|passage|context|event)-(?:\{|["'])""")
+
+
+def test_anchors_are_spelled_only_in_the_addresses_module():
+    """Every page path and anchor comes from pages/addresses.py (as Hugo's
+    .RelPermalink does): no module or template spells ``claim-<id>`` or
+    ``q-<id>`` again."""
+    spelled = []
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix not in (".py", ".j2") or path.name == "addresses.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if HAND_SPELLED_ANCHOR.search(line):
+                spelled.append(f"{path.relative_to(PROJECT_ROOT)}:{number}: {line.strip()}")
+    assert spelled == []
+    # The pattern does find what it is for.
+    assert HAND_SPELLED_ANCHOR.search('Markup(f"q-{claim_id}")')
+    assert HAND_SPELLED_ANCHOR.search('(#q-{{ c.id }})')
+    assert HAND_SPELLED_ANCHOR.search('f"{page}.html#claim-{claim_id}"')
+
