@@ -5,10 +5,14 @@ module and template, and the content check loads nothing it does not need."""
 from __future__ import annotations
 
 import ast
+import inspect
+import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
+from build_scripts.pages.kinds import ListedPageKind, PageKindModule, SplitPageKind
 from build_scripts.pages.registry import PAGE_KINDS, module_of
 from build_scripts.tools.processes import environment
 
@@ -170,3 +174,53 @@ def test_the_content_check_loads_neither_mkdocs_nor_jinja_nor_the_formatter():
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert "coverage:" in result.stdout
+
+
+# An anchor spelled by hand: the start of one of the site's anchors, as a string or a link.
+HAND_SPELLED_ANCHOR = re.compile(r"""["'#](?:q|claim|passage|context|event)-(?:\{|["'])""")
+
+
+def test_anchors_are_spelled_only_in_the_addresses_module():
+    """Every page path and anchor comes from pages/addresses.py (as Hugo's
+    .RelPermalink does): no module or template spells ``claim-<id>`` or
+    ``q-<id>`` again."""
+    spelled = []
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix not in (".py", ".j2") or path.name == "addresses.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if HAND_SPELLED_ANCHOR.search(line):
+                spelled.append(f"{path.relative_to(PROJECT_ROOT)}:{number}: {line.strip()}")
+    assert spelled == []
+    # The pattern does find what it is for.
+    assert HAND_SPELLED_ANCHOR.search('Markup(f"q-{claim_id}")')
+    assert HAND_SPELLED_ANCHOR.search('(#q-{{ c.id }})')
+    assert HAND_SPELLED_ANCHOR.search('f"{page}.html#claim-{claim_id}"')
+
+
+def _positional(function) -> list[inspect.Parameter]:
+    return [p for p in inspect.signature(function).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def test_every_page_kind_module_keeps_the_page_kind_contract():
+    """pages/kinds/__init__.py writes the contract as protocols: every kind's
+    module renders; a kind whose list may be split has its parts; a kind
+    with one page per record renders one record; ``jobs`` is optional."""
+    for kind in PAGE_KINDS.values():
+        module = module_of(kind)
+        assert isinstance(module, PageKindModule), kind.name
+        render = _positional(module.render)
+        assert render[0].name == "site", kind.name
+        # A record's page takes the record's id; any other takes only what has a default.
+        if kind.records:
+            assert len(render) == 2 and render[1].default is inspect.Parameter.empty, kind.name
+        else:
+            assert all(p.default is not inspect.Parameter.empty for p in render[1:]), kind.name
+        if kind.per_page is not None:
+            assert isinstance(module, ListedPageKind), f"{kind.name} has per_page but no parts()"
+            assert [p.name for p in _positional(module.parts)][:1] == ["indexes"], kind.name
+        if isinstance(module, SplitPageKind):
+            assert [p.name for p in _positional(module.jobs)] == ["indexes"], kind.name
+    # The protocols do tell a module without render from one with it.
+    assert not isinstance(types.SimpleNamespace(parts=lambda indexes: []), PageKindModule)

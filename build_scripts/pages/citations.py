@@ -1,12 +1,8 @@
 """A claim's address, its citation, and where to report a problem with it.
 
-**The address.** A claim's anchor is ``claim-<id>``: made from its id, never
-from its place in a list, so it is the same on every page that shows it. Its
-address, the one citations give, is that anchor on the page of its first
-topic (``topics/<topic>.html#claim-<id>``): a topic's page lists every claim
-of the topic in full and is never split into parts, so the address holds
-whatever the dossier grows to (a source's list of claims, or an actor's,
-may be split, and the claim would move to another part).
+**The address** is the claim's anchor on its first topic's page
+(``addresses.claim_address``, ``topics/<topic>.html#claim-<id>``), which
+holds whatever the dossier grows to.
 
 **The citation**, printed once per claim in a ``<details>`` (no script
 needed): the claim, its quote from each source with the source's title,
@@ -30,7 +26,8 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import html_url, page_path
+from build_scripts.pages.addresses import claim_address
+from build_scripts.pages.links import html_url
 from build_scripts.pages.site_settings import settings
 
 ACCESSED = "[date]"  # replaced by the reader's day (assets/cite.js)
@@ -48,18 +45,11 @@ class CiteView:
     report_form: bool  # True: report_url opens the repository's issue form
 
 
-def address_path(v, claim_id: str) -> str:
-    """The claim's address in the site: its first topic's page, at its anchor."""
-    record = v.content.claims[claim_id].record
-    return f"{page_path('topic', record.topics[0])[:-3]}.html#claim-{claim_id}"
-
-
 def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]]) -> CiteView:
     """``quotes``: (source id, the quote) for each piece of evidence, in order."""
     site = settings(v.content.root)
-    path = address_path(v, claim_id)
-    page, anchor = path.split("#")
-    address = (site.site_url or "") + path
+    where = claim_address(v.content, claim_id)
+    address = (site.site_url or "") + where.in_site
     dossier = v.content.dossier.record.title if v.content.dossier else ""
     sources = []
     for source_id, quote in quotes:
@@ -77,7 +67,7 @@ def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]]) -
         report, form = Markup.escape(f"{site.repo_url}issues/new?{query}"), True
     else:
         report, form = html_url(v.page, *REPORT_HELP), False
-    return CiteView(address, html_url(v.page, page[:-5] + ".md", anchor), text, bibtex, report, form)
+    return CiteView(address, html_url(v.page, *where), text, bibtex, report, form)
 
 
 _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.pages import lists
+from build_scripts.pages.addresses import claim_anchor
 from build_scripts.pages.citations import CiteView, cite_view
 from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.corrections import ConflictView, CorrectionView, conflict_views, correction_views
@@ -84,7 +85,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
     evidence = [_evidence(v, record, evidence) for evidence in record.evidence]
     return ClaimView(
         id=claim_id,
-        anchor=Markup(f"claim-{claim_id}"),
+        anchor=claim_anchor(claim_id),
         statement=record.statement,
         actors=v.actor_links(record.actors),
         topics=v.topic_links(record.topics),
@@ -167,5 +168,5 @@ def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False
     source = source_id or v.content.claims[claim_id].record.source
     path = lists.parts_of(v.indexes, "source", source).page_of[claim_id]
     if path == v.page:
-        return Markup(f"#claim-{claim_id}")
-    return (html_url if raw_html else relative_url)(v.page, path, f"claim-{claim_id}")
+        return Markup(f"#{claim_anchor(claim_id)}")
+    return (html_url if raw_html else relative_url)(v.page, path, claim_anchor(claim_id))

@@ -16,9 +16,10 @@ from markupsafe import Markup
 from build_scripts.content import model
 from build_scripts.content.prose import render_prose, safe_external_url
 from build_scripts.pages import lists
+from build_scripts.pages.addresses import page_path, quote_address
 from build_scripts.pages.indexes import FolderViews, PageIndexes
 from build_scripts.pages.labels import BASIS_LABELS, format_date
-from build_scripts.pages.links import Link, folder_of, page_path, relative_url
+from build_scripts.pages.links import Link, folder_of, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 
 
@@ -90,8 +91,7 @@ class PageContext:
     def quote_link(self, claim_id: str, text: str = "in the source", source_id: str | None = None) -> Link:
         """The claim's quote, highlighted in its source's text (``source_id``: that source's quote;
         by default its first)."""
-        claim = self.content.claims[claim_id].record
-        return Link(text, relative_url(self.page, page_path("source", source_id or claim.source), f"q-{claim_id}"))
+        return Link(text, relative_url(self.page, *quote_address(self.content, claim_id, source_id)))
 
     def prose(self, text: str | None) -> Markup | None:
         if text is None:
@@ -103,8 +103,7 @@ class PageContext:
 
     def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
         if scheme == "claim":
-            claim = self.content.claims[record_id].record
-            return str(relative_url(self.page, page_path("source", claim.source), f"q-{record_id}"))
+            return str(relative_url(self.page, *quote_address(self.content, record_id)))
         if scheme == "glossary":
             return str(self.term_url(record_id))
         return str(relative_url(self.page, page_path(scheme, record_id)))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from build_scripts.content import model
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.labels import CONFLICT_LABELS, format_date
-from build_scripts.pages.links import Link, page_path, relative_url
+from build_scripts.pages.addresses import claim_address
+from build_scripts.pages.links import Link, relative_url
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,7 @@ def shown_corrections(content, record, claims) -> list[model.Correction]:
 
 def claim_url(v: PageContext, claim_id: str):
     """A claim shown in full: on the page of its first topic."""
-    claim = v.content.claims[claim_id].record
-    return relative_url(v.page, page_path("topic", claim.topics[0]), f"claim-{claim_id}")
+    return relative_url(v.page, *claim_address(v.content, claim_id))
 
 
 def conflict_views(v: PageContext, claim_id: str) -> list[ConflictView]:

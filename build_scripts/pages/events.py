@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.content.load import Content
+from build_scripts.pages.addresses import event_anchor
 
 PRECISION_LABELS = {1: "year only", 2: "month only", 3: "exact day"}
 
@@ -30,7 +31,7 @@ class Event:
 
     @property
     def anchor(self) -> str:
-        return f"event-{self.kind}-{self.id}"
+        return event_anchor(self.kind, self.id)
 
 
 def _order(event: Event, positions: dict[str, tuple[str, int]]) -> tuple:

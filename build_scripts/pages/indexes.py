@@ -17,7 +17,6 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.content import model
-from build_scripts.content.source_text import Span
 from build_scripts.pages import events, glossary, paging, reader
 from build_scripts.pages.events import Event
 from build_scripts.pages.links import Link
@@ -104,15 +103,6 @@ class PageIndexes:
     @functools.cached_property
     def claims_by_source(self) -> dict[str, list[str]]:
         return self._claims_by(lambda c: c.sources)
-
-    @functools.cached_property
-    def quote_spans_by_source(self) -> dict[str, dict[str, Span]]:
-        """{source id: {claim id: where the claim's quote from that source stands}}."""
-        by_source: dict[str, dict[str, Span]] = {}
-        for claim_id, spans in self.checked.evidence_spans.items():
-            for source_id, span in spans.items():
-                by_source.setdefault(source_id, {})[claim_id] = span
-        return by_source
 
     @functools.cached_property
     def conflicts_by_claim(self) -> dict[str, list[tuple[str, model.Disagreement]]]:

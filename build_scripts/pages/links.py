@@ -1,4 +1,5 @@
-"""Links between the site's pages: relative addresses from the page that links.
+"""Links between the site's pages: relative addresses from the page that links
+(where things are is ``addresses``' business).
 
 Values that are not text (addresses, anchors) are wrapped in ``Markup`` here,
 deliberately, after being built from ids the model has already limited to
@@ -13,21 +14,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from build_scripts.pages.registry import PAGE_KINDS
-
-# The page kind of each kind of record that has a page of its own.
-RECORD_PAGES = {"actor": PAGE_KINDS["actor"], "topic": PAGE_KINDS["topic"], "source": PAGE_KINDS["source"]}
+from build_scripts.pages.addresses import built_page
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     url: Markup
-
-
-def page_path(kind: str, record_id: str) -> str:
-    """Where the page of a record is: ``page_path("actor", "russia")`` is ``actors/russia.md``."""
-    return RECORD_PAGES[kind].path_of(record_id)
 
 
 @functools.lru_cache(maxsize=None)
@@ -60,6 +53,5 @@ def html_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A link target for raw HTML (the network picture, JSON-LD), which MkDocs
     does not rewrite: the built page's own address (``use_directory_urls`` is
     off, so ``actors/india.md`` becomes ``actors/india.html``)."""
-    url = relative_path(to_page, folder_of(from_page))
-    url = url[: -len(".md")] + ".html" if url.endswith(".md") else url
+    url = built_page(relative_path(to_page, folder_of(from_page)))
     return Markup(url + (f"#{anchor}" if anchor else ""))

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from build_scripts.pages.kinds import PageKindModule
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
 ]}
 
 
-def module_of(kind: PageKind) -> ModuleType:
-    """The module that makes the pages of ``kind``: ``pages/kinds/<name>.py``."""
-    return importlib.import_module(f"build_scripts.pages.kinds.{kind.name}")
+def module_of(kind: PageKind) -> PageKindModule:
+    """The module that makes the pages of ``kind``: ``pages/kinds/<name>.py``
+    (what it offers: the protocols in ``pages/kinds/__init__.py``)."""
+    return importlib.import_module(f"build_scripts.pages.kinds.{kind.name}")  # type: ignore[return-value]

@@ -11,10 +11,11 @@ from markupsafe import Markup
 
 from build_scripts.content import model
 from build_scripts.pages import lists, network_drawing, paging
+from build_scripts.pages.addresses import page_path
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import ACTOR_KIND_LABELS, RELATION_LABELS
-from build_scripts.pages.links import Link, html_url, page_path, relative_url
+from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 
 

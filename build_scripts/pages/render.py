@@ -23,7 +23,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from build_scripts.content.prose import escape_text
-from build_scripts.pages import lists
+from build_scripts.pages import addresses, lists
 from build_scripts.pages.claims import ClaimView
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
@@ -44,7 +44,7 @@ class Page:
 def template_environment() -> jinja2.Environment:
     # One per process: templates are compiled once, and recompiled only when
     # their file changes (auto_reload), not again on every `serve` rebuild.
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_FOLDERS),
         # Compiled templates kept between builds, as Python keeps .pyc files
         # (in a folder of the user's own under the system's temporary folder,
@@ -60,6 +60,9 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Anchors are spelled in one place, for templates as for Python.
+    environment.globals.update(quote_anchor=addresses.quote_anchor)
+    return environment
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):

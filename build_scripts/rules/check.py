@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from enum import Enum
-from typing import Hashable
 
 from build_scripts.content import model
 from build_scripts.content.load import Content, Located, Origin
@@ -53,20 +52,10 @@ class CheckedDossier:
     header_warnings: list[Problem] = field(default_factory=list)
     # claim id -> {source id: where the claim's quote from that source stands in its text}, in evidence order
     evidence_spans: dict[str, dict[str, Span]] = field(default_factory=dict)
-    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # the same spans by source: source id -> {claim id: where its quote stands}, as the source's page reads them
+    spans_by_source: dict[str, dict[str, Span]] = field(default_factory=dict)
     # Text still to be written (also among the warnings): a strict build refuses to publish it.
     placeholders: list[Problem] = field(default_factory=list)
-
-    def once(self, key: Hashable, compute):
-        """What ``compute()`` derives from the dossier (an index, a match, the
-        data files, a claim's view from one folder), made once per checked
-        dossier: pages ask for the same again and again, and per page it
-        would cost pages x records."""
-        try:
-            return self._derived[key]
-        except KeyError:
-            made = self._derived[key] = compute()
-            return made
 
 
 def check_content(content: Content) -> CheckedDossier:
@@ -75,7 +64,7 @@ def check_content(content: Content) -> CheckedDossier:
     _check_references(content, problems)
     _check_page_ids(content, problems)
     _check_affiliation_cycles(content, problems)
-    evidence_spans = _locate_quotes(content, texts, problems)
+    evidence_spans, spans_by_source = _locate_quotes(content, texts, problems)
     quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
     _check_claim_details(content, problems)
     _check_quotation_marks_and_weekdays(content, problems)
@@ -89,7 +78,7 @@ def check_content(content: Content) -> CheckedDossier:
     if problems:
         raise DossierError(problems)
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
-                             evidence_spans=evidence_spans)
+                             evidence_spans=evidence_spans, spans_by_source=spans_by_source)
     checked.warnings = (_orphans(content) + _coverage_warnings(content, checked)
                         + common_phrase_warnings(content, texts))
     checked.placeholders = placeholder_warnings(content)
@@ -243,10 +232,13 @@ CLOSEST_PASSAGE_HINTS = 20
 
 
 def _locate_quotes(content: Content, texts: dict[str, SourceText],
-                   problems: list[Problem]) -> dict[str, dict[str, Span]]:
-    """{claim id: {source id: where its quote stands}}, every piece of evidence located as one
-    quote is: normalised, disambiguated by occurrence, with offsets into the original text."""
+                   problems: list[Problem]) -> tuple[dict[str, dict[str, Span]], dict[str, dict[str, Span]]]:
+    """Where each quote stands: {claim id: {source id: span}}, and the same
+    {source id: {claim id: span}}. Every piece of evidence is located as one
+    quote is: normalised, disambiguated by occurrence, with offsets into the
+    original text."""
     spans: dict[str, dict[str, Span]] = {}
+    by_source: dict[str, dict[str, Span]] = {}
     hints_left = CLOSEST_PASSAGE_HINTS
     for claim_id, located in content.claims.items():
         claim, origin = located.record, located.origin
@@ -281,8 +273,9 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
                                         f"{len(found)} time(s)", "use a number from 1 to the count, or drop 'occurrence'",
                                         origin.field(*at, "occurrence")))
             else:
-                found_spans[evidence.source] = found[(evidence.occurrence or 1) - 1]
-    return spans
+                span = found_spans[evidence.source] = found[(evidence.occurrence or 1) - 1]
+                by_source.setdefault(evidence.source, {})[claim_id] = span
+    return spans, by_source
 
 
 def _check_claim_details(content: Content, problems: list[Problem]) -> None:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import jsonld, paging, reader
+from build_scripts.pages.addresses import page_path, passage_anchor
 from build_scripts.pages.claims import (
     claim_ids_about,
     claim_under_source_url,
@@ -24,7 +25,7 @@ from build_scripts.pages.context import PageContext
 from build_scripts.pages.corrections import shown_corrections
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import Link, html_url, page_path, relative_url
+from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.lists import part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
@@ -50,7 +51,7 @@ class ReaderRun:
     each of its pieces; the claim's statement is one click away, not repeated
     as hover text (the page is long enough with the text and its claims)."""
 
-    anchors: list[Markup]  # q-<claim> targets: claims whose quote starts here
+    starting: list[str]  # the claims whose quote starts here (the template marks each with its quote anchor)
     claims: str  # space-separated ids of the claims quoting the run ("" if none)
     quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
     pieces: list[ReaderPiece]
@@ -108,7 +109,7 @@ def side_notes(paragraphs: list[list[ReaderRun]], claims: list) -> list[list]:
     by_id = {claim.id: claim for claim in claims}
     notes = []
     for runs in paragraphs:
-        starting = {str(anchor).removeprefix("q-") for run in runs for anchor in run.anchors}
+        starting = {claim_id for run in runs for claim_id in run.starting}
         notes.append([claim for claim in claims if claim.id in starting])
     assert sum(len(n) for n in notes) == len(by_id), "a claim whose quote starts in no paragraph"
     return notes
@@ -117,11 +118,10 @@ def side_notes(paragraphs: list[list[ReaderRun]], claims: list) -> list[list]:
 def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list[PassageView]]:
     """The source text as paragraphs of pieces, and the passages quoted by several claims."""
     indexes = v.indexes
-    result = reader.read(v.checked.texts[source_id], dict(indexes.quote_spans_by_source.get(source_id, {})),
-                         indexes.actor_names_by_first_word)
+    spans = v.checked.spans_by_source.get(source_id, {})
+    result = reader.read(v.checked.texts[source_id], spans, indexes.actor_names_by_first_word)
     text = v.checked.texts[source_id].text
     claims = v.content.claims
-    spans = indexes.quote_spans_by_source.get(source_id, {})
     passage_numbers: dict[int, int] = {}
     passages: list[PassageView] = []
     for index, run in enumerate(result.runs):
@@ -130,7 +130,7 @@ def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list
             excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
             by_position = sorted(run.claims, key=lambda c: (spans[c].start, -spans[c].end, c))
             passages.append(PassageView(
-                Markup(f"passage-{len(passages) + 1}"), excerpt,
+                passage_anchor(len(passages) + 1), excerpt,
                 [Link(claims[c].record.statement, claim_under_source_url(v, c, source_id=source_id)) for c in by_position],
             ))
     paragraphs = []
@@ -142,13 +142,13 @@ def reading(v: PageContext, source_id: str) -> tuple[list[list[ReaderRun]], list
                 target = None
                 if piece.run is not None:
                     if piece.run in passage_numbers:
-                        target = Markup(f"#passage-{passage_numbers[piece.run]}")
+                        target = Markup(f"#{passage_anchor(passage_numbers[piece.run])}")
                     else:
                         target = claim_under_source_url(v, piece.claims[0], raw_html=True, source_id=source_id)
                 runs.append(ReaderRun([], " ".join(piece.claims), target, []))
             previous = piece.run
             run = runs[-1]
-            run.anchors.extend(Markup(f"q-{c}") for c in piece.starts)
+            run.starting.extend(piece.starts)
             piece_text = re.sub(r"\s*\n\s*", " ", piece.text)
             name = v.title_of("actor", piece.actor) if piece.actor else None
             run.pieces.append(ReaderPiece(

@@ -8,13 +8,13 @@ from markupsafe import Markup
 
 from build_scripts.content.prose import first_sentence
 from build_scripts.pages import glossary, jsonld
-from build_scripts.pages.citations import address_path
 from build_scripts.pages.claims import claims_about
 from build_scripts.pages.context import CitationView, PageContext
 from build_scripts.pages.corrections import correction_views, shown_corrections
 from build_scripts.pages.event_views import event_views
 from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import html_url, page_path
+from build_scripts.pages.addresses import claim_address, context_anchor, quote_address
+from build_scripts.pages.links import html_url
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.term_views import term_view, terms_used_on_topic
@@ -62,7 +62,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
 def context_of_topic(v: PageContext, topic_id: str) -> list[ContextView]:
     """The context entries of a topic, by date."""
     ordered = v.indexes.context_in_order
-    return [ContextView(Markup(f"context-{i}"), e.statement, v.citation(e.citation), format_date(e.date) if e.date else None)
+    return [ContextView(context_anchor(i), e.statement, v.citation(e.citation), format_date(e.date) if e.date else None)
             for i, e in (ordered[index] for index in v.indexes.context_by_topic.get(topic_id, []))]
 
 
@@ -70,10 +70,9 @@ def _appearance(v: PageContext, claim_id: str):
     """A claim, its address, and each of its sources with its publisher and the
     address of its highlighted quote, for JSON-LD."""
     claim = v.content.claims[claim_id].record
-    path, anchor = address_path(v, claim_id).split("#")
     appearances = []
     for evidence in claim.evidence:
         source = v.content.sources[evidence.source].record
-        quote_url = html_url(v.page, page_path("source", evidence.source), f"q-{claim_id}")
+        quote_url = html_url(v.page, *quote_address(v.content, claim_id, evidence.source))
         appearances.append((source, v.content.actors[source.publisher].record, str(quote_url)))
-    return claim, str(html_url(v.page, path[:-5] + ".md", anchor)), appearances
+    return claim, str(html_url(v.page, *claim_address(v.content, claim_id))), appearances

@@ -1,0 +1,90 @@
+"""Where everything is on the site: the one home of every page path and anchor.
+
+A record's page (``page_path("actor", "russia")`` is ``actors/russia.md``)
+and the anchors that lead into pages are spelled here and nowhere else:
+
+- a claim's anchor, ``claim-<id>``: made from its id, never from its place
+  in a list, so it is the same on every page that shows the claim;
+- a claim's address, the one citations give: that anchor on the page of its
+  first topic (a topic's page lists every claim of the topic in full and is
+  never split into parts, so the address holds whatever the dossier grows to);
+- a quote's place in a source's text, ``q-<claim id>`` on the source's page;
+- a passage quoted by several claims, ``passage-<n>`` under the text;
+- a context entry on its topic's page, ``context-<n>``; a timeline event,
+  ``event-<kind>-<id>``.
+
+Which part of a split list holds an item is ``lists.parts_of``'s business,
+and the relative address from one page to another is ``links``'; the
+templates get these functions as globals (``render.py``). Ids are slugs
+(the model allows nothing else), so the anchors are safe as they are.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from markupsafe import Markup
+
+from build_scripts.pages.registry import PAGE_KINDS
+
+# The page kind of each kind of record that has a page of its own.
+RECORD_PAGES = {"actor": PAGE_KINDS["actor"], "topic": PAGE_KINDS["topic"], "source": PAGE_KINDS["source"]}
+
+
+class Address(NamedTuple):
+    """A place in the site: a generated page (its Markdown path) and an anchor in it."""
+
+    page: str
+    anchor: str = ""
+
+    @property
+    def in_site(self) -> str:
+        """The address as the built site has it, from the site's folder:
+        ``topics/s400-deal.html#claim-x`` (``use_directory_urls`` is off)."""
+        return built_page(self.page) + (f"#{self.anchor}" if self.anchor else "")
+
+
+def page_path(kind: str, record_id: str) -> str:
+    """Where the page of a record is: ``page_path("actor", "russia")`` is ``actors/russia.md``."""
+    return RECORD_PAGES[kind].path_of(record_id)
+
+
+def built_page(page: str) -> str:
+    """The built page of a generated one: ``actors/india.md`` becomes ``actors/india.html``."""
+    return page[: -len(".md")] + ".html" if page.endswith(".md") else page
+
+
+def claim_anchor(claim_id: str) -> Markup:
+    return Markup(f"claim-{claim_id}")
+
+
+def quote_anchor(claim_id: str) -> Markup:
+    """Where a claim's quote starts in a source's text, on the source's page."""
+    return Markup(f"q-{claim_id}")
+
+
+def passage_anchor(number: int) -> Markup:
+    """The entry, under a source's text, of a passage that several claims quote."""
+    return Markup(f"passage-{number}")
+
+
+def context_anchor(index: int) -> Markup:
+    """A context entry on its topics' pages (its place in the context file)."""
+    return Markup(f"context-{index}")
+
+
+def event_anchor(kind: str, record_id: str) -> str:
+    """A dated claim or context entry on the timeline."""
+    return f"event-{kind}-{record_id}"
+
+
+def claim_address(content, claim_id: str) -> Address:
+    """The claim's address: its anchor on the page of its first topic."""
+    claim = content.claims[claim_id].record
+    return Address(page_path("topic", claim.topics[0]), claim_anchor(claim_id))
+
+
+def quote_address(content, claim_id: str, source_id: str | None = None) -> Address:
+    """The claim's quote, highlighted in a source's text (``source_id``; by default its first source's)."""
+    claim = content.claims[claim_id].record
+    return Address(page_path("source", source_id or claim.source), quote_anchor(claim_id))
