@@ -14,7 +14,8 @@ each, data flowing forward only (each imports only from the ones above it):
                     terms: glossary names that are common phrases found in another story)
     pages/          view data and Jinja templates -> Markdown pages
         registry        every page kind: path, title, items per page, search weight
-        kinds/          one module per page kind, its template beside it
+        kinds/          one module per page kind, its template beside it (the contract: kinds/__init__)
+        addresses       where everything is: every page path and anchor
         partials/       the macros the templates share
         render          the template environment, front matter, list pages split in parts
         context, links, claims, event_views, relations, term_views, lists, labels:
