@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from enum import Enum
@@ -30,14 +29,16 @@ from build_scripts.content.schema import (
     MISSING_HEADER_IS_AN_ERROR,
     schema_header_problems,
 )
-from build_scripts.content.source_text import SourceText, Span, explain_difference, normalise
+from build_scripts.content.source_text import (
+    SourceText,
+    Span,
+    TextRefused,
+    check_size,
+    explain_difference,
+    normalise,
+    read_text,
+)
 from build_scripts.rules.terms import common_phrase_warnings
-
-# In a source text, shown as it stands: control characters other than line
-# breaks and tabs, and the bidirectional controls that reorder what readers
-# see ("Trojan Source"). A text that holds them is refused, not shown.
-_HIDDEN_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 @dataclass
 class CheckedDossier:
@@ -114,6 +115,11 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
                                     "path here; `python -m build_scripts new source seeds/<file>.txt` fills it in",
                                     origin.field("text")))
             continue
+        try:
+            check_size(path.stat().st_size)  # before the file is read: a huge one costs nothing
+        except TextRefused as refused:
+            problems.append(Problem(Mark(source.text, refused.line, refused.column), refused.message, refused.hint))
+            continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
@@ -126,20 +132,9 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
             ))
             continue
         try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8",
-                                    origin.field("text")))
-            continue
-        hidden = _HIDDEN_IN_TEXT.search(decoded)
-        if hidden:
-            char, index = hidden.group(), hidden.start()
-            line = decoded.count("\n", 0, index) + 1
-            column = index - (decoded.rfind("\n", 0, index) + 1) + 1
-            name = unicodedata.name(char, "a control character")
-            problems.append(Problem(Mark(source.text, line, column),
-                                    f"the text contains U+{ord(char):04X} ({name}), which would hide or reorder "
-                                    "what readers see", "remove it from the text (and record the new sha256)"))
+            decoded = read_text(raw)
+        except TextRefused as refused:
+            problems.append(Problem(Mark(source.text, refused.line, refused.column), refused.message, refused.hint))
             continue
         texts[source_id] = SourceText(decoded)
     return texts
