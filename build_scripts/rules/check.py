@@ -418,7 +418,7 @@ def placeholder_warnings(content: Content) -> list[Problem]:
                 found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
                                      "write the real text in its place (the comment above it says what it is), or "
                                      "remove the field if it is optional; a strict build (`make site`) refuses "
-                                     "placeholders", located.origin.field(*loc)))
+                                     "placeholders", located.origin.field(*loc), kind="placeholders"))
     return found
 
 
@@ -528,9 +528,11 @@ def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str
 def _orphans(content: Content) -> list[Problem]:
     cited_actors = {a for c in content.claims.values() for a in c.record.actors}
     cited_topics = {t for c in content.claims.values() for t in c.record.topics}
-    warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'")
+    warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'",
+                        kind="actors no claim is about")
                 for i, l in sorted(content.actors.items()) if i not in cited_actors]
-    warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'")
+    warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'",
+                         kind="topics no claim belongs to")
                  for i, l in sorted(content.topics.items()) if i not in cited_topics]
     return warnings
 
@@ -543,7 +545,8 @@ def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Proble
         for sentence in sentences:
             excerpt = normalise(text[sentence.start : sentence.end])
             warnings.append(Problem(origin.at("text"), f"no claim quotes this sentence: \"{excerpt}\"",
-                                    "add a claim whose quote is taken from it: `python -m build_scripts new claim`"))
+                                    "add a claim whose quote is taken from it: `python -m build_scripts new claim`",
+                                    kind="sentences no claim quotes"))
     return warnings
 
 
