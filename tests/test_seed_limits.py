@@ -167,3 +167,8 @@ def test_a_byte_order_mark_and_crlf_line_ends_are_read_as_nothing_and_lf(project
     assert "\ufeff" not in page and "\r" not in page
     # The file itself is not edited: its sha256 still matches.
     assert (project_copy / "seeds" / "zz-case.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_contributors_guide_states_the_limit():
+    guide = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"**At most {MAX_TEXT_BYTES:,} bytes**" in guide
