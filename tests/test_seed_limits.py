@@ -172,3 +172,18 @@ def test_a_byte_order_mark_and_crlf_line_ends_are_read_as_nothing_and_lf(project
 def test_the_contributors_guide_states_the_limit():
     guide = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"**At most {MAX_TEXT_BYTES:,} bytes**" in guide
+
+
+def test_new_source_refuses_a_text_the_check_would_refuse(project_copy):
+    # FICTIONAL text, with a zero-width space inside a name; then one too big.
+    seed = project_copy / "seeds" / "zz-new.txt"
+    seed.write_text("The fictional town of Vel\u200bmora.\n", encoding="utf-8")
+    result = run_cli(project_copy, "new", "source", "seeds/zz-new.txt")
+    assert result.returncode == 1
+    assert result.stderr.startswith("nothing was written: seeds/zz-new.txt:1:26: the text contains U+200B "
+                                    "(ZERO WIDTH SPACE)"), result.stderr
+    seed.write_bytes(b"x" * (MAX_TEXT_BYTES + 1))
+    result = run_cli(project_copy, "new", "source", "seeds/zz-new.txt")
+    assert result.returncode == 1
+    assert f"the text is {MAX_TEXT_BYTES + 1:,} bytes; source texts may be at most {MAX_TEXT_BYTES:,}" in result.stderr
+    assert not (project_copy / "content" / "sources" / "zz-new.yaml").exists()
