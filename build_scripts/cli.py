@@ -157,14 +157,14 @@ def offline(site: Path) -> int:
 
 
 def print_coverage(checked, style: str = "text") -> None:
-    from build_scripts.content.problems import format_warning
+    from build_scripts.content.problems import listed_warnings
 
     for source_id, text in sorted(checked.texts.items()):
         total = len(text.sentences())
         missing = len(checked.uncovered.get(source_id, []))
         print(f"coverage: {source_id}: {total - missing} of {total} sentences quoted by at least one claim")
-    for warning in checked.warnings + checked.header_warnings:
-        print(format_warning(warning, style))
+    for line in listed_warnings(checked.warnings + checked.header_warnings, style):
+        print(line)
 
 
 def write_schemas(root: Path, check_only: bool) -> int:

@@ -68,14 +68,15 @@ def load_case(path: Path) -> Case:
 
 
 def corpus() -> list[Case]:
-    return [load_case(p) for p in sorted(CORPUS.iterdir()) if p.suffix == ".yaml"]
+    return [load_case(p) for p in sorted(CORPUS.iterdir()) if p.suffix in (".yaml", ".txt")]
 
 
 CASES = corpus()
 
 
 # Cases also run as a whole process: a huge file, deep nesting, a bomb, a tag that would run code.
-END_TO_END = {"fifty-megabytes.yaml", "nested-flow-100000.yaml", "billion-laughs.yaml", "python-object-apply.yaml"}
+END_TO_END = {"fifty-megabytes.yaml", "nested-flow-100000.yaml", "billion-laughs.yaml", "python-object-apply.yaml",
+              "seed-seventeen-megabytes.txt"}
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +95,9 @@ def _with_case(pristine: Path, case: Case, tmp_path: Path) -> Path:
     target = root / case.place
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(case.data)
+    if case.place.startswith("seeds/"):
+        # A source text case comes with its source record, right about its sha256.
+        write_source_record(root, case.place, case.data)
     return root
 
 
@@ -140,7 +144,7 @@ def test_the_corpus_covers_every_kind_of_bad_input():
     for expected in ("billion-laughs.yaml", "nested-flow-100000.yaml", "fifty-megabytes.yaml",
                      "python-object-apply.yaml", "byte-order-mark.yaml", "case-clash-actor.yaml"):
         assert expected in names
-    assert {c.place for c in CASES} >= {"content/relations.yaml", "content/glossary.yaml"}
+    assert {c.place for c in CASES} >= {"content/relations.yaml", "content/glossary.yaml", "seeds/zz-case.txt"}
 
 
 def test_a_byte_order_mark_is_read_like_any_utf8_file(project_copy):
@@ -204,6 +208,14 @@ def test_two_thousand_wrong_quotes_are_refused_in_seconds(project_copy):
     assert "2000 problems found" in result.stderr
 
 
+def write_source_record(root: Path, seed: str, text: bytes) -> None:
+    """content/sources/<name>.yaml for the text file ``seed`` (seeds/<name>.txt) holding ``text``."""
+    (root / "content" / "sources" / f"{Path(seed).stem}.yaml").write_text(
+        "title: A case\npublisher: india\npublished: {value: 2018-10-05, basis: inferred}\nlanguage: en\n"
+        "licence: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\nattribution: x\n"
+        f"text: {seed}\nsha256: {hashlib.sha256(text).hexdigest()}\n")
+
+
 def add_source(root: Path, text: bytes, link_to: Path | None = None) -> None:
     """A new source whose record is right about its text file."""
     seed = root / "seeds" / "zz-case.txt"
@@ -212,10 +224,7 @@ def add_source(root: Path, text: bytes, link_to: Path | None = None) -> None:
     else:
         link_to.write_bytes(text)
         os.symlink(link_to, seed)
-    (root / "content" / "sources" / "zz-case.yaml").write_text(
-        "title: A case\npublisher: india\npublished: {value: 2018-10-05, basis: inferred}\nlanguage: en\n"
-        "licence: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\nattribution: x\n"
-        f"text: seeds/zz-case.txt\nsha256: {hashlib.sha256(text).hexdigest()}\n")
+    write_source_record(root, "seeds/zz-case.txt", text)
 
 
 def test_a_source_text_with_a_direction_override_is_refused(project_copy):

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import re
 import typing
-import unicodedata
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Literal
@@ -26,44 +25,18 @@ from pydantic import (
     model_validator,
 )
 
+from build_scripts.content.characters import describe, first_forbidden
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-# Characters a reader cannot see but that change how text is shown or read:
-# C0/C1 controls, surrogates and private use, line and paragraph separators,
-# the Unicode bidirectional overrides ("Trojan Source"), and the invisible
-# characters that make one text look like another ("Rus\u200bsia"). Zero-width
-# (non-)joiners stay allowed: Persian and Indic scripts and emoji need them.
-_FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co", "Zl", "Zp"}
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-_INVISIBLE = set("\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\u206a\u206b\u206c\u206d\u206e\u206f"
-                 "\ufeff\ufff9\ufffa\ufffb")
 
-
-def _is_forbidden(char: str) -> bool:
-    code = ord(char)
-    noncharacter = 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
-    tag_character = 0xE0000 <= code <= 0xE007F
-    return (char in _BIDI_CONTROLS or char in _INVISIBLE or noncharacter or tag_character
-            or unicodedata.category(char) in _FORBIDDEN_CATEGORIES)
-
-
-# Printable ASCII is never forbidden: only the other characters are looked at
-# one by one (a Python loop over every character cost most of the load time).
-_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
-
-
+# Which characters text may hold: characters.py, shared with the source texts.
 def _visible_text(value: str, *, allow_newlines: bool) -> str:
-    for match in _NOT_PRINTABLE_ASCII.finditer(value):
-        char = match.group()
-        if char == "\n" and allow_newlines:
-            continue
-        if _is_forbidden(char):
-            name = unicodedata.name(char, "")
-            where = ("a line break" if char == "\n"
-                     else "a tab (U+0009)" if char == "\t"
-                     else f"the invisible character {name} (U+{ord(char):04X})" if name
-                     else f"the control character U+{ord(char):04X}")
-            raise ValueError(f"contains {where}; " + ("replace it by a space" if char == "\t" else "remove it"))
+    """The value, if it holds no character that characters.py refuses."""
+    at = first_forbidden(value, allow_newlines=allow_newlines)
+    if at is not None:
+        char = value[at]
+        raise ValueError(f"contains {describe(char)}; " + ("replace it by a space" if char == "\t" else "remove it"))
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from typing import Iterable
@@ -29,12 +30,16 @@ class Problem:
     ``message`` says what was expected and what was found; ``hint`` says what
     to do about it; ``field`` is the dotted path of the field in the file
     (``claims.0.actors.1``), empty when the problem is about the whole file.
+    ``kind`` names what a warning is about, in the plural ("sentences no
+    claim quotes"), for the line that counts those not listed
+    (``listed_warnings``); it is no part of the problem's identity.
     """
 
     mark: Mark
     message: str
     hint: str = ""
     field: str = ""
+    kind: str = dataclasses.field(default="", compare=False)  # (the name field is taken)
 
     def sort_key(self) -> tuple:
         return (self.mark.path, self.mark.line, self.mark.column, self.field, self.message)
@@ -96,6 +101,31 @@ def format_warning(problem: Problem, style: str = "text") -> str:
     if style == "github":
         return problem.as_github("warning")
     return "warning: " + problem.as_text()
+
+
+# A warning that repeats (every sentence of a long text that no claim quotes
+# yet, every actor of a new story) would bury the others: of each kind, the
+# first few are listed and the rest counted. Errors are all listed: each one
+# stops the build.
+WARNINGS_LISTED_PER_KIND = 20
+
+
+def listed_warnings(warnings: list[Problem], style: str = "text") -> list[str]:
+    """The lines that report ``warnings``: the first ``WARNINGS_LISTED_PER_KIND``
+    of each kind, in their order, then '… and N more <kind>'."""
+    by_kind: dict[str, list[Problem]] = {}
+    for warning in warnings:
+        by_kind.setdefault(warning.kind, []).append(warning)
+    lines = []
+    for kind, problems in by_kind.items():
+        lines += [format_warning(problem, style) for problem in problems[:WARNINGS_LISTED_PER_KIND]]
+        more = len(problems) - WARNINGS_LISTED_PER_KIND
+        if more > 0:
+            what = kind or "warnings"
+            summary = f"… and {more:,} more {what} (the first {WARNINGS_LISTED_PER_KIND} are listed above)"
+            lines.append(f"::warning title={_gh_property(GITHUB_TITLE)}::{_gh_data(summary)}" if style == "github"
+                         else f"warning: {summary}")
+    return lines
 
 
 def did_you_mean(wanted: str, known: Iterable[str]) -> str:

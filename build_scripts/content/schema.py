@@ -140,5 +140,6 @@ def schema_header_problems(root: Path) -> list[Problem]:
             Mark(display, 1, 1),
             f"the first line should be the schema line '{wanted}' ({found}); editors use it to complete and check fields",
             FIX_HEADERS,
+            kind="files without their schema line",
         ))
     return problems

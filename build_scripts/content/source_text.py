@@ -1,4 +1,5 @@
-"""Source texts: normalised for matching, indexed for quotes, split into sentences.
+"""Source texts: read from their files (a size limit, the characters they may
+hold), normalised for matching, indexed for quotes, split into sentences.
 
 Matching forgives what a curator cannot see or type the same way: runs of
 white space (the seed has non-breaking spaces) and typographic quotes and
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from build_scripts.content.characters import first_forbidden
 
 _EQUIVALENT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -49,6 +53,68 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
         out.pop()
         offsets.pop()
     return "".join(out), offsets
+
+
+# -- Reading a seed file -------------------------------------------------------
+#
+# The one limit on the size of a source text, in bytes of its file. A source
+# page shows its whole text: at this size an article-shaped text (a few claims,
+# actors named in most sentences) gives a page under 100 KB of HTML
+# (tests/test_bad_inputs.py builds one). About 6,000 words of English; a
+# longer document is added in parts, each a source of its own.
+MAX_TEXT_BYTES = 40_000
+
+
+# Controls that only lay text out; named in messages, as unicodedata has no name for them.
+_LAYOUT_CONTROLS = {"\t": "a tab", "\r": "a carriage return without a line feed"}
+
+
+class TextRefused(Exception):
+    """A source text the site does not read: what is wrong, where (1-based), and how to mend it."""
+
+    def __init__(self, message: str, hint: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message, self.hint, self.line, self.column = message, hint, line, column
+
+
+def check_size(size: int) -> None:
+    """Refuses a text file of ``size`` bytes over the limit (asked before the file is read)."""
+    if size > MAX_TEXT_BYTES:
+        raise TextRefused(f"the text is {size:,} bytes; source texts may be at most {MAX_TEXT_BYTES:,} bytes",
+                          f"split the document into parts of at most {MAX_TEXT_BYTES:,} bytes, each a source of "
+                          "its own (seeds/<name>-1.txt, seeds/<name>-2.txt, …): a source's page shows its whole "
+                          "text, and every page must stay under 100 KB")
+
+
+def read_text(raw: bytes) -> str:
+    """The text of a seed file as the site reads it, or TextRefused.
+
+    UTF-8, with two differences that a reader cannot see normalised (the file
+    itself stays as it is, its sha256 too): a byte order mark at the start is
+    dropped, and Windows line ends (CRLF) are read as LF. Then the characters
+    are those YAML text may hold (characters.py), line breaks included.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise TextRefused(f"the text is not UTF-8 (byte 0x{raw[error.start]:02X} here)",
+                          "save it as UTF-8 (and record the new sha256)", line, column) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    at = first_forbidden(text, allow_newlines=True)
+    if at is not None:
+        char = text[at]
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        if char in _LAYOUT_CONTROLS:
+            name, harm = _LAYOUT_CONTROLS[char], "which no text of the dossier may hold"
+        else:
+            name, harm = unicodedata.name(char, "a control character"), "which would hide or reorder what readers see"
+        hint = {"\t": "replace it by a space", "\r": "end its lines with LF or CRLF"}.get(char, "remove it from the text")
+        raise TextRefused(f"the text contains U+{ord(char):04X} ({name}), {harm}",
+                          f"{hint} (and record the new sha256)", line, column)
+    return text
 
 
 @dataclass(frozen=True)

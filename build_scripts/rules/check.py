@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from enum import Enum
@@ -29,14 +28,16 @@ from build_scripts.content.schema import (
     MISSING_HEADER_IS_AN_ERROR,
     schema_header_problems,
 )
-from build_scripts.content.source_text import SourceText, Span, explain_difference, normalise
+from build_scripts.content.source_text import (
+    SourceText,
+    Span,
+    TextRefused,
+    check_size,
+    explain_difference,
+    normalise,
+    read_text,
+)
 from build_scripts.rules.terms import common_phrase_warnings
-
-# In a source text, shown as it stands: control characters other than line
-# breaks and tabs, and the bidirectional controls that reorder what readers
-# see ("Trojan Source"). A text that holds them is refused, not shown.
-_HIDDEN_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 @dataclass
 class CheckedDossier:
@@ -103,6 +104,11 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
                                     "path here; `python -m build_scripts new source seeds/<file>.txt` fills it in",
                                     origin.field("text")))
             continue
+        try:
+            check_size(path.stat().st_size)  # before the file is read: a huge one costs nothing
+        except TextRefused as refused:
+            problems.append(Problem(Mark(source.text, refused.line, refused.column), refused.message, refused.hint))
+            continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
@@ -115,20 +121,9 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
             ))
             continue
         try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(origin.at("text"), f"'{source.text}' is not UTF-8 text", "save it as UTF-8",
-                                    origin.field("text")))
-            continue
-        hidden = _HIDDEN_IN_TEXT.search(decoded)
-        if hidden:
-            char, index = hidden.group(), hidden.start()
-            line = decoded.count("\n", 0, index) + 1
-            column = index - (decoded.rfind("\n", 0, index) + 1) + 1
-            name = unicodedata.name(char, "a control character")
-            problems.append(Problem(Mark(source.text, line, column),
-                                    f"the text contains U+{ord(char):04X} ({name}), which would hide or reorder "
-                                    "what readers see", "remove it from the text (and record the new sha256)"))
+            decoded = read_text(raw)
+        except TextRefused as refused:
+            problems.append(Problem(Mark(source.text, refused.line, refused.column), refused.message, refused.hint))
             continue
         texts[source_id] = SourceText(decoded)
     return texts
@@ -412,7 +407,7 @@ def placeholder_warnings(content: Content) -> list[Problem]:
                 found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
                                      "write the real text in its place (the comment above it says what it is), or "
                                      "remove the field if it is optional; a strict build (`make site`) refuses "
-                                     "placeholders", located.origin.field(*loc)))
+                                     "placeholders", located.origin.field(*loc), kind="placeholders"))
     return found
 
 
@@ -524,9 +519,11 @@ def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str
 def _orphans(content: Content) -> list[Problem]:
     cited_actors = {a for c in content.claims.values() for a in c.record.actors}
     cited_topics = {t for c in content.claims.values() for t in c.record.topics}
-    warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'")
+    warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'",
+                        kind="actors no claim is about")
                 for i, l in sorted(content.actors.items()) if i not in cited_actors]
-    warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'")
+    warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'",
+                         kind="topics no claim belongs to")
                  for i, l in sorted(content.topics.items()) if i not in cited_topics]
     return warnings
 
@@ -539,7 +536,8 @@ def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Proble
         for sentence in sentences:
             excerpt = normalise(text[sentence.start : sentence.end])
             warnings.append(Problem(origin.at("text"), f"no claim quotes this sentence: \"{excerpt}\"",
-                                    "add a claim whose quote is taken from it: `python -m build_scripts new claim`"))
+                                    "add a claim whose quote is taken from it: `python -m build_scripts new claim`",
+                                    kind="sentences no claim quotes"))
     return warnings
 
 

@@ -105,7 +105,8 @@ def _warning(located: Located[model.GlossaryTerm], name: str, places: list[str],
     return Problem(origin.at(*loc),
                    f"{what} is a common phrase, and it also occurs outside the term's story, where none of its "
                    f"other names do: in {where}; pages there would list the term as theirs",
-                   f"limit the term to its story, e.g. {limit}, {mend}", origin.field(*loc))
+                   f"limit the term to its story, e.g. {limit}, {mend}", origin.field(*loc),
+                   kind="glossary names found outside their story")
 
 
 class _Stories:

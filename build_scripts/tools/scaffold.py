@@ -32,7 +32,7 @@ from pathlib import Path
 from build_scripts.content import model
 from build_scripts.content.problems import DossierError
 from build_scripts.content.schema import header_line
-from build_scripts.content.source_text import explain_difference
+from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
 from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
 
 KINDS = ("actor", "topic", "claim", "source")
@@ -245,11 +245,14 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
         raise ScaffoldError(f"there is no file {text_path}; put the source's text in seeds/ first")
     if seed.parent != seeds or not re.fullmatch(r"[A-Za-z0-9._-]+\.txt", seed.name):
         raise ScaffoldError(f"{text_path} must be a .txt file directly in seeds/, named with letters, digits, '.', '_' or '-'")
-    raw = seed.read_bytes()
+    # The check's own rules for a text (source_text.py): refused now, not at the next check.
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ScaffoldError(f"{text_path} is not UTF-8 text; save it as UTF-8 first") from None
+        check_size(seed.stat().st_size)
+        raw = seed.read_bytes()
+        read_text(raw)
+    except TextRefused as refused:
+        raise ScaffoldError(f"{text_path}:{refused.line}:{refused.column}: {refused.message}; "
+                            f"{refused.hint.removesuffix(' (and record the new sha256)')}") from None
     # Nothing is guessed: no title cut from the text, no date of today, no
     # publisher or licence copied from another source. What is missing is asked for.
     missing = [option for option, value in (("--title 'the title as published'", details.title),

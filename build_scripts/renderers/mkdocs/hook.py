@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from build_scripts.content.problems import DossierError
+from build_scripts.content.problems import DossierError, listed_warnings
 from build_scripts.renderers.mkdocs.session import BuildSession
 
 log = logging.getLogger("mkdocs.hooks.dossier")
@@ -59,10 +59,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Text still to be written is never published: a strict build stops on it.
     placeholders = session.generated.checked.placeholders
     if placeholders:
-        report = "\n".join(problem.as_text() for problem in placeholders)
-        if config.strict:
+        if config.strict:  # an error: every one is listed
+            report = "\n".join(problem.as_text() for problem in placeholders)
             raise PluginError(f"\n{report}\n{len(placeholders)} placeholder(s) still in the content; "
                               "a strict build publishes none: write the text first")
+        report = "\n".join(listed_warnings(placeholders))
         log.warning(f"placeholders still in the content (a strict build refuses them):\n{report}")
 
 
