@@ -5,6 +5,7 @@ a build writes nothing the server watches."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -136,9 +137,47 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         assert changes_seen_by_server(log_text) == {str(p) for p in (actor, glossary, extra)}, log_text
         assert 4 <= builds() - builds_at_start <= 8, log_text
         assert not (project_copy / "docs" / "actors").exists()
+
+        # 4. After these dirty rebuilds, the site is the one a clean serve of the same input makes.
+        dirty_site = _site_files(site, port)
     finally:
         stopped = stop_server(server)  # as Ctrl-C: the server cleans up after itself
     assert stopped, "mkdocs serve did not stop on Ctrl-C"
+    # The clean serve uses none of the speed-ups (no dirty preview, no template cache kept between builds).
+    clean_site = _served_once(project_copy, tmp_path / "clean", {"DOSSIER_SPEEDUPS": "none"})
+    assert sorted(p for p in dirty_site if clean_site.get(p) != dirty_site[p]) == []
+    assert dirty_site.keys() == clean_site.keys()
+
+
+def _site_files(site: Path, port: int) -> dict[str, bytes]:
+    """Every file of a served site, its server's own address (which serve sets as
+    ``site_url``: canonical links, the sitemap) put aside."""
+    address = f"127.0.0.1:{port}".encode()
+
+    def read(path: Path) -> bytes:
+        data = path.read_bytes()
+        return (gzip.decompress(data) if path.suffix == ".gz" else data).replace(address, b"SERVER")
+
+    return {path.relative_to(site).as_posix(): read(path) for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def _served_once(project: Path, scratch: Path, env: dict[str, str]) -> dict[str, bytes]:
+    """The site a plain `mkdocs serve` (no --dirty: every page built afresh) makes of ``project``."""
+    scratch.mkdir()
+    port = free_port()
+    log_path = scratch / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            MKDOCS + ["serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**environment(), **env, "TMPDIR": str(scratch)},
+            preexec_fn=interruptible,
+        )
+    try:
+        assert wait_for(lambda: "Serving on" in log_path.read_text(), 120), log_path.read_text()
+        (site,) = [*scratch.glob("mkdocs_*"), *scratch.glob("properdocs_*")]
+        return _site_files(site, port)
+    finally:
+        assert stop_server(server), "mkdocs serve did not stop on Ctrl-C"
 
 
 def _a_term_in_use(site: Path, glossary_yaml: str) -> tuple[str, str, list[str]]:

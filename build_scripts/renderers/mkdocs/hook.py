@@ -99,7 +99,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_env(env, config: MkDocsConfig, files: Files):
     if session.conversion is not None:  # every page is converted
         session.conversion.finish()
-    if session.command == "serve":
+    if session.template_cache is not None:
         env.bytecode_cache = session.template_cache
     return env
 

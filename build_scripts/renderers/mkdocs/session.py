@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.renderers import offline_zip
 from build_scripts.renderers.mkdocs import atomic_output, speedups
-from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion
+from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
 from build_scripts.site_source import contributing
 from build_scripts.site_source.generate import Generated, generate, site_identity
 
@@ -47,12 +47,15 @@ class BuildSession:
         self.warnings = _WarningCounter()
         self.zip_wanted = False  # `build`: zip the site into itself once it is built
         self.conversion: parallel_conversion.ForkedConversion | None = None  # `build`: the copy converting pages
-        # `serve`: the theme's templates, compiled once; `serve --dirty`: what the next rebuild compares with.
-        self.template_cache = dirty_preview.TemplateCache()
+        # `serve`: the theme's templates, compiled once.
+        self.template_cache: template_cache.TemplateCache | None = None
+        if command == "serve" and speedups.enabled("template_cache"):
+            self.template_cache = template_cache.TemplateCache()
+        # `serve --dirty`: what the next rebuild compares with.
         self.preview: dirty_preview.Preview | None = None
         if command == "serve" and dirty and speedups.enabled("dirty_preview"):
             self.preview = dirty_preview.Preview()
-            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+            dirty_preview.quiet_dirty_build_warning(True)
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     # -- on_config ------------------------------------------------------------
@@ -178,7 +181,7 @@ class BuildSession:
 
     def close(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
+        dirty_preview.quiet_dirty_build_warning(False)
         if self.preview is not None:
             self.preview.close()
         if self.output is not None:
@@ -193,12 +196,6 @@ def _replace_generated(files: Files, path: str, what: str, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
-
-
-def _dirty_build_warning(record: logging.LogRecord) -> bool:
-    # MkDocs warns on every dirty build that navigation may be wrong; the
-    # preview rebuilds every page whenever something all pages show changed.
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _source_date_epoch(root: Path) -> str:

@@ -11,8 +11,20 @@ Material, kept here, each behind a switch and pinned by a test:
 - ``dirty_preview``: ``mkdocs serve --dirty`` (``make serve``) rebuilds only the
   pages whose text changed, and keeps Material's search index (its
   ``search_index.json`` layout and the ``search_index.js`` the offline
-  plugin writes) to the latest entries of each page. Pinned by
-  tests/test_preview.py.
+  plugin writes) to the latest entries of each page; hides MkDocs' warning
+  on every dirty build (a log filter keyed on its text). Pinned by
+  tests/test_preview.py, which also compares the site after a series of dirty
+  rebuilds with the one a serve without any speed-up makes.
+- ``template_cache``: in ``mkdocs serve``, Material's templates compiled once
+  per session instead of once per build (a Jinja bytecode cache set on the
+  environment MkDocs makes anew for each build). Compared in
+  tests/test_preview.py as above.
+
+Not a speed-up, but Material's markup relied on all the same: theme/main.html
+adds ``defer`` to the script tags Material's blocks print (pinned by
+tests/test_site_pages.py, every script deferred), and
+theme/partials/search.html is Material's partial with an accessible name
+(pinned by tests/test_theme_overrides.py, which compares it with Material's).
 
 Switch: the environment variable ``DOSSIER_SPEEDUPS`` lists the speed-ups to
 use, separated by commas (``parallel_conversion,dirty_preview``); unset, all
@@ -24,7 +36,7 @@ from __future__ import annotations
 
 import os
 
-ALL = ("parallel_conversion", "dirty_preview")
+ALL = ("parallel_conversion", "dirty_preview", "template_cache")
 
 
 def enabled(name: str) -> bool:

@@ -28,8 +28,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -102,26 +100,6 @@ class Preview:
         shutil.rmtree(self.pages_dir, ignore_errors=True)
 
 
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept from one `serve` rebuild to the next.
-
-    MkDocs makes a new Jinja environment for every build, which would compile
-    Material's templates again on every save. Jinja checks each template's
-    source against the checksum stored with its code, so an edited template
-    is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 def latest_entries(entries: list[dict], page_urls: set[str]) -> list[dict]:
     """Search entries with, for each page, only its last run of entries.
 
@@ -158,3 +136,16 @@ def folder_state(folder: Path) -> str:
         return ""
     return "\n".join(f"{p.relative_to(folder).as_posix()} {p.stat().st_size} {p.stat().st_mtime_ns}"
                      for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns on every dirty build that navigation may be wrong; the
+    # preview rebuilds every page whenever something all pages show changed.
+    # Keyed on MkDocs' message text: if it changes, the warning shows again, no more.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_build_warning(quiet: bool) -> None:
+    """Hide (or show again) MkDocs' warning on every dirty build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    (logger.addFilter if quiet else logger.removeFilter)(_not_the_dirty_build_warning)
