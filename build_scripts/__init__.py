@@ -18,10 +18,16 @@ each, data flowing forward only (each imports only from the ones above it):
         addresses       where everything is: every page path and anchor
         partials/       the macros the templates share
         render          the template environment, front matter, list pages split in parts
-        context, links, claims, event_views, relations, term_views, lists, labels:
-                        the helpers pages share; indexes: what they derive, made once
-        events, reader, glossary, network_drawing, paging, jsonld, trie_pattern:
-                        what pages show, worked out from the records
+        context         PageContext: the dossier as one page sees it (links, titles, prose)
+        indexes         what pages derive from the records, made once per build
+        paging, lists   long lists split into numbered parts, and which part holds an item
+        links, labels   relative links between pages; the words for dates, kinds, certainty
+        views/          view data several kinds show: claims, citations, corrections,
+                        event_views, term_views, relations, source_tables, jsonld
+        derived/        worked out from the records first: events (dated, in order), glossary
+                        (where terms stand), reader (a source text cut into pieces), trie_pattern
+        network_drawing the relations drawn as SVG at build time
+        site_settings   what pages need of mkdocs.yml (site_url, repo_url), read once
         schema_reference  the schema reference page, from the model
     site_source/    the pages, completed, plus the files the site ships
         generate        load -> check -> render, end to end; writing pages to a folder

@@ -1,5 +1,5 @@
 """Every claim's address, its citation ("Cite this claim") and its report
-link (pages/citations.py), read from the built site; and, with site_url and
+link (pages/views/citations.py), read from the built site; and, with site_url and
 repo_url set in mkdocs.yml, full addresses and a prefilled issue form."""
 
 from __future__ import annotations

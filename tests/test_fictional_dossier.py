@@ -256,7 +256,7 @@ def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
 
 
 def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_site):
-    """The citation (pages/citations.py) quotes each source, with its title and
+    """The citation (pages/views/citations.py) quotes each source, with its title and
     publisher; the topic page's JSON-LD Claim has an appearance for each."""
     root, site = fictional_site
     content = load_and_check(root).content

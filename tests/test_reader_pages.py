@@ -387,7 +387,7 @@ def _term_pattern(terms):
 
 
 def test_glossary_terms_are_hover_abbreviations_on_every_page(built_site):
-    from build_scripts.pages.glossary import hover_text
+    from build_scripts.pages.derived.glossary import hover_text
 
     titles = {located.record.term: hover_text(located.record) for located in CONTENT.glossary.values()}
     pattern = _term_pattern(titles)
@@ -531,7 +531,7 @@ def _pages_with(index, words: str) -> dict[str, float]:
 
 
 def test_a_term_and_its_expansion_lead_to_the_same_pages(search_index):
-    from build_scripts.pages.glossary import TermIndex, key_terms_of_topic
+    from build_scripts.pages.derived.glossary import TermIndex, key_terms_of_topic
 
     terms = TermIndex(CONTENT)
     checked_terms = 0

@@ -17,8 +17,9 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.content import model
-from build_scripts.pages import events, glossary, paging, reader
-from build_scripts.pages.events import Event
+from build_scripts.pages import paging
+from build_scripts.pages.derived import events, glossary, reader
+from build_scripts.pages.derived.events import Event
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.rules.check import CheckedDossier

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from build_scripts.content.prose import escape_text
 from build_scripts.pages import addresses, lists
-from build_scripts.pages.claims import ClaimView
+from build_scripts.pages.views.claims import ClaimView
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of

@@ -20,7 +20,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 
-from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.pages.derived.trie_pattern import trie_pattern
 
 
 class TrieAbbrTreeprocessor(AbbrTreeprocessor):

@@ -5,7 +5,7 @@ the page of another story's accord).
 
 A page uses a term when one of its names (``GlossaryTerm.names``: the term,
 its expansion, its aliases) occurs in the page's text as whole words, in any
-case (``name_pattern``; ``pages/glossary.py`` finds them so). A name made of
+case (``name_pattern``; ``pages/derived/glossary.py`` finds them so). A name made of
 words that every story has its own of ("the accord", "nuclear deal",
 "town council") matches wherever another story uses the same words for
 something else. ``check`` warns about such a name when the term is not

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.pages import jsonld
-from build_scripts.pages.corrections import claim_url
+from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.corrections import claim_url
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS

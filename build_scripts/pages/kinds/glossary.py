@@ -1,14 +1,16 @@
 """The glossary: every term, spelled out and explained, with the topics that
 use it; split by first letter when long. (Where terms are used across the
-site, and their hover abbreviations, is ``pages/glossary.py``.)"""
+site, and their hover abbreviations, is ``pages/derived/glossary.py``.)"""
 
 from __future__ import annotations
 
-from build_scripts.pages import glossary, paging
+from build_scripts.pages import paging
+
+from build_scripts.pages.derived import glossary
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
-from build_scripts.pages.term_views import term_view
+from build_scripts.pages.views.term_views import term_view
 
 KIND = PAGE_KINDS["glossary"]
 TITLE = "Glossary"

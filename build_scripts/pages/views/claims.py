@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import claim_anchor
-from build_scripts.pages.citations import CiteView, cite_view
+from build_scripts.pages.views.citations import CiteView, cite_view
 from build_scripts.pages.context import DateView, PageContext
-from build_scripts.pages.corrections import ConflictView, CorrectionView, conflict_views, correction_views
+from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url

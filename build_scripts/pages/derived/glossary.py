@@ -25,7 +25,7 @@ from markupsafe import escape
 from build_scripts.content import model
 from build_scripts.content.load import Content
 from build_scripts.content.prose import prose_plain
-from build_scripts.pages.trie_pattern import trie_pattern
+from build_scripts.pages.derived.trie_pattern import trie_pattern
 from build_scripts.rules.terms import linked_topics, name_pattern
 
 
