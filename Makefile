@@ -2,6 +2,7 @@
 #   make site     build the site into site/
 #   make offline  the site, and its zip for reading from disk (file://) as site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
+#   make check-code  ruff on the Python code (make test runs it too)
 #   make test-js  the site's scripts' own tests only (docs/assets/*.js, tests/js/; Node 20); make test runs them too
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
@@ -68,7 +69,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 
-.PHONY: site offline test test-js serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
+.PHONY: site offline test test-js check-code serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -109,8 +110,12 @@ site-zensical: $(ZENSICAL_STAMP)
 site-properdocs: $(PROPERDOCS_STAMP)
 	$(PROPERDOCS_BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
 
-test: $(TEST_STAMP) $(ZENSICAL_STAMP) $(PROPERDOCS_STAMP) chromium $(ACTIONLINT)
+test: $(TEST_STAMP) $(ZENSICAL_STAMP) $(PROPERDOCS_STAMP) chromium $(ACTIONLINT) check-code
 	$(BIN)/python -m pytest
+
+# Ruff (pyflakes, import order, bugbear, complexity; settings in pyproject.toml).
+check-code: $(TEST_STAMP)
+	$(BIN)/ruff check .
 
 # The tests that drive the hook (builds, serve, the dirty preview, the
 # two-core conversion, atomic output, same bytes), run under ProperDocs.

@@ -291,16 +291,16 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         "build": build,
         "site_only": site_only,
         "floor": floor,
-        "site_over_floor_wall": median([s.wall / f.wall for s, f in zip(sites, floors)]),
+        "site_over_floor_wall": median([s.wall / f.wall for s, f in zip(sites, floors, strict=True)]),
         # The generator against MkDocs' own time for the same pages (the floor).
-        "generator_share": median([g.total / f.wall for g, f in zip(generator_runs, floors)]),
-        "build_over_floor_wall": median([b.wall / f.wall for b, f in zip(builds, floors)]),
-        "build_over_floor_cpu": median([b.cpu / f.cpu for b, f in zip(builds, floors)]),
+        "generator_share": median([g.total / f.wall for g, f in zip(generator_runs, floors, strict=True)]),
+        "build_over_floor_wall": median([b.wall / f.wall for b, f in zip(builds, floors, strict=True)]),
+        "build_over_floor_cpu": median([b.cpu / f.cpu for b, f in zip(builds, floors, strict=True)]),
         "site": asdict(figures),
         "floor_site": asdict(floor_figures),
         # The same site from Zensical (`make site-zensical`: source written, built, zipped), in the same rounds.
         "zensical": ({key: median([getattr(r, key) for r in zensical]) for key in ("wall", "cpu", "peak_rss_mb")}
-                     | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds)]),
+                     | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds, strict=True)]),
                         "site": asdict(zensical_figures)}) if zensical else None,
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
                      "site_only": [asdict(r) for r in sites], "floor": [asdict(r) for r in floors],
@@ -426,7 +426,7 @@ def table(results: dict) -> str:
     header = ["", *[f"x{s['scale']}" for s in scales]]
     body = [[name, *[cell(s) for s in scales]] for name, cell in rows]
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    line = lambda row: "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"  # noqa: E731
+    line = lambda row: "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"  # noqa: E731
     out = [line(header), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, body)]
     return "\n".join(out)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import sys
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")

@@ -115,7 +115,7 @@ def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
                     marker = f"Edit{count}"
                     start = time.perf_counter()
                     rename(root, actor_id, marker)
-                    elapsed = wait_for(lambda: marker in fetch(url), 120)
+                    elapsed = wait_for(lambda marker=marker, url=url: marker in fetch(url), 120)
                     if elapsed is None:
                         raise RuntimeError(f"{url} never showed {marker}:\n" + log_path.read_text()[-3000:])
                     times.setdefault(label, []).append(time.perf_counter() - start)

@@ -41,7 +41,7 @@ def _check_citation(site, page: str, site_url: str = "") -> int:
         # The claim, then each quote with its source's title, publisher and date.
         assert text.startswith(_plain(f"“{record.statement}”")), text
         assert f"title = {{{_plain(record.statement)}}}" in bibtex.replace("\\", "") or "\\" in record.statement
-        for evidence, quote in zip(record.evidence, claim.select("blockquote") or [None]):
+        for evidence, quote in zip(record.evidence, claim.select("blockquote") or [None], strict=False):
             source = CONTENT.sources[evidence.source].record
             publisher = CONTENT.actors[source.publisher].record.name
             assert _plain(f"{source.title} ({publisher}, ") in text

@@ -28,8 +28,8 @@ from build_scripts.content.problems import DossierError
 from build_scripts.content.prose import escape_text
 from build_scripts.content.safe_yaml import Positions, load_yaml
 from build_scripts.pages.derived import glossary
-from build_scripts.pages.links import relative_path
 from build_scripts.pages.derived.trie_pattern import trie_pattern
+from build_scripts.pages.links import relative_path
 from build_scripts.site_source.generate import MANIFEST, write_site_source
 
 from .helpers import PROJECT_ROOT

@@ -18,7 +18,7 @@ import pytest
 
 from build_scripts.site_source.generate import generate
 
-from .helpers import add_second_story, article, build_site, fictional_project, run_cli, soup
+from .helpers import add_second_story, article, build_site, fictional_project, run_cli
 
 LIMIT = "    limited_to:\n      topics: [ostberg-ferry]\n"
 EXPANSION = "Ostberg Town Council"  # what the term shows on hover

@@ -10,7 +10,6 @@ to a claim that does not exist, in a copy of the fictional dossier
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, get_args, get_origin
 
 import pytest

@@ -506,7 +506,7 @@ def test_topic_pages_list_their_claims_in_json_ld_with_where_they_appear(built_s
         assert re.fullmatch(r"[a-z0-9-]+\.html#claim-[a-z0-9-]+", claim["url"])  # its address, on a topic's page
         located = next(l for l in CONTENT.claims.values() if l.record.statement == claim["text"])
         assert len(claim["appearance"]) == len(located.record.evidence)  # one for each source
-        for appearance, evidence in zip(claim["appearance"], located.record.evidence):
+        for appearance, evidence in zip(claim["appearance"], located.record.evidence, strict=True):
             assert appearance["@type"] == "NewsArticle"
             assert appearance["headline"] == CONTENT.sources[evidence.source].record.title
             assert re.fullmatch(r"\.\./sources/[a-z0-9-]+\.html#q-[a-z0-9-]+", appearance["url"])

@@ -4,6 +4,7 @@ Timings are the benchmark's business (make bench), not this test's."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import posixpath
 import re
@@ -340,7 +341,7 @@ def test_split_keeps_every_item_once_in_order_and_no_part_over_a_page(sizes, per
         # Neighbouring small groups share a page: no two neighbouring parts of
         # whole groups would fit on one (a group cut in pieces keeps its own parts).
         cut = {g.key for g in groups if sum(g.key in {h.key for h in part.groups} for part in parts) > 1}
-        for before, after in zip(parts, parts[1:]):
+        for before, after in itertools.pairwise(parts):
             if not {g.key for g in (*before.groups, *after.groups)} & cut:
                 assert sum(len(g.items) + cost for g in (*before.groups, *after.groups)) > per_page
 

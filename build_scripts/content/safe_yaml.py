@@ -151,16 +151,7 @@ class _Composer:
             kind = type(event)
             if kind is yaml.StreamEndEvent:
                 break
-            if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-                raise self.fail(event, "anchors and aliases (&name / *name) are not allowed in content files",
-                                "write the value out in full where it is needed")
-            if kind in _COLLECTION_STARTS:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise self.fail(event, f"the document is nested more than {MAX_DEPTH} levels deep",
-                                    "content records need only a few levels of lists and mappings")
-            elif kind in _COLLECTION_ENDS:
-                depth -= 1
+            depth = self.depth_after(event, kind, depth)
             if kind is yaml.DocumentStartEvent:
                 if root_event is not None and second_document is None:
                     second_document = event
@@ -180,15 +171,10 @@ class _Composer:
                 except DossierError as refusal:
                     self.refusal = refusal
                     continue
-                if not stack:
-                    root = value
+                if stack:
+                    _attach(stack[-1], value)
                 else:
-                    parent = stack[-1]
-                    if isinstance(parent.value, dict):
-                        parent.value[parent.key] = value
-                        parent.key = None
-                    else:
-                        parent.value.append(value)
+                    root = value
                 if frame is not None:
                     stack.append(frame)
         if second_document is not None:
@@ -197,6 +183,21 @@ class _Composer:
         if self.refusal is not None:
             raise self.refusal
         return root_event is not None, root
+
+    def depth_after(self, event: yaml.Event, kind: type, depth: int) -> int:
+        """The nesting depth after ``event``; what is refused on every event, even
+        after a first refusal: anchors and aliases, and nesting too deep."""
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            raise self.fail(event, "anchors and aliases (&name / *name) are not allowed in content files",
+                            "write the value out in full where it is needed")
+        if kind in _COLLECTION_STARTS:
+            if depth + 1 > MAX_DEPTH:
+                raise self.fail(event, f"the document is nested more than {MAX_DEPTH} levels deep",
+                                "content records need only a few levels of lists and mappings")
+            return depth + 1
+        if kind in _COLLECTION_ENDS:
+            return depth - 1
+        return depth
 
     @staticmethod
     def place_of_next(stack: list[_Frame]) -> Location:
@@ -382,3 +383,12 @@ def _syntax_hint(problem: str) -> str:
     if "found character" in problem:
         return "put the value in quotes"
     return "check indentation, colons and quotes on this line and the one above"
+
+
+def _attach(parent: _Frame, value: Any) -> None:
+    """Put ``value`` in the open mapping (under its pending key) or list."""
+    if isinstance(parent.value, dict):
+        parent.value[parent.key] = value
+        parent.key = None
+    else:
+        parent.value.append(value)

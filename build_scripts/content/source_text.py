@@ -275,7 +275,7 @@ def _first_different(quote: str, passage: str, chars: str, name: str) -> str:
     """' (the quote has ‘ where the source has ")': the first of the marks that differ."""
     ours = [c for c in quote if c in chars]
     theirs = [c for c in passage if c in chars]
-    for mine, its in zip(ours, theirs):
+    for mine, its in zip(ours, theirs, strict=False):  # the counts are compared after
         if mine != its:
             return f" (the quote has {mine} where the source has {its})"
     if len(ours) != len(theirs):

@@ -52,7 +52,7 @@ class ListParts:
 
     @functools.cached_property
     def page_of(self) -> dict:
-        return {item: path for part, path in zip(self.parts, self.paths) for item in part.items}
+        return {item: path for part, path in zip(self.parts, self.paths, strict=True) for item in part.items}
 
     @property
     def is_split(self) -> bool:

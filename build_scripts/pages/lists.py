@@ -57,7 +57,7 @@ def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
 def part_entries(page: str, listed: ListParts, summary=None) -> list[PartEntry]:
     """The parts of a split list, for its main page ``page``; ``summary(part)`` says what a part holds."""
     return [PartEntry(Link(part.label, relative_url(page, path)), len(part.items), summary(part) if summary else None)
-            for part, path in zip(listed.parts, listed.paths)]
+            for part, path in zip(listed.parts, listed.paths, strict=True)]
 
 
 def part_nav(page: str, listed: ListParts, index: int, whole: Link) -> PartNav:

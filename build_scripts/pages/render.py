@@ -24,10 +24,10 @@ from markupsafe import Markup, escape
 
 from build_scripts.content.prose import escape_text
 from build_scripts.pages import addresses, lists
-from build_scripts.pages.views.claims import ClaimView
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of
+from build_scripts.pages.views.claims import ClaimView
 
 # Each kind's template beside its module; the macros they share.
 TEMPLATE_FOLDERS = [Path(__file__).parent / "kinds", Path(__file__).parent / "partials"]
@@ -210,7 +210,7 @@ class PageRenderer:
         """A page for each part of a split list (``only``: part n alone, from 1);
         ``whole_of(context)`` links to the list's main page."""
         listed = lists.parts_of(self.indexes, kind.name, record_id)
-        for index, (part, part_path) in enumerate(zip(listed.parts, listed.paths)):
+        for index, (part, part_path) in enumerate(zip(listed.parts, listed.paths, strict=True)):
             if only is not None and index + 1 != only:
                 continue
             pv = self.context(part_path)

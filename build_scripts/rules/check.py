@@ -11,8 +11,8 @@ import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from enum import Enum
+from pathlib import Path
 
 from build_scripts.content import model
 from build_scripts.content.load import Content, Located, Origin
@@ -38,6 +38,7 @@ from build_scripts.content.source_text import (
     read_text,
 )
 from build_scripts.rules.terms import common_phrase_warnings
+
 
 @dataclass
 class CheckedDossier:
@@ -130,61 +131,94 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
 
 
 def _check_references(content: Content, problems: list[Problem]) -> None:
-    def expect(ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
+    """Every id a record names is the id of a record of the right kind; and
+    the few rules about one record's own references (a role's dates, a topic
+    related to itself)."""
+    references = _References(content, problems)
+    for check in (references.of_sources, references.of_actors, references.of_topics, references.of_claims,
+                  references.of_relations, references.of_context, references.of_glossary):
+        check()
+
+
+@dataclass
+class _References:
+    content: Content
+    problems: list[Problem]
+
+    def expect(self, ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
         if wanted is not None and wanted not in ids:
-            problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
-                                    suggest_id(wanted, ids, what), origin.field(*loc)))
+            self.problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
+                                         suggest_id(wanted, ids, what), origin.field(*loc)))
 
-    def expect_all(ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
+    def expect_all(self, ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
         for index, item in enumerate(wanted):
-            expect(ids, item, origin, *loc, index, what=what)
+            self.expect(ids, item, origin, *loc, index, what=what)
 
-    actors, topics = content.actors, content.topics
-    for located in content.sources.values():
-        source, origin = located.record, located.origin
-        expect(actors, source.publisher, origin, "publisher", what="actor")
-        expect(actors, source.original_publisher, origin, "original_publisher", what="actor")
-    for actor_id, located in content.actors.items():
-        expect_all(actors, located.record.affiliation, located.origin, "affiliation", what="actor")
-        for index, role in enumerate(located.record.roles):
-            if role.start and role.end and role.end < role.start:
-                problems.append(Problem(located.origin.at("roles", index, "until"),
-                                        f"the role ends ({role.end}) before it starts ({role.start})",
-                                        "correct 'from' or 'until' (were they swapped?)",
-                                        located.origin.field("roles", index, "until")))
-    for topic_id, located in content.topics.items():
-        expect_all(topics, located.record.related, located.origin, "related", what="topic")
-        if topic_id in located.record.related:
-            problems.append(Problem(located.origin.at("related"), "a topic cannot be related to itself",
-                                    f"remove '{topic_id}' from 'related'", located.origin.field("related")))
-    for located in content.claims.values():
-        claim, origin = located.record, located.origin
-        for index, evidence in enumerate(claim.evidence):
-            expect(content.sources, evidence.source, origin, "evidence", index, "source", what="source")
-            if evidence.attribution:
-                expect_all(actors, evidence.attribution.by, origin, "evidence", index, "attribution", "by", what="actor")
-                expect_all(actors, evidence.attribution.via, origin, "evidence", index, "attribution", "via", what="actor")
-        expect_all(actors, claim.actors, origin, "actors", what="actor")
-        expect_all(topics, claim.topics, origin, "topics", what="topic")
-        expect_all(actors, claim.attribution.by, origin, "attribution", "by", what="actor")
-        expect_all(actors, claim.attribution.via, origin, "attribution", "via", what="actor")
-        if claim.quotation:
-            expect_all(actors, claim.quotation.speakers, origin, "quotation", "speakers", what="actor")
-        if claim.date:
-            expect(content.context, claim.date.context, origin, "date", "context", what="context entry")
-    for located in content.relations:
-        relation, origin = located.record, located.origin
-        expect(actors, relation.source_actor, origin, "from", what="actor")
-        expect(actors, relation.target_actor, origin, "to", what="actor")
-        expect_all(content.claims, relation.claims, origin, "claims", what="claim")
-    for located in content.context.values():
-        expect_all(actors, located.record.actors, located.origin, "actors", what="actor")
-        expect_all(topics, located.record.topics, located.origin, "topics", what="topic")
-    for located in content.glossary.values():
-        limit = located.record.limited_to
-        if limit is not None:
-            expect_all(topics, limit.topics, located.origin, "limited_to", "topics", what="topic")
-            expect_all(content.sources, limit.sources, located.origin, "limited_to", "sources", what="source")
+    def of_sources(self) -> None:
+        actors = self.content.actors
+        for located in self.content.sources.values():
+            source, origin = located.record, located.origin
+            self.expect(actors, source.publisher, origin, "publisher", what="actor")
+            self.expect(actors, source.original_publisher, origin, "original_publisher", what="actor")
+
+    def of_actors(self) -> None:
+        for located in self.content.actors.values():
+            self.expect_all(self.content.actors, located.record.affiliation, located.origin, "affiliation",
+                            what="actor")
+            for index, role in enumerate(located.record.roles):
+                if role.start and role.end and role.end < role.start:
+                    self.problems.append(Problem(located.origin.at("roles", index, "until"),
+                                                 f"the role ends ({role.end}) before it starts ({role.start})",
+                                                 "correct 'from' or 'until' (were they swapped?)",
+                                                 located.origin.field("roles", index, "until")))
+
+    def of_topics(self) -> None:
+        for topic_id, located in self.content.topics.items():
+            self.expect_all(self.content.topics, located.record.related, located.origin, "related", what="topic")
+            if topic_id in located.record.related:
+                self.problems.append(Problem(located.origin.at("related"), "a topic cannot be related to itself",
+                                             f"remove '{topic_id}' from 'related'", located.origin.field("related")))
+
+    def of_claims(self) -> None:
+        actors, topics = self.content.actors, self.content.topics
+        for located in self.content.claims.values():
+            claim, origin = located.record, located.origin
+            for index, evidence in enumerate(claim.evidence):
+                at = ("evidence", index)
+                self.expect(self.content.sources, evidence.source, origin, *at, "source", what="source")
+                if evidence.attribution:
+                    self.expect_all(actors, evidence.attribution.by, origin, *at, "attribution", "by", what="actor")
+                    self.expect_all(actors, evidence.attribution.via, origin, *at, "attribution", "via", what="actor")
+            self.expect_all(actors, claim.actors, origin, "actors", what="actor")
+            self.expect_all(topics, claim.topics, origin, "topics", what="topic")
+            self.expect_all(actors, claim.attribution.by, origin, "attribution", "by", what="actor")
+            self.expect_all(actors, claim.attribution.via, origin, "attribution", "via", what="actor")
+            if claim.quotation:
+                self.expect_all(actors, claim.quotation.speakers, origin, "quotation", "speakers", what="actor")
+            if claim.date:
+                self.expect(self.content.context, claim.date.context, origin, "date", "context", what="context entry")
+
+    def of_relations(self) -> None:
+        actors = self.content.actors
+        for located in self.content.relations:
+            relation, origin = located.record, located.origin
+            self.expect(actors, relation.source_actor, origin, "from", what="actor")
+            self.expect(actors, relation.target_actor, origin, "to", what="actor")
+            self.expect_all(self.content.claims, relation.claims, origin, "claims", what="claim")
+
+    def of_context(self) -> None:
+        for located in self.content.context.values():
+            self.expect_all(self.content.actors, located.record.actors, located.origin, "actors", what="actor")
+            self.expect_all(self.content.topics, located.record.topics, located.origin, "topics", what="topic")
+
+    def of_glossary(self) -> None:
+        for located in self.content.glossary.values():
+            limit = located.record.limited_to
+            if limit is not None:
+                self.expect_all(self.content.topics, limit.topics, located.origin, "limited_to", "topics",
+                                what="topic")
+                self.expect_all(self.content.sources, limit.sources, located.origin, "limited_to", "sources",
+                                what="source")
 
 
 def _check_page_ids(content: Content, problems: list[Problem]) -> None:
@@ -278,7 +312,7 @@ def _check_claim_details(content: Content, problems: list[Problem]) -> None:
         claim, origin = located.record, located.origin
         quotes = [normalise(e.quote) for e in claim.evidence]
 
-        def inside_quote(words: str, *loc: str | int) -> None:
+        def inside_quote(words: str, *loc: str | int, quotes=quotes, origin=origin) -> None:
             if not any(normalise(words) in quote for quote in quotes):
                 which = "the claim's quote" if len(quotes) == 1 else "any of the claim's quotes"
                 problems.append(Problem(origin.at(*loc), f"'{words}' is not part of {which}",

@@ -28,9 +28,9 @@ from pathlib import Path
 from build_scripts import parallel
 from build_scripts.content.load import Content, load_content
 from build_scripts.pages.derived import glossary
-from build_scripts.pages.views import relations
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import Page, page_jobs, render_jobs
+from build_scripts.pages.views import relations
 from build_scripts.rules.check import CheckedDossier, check_content
 from build_scripts.site_source import contributing, downloads, search_names
 

@@ -29,9 +29,9 @@ def first_difference(a: bytes, b: bytes, name: str) -> str:
         lines_a, lines_b = a.decode("utf-8").splitlines(), b.decode("utf-8").splitlines()
     except UnicodeDecodeError:
         return f"binary, {len(a)} and {len(b)} bytes"
-    for number, (line_a, line_b) in enumerate(zip(lines_a, lines_b), start=1):
+    for number, (line_a, line_b) in enumerate(zip(lines_a, lines_b, strict=False), start=1):
         if line_a != line_b:
-            start = next(i for i, (x, y) in enumerate(zip(line_a + "\0", line_b + "\0")) if x != y)
+            start = next(i for i, (x, y) in enumerate(zip(line_a + "\0", line_b + "\0", strict=False)) if x != y)
             return f"line {number}: {line_a[max(0, start - 40):start + 60]!r} / {line_b[max(0, start - 40):start + 60]!r}"
     return f"{len(lines_a)} and {len(lines_b)} lines (one ends the other)"
 

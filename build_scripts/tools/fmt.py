@@ -274,7 +274,8 @@ def _read_back(text: str, display: str) -> Any:
         except DossierError as error:
             raise DossierError([Problem(Mark(display, 1, 1),
                                         "formatting would make this file unreadable, so it was left as it is",
-                                        f"please report this file to the maintainers ({error.problems[0].message})")])
+                                        f"please report this file to the maintainers ({error.problems[0].message})")]) \
+                from error
     return data
 
 
@@ -284,7 +285,7 @@ def _same_meaning(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return set(a) == set(b) and all(_same_meaning(a[k], b[k]) for k in a)  # key order carries no meaning
     if isinstance(a, list):
-        return len(a) == len(b) and all(_same_meaning(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same_meaning(x, y) for x, y in zip(a, b, strict=True))
     return a == b
 
 

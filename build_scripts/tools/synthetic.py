@@ -270,7 +270,7 @@ class Writer:
         topics = list(story.topics)
         for _ in range(count):
             expansion_words = [self.made_up(2) for _ in range(self.rng.randint(2, 4))]
-            term = self.unique(lambda: "".join(w[0] for w in expansion_words).upper() + "-" + self.made_up(1).upper())
+            term = self.unique(lambda words=expansion_words: "".join(w[0] for w in words).upper() + "-" + self.made_up(1).upper())
             expansion = " ".join(expansion_words)
             story.glossary.append({
                 "id": slugify(term), "term": term, "expansion": expansion,

@@ -13,6 +13,7 @@ it and link it without ever nesting one link inside another:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -124,7 +125,7 @@ def paragraph_spans(text: str) -> list[Span]:
 def quoted_runs(spans: dict[str, Span]) -> list[Run]:
     cuts = sorted({s.start for s in spans.values()} | {s.end for s in spans.values()})
     runs: list[Run] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         claims = tuple(sorted(c for c, s in spans.items() if s.start <= start and end <= s.end))
         if not claims:
             continue
@@ -159,7 +160,7 @@ def read(source: SourceText, spans: dict[str, Span], names_by_first_word: dict[s
         pieces = []
         first = bisect.bisect_left(ordered, paragraph.start)
         last = bisect.bisect_right(ordered, paragraph.end)
-        for start, end in zip(ordered[first:last], ordered[first + 1 : last]):
+        for start, end in itertools.pairwise(ordered[first:last]):
             run = _holding(run_starts, runs, start, end)
             mention = _holding(mention_starts, mentions, start, end)
             actor = mentions[mention].actor if mention is not None else None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from build_scripts.content.prose import first_sentence
+from build_scripts.pages.labels import ACTOR_KIND_LABELS, format_date
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
 from build_scripts.pages.views.claims import claims_about
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
-from build_scripts.pages.labels import ACTOR_KIND_LABELS, format_date
-from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.views.relations import network_part_of, network_svg, relation_views
-from build_scripts.pages.render import PageRenderer
 
 KIND = PAGE_KINDS["actor"]
 

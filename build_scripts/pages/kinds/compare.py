@@ -7,12 +7,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from build_scripts.pages.views.claims import EvidenceView, claim, in_page_order
 from build_scripts.pages.context import PageContext
-from build_scripts.pages.views.corrections import claim_url
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.claims import EvidenceView, claim, in_page_order
+from build_scripts.pages.views.corrections import claim_url
 
 KIND = PAGE_KINDS["compare"]
 DESCRIPTION = "The sources side by side: the claims two sources both report, each in its own words, and where they disagree."

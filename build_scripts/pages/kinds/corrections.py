@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.corrections import claim_url
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.corrections import claim_url
 
 KIND = PAGE_KINDS["corrections"]
 DESCRIPTION = "Every correction made to the dossier's claims, actors and topics, newest first: what changed, when and why."

@@ -5,7 +5,6 @@ site, and their hover abbreviations, is ``pages/derived/glossary.py``.)"""
 from __future__ import annotations
 
 from build_scripts.pages import paging
-
 from build_scripts.pages.derived import glossary
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS

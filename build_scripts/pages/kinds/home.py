@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from build_scripts.content.prose import first_sentence
-from build_scripts.pages.views.event_views import event_counts, latest_events
 from build_scripts.pages.kinds.figures import key_figures
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.event_views import event_counts, latest_events
 
 KIND = PAGE_KINDS["home"]
 HOME_TOPICS = 20  # the first topics; the topics index has the rest

@@ -6,8 +6,8 @@ from build_scripts.pages import lists, paging
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS
-from build_scripts.pages.views.relations import network_groups, network_svg, relation_views
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.relations import network_groups, network_svg, relation_views
 
 KIND = PAGE_KINDS["network"]
 TITLE = "Network"

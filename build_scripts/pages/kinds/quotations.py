@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.pages import paging
-from build_scripts.pages.views.claims import claims_where
 from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.figures import sources_of
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.claims import claims_where
 from build_scripts.pages.views.source_tables import parts_by_source, render_rows_by_source
 
 KIND = PAGE_KINDS["quotations"]

@@ -13,9 +13,16 @@ from markupsafe import Markup
 
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import paging
-from build_scripts.pages.derived import reader
-from build_scripts.pages.views import jsonld
 from build_scripts.pages.addresses import page_path, passage_anchor
+from build_scripts.pages.context import PageContext
+from build_scripts.pages.derived import reader
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.labels import format_date
+from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.lists import part_entries, parts_of
+from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views import jsonld
 from build_scripts.pages.views.claims import (
     claim_ids_about,
     claim_under_source_url,
@@ -23,14 +30,7 @@ from build_scripts.pages.views.claims import (
     claims_at,
     in_page_order,
 )
-from build_scripts.pages.context import PageContext
 from build_scripts.pages.views.corrections import shown_corrections
-from build_scripts.pages.indexes import PageIndexes
-from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import Link, html_url, relative_url
-from build_scripts.pages.lists import part_entries, parts_of
-from build_scripts.pages.registry import PAGE_KINDS
-from build_scripts.pages.render import PageRenderer
 
 KIND = PAGE_KINDS["source"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.pages import paging
-from build_scripts.pages.views.event_views import event_counts, event_views, events_by_topic
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.event_views import event_counts, event_views, events_by_topic
 
 KIND = PAGE_KINDS["timeline"]
 TITLE = "Timeline"

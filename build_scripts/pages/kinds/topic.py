@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.content.prose import first_sentence
-from build_scripts.pages.derived import glossary
-from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import claims_about
-from build_scripts.pages.context import CitationView, PageContext
-from build_scripts.pages.views.corrections import correction_views, shown_corrections
-from build_scripts.pages.views.event_views import event_views
-from build_scripts.pages.labels import format_date
 from build_scripts.pages.addresses import claim_address, context_anchor, quote_address
+from build_scripts.pages.context import CitationView, PageContext
+from build_scripts.pages.derived import glossary
+from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.claims import claims_about
+from build_scripts.pages.views.corrections import correction_views, shown_corrections
+from build_scripts.pages.views.event_views import event_views
 from build_scripts.pages.views.term_views import term_view, terms_used_on_topic
 
 KIND = PAGE_KINDS["topic"]

@@ -25,8 +25,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from build_scripts.pages.labels import format_date
 from build_scripts.pages.addresses import claim_address
+from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
 from build_scripts.pages.site_settings import settings
 

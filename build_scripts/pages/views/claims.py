@@ -15,12 +15,12 @@ from markupsafe import Markup
 
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import claim_anchor
-from build_scripts.pages.views.citations import CiteView, cite_view
 from build_scripts.pages.context import DateView, PageContext
-from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.views.citations import CiteView, cite_view
+from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         conflicts=conflict_views(v, claim_id),
         corrections=correction_views(record.corrections),
         cite=cite_view(v, claim_id, record.statement,
-                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence)]),
+                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence, strict=True)]),
     )
 
 

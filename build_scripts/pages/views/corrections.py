@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.content import model
+from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.labels import CONFLICT_LABELS, format_date
-from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.links import Link, relative_url
 
 

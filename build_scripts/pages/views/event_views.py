@@ -9,11 +9,11 @@ from markupsafe import Markup
 
 from build_scripts.pages import lists
 from build_scripts.pages.context import CitationView, DateView, PageContext
-from build_scripts.pages.views.corrections import ConflictView, conflict_views
 from build_scripts.pages.derived.events import Event
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.views.corrections import ConflictView, conflict_views
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,7 @@ def network_parts_by_actor(indexes: PageIndexes, listed) -> dict[str, tuple[str,
     """{actor id: (label, page) of the first network part that draws it}, made once per build."""
     if indexes.network_part_of_actor is None:
         page_of: dict[str, tuple[str, str]] = {}
-        for part, path in zip(listed.parts, listed.paths):
+        for part, path in zip(listed.parts, listed.paths, strict=True):
             for index in part.items:
                 relation = indexes.content.relations[index].record
                 page_of.setdefault(relation.source_actor, (part.label, path))

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from build_scripts.pages.derived import glossary
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.derived import glossary
 from build_scripts.pages.links import Link
 
 
