@@ -12,7 +12,13 @@ Pure Python and deterministic. The layout is computed, not simulated:
   from the font's widths, generously) meets no other label, dot or arrow:
   a name around its dot, a relation's type along its arrow. Where some label
   finds no such place, the dots are spread further apart and the labels placed
-  again, so that no label ever covers anything (tests/browser measure it).
+  again, so that no label ever covers anything (tests/browser measure it);
+- but the dots spread a few times only (``MAX_TRIES``: at most 3.9 times as
+  far apart): at the last try, a label that still finds no place nearby
+  stands further from its dot or arrow, at worst just outside everything
+  drawn, where there is always room. A name is wrapped to at most three
+  lines, a word too long for a line cut with a hyphen (``wrap``). So the
+  picture stays bounded whatever the names (tests/test_network_drawing.py).
 
 Coordinates are rounded to one decimal, so the same input gives the same
 bytes. Every label comes from YAML and is XML-escaped here; every link
@@ -38,6 +44,7 @@ NODE_RADIUS = 7
 FONT_SIZE = 14
 LINE_HEIGHT = 16
 LABEL_WIDTH = 18  # characters per line before a label wraps
+MAX_LABEL_LINES = 3  # a longer name is cut short in the picture (whole in its title)
 EDGE_SPACING = 24  # distance between the edges of one pair of actors
 HUB_DEGREE = 4  # actors tied to at least this many others stand on the inner ring
 MAX_HUBS = 8
@@ -204,14 +211,28 @@ def components(edges: list[tuple[str, str]], name_of) -> list[Component]:
     return result
 
 
-def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
-    """A label cut into lines of about ``width`` characters, at spaces."""
-    lines: list[str] = []
+def wrap(label: str, width: int = LABEL_WIDTH, most: int = MAX_LABEL_LINES) -> list[str]:
+    """A label cut into lines of about ``width`` characters, at spaces.
+
+    A word longer than a line is cut into pieces, each but the last ending
+    with a hyphen; a label longer than ``most`` lines is cut short, its last
+    line ending with an ellipsis. (The picture gives every actor's full name
+    in its ``<title>``, and the page lists it too.)"""
+    words: list[str] = []
     for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        while len(word) > width:
+            words.append(word[:width - 1] + "-")
+            word = word[width - 1:]
+        words.append(word)
+    lines: list[str] = []
+    for word in words:
+        if lines and not lines[-1].endswith("-") and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1].removesuffix("-")[:width - 1] + "…"
     return lines or [label]
 
 
@@ -223,7 +244,7 @@ def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
 # not listed counts as wide. Each label then takes the first place around its
 # dot (or along its arrow) where its box meets nothing drawn so far; when some
 # label finds no such place, the dots are spread further apart and every label
-# is placed again.
+# is placed again, MAX_TRIES times at most (the last try places every label).
 
 _EM = {
     **dict.fromkeys(" ,.:;!|'", 0.34), **dict.fromkeys("ijlIJ", 0.30), **dict.fromkeys("ft", 0.40),
@@ -239,7 +260,7 @@ EDGE_FONT_SIZE = FONT_SIZE - 3
 CLEARANCE = 3.0  # between a label's box and anything else
 CURVE_STEPS = 16  # straight pieces an arrow is measured as
 SPREAD = 1.12  # how much further apart the dots stand at each new try
-MAX_TRIES = 40
+MAX_TRIES = 13  # so the dots stand at most SPREAD ** 12 (3.9) times as far apart as at first
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,8 +282,11 @@ class Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 
 
-# What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet.
+# What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet:
+# squares of GRID_CELL, or larger in a large picture, so that long arrows fill few of them.
+# (Which squares changes only how fast a place is found free, never which place.)
 GRID_CELL = 40.0
+GRID_CELLS_ACROSS = 100
 
 
 @dataclass(frozen=True)
@@ -358,6 +382,7 @@ def _edge_offsets(edges: list[Edge], points: dict[str, Point]) -> list[tuple[Edg
 _LABEL_TS = tuple(sorted((i / 40 for i in range(6, 35)), key=lambda t: (abs(t - 0.5), t)))
 _NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
 _GAPS = (3.0, 9.0, 18.0, 30.0, 45.0, 60.0, 80.0)
+_FAR_GAP_GROWTH = 1.5  # at the last try, the gaps beyond _GAPS grow by this factor
 _TURNS = 24  # directions tried around a dot
 
 
@@ -393,11 +418,39 @@ _DOT, _LINE, _BOX = 0, 1, 2
 _DOT_REACH = NODE_RADIUS + 1.5
 
 
-def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point) -> _Arrangement:
+def _gap_outside(anchor: Point, ux: float, uy: float, width: float, height: float, extent: list[float]) -> float:
+    """The gap at which a label of ``width`` × ``height``, placed from ``anchor``
+    in the direction (ux, uy) as ``_arrange`` places labels, lies wholly outside
+    ``extent`` (left, top, right, bottom) with room to spare: past the first
+    side of it that the direction crosses."""
+    start = NODE_RADIUS + CLEARANCE + abs(ux) * width / 2 + abs(uy) * height / 2  # the reach at gap 0
+    margin = CLEARANCE + 1  # 1 more than needed, for rounding
+    gap = math.inf
+    for along, low, high, centre, half in ((ux, extent[0], extent[2], anchor.x, width / 2),
+                                           (uy, extent[1], extent[3], anchor.y, height / 2)):
+        if along > 1e-9:
+            gap = min(gap, (high + margin + half - centre) / along - start)
+        elif along < -1e-9:
+            gap = min(gap, (centre - (low - margin - half)) / -along - start)
+    return max(gap, 0.0)
+
+
+def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point,
+             last: bool = False) -> _Arrangement:
+    """Every label placed where it meets nothing, if it can: those that cannot are
+    listed as ``unplaced`` (the caller spreads the dots and tries again). At the
+    ``last`` try, such a label goes further from its dot or arrow instead, as far
+    as needed: beyond everything drawn, it always finds room."""
     curves = [_curve(edge, points, offset) for edge, offset in _edge_offsets(edges, points)]
     # What is drawn, by the squares of a grid it touches: (kind, numbers…).
     cells: dict[tuple[int, int], list[tuple]] = {}
-    cell = GRID_CELL
+    xs, ys = [p.x for p in points.values()], [p.y for p in points.values()]
+    cell = max(GRID_CELL, (max(xs) - min(xs)) / GRID_CELLS_ACROSS, (max(ys) - min(ys)) / GRID_CELLS_ACROSS)
+    # The box around everything drawn so far (left, top, right, bottom), to know how far is far enough.
+    extent = [min(xs) - _DOT_REACH, min(ys) - _DOT_REACH, max(xs) + _DOT_REACH, max(ys) + _DOT_REACH]
+    for curve in curves:
+        extent[:] = [min(extent[0], curve.bounds.left), min(extent[1], curve.bounds.top),
+                     max(extent[2], curve.bounds.right), max(extent[3], curve.bounds.bottom)]
 
     def add(left: float, top: float, right: float, bottom: float, thing: tuple) -> None:
         for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
@@ -438,6 +491,44 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
     def take(label: _Label) -> None:
         box = label.box()
         add(box.left, box.top, box.right, box.bottom, (_BOX, box.left, box.top, box.right, box.bottom))
+        extent[:] = [min(extent[0], box.left), min(extent[1], box.top), max(extent[2], box.right), max(extent[3], box.bottom)]
+
+    def around(anchor: Point, outwards: float, lines: list[str], size: float, own: int = -1,
+               far: bool = False) -> _Label | None:
+        """The first free place for a label around ``anchor``: at each gap, turning from ``outwards``.
+
+        ``far``: at gaps beyond ``_GAPS``, growing, but in each direction no
+        further than where the box lies just outside everything drawn so far
+        (``extent``), where it meets nothing: so the label always finds a
+        place, and widens the picture by at most its own size."""
+        text = max(text_width(line, size) for line in lines)
+        box = _label_at(lines, size, Point(0, 0)).box()
+        width, height = box.right - box.left, box.bottom - box.top
+        directions = []
+        for turn in range(_TURNS):
+            step = (turn + 1) // 2 * (1 if turn % 2 else -1)
+            angle = outwards + step * 2 * math.pi / _TURNS
+            directions.append((math.cos(angle), math.sin(angle)))
+        if not far:
+            tries = [(gap, ux, uy) for gap in _GAPS for ux, uy in directions]
+        else:
+            outside = [_gap_outside(anchor, ux, uy, width, height, extent) for ux, uy in directions]
+            tries, gap = [], _GAPS[-1]
+            while gap < max(outside):  # each direction up to its gap outside everything, no further
+                gap *= _FAR_GAP_GROWTH
+                tries += [(min(gap, last_gap), ux, uy) for (ux, uy), last_gap in zip(directions, outside)
+                          if gap / _FAR_GAP_GROWTH < last_gap]
+        for gap, ux, uy in tries:
+            reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
+            x, y = anchor.x + ux * reach, anchor.y + uy * reach
+            if free(_box_at(text, size, len(lines), x, y), own):
+                return _label_at(lines, size, Point(x, y))
+        return None
+
+    def outwards_of(point: Point) -> float:
+        if math.hypot(point.x - middle.x, point.y - middle.y) >= 1:
+            return math.atan2(point.y - middle.y, point.x - middle.x)
+        return math.pi / 2
 
     degree = {n.id: 0 for n in nodes}
     for edge in edges:
@@ -448,26 +539,13 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
     for node in sorted(nodes, key=lambda n: (-degree[n.id], n.id)):
         point = points[node.id]
         lines = wrap(node.label)
-        size = _label_at(lines, FONT_SIZE, Point(0, 0)).box()
-        width, height = size.right - size.left, size.bottom - size.top
-        text = max(text_width(line, FONT_SIZE) for line in lines)
-        outwards = math.atan2(point.y - middle.y, point.x - middle.x) if math.hypot(point.x - middle.x, point.y - middle.y) >= 1 else math.pi / 2
-        chosen = None
-        for gap in _GAPS:
-            for turn in range(_TURNS):
-                step = (turn + 1) // 2 * (1 if turn % 2 else -1)
-                angle = outwards + step * 2 * math.pi / _TURNS
-                ux, uy = math.cos(angle), math.sin(angle)
-                reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
-                x, y = point.x + ux * reach, point.y + uy * reach
-                if free(_box_at(text, FONT_SIZE, len(lines), x, y)):
-                    chosen = _label_at(lines, FONT_SIZE, Point(x, y))
-                    break
-            if chosen:
-                break
+        outwards = outwards_of(point)
+        chosen = around(point, outwards, lines, FONT_SIZE)
+        if chosen is None and last:
+            chosen = around(point, outwards, lines, FONT_SIZE, far=True)
         if chosen is None:
             unplaced.append(node.label)
-            chosen = _label_at(lines, FONT_SIZE, Point(point.x, point.y + NODE_RADIUS + CLEARANCE + height / 2))
+            chosen = _label_at(lines, FONT_SIZE, point)  # anywhere: this try is thrown away
         node_labels[node.id] = chosen
         take(chosen)
     edge_labels = []
@@ -486,6 +564,10 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
                     break
             if chosen:
                 break
+        if chosen is None and last:
+            # Around the arrow's middle, turning from the side away from the picture's middle.
+            anchor = curve.at(0.5)
+            chosen = around(anchor, outwards_of(anchor), [label_text], EDGE_FONT_SIZE, index, far=True)
         if chosen is None:
             unplaced.append(curve.edge.title or curve.edge.label)
             chosen = _label_at([curve.edge.label], EDGE_FONT_SIZE, curve.at(0.5))
@@ -503,7 +585,8 @@ def arrange(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> 
     for attempt in range(MAX_TRIES):
         scale = SPREAD ** attempt
         points = {key: Point(p.x * scale, p.y * scale) for key, p in base.items()}
-        arranged = _arrange(nodes, edges, points, Point(middle.x * scale, middle.y * scale))
+        arranged = _arrange(nodes, edges, points, Point(middle.x * scale, middle.y * scale),
+                            last=attempt == MAX_TRIES - 1)
         if arranged.clear:
             break
     assert arranged is not None
