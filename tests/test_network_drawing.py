@@ -174,6 +174,16 @@ def test_tries_that_cannot_succeed_cost_little_and_the_work_is_bounded():
         assert tried.work < full.work
 
 
+def test_out_of_work_the_next_try_is_the_last_and_still_places_every_label(monkeypatch):
+    """With (almost) no work allowed, the first try is stopped and the next is the last:
+    the dots spread as far as they may, and every label still finds its place."""
+    nodes, edges = _star(12, hub_name=LONG_NAME)
+    monkeypatch.setattr(nd, "WORK_PER_LABEL", 1)
+    arranged = nd.arrange(nodes, edges, "hub")
+    assert arranged.unplaced == [] and _overlaps(arranged) == []
+    assert math.isclose(_spread(nodes, edges, "hub", arranged), nd.SPREAD ** (nd.MAX_TRIES - 1))
+
+
 def test_names_are_wrapped_and_cut_short():
     assert nd.wrap("United States") == ["United States"]
     assert nd.wrap("Equipment Development Department") == ["Equipment", "Development", "Department"]

@@ -368,7 +368,8 @@ class _Arrangement:
     curves: list[_Curve]
     node_labels: dict[str, _Label]
     edge_labels: list[_Label]
-    # The label that found no place, if any (at a try that was stopped there): ("node", id) or ("edge", index).
+    # Where a try was stopped, if it was: the label that found no place (or, out of work,
+    # the last one placed), as ("node", id) or ("edge", index).
     unplaced: list[tuple[str, str | int]]
     work: int = 0  # how many things drawn were looked at, to find the labels' places
 
@@ -619,7 +620,7 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
             label = _label_at([curves[key[1]].edge.label], EDGE_FONT_SIZE, centre)
             edge_labels.append(label)
         take(label)
-        if work[0] > budget and not last:
+        if work[0] > budget and not last:  # out of work: the caller goes straight to the last try
             return stopped(key)
     return _Arrangement(points, curves, node_labels, edge_labels, [], work[0])
 
