@@ -12,7 +12,13 @@ Pure Python and deterministic. The layout is computed, not simulated:
   from the font's widths, generously) meets no other label, dot or arrow:
   a name around its dot, a relation's type along its arrow. Where some label
   finds no such place, the dots are spread further apart and the labels placed
-  again, so that no label ever covers anything (tests/browser measure it).
+  again, so that no label ever covers anything (tests/browser measure it);
+- but the dots spread a few times only (``MAX_TRIES``: at most 3.9 times as
+  far apart): at the last try, a label that still finds no place nearby
+  stands further from its dot or arrow, at worst just outside everything
+  drawn, where there is always room. A name is wrapped to at most three
+  lines, a word too long for a line cut with a hyphen (``wrap``). So the
+  picture stays bounded whatever the names (tests/test_network_drawing.py).
 
 Coordinates are rounded to one decimal, so the same input gives the same
 bytes. Every label comes from YAML and is XML-escaped here; every link
@@ -28,6 +34,7 @@ reports them as nested interactive content.)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -38,6 +45,7 @@ NODE_RADIUS = 7
 FONT_SIZE = 14
 LINE_HEIGHT = 16
 LABEL_WIDTH = 18  # characters per line before a label wraps
+MAX_LABEL_LINES = 3  # a longer name is cut short in the picture (whole in its title)
 EDGE_SPACING = 24  # distance between the edges of one pair of actors
 HUB_DEGREE = 4  # actors tied to at least this many others stand on the inner ring
 MAX_HUBS = 8
@@ -204,14 +212,28 @@ def components(edges: list[tuple[str, str]], name_of) -> list[Component]:
     return result
 
 
-def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
-    """A label cut into lines of about ``width`` characters, at spaces."""
-    lines: list[str] = []
+def wrap(label: str, width: int = LABEL_WIDTH, most: int = MAX_LABEL_LINES) -> list[str]:
+    """A label cut into lines of about ``width`` characters, at spaces.
+
+    A word longer than a line is cut into pieces, each but the last ending
+    with a hyphen; a label longer than ``most`` lines is cut short, its last
+    line ending with an ellipsis. (The picture gives every actor's full name
+    in its ``<title>``, and the page lists it too.)"""
+    words: list[str] = []
     for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        while len(word) > width:
+            words.append(word[:width - 1] + "-")
+            word = word[width - 1:]
+        words.append(word)
+    lines: list[str] = []
+    for word in words:
+        if lines and not lines[-1].endswith("-") and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1].removesuffix("-")[:width - 1] + "…"
     return lines or [label]
 
 
@@ -223,7 +245,17 @@ def wrap(label: str, width: int = LABEL_WIDTH) -> list[str]:
 # not listed counts as wide. Each label then takes the first place around its
 # dot (or along its arrow) where its box meets nothing drawn so far; when some
 # label finds no such place, the dots are spread further apart and every label
-# is placed again.
+# is placed again, MAX_TRIES times at most (the last try places every label).
+#
+# What that costs is kept small, without changing a single place chosen: a try
+# that cannot succeed is thrown away, so it stops at its first label with no
+# place; the labels that found none at the try before are tried first, among
+# the dots and arrows alone (if one fails there, it fails among the labels
+# too); the grid's squares are large enough that a long arrow fills few; each
+# arrow's places along it are worked out once per try. And the tries before
+# the last look at no more than WORK_PER_LABEL things drawn per label in all:
+# past that, the next try is the last (no picture of a dossier a hundred
+# times today's comes near it).
 
 _EM = {
     **dict.fromkeys(" ,.:;!|'", 0.34), **dict.fromkeys("ijlIJ", 0.30), **dict.fromkeys("ft", 0.40),
@@ -239,7 +271,8 @@ EDGE_FONT_SIZE = FONT_SIZE - 3
 CLEARANCE = 3.0  # between a label's box and anything else
 CURVE_STEPS = 16  # straight pieces an arrow is measured as
 SPREAD = 1.12  # how much further apart the dots stand at each new try
-MAX_TRIES = 40
+MAX_TRIES = 13  # so the dots stand at most SPREAD ** 12 (3.9) times as far apart as at first
+WORK_PER_LABEL = 10_000  # things drawn that the tries before the last may look at, per label (at x100: 2,400 at most)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,8 +294,11 @@ class Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 
 
-# What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet.
-GRID_CELL = 40.0
+# What is drawn is kept by the squares of a grid it touches, to find what a label's box may meet:
+# squares of GRID_CELL, or larger in a large picture, so that long arrows fill few of them.
+# (Which squares changes only how fast a place is found free, never which place.)
+GRID_CELL = 80.0
+GRID_CELLS_ACROSS = 100
 
 
 @dataclass(frozen=True)
@@ -299,6 +335,11 @@ class _Curve:
                      u * u * self.start.y + 2 * u * t * self.control.y + t * t * self.end.y)
 
 
+# The weights of a quadratic curve's three points at each step: (u * u, 2 * u * t, t * t), u = 1 - t.
+_CURVE_WEIGHTS = tuple((u * u, 2 * u * t, t * t) for t, u in ((i / CURVE_STEPS, 1 - i / CURVE_STEPS)
+                                                                for i in range(CURVE_STEPS + 1)))
+
+
 def _curve(edge: Edge, points: dict[str, Point], offset: float) -> _Curve:
     a, b = points[edge.source], points[edge.target]
     # Offsets are measured across the pair's own direction (first id to
@@ -311,8 +352,10 @@ def _curve(edge: Edge, points: dict[str, Point], offset: float) -> _Curve:
     control = Point((a.x + b.x) / 2 + nx * offset * 2, (a.y + b.y) / 2 + ny * offset * 2)
     start = _towards(a, control, NODE_RADIUS + 2)
     end = _towards(b, control, NODE_RADIUS + 4)
-    shape = _Curve(edge, start, control, end, (), Box(0, 0, 0, 0))
-    samples = tuple(shape.at(i / CURVE_STEPS) for i in range(CURVE_STEPS + 1))
+    # _Curve.at for each step, its weights worked out once (the same arithmetic, the same numbers).
+    samples = tuple(Point(of_start * start.x + of_control * control.x + of_end * end.x,
+                          of_start * start.y + of_control * control.y + of_end * end.y)
+                    for of_start, of_control, of_end in _CURVE_WEIGHTS)
     # The arrowhead reaches about 4.5 units either side of the line's end.
     bounds = Box(min(p.x for p in samples), min(p.y for p in samples),
                  max(p.x for p in samples), max(p.y for p in samples)).grown(5)
@@ -325,7 +368,10 @@ class _Arrangement:
     curves: list[_Curve]
     node_labels: dict[str, _Label]
     edge_labels: list[_Label]
-    unplaced: list[str]  # the labels that found no place where they meet nothing
+    # Where a try was stopped, if it was: the label that found no place (or, out of work,
+    # the last one placed), as ("node", id) or ("edge", index).
+    unplaced: list[tuple[str, str | int]]
+    work: int = 0  # how many things drawn were looked at, to find the labels' places
 
     @property
     def clear(self) -> bool:
@@ -358,6 +404,7 @@ def _edge_offsets(edges: list[Edge], points: dict[str, Point]) -> list[tuple[Edg
 _LABEL_TS = tuple(sorted((i / 40 for i in range(6, 35)), key=lambda t: (abs(t - 0.5), t)))
 _NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
 _GAPS = (3.0, 9.0, 18.0, 30.0, 45.0, 60.0, 80.0)
+_FAR_GAP_GROWTH = 1.5  # at the last try, the gaps beyond _GAPS grow by this factor
 _TURNS = 24  # directions tried around a dot
 
 
@@ -393,11 +440,46 @@ _DOT, _LINE, _BOX = 0, 1, 2
 _DOT_REACH = NODE_RADIUS + 1.5
 
 
-def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point) -> _Arrangement:
+def _gap_outside(anchor: Point, ux: float, uy: float, width: float, height: float, extent: list[float]) -> float:
+    """The gap at which a label of ``width`` × ``height``, placed from ``anchor``
+    in the direction (ux, uy) as ``_arrange`` places labels, lies wholly outside
+    ``extent`` (left, top, right, bottom) with room to spare: past the first
+    side of it that the direction crosses."""
+    start = NODE_RADIUS + CLEARANCE + abs(ux) * width / 2 + abs(uy) * height / 2  # the reach at gap 0
+    margin = CLEARANCE + 1  # 1 more than needed, for rounding
+    gap = math.inf
+    for along, low, high, centre, half in ((ux, extent[0], extent[2], anchor.x, width / 2),
+                                           (uy, extent[1], extent[3], anchor.y, height / 2)):
+        if along > 1e-9:
+            gap = min(gap, (high + margin + half - centre) / along - start)
+        elif along < -1e-9:
+            gap = min(gap, (centre - (low - margin - half)) / -along - start)
+    return max(gap, 0.0)
+
+
+def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], middle: Point,
+             last: bool = False, hardest: tuple = (), budget: float = math.inf) -> _Arrangement:
+    """Every label placed where it meets nothing, if it can. At the ``last`` try,
+    a label with no room nearby goes further from its dot or arrow, as far as
+    needed: beyond everything drawn, it always finds room. At any other try,
+    placing stops at the first label that finds no place (``unplaced``: the
+    caller spreads the dots and tries again, this try is thrown away); and
+    before any label is placed, the ``hardest`` ones (keys of those that found
+    no place at the try before) are tried among the dots and arrows alone: if
+    one finds no place even there, it will not find one among the labels
+    either. A try also stops once it has looked at more than ``budget``
+    things drawn (``work``); the caller then goes straight to the last try.
+    """
     curves = [_curve(edge, points, offset) for edge, offset in _edge_offsets(edges, points)]
     # What is drawn, by the squares of a grid it touches: (kind, numbers…).
     cells: dict[tuple[int, int], list[tuple]] = {}
-    cell = GRID_CELL
+    xs, ys = [p.x for p in points.values()], [p.y for p in points.values()]
+    cell = max(GRID_CELL, (max(xs) - min(xs)) / GRID_CELLS_ACROSS, (max(ys) - min(ys)) / GRID_CELLS_ACROSS)
+    # The box around everything drawn so far (left, top, right, bottom), to know how far is far enough.
+    extent = [min(xs) - _DOT_REACH, min(ys) - _DOT_REACH, max(xs) + _DOT_REACH, max(ys) + _DOT_REACH]
+    for curve in curves:
+        extent[:] = [min(extent[0], curve.bounds.left), min(extent[1], curve.bounds.top),
+                     max(extent[2], curve.bounds.right), max(extent[3], curve.bounds.bottom)]
 
     def add(left: float, top: float, right: float, bottom: float, thing: tuple) -> None:
         for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
@@ -407,18 +489,26 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
     for point in points.values():
         box = Box(point.x, point.y, point.x, point.y).grown(_DOT_REACH)
         add(box.left, box.top, box.right, box.bottom, (_DOT, point.x, point.y))
-    for index, curve in enumerate(curves):
+    floor = math.floor
+    for index, curve in enumerate(curves):  # (add(), written out: there are many pieces)
         for a, b in zip(curve.points, curve.points[1:]):
-            low_x, low_y, high_x, high_y = min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)
-            add(low_x, low_y, high_x, high_y, (_LINE, a.x, a.y, b.x, b.y, index, low_x, low_y, high_x, high_y))
-    unplaced: list[str] = []
+            low_x, high_x = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
+            low_y, high_y = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
+            thing = (_LINE, a.x, a.y, b.x, b.y, index, low_x, low_y, high_x, high_y)
+            rows = range(floor(low_y / cell), floor(high_y / cell) + 1)
+            for column in range(floor(low_x / cell), floor(high_x / cell) + 1):
+                for row in rows:
+                    cells.setdefault((column, row), []).append(thing)
     radius_squared = _DOT_REACH * _DOT_REACH
+    work = [0]  # things drawn looked at, by free()
 
     def free(box: tuple[float, float, float, float], own: int = -1) -> bool:
         left, top, right, bottom = (box[0] - CLEARANCE, box[1] - CLEARANCE, box[2] + CLEARANCE, box[3] + CLEARANCE)
         for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
             for row in range(math.floor(top / cell), math.floor(bottom / cell) + 1):
-                for thing in cells.get((column, row), ()):
+                things = cells.get((column, row), ())
+                work[0] += len(things)
+                for thing in things:
                     kind = thing[0]
                     if kind == _BOX:
                         if left < thing[3] and thing[1] < right and top < thing[4] and thing[2] < bottom:
@@ -438,76 +528,138 @@ def _arrange(nodes: list[Node], edges: list[Edge], points: dict[str, Point], mid
     def take(label: _Label) -> None:
         box = label.box()
         add(box.left, box.top, box.right, box.bottom, (_BOX, box.left, box.top, box.right, box.bottom))
+        extent[:] = [min(extent[0], box.left), min(extent[1], box.top), max(extent[2], box.right), max(extent[3], box.bottom)]
 
+    def outwards_of(point: Point) -> float:
+        if math.hypot(point.x - middle.x, point.y - middle.y) >= 1:
+            return math.atan2(point.y - middle.y, point.x - middle.x)
+        return math.pi / 2
+
+    def around(anchor: Point, outwards: float, lines: list[str], size: float, far: bool = False):
+        """The places for a label around ``anchor``, in order: at each gap, turning from ``outwards``,
+        as (box, centre).
+
+        ``far``: at gaps beyond ``_GAPS``, growing, but in each direction no
+        further than where the box lies just outside everything drawn so far
+        (``extent``), where it meets nothing: so the label always finds a
+        place, and widens the picture by at most its own size."""
+        text = max(text_width(line, size) for line in lines)
+        box = _label_at(lines, size, Point(0, 0)).box()
+        width, height = box.right - box.left, box.bottom - box.top
+        directions = _directions(outwards)
+        if not far:
+            tries = ((gap, ux, uy) for gap in _GAPS for ux, uy in directions)
+        else:
+            outside = [_gap_outside(anchor, ux, uy, width, height, extent) for ux, uy in directions]
+            tries, gap = [], _GAPS[-1]
+            while gap < max(outside):  # each direction up to its gap outside everything, no further
+                gap *= _FAR_GAP_GROWTH
+                tries += [(min(gap, last_gap), ux, uy) for (ux, uy), last_gap in zip(directions, outside)
+                          if gap / _FAR_GAP_GROWTH < last_gap]
+        for gap, ux, uy in tries:
+            reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
+            x, y = anchor.x + ux * reach, anchor.y + uy * reach
+            yield _box_at(text, size, len(lines), x, y), Point(x, y)
+
+    def along(index: int):
+        """The places for an arrow's label, in order: on the arrow first; then moved
+        aside, the arrow still through the label; as (box, centre)."""
+        curve = curves[index]
+        text = text_width(curve.edge.label, EDGE_FONT_SIZE)
+        on_arrow = []  # (point, box) at each of _LABEL_TS, worked out when first needed
+        for nudge in _NUDGES:
+            for step, t in enumerate(_LABEL_TS):
+                if step == len(on_arrow):
+                    point = curve.at(t)
+                    on_arrow.append((point, _box_at(text, EDGE_FONT_SIZE, 1, point.x, point.y)))
+                point, box = on_arrow[step]
+                x = point.x + nudge[0] * ((box[2] - box[0]) / 2 - 2)
+                y = point.y + nudge[1] * ((box[3] - box[1]) / 2 - 2)
+                yield _box_at(text, EDGE_FONT_SIZE, 1, x, y), Point(x, y)
+
+    def places(key: tuple[str, str | int], far: bool = False):
+        if key[0] == "node":
+            point = points[key[1]]
+            return around(point, outwards_of(point), node_lines[key[1]], FONT_SIZE, far)
+        if far:  # around the arrow's middle, turning from the side away from the picture's middle
+            anchor = curves[key[1]].at(0.5)
+            return around(anchor, outwards_of(anchor), [curves[key[1]].edge.label], EDGE_FONT_SIZE, far)
+        return along(key[1])
+
+    def first_free(key: tuple[str, str | int], far: bool = False) -> Point | None:
+        own = key[1] if key[0] == "edge" else -1
+        return next((centre for box, centre in places(key, far) if free(box, own)), None)
+
+    node_lines = {node.id: wrap(node.label) for node in nodes}
     degree = {n.id: 0 for n in nodes}
     for edge in edges:
         degree[edge.source] += 1
         degree[edge.target] += 1
+    # The busiest dots choose first: most arrows leave them, least room is left. Then the arrows.
+    keys = [("node", n.id) for n in sorted(nodes, key=lambda n: (-degree[n.id], n.id))]
+    keys += [("edge", index) for index in range(len(curves))]
+
+    def stopped(key) -> _Arrangement:
+        return _Arrangement(points, curves, {}, [], [key], work[0])
+
+    if not last:
+        for key in hardest:
+            if first_free(key) is None:
+                return stopped(key)
     node_labels: dict[str, _Label] = {}
-    # The busiest dots choose first: most arrows leave them, least room is left.
-    for node in sorted(nodes, key=lambda n: (-degree[n.id], n.id)):
-        point = points[node.id]
-        lines = wrap(node.label)
-        size = _label_at(lines, FONT_SIZE, Point(0, 0)).box()
-        width, height = size.right - size.left, size.bottom - size.top
-        text = max(text_width(line, FONT_SIZE) for line in lines)
-        outwards = math.atan2(point.y - middle.y, point.x - middle.x) if math.hypot(point.x - middle.x, point.y - middle.y) >= 1 else math.pi / 2
-        chosen = None
-        for gap in _GAPS:
-            for turn in range(_TURNS):
-                step = (turn + 1) // 2 * (1 if turn % 2 else -1)
-                angle = outwards + step * 2 * math.pi / _TURNS
-                ux, uy = math.cos(angle), math.sin(angle)
-                reach = NODE_RADIUS + CLEARANCE + gap + abs(ux) * width / 2 + abs(uy) * height / 2
-                x, y = point.x + ux * reach, point.y + uy * reach
-                if free(_box_at(text, FONT_SIZE, len(lines), x, y)):
-                    chosen = _label_at(lines, FONT_SIZE, Point(x, y))
-                    break
-            if chosen:
-                break
-        if chosen is None:
-            unplaced.append(node.label)
-            chosen = _label_at(lines, FONT_SIZE, Point(point.x, point.y + NODE_RADIUS + CLEARANCE + height / 2))
-        node_labels[node.id] = chosen
-        take(chosen)
-    edge_labels = []
-    for index, curve in enumerate(curves):
-        chosen = None
-        label_text = curve.edge.label
-        text = text_width(label_text, EDGE_FONT_SIZE)
-        for nudge in _NUDGES:  # on the arrow first; then moved aside, the arrow still through the label
-            for t in _LABEL_TS:
-                point = curve.at(t)
-                box = _box_at(text, EDGE_FONT_SIZE, 1, point.x, point.y)
-                x = point.x + nudge[0] * ((box[2] - box[0]) / 2 - 2)
-                y = point.y + nudge[1] * ((box[3] - box[1]) / 2 - 2)
-                if free(_box_at(text, EDGE_FONT_SIZE, 1, x, y), index):
-                    chosen = _label_at([label_text], EDGE_FONT_SIZE, Point(x, y))
-                    break
-            if chosen:
-                break
-        if chosen is None:
-            unplaced.append(curve.edge.title or curve.edge.label)
-            chosen = _label_at([curve.edge.label], EDGE_FONT_SIZE, curve.at(0.5))
-        edge_labels.append(chosen)
-        take(chosen)
-    return _Arrangement(points, curves, node_labels, edge_labels, unplaced)
+    edge_labels: list[_Label] = []
+    for key in keys:
+        centre = first_free(key)
+        if centre is None and last:
+            centre = first_free(key, far=True)
+        if centre is None:
+            return stopped(key)
+        if key[0] == "node":
+            label = node_labels[key[1]] = _label_at(node_lines[key[1]], FONT_SIZE, centre)
+        else:
+            label = _label_at([curves[key[1]].edge.label], EDGE_FONT_SIZE, centre)
+            edge_labels.append(label)
+        take(label)
+        if work[0] > budget and not last:  # out of work: the caller goes straight to the last try
+            return stopped(key)
+    return _Arrangement(points, curves, node_labels, edge_labels, [], work[0])
+
+
+@functools.lru_cache(maxsize=64)
+def _directions(outwards: float) -> tuple[tuple[float, float], ...]:
+    """The directions tried around a dot: ``outwards`` first, then turning either way."""
+    found = []
+    for turn in range(_TURNS):
+        step = (turn + 1) // 2 * (1 if turn % 2 else -1)
+        angle = outwards + step * 2 * math.pi / _TURNS
+        found.append((math.cos(angle), math.sin(angle)))
+    return tuple(found)
 
 
 def arrange(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> _Arrangement:
-    """Where every dot, arrow and label goes: the layout, spread until every label is clear."""
+    """Where every dot, arrow and label goes: the layout, spread until every label is clear.
+
+    The tries before the last may together look at no more than WORK_PER_LABEL
+    things drawn for each label; past that, the next try is the last."""
     base = layout(nodes, edges, centre)
     nodes = sorted(nodes, key=lambda n: n.id)
     middle = base[centre] if centre is not None else Point(0.0, 0.0)
-    arranged = None
-    for attempt in range(MAX_TRIES):
+    budget = WORK_PER_LABEL * (len(nodes) + len(edges))
+    hardest: tuple = ()
+    work = 0
+    attempt = 0
+    while True:
+        last = attempt == MAX_TRIES - 1
         scale = SPREAD ** attempt
         points = {key: Point(p.x * scale, p.y * scale) for key, p in base.items()}
-        arranged = _arrange(nodes, edges, points, Point(middle.x * scale, middle.y * scale))
+        arranged = _arrange(nodes, edges, points, Point(middle.x * scale, middle.y * scale),
+                            last=last, hardest=hardest, budget=budget - work)
+        work += arranged.work
         if arranged.clear:
-            break
-    assert arranged is not None
-    return arranged
+            return dataclasses.replace(arranged, work=work)
+        # That label first at the next try (after the others that failed before, most recent first).
+        hardest = (*arranged.unplaced, *(key for key in hardest if key not in arranged.unplaced))
+        attempt = MAX_TRIES - 1 if work > budget else attempt + 1
 
 
 def draw(nodes: list[Node], edges: list[Edge], *, svg_id: str, title: str, description: str,
