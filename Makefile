@@ -2,6 +2,8 @@
 #   make site     build the site into site/
 #   make offline  the site, and its zip for reading from disk (file://) as site-offline.zip
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
+#   make test-fast  the fast tier only: in-process, no site build, no process, no browser (under a minute)
+#   make goldens  rewrite tests/golden/ (the fictional dossier's generated pages) after a wanted change
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
@@ -57,7 +59,7 @@ ZENSICAL_DOCS := build/site-source
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site offline test serve check fmt generate chromium clean bench lock site-zensical
+.PHONY: site offline test test-fast goldens serve check fmt generate chromium clean bench lock site-zensical
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -97,6 +99,16 @@ site-zensical: $(ZENSICAL_STAMP)
 
 test: $(TEST_STAMP) $(ZENSICAL_STAMP) chromium $(ACTIONLINT)
 	$(BIN)/python -m pytest
+
+# The tests marked neither slow nor browser (tests/conftest.py says which are):
+# what to run while working. `make test` runs them too.
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# After a change that is meant to change the generated pages: rewrite the
+# goldens, then read `git diff tests/golden/` before committing them.
+goldens: $(TEST_STAMP)
+	$(BIN)/python -m tests.golden --update
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
