@@ -103,6 +103,14 @@ def real_record_ids(folder: str) -> list[str]:
     return sorted(path.stem for path in (PROJECT_ROOT / "content" / folder).glob("*.yaml"))
 
 
+def real_claim_ids() -> list[str]:
+    """The ids of the real dossier's claims, read from the ``  - id:`` lines of
+    content/claims/ (tests/test_site_pages.py checks they are the loaded ones)."""
+    return sorted(re.findall(r"^  - id: ([a-z0-9-]+)$", "\n".join(
+        path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "content" / "claims").glob("*.yaml"))),
+        re.MULTILINE))
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder``, by relative path."""
     return {

@@ -14,6 +14,8 @@ import pytest
 
 from .helpers import MKDOCS, build_site, copy_project, environment, tree_digest
 
+pytestmark = pytest.mark.slow  # every test builds the site with MkDocs
+
 STAGING = ".site.building"  # where `mkdocs build` writes before the swap (see renderers/mkdocs/atomic_output.py)
 OLD = ".site.old"
 

@@ -114,6 +114,7 @@ def test_the_issue_form_asks_for_the_fields_the_link_fills_in():
     assert {"claim", "page", "problem", "source"} <= ids
 
 
+@pytest.mark.slow  # builds the site
 def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form(project_copy, tmp_path):
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(

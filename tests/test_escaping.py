@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .helpers import article, build_site, soup
+
+pytestmark = pytest.mark.slow  # builds the site
 
 HOSTILE_NAME = "<script>alert(1)</script> [x](javascript:alert(1))"
 HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script> {{ 7*7 }} {: onclick=alert(3) }"

@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from .helpers import (
     changes_seen_by_server,
     environment,
@@ -17,6 +19,8 @@ from .helpers import (
     stop_server,
     wait_for,
 )
+
+pytestmark = pytest.mark.slow  # runs `mkdocs serve`
 
 
 def _fetch(url: str) -> str:
