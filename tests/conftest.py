@@ -35,9 +35,10 @@ from .helpers import (
     copy_project,
     fictional_project,
 )
+from .hostile_site import add_hostile_records
 
 # Fixtures that build a site (or a dossier ten times today's): a test using one is slow.
-SLOW_FIXTURES = {"built_site", "zensical_site", "fictional_built_site", "fictional_zensical_site",
+SLOW_FIXTURES = {"built_site", "configured_site", "hostile_site", "zensical_site", "fictional_built_site", "fictional_zensical_site",
                  "dossier_x10", "checked_x10", "site_x10"}
 SLOW_MARKS = {"slow", "browser"}
 
@@ -57,6 +58,36 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(PROJECT_ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# The addresses a published site sets in mkdocs.yml (left unset in the repository).
+SITE_ADDRESSES = ("site_url: https://example.org/dossier/\n"
+                  "repo_url: https://github.com/example/dossier\n"
+                  "edit_uri: https://example.org/dossier/edit/main/docs/\n")
+
+
+@pytest.fixture(scope="session")
+def configured_site(tmp_path_factory) -> Path:
+    """The real site built once per session with ``SITE_ADDRESSES`` set in mkdocs.yml:
+    full addresses in citations, the issue form for reports, "Edit this page" buttons."""
+    root = copy_project(tmp_path_factory.mktemp("configured") / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "docs_dir: docs\n" in text
+    config.write_text(text.replace("docs_dir: docs\n", "docs_dir: docs\n" + SITE_ADDRESSES, 1), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(real_checked, tmp_path_factory) -> Path:
+    """A copy of the real project with hostile records and two hand-written pages added
+    (tests/hostile_site.py), built once per session; its project is the site's parent."""
+    root = add_hostile_records(copy_project(tmp_path_factory.mktemp("hostile") / "project"), real_checked.content)
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

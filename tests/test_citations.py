@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from .helpers import PROJECT_ROOT, build_site, real_record_ids, soup
+from .helpers import PROJECT_ROOT, real_record_ids, soup
 
 
 
@@ -111,15 +111,9 @@ def test_the_issue_form_asks_for_the_fields_the_link_fills_in():
     assert {"claim", "page", "problem", "source"} <= ids
 
 
-@pytest.mark.slow  # builds the site
-def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form(real_checked, project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "docs_dir: docs\n", "docs_dir: docs\nsite_url: https://example.org/dossier/\n"
-                            "repo_url: https://github.com/example/dossier\n", 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = build_site(project_copy, site)
-    assert result.returncode == 0, result.stderr
+def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form(real_checked, configured_site):
+    """site_url and repo_url set (the session's configured_site, conftest.py)."""
+    site = configured_site
     assert _check_citation(real_checked.content, site, "topics/jcpoa.html", "https://example.org/dossier/") > 0
     for claim, box in _boxes(site, "topics/jcpoa.html"):
         claim_id = claim["id"].removeprefix("claim-")

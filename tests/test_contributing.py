@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from build_scripts.content import model
 from build_scripts.content.schema import record_schemas
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
+from .helpers import PROJECT_ROOT, article, soup
 
 
 
@@ -93,21 +91,10 @@ def test_each_generated_page_links_to_a_copy_of_its_yaml_file(real_checked, buil
     assert not soup(built_site / "actors" / f"{sorted(real_checked.content.actors)[0]}.html").select("a[rel=edit]")
 
 
-@pytest.fixture(scope="module")
-def site_with_edit_links(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("edit") / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nedit_uri: https://example.org/dossier/edit/main/docs/\n",
-                      encoding="utf-8")
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-@pytest.mark.slow  # site_with_edit_links builds the site
-def test_edit_this_page_opens_the_file_the_page_is_made_from(real_checked, site_with_edit_links):
+def test_edit_this_page_opens_the_file_the_page_is_made_from(real_checked, configured_site):
+    """With edit_uri set (the session's configured_site, conftest.py), every page has the button."""
     def edit_href(page: str) -> str:
-        link = soup(site_with_edit_links / page).select_one("a[rel=edit]")
+        link = soup(configured_site / page).select_one("a[rel=edit]")
         assert link is not None, f"{page}: no edit button"
         return link["href"]
 

@@ -17,7 +17,8 @@ import pytest
 from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
 
-from .helpers import article, build_site, copy_project, real_record_ids, soup
+from .helpers import article, real_record_ids, soup
+from .hostile_site import HOSTILE, HOSTILE_EXPANSION
 
 SOURCE_ID = real_record_ids("sources")[0]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -565,39 +566,10 @@ def test_pages_about_one_thing_outrank_the_full_text_in_search(real_checked, sea
     assert boosts["glossary.html"] > source
 
 
-# -- a copy of the project with hostile names and a hand-written page ---------------
+# -- a copy of the project with hostile names and a hand-written page (tests/hostile_site.py) --
 
-HOSTILE = "Evil </svg><script>alert(1)</script> & \"Co\" <a href=javascript:alert(2)>"
-HOSTILE_EXPANSION = '"><img src=x onerror=alert(5)> & more'
-
-
-@pytest.fixture(scope="module")
-def copy_site(real_checked, tmp_path_factory):
-    """The project with a hostile actor in a relation, a hostile glossary
-    expansion, and a hand-written page that names a glossary term."""
-    root = copy_project(tmp_path_factory.mktemp("reader") / "project")
-    (root / "content" / "actors" / "evil.yaml").write_text(
-        "name: '" + HOSTILE.replace("'", "''") + "'\nkind: company\n"
-        "aliases: ['=HYPERLINK(\"http://x\")', '</script><script>alert(3)</script>']\n"
-        "summary: '=1+1 is a formula to a spreadsheet.'\n", encoding="utf-8")
-    relations = root / "content" / "relations.yaml"
-    relations.write_text(relations.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                         f"  - from: evil\n    type: supplies\n    to: {sorted(real_checked.content.actors)[0]}\n"
-                         f"    claims: [{sorted(real_checked.content.claims)[0]}]\n", encoding="utf-8")
-    glossary = root / "content" / "glossary.yaml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                        "  - id: zz-test-term\n    term: ZZQ\n    expansion: '" + HOSTILE_EXPANSION + "'\n"
-                        "    definition: A term made up for a test.\n", encoding="utf-8")
-    (root / "docs" / "hand-written.md").write_text("# A page\n\nThe ZZQ is named here.\n", encoding="utf-8")
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.mark.slow  # copy_site builds a copy of the site
-def test_a_hostile_actor_name_stays_text_in_the_network_picture(copy_site):
-    for page in (copy_site / "network.html", copy_site / "actors" / "evil.html"):
+def test_a_hostile_actor_name_stays_text_in_the_network_picture(hostile_site):
+    for page in (hostile_site / "network.html", hostile_site / "actors" / "evil.html"):
         svg = _svg(page)
         node = next(a for a in svg.iter(f"{SVG}a") if a.get("href").endswith("evil.html"))
         assert " ".join(t.text for t in node.iter(f"{SVG}tspan")) == " ".join(HOSTILE.split())
@@ -609,26 +581,24 @@ def test_a_hostile_actor_name_stays_text_in_the_network_picture(copy_site):
         assert not [s for s in runnable if "alert" in s.get_text()]
 
 
-@pytest.mark.slow  # copy_site builds a copy of the site
-def test_a_hostile_actor_name_stays_text_in_json_ld_and_downloads(copy_site):
-    data = _jsonld(copy_site / "actors" / "evil.html")
+def test_a_hostile_actor_name_stays_text_in_json_ld_and_downloads(hostile_site):
+    data = _jsonld(hostile_site / "actors" / "evil.html")
     assert data["name"] == HOSTILE
     assert data["alternateName"][1] == "</script><script>alert(3)</script>"
 
-    rows = list(csv.DictReader(io.StringIO((copy_site / "downloads" / "actors.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO((hostile_site / "downloads" / "actors.csv").read_text(encoding="utf-8"), newline="")))
     evil = next(r for r in rows if r["id"] == "evil")
     assert evil["name"] == HOSTILE
     assert evil["summary"] == "'=1+1 is a formula to a spreadsheet."  # not run by a spreadsheet
     assert json.loads(evil["aliases"])[0] == '=HYPERLINK("http://x")'  # inside a JSON array, not a formula
-    dumped = json.loads((copy_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
+    dumped = json.loads((hostile_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
     evil = next(a for a in dumped["actors"] if a["id"] == "evil")
     assert evil["name"] == HOSTILE and evil["summary"].startswith("=1+1")
 
 
-@pytest.mark.slow  # copy_site builds a copy of the site
-def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(copy_site):
-    html = soup(copy_site / "hand-written.html")
-    abbr = article(copy_site / "hand-written.html").find("abbr")
+def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(hostile_site):
+    html = soup(hostile_site / "hand-written.html")
+    abbr = article(hostile_site / "hand-written.html").find("abbr")
     assert abbr is not None and abbr.get_text() == "ZZQ"
     assert abbr["title"] == HOSTILE_EXPANSION
     assert not html.find("img", src="x") and not html.find(attrs={"onerror": True})
