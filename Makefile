@@ -4,6 +4,8 @@
 #   make test     run every test (installs Chromium with apt-get when missing and run as root)
 #   make check-code  ruff on the Python code (make test runs it too)
 #   make test-js  the site's scripts' own tests only (docs/assets/*.js, tests/js/; Node 20); make test runs them too
+#   make test-fast  the fast tier only: in-process, no site build, no process, no browser (under a minute)
+#   make goldens  rewrite tests/golden/ (the fictional dossier's generated pages) after a wanted change
 #   make serve    live preview on http://127.0.0.1:8000, reloading on every saved file
 #   make check    validate content/ and seeds/ only
 #   make fmt      rewrite content/ YAML in the canonical style (keeps comments)
@@ -69,7 +71,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 
-.PHONY: site offline test test-js check-code serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
+.PHONY: site offline test test-fast test-js goldens check-code serve check fmt generate chromium clean bench lock site-zensical site-properdocs test-properdocs
 
 site: $(BASE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -128,6 +130,16 @@ test-properdocs: $(TEST_STAMP) $(PROPERDOCS_STAMP)
 # runs the same command, so `make test` (and CI) runs them too.
 test-js:
 	node --test tests/js/
+
+# The tests marked neither slow nor browser (tests/conftest.py says which are):
+# what to run while working. `make test` runs them too.
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# After a change that is meant to change the generated pages: rewrite the
+# goldens, then read `git diff tests/golden/` before committing them.
+goldens: $(TEST_STAMP)
+	$(BIN)/python -m tests.golden --update
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

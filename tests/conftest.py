@@ -1,12 +1,54 @@
-"""Shared fixtures: real builds of the real project (or of a copy to break)."""
+"""Shared fixtures: real builds of the real project (or of a copy to break),
+and the two tiers of tests.
+
+The tiers. A test is *fast* unless it is marked ``slow`` (it builds a site or
+starts a process: MkDocs, Zensical, a `python -m build_scripts` of its own, git,
+Node) or ``browser`` (it drives Chromium; every test under tests/browser/).
+`make test-fast` runs the fast tests only (``-m "not slow and not browser"``),
+in-process, in well under a minute; `make test` runs them all.
+
+Tests that use a fixture of ``SLOW_FIXTURES`` are marked ``slow`` here, by
+that fixture; others carry the mark themselves (``pytestmark`` or
+``@pytest.mark.slow``). A fast test that starts a process anyway fails, in
+either tier (``_refuse_processes``): the mark is missing, or the test should
+call the code in-process (``helpers.cli_in_process`` for the command line).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project, fictional_project
+from build_scripts.rules.check import CheckedDossier, load_and_check
+from build_scripts.site_source.generate import Generated, generate
+from build_scripts.tools.synthetic import count_dossier, write_dossier
+
+from .helpers import (
+    PROJECT_ROOT,
+    SCALE,
+    build_site,
+    build_zensical_site,
+    copy_project,
+    fictional_project,
+)
+from .hostile_site import add_hostile_records
+
+# Fixtures that build a site (or a dossier ten times today's): a test using one is slow.
+SLOW_FIXTURES = {"built_site", "configured_site", "hostile_site", "zensical_site", "fictional_built_site", "fictional_zensical_site",
+                 "dossier_x10", "checked_x10", "site_x10"}
+SLOW_MARKS = {"slow", "browser"}
+
+
+# -- the real dossier -----------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def real_checked() -> CheckedDossier:
+    """The real dossier (content/, seeds/), loaded and checked once per session, in-process."""
+    return load_and_check(PROJECT_ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -18,25 +60,165 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+# The addresses a published site sets in mkdocs.yml (left unset in the repository).
+SITE_ADDRESSES = ("site_url: https://example.org/dossier/\n"
+                  "repo_url: https://github.com/example/dossier\n"
+                  "edit_uri: https://example.org/dossier/edit/main/docs/\n")
+
+
+@pytest.fixture(scope="session")
+def configured_site(tmp_path_factory) -> Path:
+    """The real site built once per session with ``SITE_ADDRESSES`` set in mkdocs.yml:
+    full addresses in citations, the issue form for reports, "Edit this page" buttons."""
+    root = copy_project(tmp_path_factory.mktemp("configured") / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "docs_dir: docs\n" in text
+    config.write_text(text.replace("docs_dir: docs\n", "docs_dir: docs\n" + SITE_ADDRESSES, 1), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(real_checked, tmp_path_factory) -> Path:
+    """A copy of the real project with hostile records and two hand-written pages added
+    (tests/hostile_site.py), built once per session; its project is the site's parent."""
+    root = add_hostile_records(copy_project(tmp_path_factory.mktemp("hostile") / "project"), real_checked.content)
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The same site built by Zensical, once per test session, in a copy of the project."""
     return build_zensical_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
 
 
+# -- the fictional dossier (tests/fictional_dossier/) ------------------------------------
+
 @pytest.fixture(scope="session")
-def fictional_built_site(tmp_path_factory) -> Path:
-    """The fictional second dossier's site (tests/fictional_dossier/), built once per test session."""
-    root = fictional_project(tmp_path_factory.mktemp("fictional-session") / "project")
-    result = build_site(root, root / "site")
+def fictional_root(tmp_path_factory) -> Path:
+    """A copy of the project whose content/ and seeds/ are the fictional dossier's, made
+    once per session. Tests read it and never change it (the sites below are built in it)."""
+    return fictional_project(tmp_path_factory.mktemp("fictional-session") / "project")
+
+
+@pytest.fixture(scope="session")
+def fictional_checked(fictional_root) -> CheckedDossier:
+    """The fictional dossier, loaded and checked in-process."""
+    return load_and_check(fictional_root)
+
+
+@pytest.fixture(scope="session")
+def fictional_generated(fictional_root) -> Generated:
+    """Everything the engine generates for the fictional dossier (pages, files), in-process."""
+    return generate(fictional_root)
+
+
+@pytest.fixture(scope="session")
+def fictional_built_site(fictional_root) -> Path:
+    """The fictional dossier's site, built once per test session with `mkdocs build --strict`."""
+    result = build_site(fictional_root, fictional_root / "site")
     assert result.returncode == 0, result.stderr
-    return root / "site"
+    return fictional_root / "site"
+
+
+@pytest.fixture(scope="session")
+def fictional_zensical_site(fictional_root) -> Path:
+    """The fictional dossier's site built by Zensical (`make site-zensical`), once per session,
+    beside the MkDocs one (Zensical writes build/ and site-zensical/, which MkDocs does not read)."""
+    return build_zensical_site(fictional_root)
+
+
+# -- the dossier ten times today's (build_scripts/tools/synthetic.py) -----------------------
+
+@pytest.fixture(scope="session")
+def today():
+    """How many records of each kind today's dossier holds."""
+    return count_dossier()
+
+
+@pytest.fixture(scope="session")
+def dossier_x10(tmp_path_factory, today) -> Path:
+    """A dossier ten times today's, written once per session (tests read it, never change it)."""
+    root = tmp_path_factory.mktemp("scale") / "x10"
+    write_dossier(root, SCALE, seed=1, base=today)
+    return root
+
+
+@pytest.fixture(scope="session")
+def checked_x10(dossier_x10) -> CheckedDossier:
+    """The x10 dossier, loaded and checked once per session (seconds: a slow fixture)."""
+    return load_and_check(dossier_x10)
+
+
+@pytest.fixture(scope="session")
+def site_x10(dossier_x10, tmp_path_factory) -> Path:
+    """The x10 dossier built with plain `mkdocs build --strict`, once per session (without
+    the offline copy, which is a second build of the same pages)."""
+    site = tmp_path_factory.mktemp("scale-site") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DOSSIER_OFFLINE_COPY", "0")
+        result = build_site(dossier_x10, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
 
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project's sources, to edit and build."""
     return copy_project(tmp_path / "project")
+
+
+# -- the tiers --------------------------------------------------------------------------
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark ``slow`` every test that uses a fixture of ``SLOW_FIXTURES``."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def is_fast(item) -> bool:
+    return not any(item.get_closest_marker(name) for name in SLOW_MARKS)
+
+
+def _refused(*args, **kwargs):
+    command = args[0] if args else kwargs.get("args", kwargs.get("command", ""))
+    pytest.fail(f"a fast test started a process ({command!r}): mark the test slow (@pytest.mark.slow) "
+                "or run the code in-process (tests/helpers.py: cli_in_process for `python -m build_scripts`)",
+                pytrace=True)
+
+
+# What starts another program; os.fork is not among them (the generator's
+# second core, build_scripts/parallel.py, is a copy of this process).
+_PROCESS_STARTERS = [(subprocess, "Popen"), (os, "system"), (os, "posix_spawn"), (os, "posix_spawnp")]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    with _refuse_processes(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    with _refuse_processes(item):
+        return (yield)
+
+
+@contextlib.contextmanager
+def _refuse_processes(item):
+    """While a fast test (and the fixtures it sets up) runs, starting a process fails it."""
+    if not is_fast(item):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in _PROCESS_STARTERS:
+            patch.setattr(module, name, _refused)
+        yield
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -83,9 +85,41 @@ def build_zensical_site(root: Path) -> Path:
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `python -m build_scripts --root ROOT ...`."""
+    """Run `python -m build_scripts --root ROOT ...` as a process of its own (a slow test):
+    for what only a whole process shows (its start, its exit status on a crash, a timeout)."""
     command = [sys.executable, "-m", "build_scripts", "--root", str(root), *args]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment(), timeout=300)
+
+
+def cli_in_process(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m build_scripts --root ROOT ...` run in this process, from ``root``
+    as `run_cli` runs it: the same code (``build_scripts.cli.main``) without a
+    process's start-up (about half a second each). Its exit status and output
+    come back as `run_cli` gives them."""
+    from build_scripts import cli as command_line
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            returncode = command_line.main(["--root", str(root), *args])
+        except SystemExit as stop:  # argparse refusing the options
+            returncode = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["build_scripts", *args], returncode, stdout.getvalue(), stderr.getvalue())
+
+
+def real_record_ids(folder: str) -> list[str]:
+    """The ids of the real dossier's actors, topics or sources (``folder`` under content/),
+    from their file names (a record's id is its file's name), to parametrize tests by
+    without loading the dossier when the tests are collected."""
+    return sorted(path.stem for path in (PROJECT_ROOT / "content" / folder).glob("*.yaml"))
+
+
+def real_claim_ids() -> list[str]:
+    """The ids of the real dossier's claims, read from the ``  - id:`` lines of
+    content/claims/ (tests/test_site_pages.py checks they are the loaded ones)."""
+    return sorted(re.findall(r"^  - id: ([a-z0-9-]+)$", "\n".join(
+        path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "content" / "claims").glob("*.yaml"))),
+        re.MULTILINE))
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -113,6 +147,10 @@ def wait_for(predicate, timeout: float = 60) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+# The synthetic dossier of the scale tests: this many times today's (build_scripts/tools/synthetic.py).
+SCALE = 10
 
 
 # The fictional second dossier (tests/fictional_dossier/: invented town, invented newspapers).

@@ -14,16 +14,18 @@ import pytest
 
 from .helpers import MKDOCS, build_site, copy_project, environment, tree_digest
 
+pytestmark = pytest.mark.slow  # every test builds the site with MkDocs
+
 STAGING = ".site.building"  # where `mkdocs build` writes before the swap (see renderers/mkdocs/atomic_output.py)
 OLD = ".site.old"
 
 
 @pytest.fixture(scope="module")
-def built_project(tmp_path_factory) -> Path:
-    """A copy of the project with a good site/ built in it, to be copied by each test."""
+def built_project(built_site, tmp_path_factory) -> Path:
+    """A copy of the project with a good site/ in it (the session's build of the
+    project, copied), to be copied by each test."""
     root = copy_project(tmp_path_factory.mktemp("atomic") / "project")
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(built_site, root / "site")
     return root
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from build_scripts import cli
 
-from .helpers import PROJECT_ROOT, environment, run_cli
+from .helpers import PROJECT_ROOT, cli_in_process, environment
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 TIMEOUT = 60  # seconds; every case is refused in about one
@@ -130,6 +130,7 @@ def test_corpus_case_is_refused_with_its_error(case, pristine, tmp_path, capsys)
     _assert_refused(case, returncode, capsys.readouterr().err)
 
 
+@pytest.mark.slow  # the command as a process of its own
 @pytest.mark.parametrize("case", [c for c in CASES if c.name in END_TO_END], ids=sorted(END_TO_END))
 def test_corpus_case_is_refused_by_the_command(case, pristine, tmp_path):
     root = _with_case(pristine, case, tmp_path)
@@ -150,7 +151,7 @@ def test_the_corpus_covers_every_kind_of_bad_input():
 def test_a_byte_order_mark_is_read_like_any_utf8_file(project_copy):
     actor = project_copy / "content" / "actors" / "russia.yaml"
     actor.write_bytes(b"\xef\xbb\xbf" + actor.read_bytes())
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 0, result.stderr
 
 
@@ -159,7 +160,7 @@ def test_a_tag_that_would_run_a_command_constructs_nothing(project_copy, tmp_pat
     (project_copy / "content" / "actors" / "zz-case.yaml").write_text(
         f"name: !!python/object/apply:os.system ['touch {witness}']\nkind: person\nsummary: x\n"
         f"aliases: [!!python/object/apply:subprocess.call [[touch, {witness}]]]\n")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert "content/actors/zz-case.yaml:1:7: the tag tag:yaml.org,2002:python/object/apply:os.system" in result.stderr
     assert not witness.exists()
@@ -169,7 +170,7 @@ def test_a_symbolic_link_is_not_followed(project_copy, tmp_path):
     secret = tmp_path / "secret.yaml"
     secret.write_text("password: hunter2\n")
     os.symlink(secret, project_copy / "content" / "actors" / "zz-case.yaml")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert "content/actors/zz-case.yaml:1:1: the file is a symbolic link" in result.stderr
     assert "password" not in result.stderr and "hunter2" not in result.stderr
@@ -180,12 +181,13 @@ def test_a_quote_edited_in_the_seed_text_is_refused(project_copy):
     text = seed.read_bytes()
     assert b"multibillion-dollar deal" in text
     seed.write_bytes(text.replace(b"multibillion-dollar deal", b"billion-dollar deal", 1))
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert re.search(r"content/sources/india-s400-iranian-oil\.yaml:\d+:\d+: 'seeds/india-s400-iranian-oil\.txt' "
                      r"has changed since it was recorded \(its sha256 is now [0-9a-f]{64}\)", result.stderr), result.stderr
 
 
+@pytest.mark.slow  # the command as a process, with its timeout
 def test_two_thousand_wrong_quotes_are_refused_in_seconds(project_copy):
     # Each wrong quote's hint searches the source for its closest passage
     # (some 50 ms); only the first few do, or two files of 2 MB each would
@@ -230,7 +232,7 @@ def add_source(root: Path, text: bytes, link_to: Path | None = None) -> None:
 def test_a_source_text_with_a_direction_override_is_refused(project_copy):
     # Shown as it stands on the source page, it would reorder what readers see.
     add_source(project_copy, "India will pay\nin rupees \u202e0001 ton\u202c, said the minister.\n".encode())
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert ("seeds/zz-case.txt:2:11: the text contains U+202E (RIGHT-TO-LEFT OVERRIDE), which would hide or "
             "reorder what readers see") in result.stderr
@@ -238,7 +240,7 @@ def test_a_source_text_with_a_direction_override_is_refused(project_copy):
 
 def test_a_source_text_that_is_a_symbolic_link_is_not_read(project_copy, tmp_path):
     add_source(project_copy, b"A secret of the machine that builds the site.\n", link_to=tmp_path / "secret.txt")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert "content/sources/zz-case.yaml:7:7: 'seeds/zz-case.txt' is a symbolic link" in result.stderr
     assert "secret" not in result.stderr.replace("seeds/zz-case.txt", "")

@@ -4,11 +4,12 @@ stops with exit status 1, and the previous site/ is left exactly as it was."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from .helpers import build_site, run_cli, tree_digest
+from .helpers import build_site, cli_in_process, tree_digest
 
 ACTOR = """\
 name: Test Actor
@@ -91,17 +92,25 @@ def write_test_content(root: Path, claims: str) -> None:
 
 def test_the_unbroken_test_content_builds(project_copy):
     write_test_content(project_copy, CLAIMS)
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_a_broken_file_is_reported_and_the_site_is_left_untouched(project_copy, case):
+def test_a_broken_file_is_reported_by_the_check(project_copy, case):
     old, new, expected = CASES[case]
     assert old in CLAIMS
+    write_test_content(project_copy, CLAIMS.replace(old, new, 1))
+    check = cli_in_process(project_copy, "check")
+    assert check.returncode == 1
+    assert re.search(r"content/claims/zz-test\.yaml:" + expected, check.stderr), check.stderr
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_broken_file_stops_the_build_and_the_site_is_left_untouched(project_copy, built_site, case):
+    old, new, expected = CASES[case]
     site = project_copy / "site"
-    first = build_site(project_copy, site)
-    assert first.returncode == 0, first.stderr
+    shutil.copytree(built_site, site)  # the previous site: the project's, built once per session
     before = tree_digest(site)
 
     write_test_content(project_copy, CLAIMS.replace(old, new, 1))
@@ -112,15 +121,11 @@ def test_a_broken_file_is_reported_and_the_site_is_left_untouched(project_copy, 
     assert tree_digest(site) == before
     assert not list(project_copy.glob(".site*")), "a temporary build folder was left behind"
 
-    check = run_cli(project_copy, "check")
-    assert check.returncode == 1
-    assert re.search(r"content/claims/zz-test\.yaml:" + expected, check.stderr), check.stderr
-
 
 def test_every_problem_is_reported_at_once(project_copy):
     broken = CLAIMS.replace("actors: [test-actor]", "actors: [nobody]").replace("quote: The U.S. exit has", "quote: Nowhere")
     write_test_content(project_copy, broken)
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert result.stderr.count("content/claims/zz-test.yaml:") == 3
     assert "3 problems found" in result.stderr
@@ -129,7 +134,7 @@ def test_every_problem_is_reported_at_once(project_copy):
 def test_a_broken_actor_file_points_at_its_own_line(project_copy):
     write_test_content(project_copy, CLAIMS)
     (project_copy / "content" / "actors" / "test-actor.yaml").write_text(ACTOR.replace("kind: organisation", "kind: organization"))
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert "content/actors/test-actor.yaml:2:7: 'organization' is not one of the allowed values (field: kind)" in result.stderr
     assert "did you mean 'organisation'?" in result.stderr
@@ -138,14 +143,14 @@ def test_a_broken_actor_file_points_at_its_own_line(project_copy):
 def test_an_edited_seed_text_is_refused(project_copy):
     seed = project_copy / "seeds" / "india-s400-iranian-oil.txt"
     seed.write_bytes(seed.read_bytes().replace(b"Friday", b"Saturday", 1))
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert re.search(r"content/sources/india-s400-iranian-oil\.yaml:\d+:\d+: 'seeds/india-s400-iranian-oil\.txt' has changed", result.stderr)
 
 
 def test_problems_can_be_printed_as_github_annotations(project_copy):
     write_test_content(project_copy, CLAIMS.replace("actors: [test-actor]", "actors: [nobody]", 1))
-    result = run_cli(project_copy, "--format", "github", "check")
+    result = cli_in_process(project_copy, "--format", "github", "check")
     assert result.returncode == 1
     assert re.fullmatch(
         r"::error file=content/claims/zz-test\.yaml,line=7,col=14,title=Dossier content::unknown actor 'nobody'.*\n",

@@ -10,11 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from build_scripts.content.load import load_content
-
-from .helpers import PROJECT_ROOT, build_site, soup
-
-CONTENT = load_content(PROJECT_ROOT)
+from .helpers import PROJECT_ROOT, real_record_ids, soup
 
 
 def _plain(text: str) -> str:
@@ -30,20 +26,20 @@ def _boxes(site, page: str):
         yield claim, box
 
 
-def _check_citation(site, page: str, site_url: str = "") -> int:
+def _check_citation(content, site, page: str, site_url: str = "") -> int:
     checked = 0
     for claim, box in _boxes(site, page):
         claim_id = claim["id"].removeprefix("claim-")
         assert box["data-claim"] == claim_id
-        record = CONTENT.claims[claim_id].record
+        record = content.claims[claim_id].record
         text = _plain(box.select_one("pre.dossier-cite-text").get_text())
         bibtex = _plain(box.select_one("pre.dossier-cite-bibtex").get_text())
         # The claim, then each quote with its source's title, publisher and date.
         assert text.startswith(_plain(f"“{record.statement}”")), text
         assert f"title = {{{_plain(record.statement)}}}" in bibtex.replace("\\", "") or "\\" in record.statement
         for evidence, quote in zip(record.evidence, claim.select("blockquote") or [None], strict=False):
-            source = CONTENT.sources[evidence.source].record
-            publisher = CONTENT.actors[source.publisher].record.name
+            source = content.sources[evidence.source].record
+            publisher = content.actors[source.publisher].record.name
             assert _plain(f"{source.title} ({publisher}, ") in text
             assert source.published.value[:4] in text
             if quote is not None:  # the quote as the claim shows it, word for word
@@ -51,7 +47,7 @@ def _check_citation(site, page: str, site_url: str = "") -> int:
                 assert f"``{_plain(quote.get_text())}''" in bibtex
         # The dossier, the claim's address (on its first topic's page, where it is), the day accessed.
         address = f"{site_url}topics/{record.topics[0]}.html#claim-{claim_id}"
-        assert f"{CONTENT.dossier.record.title}, {address}." in text
+        assert f"{content.dossier.record.title}, {address}." in text
         assert f"url = {{{address}}}" in bibtex
         assert text.endswith("Accessed [date].") and "urldate = {[date]}" in bibtex
         link = box.select_one("a.dossier-cite-address")
@@ -62,13 +58,13 @@ def _check_citation(site, page: str, site_url: str = "") -> int:
     return checked
 
 
-@pytest.mark.parametrize("page", [f"topics/{t}.html" for t in sorted(CONTENT.topics)])
-def test_each_claims_citation_matches_it(built_site, page):
-    assert _check_citation(built_site, page) > 0
+@pytest.mark.parametrize("page", [f"topics/{t}.html" for t in real_record_ids("topics")])
+def test_each_claims_citation_matches_it(real_checked, built_site, page):
+    assert _check_citation(real_checked.content, built_site, page) > 0
 
 
-@pytest.mark.parametrize("actor_id", sorted(CONTENT.actors))
-def test_a_claim_on_an_actor_page_links_to_its_citation_and_reports_directly(built_site, actor_id):
+@pytest.mark.parametrize("actor_id", real_record_ids("actors"))
+def test_a_claim_on_an_actor_page_links_to_its_citation_and_reports_directly(real_checked, built_site, actor_id):
     """An actor's page shows its claims in full, each with a link to its
     citation at the claim's address (the box is not repeated there: it made
     the busiest actor pages heavier than 100 KB) and its own report link."""
@@ -79,22 +75,22 @@ def test_a_claim_on_an_actor_page_links_to_its_citation_and_reports_directly(bui
         assert claim.select_one("details.dossier-cite") is None
         links = claim.select_one("p.dossier-cite-links")
         assert links["data-claim"] == claim_id
-        topic = CONTENT.claims[claim_id].record.topics[0]
+        topic = real_checked.content.claims[claim_id].record.topics[0]
         assert links.select_one("a.dossier-cite-link")["href"] == f"../topics/{topic}.html#claim-{claim_id}"
         box = soup(built_site / f"topics/{topic}.html").select_one(f"details[data-claim='{claim_id}']")
         assert box is not None
         assert links.select_one("a.dossier-report")["href"] == box.select_one("a.dossier-report")["href"]
 
 
-def test_every_claim_on_a_source_page_links_to_its_address(built_site):
+def test_every_claim_on_a_source_page_links_to_its_address(real_checked, built_site):
     """The claim lines under a source's text are kept light (a source's page is
     the heaviest): one link, to the claim's address, where its citation and
     report link are."""
-    for source_id in CONTENT.sources:
+    for source_id in real_checked.content.sources:
         page = soup(built_site / f"sources/{source_id}.html")
         for claim in page.select("div.dossier-claim"):
             claim_id = claim["id"].removeprefix("claim-")
-            topic = CONTENT.claims[claim_id].record.topics[0]
+            topic = real_checked.content.claims[claim_id].record.topics[0]
             link = claim.select_one("a.dossier-cite-link")
             assert link["href"] == f"../topics/{topic}.html#claim-{claim_id}"
             box = soup(built_site / f"topics/{topic}.html").select_one(f"details[data-claim='{claim_id}']")
@@ -114,15 +110,10 @@ def test_the_issue_form_asks_for_the_fields_the_link_fills_in():
     assert {"claim", "page", "problem", "source"} <= ids
 
 
-def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form(project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "docs_dir: docs\n", "docs_dir: docs\nsite_url: https://example.org/dossier/\n"
-                            "repo_url: https://github.com/example/dossier\n", 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = build_site(project_copy, site)
-    assert result.returncode == 0, result.stderr
-    assert _check_citation(site, "topics/jcpoa.html", "https://example.org/dossier/") > 0
+def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form(real_checked, configured_site):
+    """site_url and repo_url set (the session's configured_site, conftest.py)."""
+    site = configured_site
+    assert _check_citation(real_checked.content, site, "topics/jcpoa.html", "https://example.org/dossier/") > 0
     for claim, box in _boxes(site, "topics/jcpoa.html"):
         claim_id = claim["id"].removeprefix("claim-")
         report = urlsplit(box.select_one("a.dossier-report")["href"])
@@ -130,5 +121,5 @@ def test_with_site_url_and_repo_url_addresses_are_full_and_reports_open_the_form
         query = parse_qs(report.query)
         assert query["template"] == ["report-error.yml"]
         assert query["claim"] == [claim_id]
-        topic = CONTENT.claims[claim_id].record.topics[0]
+        topic = real_checked.content.claims[claim_id].record.topics[0]
         assert query["page"] == [f"https://example.org/dossier/topics/{topic}.html#claim-{claim_id}"]

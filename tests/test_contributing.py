@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from build_scripts.content import model
 from build_scripts.content.schema import record_schemas
-from build_scripts.rules.check import load_and_check
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
-
-CHECKED = load_and_check(PROJECT_ROOT)
+from .helpers import PROJECT_ROOT, article, soup
 
 
 def test_the_contributing_page_is_contributing_md(built_site):
@@ -68,9 +63,9 @@ def test_the_schema_reference_lists_every_field_with_type_requirement_descriptio
             assert example, f"{name}.{field} has no example"
 
 
-def test_examples_come_from_the_content_and_are_shown_as_text(built_site):
+def test_examples_come_from_the_content_and_are_shown_as_text(real_checked, built_site):
     page = article(built_site / "schema-reference.html")
-    first_actor = CHECKED.content.actors[sorted(CHECKED.content.actors)[0]].record
+    first_actor = real_checked.content.actors[sorted(real_checked.content.actors)[0]].record
     heading = next(h for h in page.find_all("h2") if h.get_text(strip=True).rstrip("¶") == "Actor")
     actor_rows = heading.find_next("table").find_all("tr")
     name_row = next(row for row in actor_rows if row.td and row.td.get_text() == "name")
@@ -80,8 +75,8 @@ def test_examples_come_from_the_content_and_are_shown_as_text(built_site):
         assert {child.name for child in cell.find_all(True)} <= {"code", "abbr"}  # abbr: glossary terms
 
 
-def test_each_generated_page_links_to_a_copy_of_its_yaml_file(built_site):
-    pages = {"actors": CHECKED.content.actors, "topics": CHECKED.content.topics, "sources": CHECKED.content.sources}
+def test_each_generated_page_links_to_a_copy_of_its_yaml_file(real_checked, built_site):
+    pages = {"actors": real_checked.content.actors, "topics": real_checked.content.topics, "sources": real_checked.content.sources}
     for folder, table in pages.items():
         for record_id, located in table.items():
             html = built_site / folder / f"{record_id}.html"
@@ -92,29 +87,19 @@ def test_each_generated_page_links_to_a_copy_of_its_yaml_file(built_site):
             assert copy == (built_site / located.origin.path).resolve()
             assert copy.read_bytes() == (PROJECT_ROOT / located.origin.path).read_bytes()
     # Without the repository's address there is no edit button: nothing is invented.
-    assert not soup(built_site / "actors" / f"{sorted(CHECKED.content.actors)[0]}.html").select("a[rel=edit]")
+    assert not soup(built_site / "actors" / f"{sorted(real_checked.content.actors)[0]}.html").select("a[rel=edit]")
 
 
-@pytest.fixture(scope="module")
-def site_with_edit_links(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("edit") / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nedit_uri: https://example.org/dossier/edit/main/docs/\n",
-                      encoding="utf-8")
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-def test_edit_this_page_opens_the_file_the_page_is_made_from(site_with_edit_links):
+def test_edit_this_page_opens_the_file_the_page_is_made_from(real_checked, configured_site):
+    """With edit_uri set (the session's configured_site, conftest.py), every page has the button."""
     def edit_href(page: str) -> str:
-        link = soup(site_with_edit_links / page).select_one("a[rel=edit]")
+        link = soup(configured_site / page).select_one("a[rel=edit]")
         assert link is not None, f"{page}: no edit button"
         return link["href"]
 
-    actor = sorted(CHECKED.content.actors)[0]
+    actor = sorted(real_checked.content.actors)[0]
     assert edit_href(f"actors/{actor}.html") == f"https://example.org/dossier/edit/main/content/actors/{actor}.yaml"
-    topic = sorted(CHECKED.content.topics)[0]
+    topic = sorted(real_checked.content.topics)[0]
     assert edit_href(f"topics/{topic}.html") == f"https://example.org/dossier/edit/main/content/topics/{topic}.yaml"
     # The About page is made from content/dossier.yaml (its `about` text and the sources' licences).
     assert edit_href("about.html") == "https://example.org/dossier/edit/main/content/dossier.yaml"

@@ -11,7 +11,7 @@ import pytest
 from build_scripts.content.problems import DossierError, Mark, Problem
 from build_scripts.rules.check import load_and_check
 
-from .helpers import run_cli
+from .helpers import cli_in_process
 
 # GitHub's workflow command: ::error file={name},line={line},col={col},title={title}::{message}
 # Property values escape % CR LF : , and the message escapes % CR LF
@@ -54,7 +54,7 @@ def test_warnings_are_warning_annotations():
 def test_the_cli_prints_every_problem_and_warning_as_an_annotation(project_copy):
     actors = project_copy / "content" / "actors"
     (actors / "zz-lonely.yaml").write_text("name: Lonely, really\nkind: person\nsummary: Nobody mentions it.\n")
-    ok = run_cli(project_copy, "--format", "github", "check")
+    ok = cli_in_process(project_copy, "--format", "github", "check")
     assert ok.returncode == 0, ok.stderr
     annotations = [line for line in ok.stdout.splitlines() if line.startswith("::")]
     assert annotations and all(ANNOTATION.match(line)["level"] == "warning" for line in annotations)
@@ -64,7 +64,7 @@ def test_the_cli_prints_every_problem_and_warning_as_an_annotation(project_copy)
         assert line.startswith(("::warning ", "coverage: ")), line
 
     (actors / "zz-broken.yaml").write_text("name: Broken\nkind: organization\nsummary: x\nalias: [a]\n")
-    broken = run_cli(project_copy, "--format", "github", "check")
+    broken = cli_in_process(project_copy, "--format", "github", "check")
     assert broken.returncode == 1
     lines = broken.stderr.splitlines()
     assert len(lines) == 2
@@ -156,7 +156,7 @@ def test_a_problem_points_at_the_line_and_column_of_the_value(project_copy):
     topic = sorted(load_and_check(project_copy).content.topics)[0]
     (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
         CLAIMS.format(topic=topic).replace("actors: [russia]", "actors: [russia, russa]"), encoding="utf-8")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert "content/claims/zz-case.yaml:7:22: unknown actor 'russa' (field: claims.0.actors.1)\n" \
            "    hint: did you mean 'russia'?" in result.stderr
 
@@ -165,7 +165,7 @@ def test_a_tab_inside_a_value_is_reported_as_a_tab_at_its_own_column(project_cop
     (project_copy / "content" / "actors" / "zz-tab.yaml").write_text(
         "name: Tab Actor\nkind: organisation\nsummary: An actor whose summary\n  has a\ttab on its second line.\n"
         'aliases: ["Tab\\tActor"]\n', encoding="utf-8")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert "content/actors/zz-tab.yaml:4:8: contains a tab (U+0009) (field: summary)\n" \
            "    hint: replace the tab by a space" in result.stderr

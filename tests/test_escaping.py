@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import json
 
-from .helpers import article, build_site, soup
-
-HOSTILE_NAME = "<script>alert(1)</script> [x](javascript:alert(1))"
-HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script> {{ 7*7 }} {: onclick=alert(3) }"
+from .helpers import article, soup
+from .hostile_site import HOSTILE_NAME, HOSTILE_SUMMARY
 
 
-def test_markup_in_an_actor_shows_as_text(project_copy):
-    (project_copy / "content" / "actors" / "hostile.yaml").write_text(
-        "name: '" + HOSTILE_NAME + "'\nkind: person\nsummary: '" + HOSTILE_SUMMARY + "'\n"
-        "aliases: ['\"><svg onload=alert(4)>']\n"
-    )
-    claims = (project_copy / "content" / "claims" / "zz-hostile.yaml")
-    claims.write_text(
-        "claims:\n  - id: hostile-claim\n    statement: '" + HOSTILE_NAME + "'\n"
-        "    evidence:\n      - source: india-s400-iranian-oil\n        quote: India was set to enter lucrative bids\n"
-        "    actors: [hostile]\n    topics: [s400-deal]\n    certainty: stated\n"
-    )
-    site = project_copy / "site"
-    result = build_site(project_copy, site)
-    assert result.returncode == 0, result.stderr
+def test_markup_in_an_actor_shows_as_text(hostile_site):
+    """An actor whose name, summary and alias are markup, and a claim about it (tests/hostile_site.py)."""
+    site = hostile_site
 
     for page in sorted(site.rglob("*.html")):
         html = soup(page)

@@ -10,22 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.rules.check import load_and_check
-
 from .helpers import FICTIONAL_DOSSIER as FICTIONAL
-from .helpers import article, build_site, fictional_project, run_cli, soup
+from .helpers import article, cli_in_process, fictional_project, soup
 
 SOURCES = ["ost-herald-bridge", "velmora-courier-bridge"]
 CORROBORATED = "bridge-over-the-ost-reopened"
 
 
 @pytest.fixture(scope="module")
-def fictional_site(tmp_path_factory) -> tuple[Path, Path]:
-    root = fictional_project(tmp_path_factory.mktemp("fictional") / "project")
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stderr
-    return root, site
+def fictional_site(fictional_built_site) -> tuple[Path, Path]:
+    """(the project, its site): the session's build of the fictional dossier (conftest.py)."""
+    return fictional_built_site.parent, fictional_built_site
 
 
 def test_every_file_of_the_fictional_dossier_says_it_is_fictional():
@@ -35,15 +30,15 @@ def test_every_file_of_the_fictional_dossier_says_it_is_fictional():
         assert "fictional" in path.read_text(encoding="utf-8").casefold(), path
 
 
-def test_the_fictional_dossier_passes_the_checks_with_every_sentence_quoted(tmp_path):
-    root = fictional_project(tmp_path / "project")
-    result = run_cli(root, "check")
+def test_the_fictional_dossier_passes_the_checks_with_every_sentence_quoted(fictional_root, fictional_checked):
+    root = fictional_root
+    result = cli_in_process(root, "check")
     assert result.returncode == 0, result.stderr
-    formatted = run_cli(root, "fmt", "--check")  # its files, the disagreement marks and corrections too, in the one style
+    formatted = cli_in_process(root, "fmt", "--check")  # its files, the disagreement marks and corrections too, in the one style
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
     for source_id in SOURCES:
         assert f"coverage: {source_id}: " in result.stdout
-    checked = load_and_check(root)
+    checked = fictional_checked
     assert not any(checked.uncovered.values())
     claim = checked.content.claims[CORROBORATED].record
     assert claim.sources == ["velmora-courier-bridge", "ost-herald-bridge"]
@@ -103,7 +98,7 @@ def test_every_page_kind_of_the_fictional_dossier_is_built(fictional_site):
 
 def test_every_link_of_the_fictional_site_resolves(fictional_site):
     root, site = fictional_site
-    result = run_cli(root, "linkcheck", str(site))
+    result = cli_in_process(root, "linkcheck", str(site))
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("all resolve"), result.stdout
 
@@ -134,11 +129,11 @@ def _conflict_of(block):
     return href.rsplit("#claim-", 1)[1], box["data-about"], " ".join(box.get_text(" ").split())
 
 
-def test_a_disagreement_marked_once_shows_on_both_claims_wherever_they_show(fictional_site):
+def test_a_disagreement_marked_once_shows_on_both_claims_wherever_they_show(fictional_site, fictional_checked):
     root, site = fictional_site
     claims_file = (root / "content" / "claims" / "bridge-reopening.yaml").read_text(encoding="utf-8")
     assert claims_file.count("contradicts:") == 2  # each pair marked once, on one of its claims
-    checked = load_and_check(root)
+    checked = fictional_checked
     pages = {"topic": article(site / "topics" / "bridge-reopening.html")}
     for claim_id, (other, about) in CONFLICTS.items():
         record = checked.content.claims[claim_id].record
@@ -255,11 +250,11 @@ def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
     assert "nothing to compare" not in page.get_text()
 
 
-def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_site):
+def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_site, fictional_checked):
     """The citation (pages/views/citations.py) quotes each source, with its title and
     publisher; the topic page's JSON-LD Claim has an appearance for each."""
-    root, site = fictional_site
-    content = load_and_check(root).content
+    _root, site = fictional_site
+    content = fictional_checked.content
     record = content.claims[CORROBORATED].record
     page = site / "topics" / f"{record.topics[0]}.html"
     box = soup(page).select_one(f"details.dossier-cite[data-claim='{CORROBORATED}']")
@@ -274,10 +269,10 @@ def test_a_corroborated_claims_citation_and_json_ld_name_both_sources(fictional_
                                                             for e in record.evidence]
 
 
-def test_the_figures_and_quotations_name_the_sources_of_each_row(fictional_site):
+def test_the_figures_and_quotations_name_the_sources_of_each_row(fictional_site, fictional_checked):
     """Each row says which sources carry it, each linked to its quote there."""
-    root, site = fictional_site
-    content = load_and_check(root).content
+    _root, site = fictional_site
+    content = fictional_checked.content
     titles = {source_id: located.record.title for source_id, located in content.sources.items()}
     rows = article(site / "figures.html").select("table tbody tr")
     assert rows
@@ -303,7 +298,7 @@ def test_a_source_pages_claim_line_says_what_that_source_says_of_the_claim(tmp_p
     claims.write_text(text.replace(herald_quote, herald_quote + "        attribution:\n"
                                    "          unnamed: residents quoted by the Herald\n"
                                    "        certainty: reported\n", 1), encoding="utf-8")
-    result = run_cli(root, "generate", "--out", str(tmp_path / "out"))
+    result = cli_in_process(root, "generate", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
 
     def claim_line(source_id: str) -> str:

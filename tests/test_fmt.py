@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+
 from build_scripts.content import model
 from build_scripts.content.load import load_content
 from build_scripts.content.safe_yaml import load_yaml
 from build_scripts.content.schema import HEADER_PREFIX
 from build_scripts.tools.fmt import format_text
 
-from .helpers import PROJECT_ROOT, run_cli
+from .helpers import PROJECT_ROOT, cli_in_process
 
 ACTOR_HEADER = HEADER_PREFIX + "../../schema/actor.schema.json\n"
 
@@ -80,7 +82,7 @@ def test_paragraphs_become_a_block_and_long_lists_go_one_item_per_line():
 
 def test_fmt_over_the_whole_content_changes_no_record_and_a_second_run_changes_nothing(project_copy):
     before = load_content(project_copy)
-    result = run_cli(project_copy, "fmt")
+    result = cli_in_process(project_copy, "fmt")
     assert result.returncode == 0, result.stderr
     after = load_content(project_copy)
     for table in ("sources", "actors", "topics", "claims", "glossary", "context"):
@@ -89,17 +91,18 @@ def test_fmt_over_the_whole_content_changes_no_record_and_a_second_run_changes_n
     assert [r.record for r in after.relations] == [r.record for r in before.relations]
     assert after.dossier.record == before.dossier.record
 
-    again = run_cli(project_copy, "fmt", "--check")
+    again = cli_in_process(project_copy, "fmt", "--check")
     assert again.returncode == 0, again.stdout
-    assert run_cli(project_copy, "check").returncode == 0
+    assert cli_in_process(project_copy, "check").returncode == 0
 
 
+@pytest.mark.slow  # applies the printed diff with git
 def test_fmt_check_lists_drift_and_changes_nothing(project_copy):
-    run_cli(project_copy, "fmt")
+    cli_in_process(project_copy, "fmt")
     path = write(project_copy, "content/actors/zz-messy.yaml", MESSY_ACTOR.replace("[india, russia]", "[]")
                  .replace("  - india\n  - russia\n", ""))
     before = path.read_bytes()
-    result = run_cli(project_copy, "fmt", "--check")
+    result = cli_in_process(project_copy, "fmt", "--check")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "would reformat content/actors/zz-messy.yaml"
     assert path.read_bytes() == before
@@ -109,28 +112,28 @@ def test_fmt_check_lists_drift_and_changes_nothing(project_copy):
     applied = subprocess.run(["git", "apply", "-"], input=result.stdout, cwd=project_copy, text=True,
                              capture_output=True, check=False)
     assert applied.returncode == 0, applied.stderr
-    assert run_cli(project_copy, "fmt", "--check").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check").returncode == 0
     path.write_bytes(before)
 
-    github = run_cli(project_copy, "--format", "github", "fmt", "--check")
+    github = cli_in_process(project_copy, "--format", "github", "fmt", "--check")
     assert github.returncode == 1
     assert github.stdout.strip() == ("::error file=content/actors/zz-messy.yaml,line=1,col=1,title=Dossier content::"
                                      "this file is not in the canonical format — hint: run `python -m build_scripts fmt`")
 
-    assert run_cli(project_copy, "fmt", "content/actors/zz-messy.yaml").returncode == 0
-    assert run_cli(project_copy, "fmt", "--check").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "content/actors/zz-messy.yaml").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check").returncode == 0
 
 
 def test_fmt_leaves_a_file_it_cannot_read_untouched(project_copy):
     path = write(project_copy, "content/actors/zz-broken.yaml", "name: Broken\nkind: [unclosed\n")
-    result = run_cli(project_copy, "fmt", "content/actors/zz-broken.yaml")
+    result = cli_in_process(project_copy, "fmt", "content/actors/zz-broken.yaml")
     assert result.returncode == 1
     assert re.search(r"content/actors/zz-broken\.yaml:\d+:\d+: YAML syntax error", result.stderr), result.stderr
     assert path.read_text() == "name: Broken\nkind: [unclosed\n"
 
 
 def test_fmt_refuses_files_outside_content(project_copy):
-    result = run_cli(project_copy, "fmt", "mkdocs.yml")
+    result = cli_in_process(project_copy, "fmt", "mkdocs.yml")
     assert result.returncode == 1
     assert "mkdocs.yml:1:1: not a content file" in result.stderr
 
@@ -143,16 +146,16 @@ def test_fmt_keeps_comments_in_a_real_claims_file(project_copy):
     text = text.replace(first_id.group(0), f"# reviewed twice\n  {first_id.group(0)}  # keep this id", 1)
     text = text.replace("    certainty:", "    # how sure the article is\n    certainty:", 1)
     claims.write_text(text, encoding="utf-8")
-    assert run_cli(project_copy, "fmt", claims.relative_to(project_copy).as_posix()).returncode == 0
+    assert cli_in_process(project_copy, "fmt", claims.relative_to(project_copy).as_posix()).returncode == 0
     formatted = claims.read_text(encoding="utf-8")
     for comment in ("# reviewed twice", "# keep this id", "# how sure the article is"):
         assert comment in formatted
-    assert run_cli(project_copy, "check").returncode == 0
+    assert cli_in_process(project_copy, "check").returncode == 0
 
 
 def test_the_committed_content_is_in_canonical_form_with_its_schema_line():
     """What CI's format check enforces: every content file as `fmt` writes it."""
-    result = run_cli(PROJECT_ROOT, "fmt", "--check")
+    result = cli_in_process(PROJECT_ROOT, "fmt", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -181,13 +184,13 @@ def test_fmt_moves_every_claims_quote_of_the_old_form_under_evidence_and_loses_n
         old = _in_the_old_form(text)
         assert "evidence:" not in old and "\n    quote:" in old
         path.write_text(old, encoding="utf-8")
-    refused = run_cli(project_copy, "check")
+    refused = cli_in_process(project_copy, "check")
     assert refused.returncode == 1
     assert "'source' is now written under 'evidence'" in refused.stderr
     assert "`python -m build_scripts fmt` rewrites the file so" in refused.stderr
     assert "missing required field 'evidence'" not in refused.stderr
 
-    assert run_cli(project_copy, "fmt").returncode == 0
+    assert cli_in_process(project_copy, "fmt").returncode == 0
     # Byte for byte today's files: every statement, quote, occurrence and comment is kept.
     assert {path: path.read_text(encoding="utf-8") for path in claims} == today
     migrated, original = load_content(project_copy), load_content(PROJECT_ROOT)

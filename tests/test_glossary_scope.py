@@ -18,7 +18,7 @@ import pytest
 
 from build_scripts.site_source.generate import generate
 
-from .helpers import add_second_story, article, build_site, fictional_project, run_cli
+from .helpers import add_second_story, article, build_site, cli_in_process, fictional_project
 
 LIMIT = "    limited_to:\n      topics: [ostberg-ferry]\n"
 EXPANSION = "Ostberg Town Council"  # what the term shows on hover
@@ -70,17 +70,17 @@ def hover_titles(page) -> set[str]:
 
 def test_the_two_stories_pass_the_checks_without_a_warning_when_the_term_is_limited(tmp_path):
     root = two_stories(tmp_path / "project")
-    result = run_cli(root, "check")
+    result = cli_in_process(root, "check")
     assert result.returncode == 0, result.stderr
     assert "warning:" not in result.stdout, result.stdout
     assert "coverage: ostberg-ferry: 2 of 2 sentences" in result.stdout
-    formatted = run_cli(root, "fmt", "--check")  # the second story's files and the limit, in the one style
+    formatted = cli_in_process(root, "fmt", "--check")  # the second story's files and the limit, in the one style
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
 
 
 def test_check_warns_about_a_common_phrase_that_occurs_in_the_other_story(tmp_path):
     root = two_stories(tmp_path / "project", limit=None)
-    result = run_cli(root, "check")
+    result = cli_in_process(root, "check")
     assert result.returncode == 0, result.stderr  # a warning, not an error
     line = term_line(root)
     expected = (
@@ -95,7 +95,7 @@ def test_check_warns_about_a_common_phrase_that_occurs_in_the_other_story(tmp_pa
     text = (root / "seeds" / "velmora-courier-bridge.txt").read_text(encoding="utf-8").splitlines()
     assert text[2][104:].startswith("town council said")
     # Pull requests see it on the term's line.
-    github = run_cli(root, "--format", "github", "check")
+    github = cli_in_process(root, "--format", "github", "check")
     assert f"::warning file=content/glossary.yaml,line={line},col=11,title=Dossier content::the term " \
            "'town council' is a common phrase" in github.stdout, github.stdout
 
@@ -108,7 +108,7 @@ def test_an_alias_that_is_a_common_phrase_is_warned_about_at_the_alias(tmp_path)
     glossary.write_text(text.replace(f"    term: {TERM}\n", "    term: OTC\n").replace(
         "      across the river Ost. See [the topic](topic:ostberg-ferry).\n",
         "      across the river Ost.\n    aliases: [the ferry vote, town council]\n"), encoding="utf-8")
-    result = run_cli(root, "check")
+    result = cli_in_process(root, "check")
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1, result.stdout  # "the ferry vote" is the story's own: only the Ostberg text says it
@@ -127,7 +127,7 @@ def test_an_alias_that_is_a_common_phrase_is_warned_about_at_the_alias(tmp_path)
 ])
 def test_an_unknown_id_in_the_limit_is_refused_at_its_place(tmp_path, limit, unknown, field, what, wanted):
     root = two_stories(tmp_path / "project", limit)
-    result = run_cli(root, "check")
+    result = cli_in_process(root, "check")
     assert result.returncode == 1
     lines = (root / "content" / "glossary.yaml").read_text(encoding="utf-8").splitlines()
     line, column = next((number, text.index(unknown) + 1) for number, text in enumerate(lines, start=1)
@@ -138,7 +138,7 @@ def test_an_unknown_id_in_the_limit_is_refused_at_its_place(tmp_path, limit, unk
 
 def test_a_limit_that_names_nothing_is_refused(tmp_path):
     root = two_stories(tmp_path / "project", "    limited_to: {}\n")
-    result = run_cli(root, "check")
+    result = cli_in_process(root, "check")
     assert result.returncode == 1
     line = term_line(root) + 4
     assert re.search(rf"^content/glossary\.yaml:{line}:\d+: 'limited_to' names no topic and no source, so the "
@@ -149,6 +149,7 @@ def test_a_limit_that_names_nothing_is_refused(tmp_path):
 # -- the built site ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # sites builds two sites
 def test_without_the_limit_the_term_leaks_onto_the_other_storys_pages(sites):
     """The leak of issue 15, reproduced: the Velmora topic lists Ostberg's council
     among its terms, and its "town council" shows Ostberg's council on hover."""
@@ -160,6 +161,7 @@ def test_without_the_limit_the_term_leaks_onto_the_other_storys_pages(sites):
     assert EXPANSION in hover_titles(article(site / "sources" / "velmora-courier-bridge.html"))
 
 
+@pytest.mark.slow  # sites builds two sites
 def test_a_limited_term_leaves_the_other_storys_pages_and_stays_on_its_own(sites):
     site = sites["limited"]
     for page in ("topics/bridge-reopening.html", "actors/velmora-council.html", "sources/velmora-courier-bridge.html"):
@@ -174,6 +176,7 @@ def test_a_limited_term_leaves_the_other_storys_pages_and_stays_on_its_own(sites
     assert EXPANSION in hover_titles(article(site / "actors" / "ostberg-town-council.html"))
 
 
+@pytest.mark.slow  # sites builds two sites
 def test_the_glossary_page_lists_every_term_and_where_a_limited_one_is_used(sites):
     for name, used_in in (("leak", ["The bridge reopening", "The Ostberg ferry"]), ("limited", ["The Ostberg ferry"])):
         entry = article(sites[name] / "glossary.html").find(id="town-council")

@@ -441,6 +441,7 @@ def test_the_records_fill_every_text_field_of_the_model():
     assert text_fields == MODEL_TEXT_FIELDS
 
 
+@pytest.mark.slow  # plain_build builds the site
 def test_the_plain_build_has_a_page_for_each_test_record(plain_build):
     # The comparison below means something only if the plain build shows the
     # test records, and holds nothing it would itself flag.
@@ -448,6 +449,7 @@ def test_the_plain_build_has_a_page_for_each_test_record(plain_build):
     assert not [p for shape in plain_build.online.values() for p in shape.problems]
 
 
+@pytest.mark.slow  # plain_build builds the site
 @PROFILE
 @given(texts=hostile_texts())
 @example(texts=every_snippet())

@@ -9,12 +9,15 @@ import re
 import shutil
 import subprocess
 
+import pytest
+
 from .helpers import PROJECT_ROOT
 
 JS_TESTS = PROJECT_ROOT / "tests" / "js"
 ASSETS = PROJECT_ROOT / "docs" / "assets"
 
 
+@pytest.mark.slow  # runs node
 def test_the_scripts_pass_their_node_tests():
     node = shutil.which("node")
     assert node, "Node 20 is needed to run tests/js/ (node --test)"

@@ -12,6 +12,8 @@ import sys
 import types
 from pathlib import Path
 
+import pytest
+
 from build_scripts.pages.kinds import ListedPageKind, PageKindModule, SplitPageKind
 from build_scripts.pages.registry import PAGE_KINDS, module_of
 from build_scripts.tools.processes import environment
@@ -165,6 +167,7 @@ def test_every_page_kind_has_its_module_and_template_and_nothing_else_is_there()
     assert templates == set(PAGE_KINDS) | {"source_claims"}
 
 
+@pytest.mark.slow  # a fresh interpreter, as a process
 def test_the_content_check_loads_neither_mkdocs_nor_jinja_nor_the_formatter():
     code = ("import sys, runpy; sys.argv = ['build_scripts', 'check'];\n"
             "try:\n    runpy.run_module('build_scripts', run_name='__main__')\n"

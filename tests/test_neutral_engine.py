@@ -15,18 +15,21 @@ from build_scripts.content.problems import DossierError
 from build_scripts.rules.check import load_and_check
 
 from .helpers import PROJECT_ROOT, build_site, build_zensical_site, copy_project, soup
-from .test_fictional_dossier import fictional_project
 
-REAL_TITLE = load_and_check(PROJECT_ROOT).content.dossier.record.title
 # Words of the real story that the fictional dossier's pages must not show.
 REAL_STORY_WORDS = ["India", "Iranian", "Newsweek", "Mehr News"]
 
 
-def test_the_renderers_configuration_names_no_story():
+@pytest.fixture(scope="module")
+def real_title(real_checked) -> str:
+    return real_checked.content.dossier.record.title
+
+
+def test_the_renderers_configuration_names_no_story(real_title):
     mkdocs = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_name: Dossier$", mkdocs, re.MULTILINE)
     assert "site_description" not in re.sub(r"#.*", "", mkdocs)
-    words = {w for w in re.findall(r"[A-Za-z]{4,}", REAL_TITLE)}
+    words = {w for w in re.findall(r"[A-Za-z]{4,}", real_title)}
     for name in ("mkdocs.yml", "zensical.yml"):
         text = (PROJECT_ROOT / name).read_text(encoding="utf-8")
         assert not [w for w in words if w in text], name
@@ -34,15 +37,13 @@ def test_the_renderers_configuration_names_no_story():
 
 
 @pytest.fixture(scope="module")
-def fictional_sites(tmp_path_factory):
-    root = fictional_project(tmp_path_factory.mktemp("neutral") / "project")
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root, root / "site", build_zensical_site(root)
+def fictional_sites(fictional_built_site, fictional_zensical_site):
+    """(the project, its MkDocs site, its Zensical site): the session's builds (conftest.py)."""
+    return fictional_built_site.parent, fictional_built_site, fictional_zensical_site
 
 
 @pytest.mark.parametrize("renderer", ["mkdocs", "zensical"])
-def test_every_title_and_the_header_carry_the_dossiers_name(fictional_sites, renderer):
+def test_every_title_and_the_header_carry_the_dossiers_name(fictional_sites, renderer, real_title):
     root, mkdocs_site, zensical_site = fictional_sites
     site = mkdocs_site if renderer == "mkdocs" else zensical_site
     dossier = yaml.safe_load((root / "content" / "dossier.yaml").read_text(encoding="utf-8"))
@@ -57,15 +58,14 @@ def test_every_title_and_the_header_carry_the_dossiers_name(fictional_sites, ren
         assert title == name or title.endswith(f" - {name}"), (page, title)
         header = html.select_one(".md-header__topic")
         assert header is not None and name in header.get_text(), page
-        assert REAL_TITLE not in html.get_text(), page
+        assert real_title not in html.get_text(), page
     index = soup(site / "index.html")
     assert index.select_one('meta[name="description"]')["content"] == dossier["description"]
 
 
-def test_the_about_page_comes_from_content_and_lists_every_source(fictional_sites):
-    root, site, _ = fictional_sites
-    text = soup(site / "about.html").select_one("article").get_text(" ", strip=True)
-    checked = load_and_check(root)
+def test_the_about_page_comes_from_content_and_lists_every_source(fictional_built_site, fictional_checked):
+    text = soup(fictional_built_site / "about.html").select_one("article").get_text(" ", strip=True)
+    checked = fictional_checked
     about = checked.content.dossier.record.about
     assert about and " ".join(about.split())[:60] in text
     assert "The sources and their licences" in text
@@ -75,8 +75,8 @@ def test_the_about_page_comes_from_content_and_lists_every_source(fictional_site
         assert word not in text, word
 
 
-def test_the_home_pages_key_figures_are_those_content_lists_in_its_order(built_site):
-    dossier = load_and_check(PROJECT_ROOT).content
+def test_the_home_pages_key_figures_are_those_content_lists_in_its_order(built_site, real_checked):
+    dossier = real_checked.content
     chosen = dossier.dossier.record.key_figures
     assert chosen
     expected = [f.said_as for claim_id in chosen for f in dossier.claims[claim_id].record.figures]
@@ -102,14 +102,15 @@ def test_a_key_figure_that_is_no_claim_with_figures_is_refused_where_it_stands(p
     assert hint in problem.hint
 
 
-def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path):
+@pytest.mark.slow  # builds the site with both renderers
+def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path, real_title):
     """The site's name is content now, so it is escaped like any content text:
     Material and Zensical print it unescaped in places (the logo's aria-label) and escaped in
     others (its title), and each place must show it once escaped."""
     root = copy_project(tmp_path / "project")
     hostile = '<img src=x onerror=alert(1)> & "q" it\'s'
     path = root / "content" / "dossier.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {REAL_TITLE}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n"),
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {real_title}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n"),
                     encoding="utf-8")
     assert build_site(root, root / "site").returncode == 0
     for site in (root / "site", build_zensical_site(root)):

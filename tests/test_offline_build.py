@@ -22,7 +22,7 @@ from build_scripts.renderers.offline_zip import (
     ZIP_TOP_FOLDER,
 )
 
-from .helpers import environment, soup
+from .helpers import cli_in_process, environment, soup
 
 SHIM = "assets/iframe-worker-local.js"
 # Elements that make the browser fetch something, and the attribute naming it.
@@ -135,7 +135,6 @@ def test_the_check_catches_a_page_that_loads_from_outside(tmp_path):
 
 
 def test_the_offline_command_refuses_a_folder_without_a_site(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "offline", str(tmp_path)],
-                            env=environment(), capture_output=True, text=True, timeout=60)
+    result = cli_in_process(tmp_path, "offline", str(tmp_path))
     assert result.returncode == 1
     assert "holds no built site" in result.stderr

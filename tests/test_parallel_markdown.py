@@ -23,7 +23,8 @@ from .helpers import MKDOCS, copy_project, environment, tree_digest
 
 FORKED = "converting every other page's Markdown in a forked copy"
 
-pytestmark = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")
+pytestmark = [pytest.mark.slow,  # builds the site with MkDocs
+              pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")]
 
 
 # MkDocs checks links to anchors only when it does not log debug messages

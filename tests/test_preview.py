@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from build_scripts.site_source.generate import generate
@@ -27,6 +28,8 @@ from .helpers import (
     stop_server,
     wait_for,
 )
+
+pytestmark = pytest.mark.slow  # runs `mkdocs serve --dirty`
 
 
 def _status_and_text(url: str) -> tuple[int, str]:

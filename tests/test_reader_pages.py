@@ -17,21 +17,19 @@ import pytest
 from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import network_drawing
-from build_scripts.rules.check import load_and_check
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project, soup
+from .helpers import article, real_record_ids, soup
+from .hostile_site import HOSTILE, HOSTILE_EXPANSION
 
-CHECKED = load_and_check(PROJECT_ROOT)
-CONTENT = CHECKED.content
-SOURCE_ID = sorted(CONTENT.sources)[0]
+SOURCE_ID = real_record_ids("sources")[0]
 SVG = "{http://www.w3.org/2000/svg}"
 
 PAGE_OF_EACH_KIND = {
     "home": "index.html",
     "actors index": "actors/index.html",
-    "actor": f"actors/{sorted(CONTENT.actors)[0]}.html",
+    "actor": f"actors/{real_record_ids('actors')[0]}.html",
     "topics index": "topics/index.html",
-    "topic": f"topics/{sorted(CONTENT.topics)[0]}.html",
+    "topic": f"topics/{real_record_ids('topics')[0]}.html",
     "sources index": "sources/index.html",
     "compare": "compare.html",
     "source": f"sources/{SOURCE_ID}.html",
@@ -49,12 +47,12 @@ def _words(element) -> str:
     return " ".join(element.get_text().split())
 
 
-def _dated_claims():
-    return {i for i, located in CONTENT.claims.items() if located.record.date is not None}
+def _dated_claims(content):
+    return {i for i, located in content.claims.items() if located.record.date is not None}
 
 
-def _dated_context():
-    return {i for i, located in CONTENT.context.items() if located.record.date is not None}
+def _dated_context(content):
+    return {i for i, located in content.context.items() if located.record.date is not None}
 
 
 # -- every page kind -----------------------------------------------------------
@@ -76,12 +74,12 @@ def test_the_new_pages_are_in_the_navigation(built_site):
         assert f"{name}.html" in hrefs
 
 
-def test_today_nothing_is_corrected_or_marked_as_contradicting_and_the_pages_say_so(built_site):
+def test_today_nothing_is_corrected_or_marked_as_contradicting_and_the_pages_say_so(real_checked, built_site):
     # No correction or disagreement is invented for today's content: the Corrections page says
     # plainly that there are none, and no page shows a correction or a conflict.
-    for located in CONTENT.claims.values():
+    for located in real_checked.content.claims.values():
         assert not located.record.contradicts and not located.record.corrections
-    for records in (CONTENT.actors, CONTENT.topics):
+    for records in (real_checked.content.actors, real_checked.content.topics):
         assert not any(located.record.corrections for located in records.values())
     page = article(built_site / "corrections.html")
     assert "There are no corrections yet" in _words(page)
@@ -93,8 +91,8 @@ def test_today_nothing_is_corrected_or_marked_as_contradicting_and_the_pages_say
             assert "dateModified" not in script.string and "correction" not in script.string, html_page
 
 
-def test_with_one_source_each_claim_says_so_quietly_and_there_is_nothing_to_compare(built_site):
-    assert len(CONTENT.sources) == 1
+def test_with_one_source_each_claim_says_so_quietly_and_there_is_nothing_to_compare(real_checked, built_site):
+    assert len(real_checked.content.sources) == 1
     for name in ("topics", "actors"):
         for page in sorted((built_site / name).glob("*.html")):
             for block in article(page).select(".dossier-claim"):
@@ -103,7 +101,7 @@ def test_with_one_source_each_claim_says_so_quietly_and_there_is_nothing_to_comp
     source = article(built_site / "sources" / f"{SOURCE_ID}.html")
     assert "No other source in the dossier reports any claim of this text yet." in _words(source)
     lines = source.select(".dossier-notes .dossier-corroboration")
-    assert len(lines) == len(CONTENT.claims) and {x.get_text(strip=True) for x in lines} == {"1 source"}
+    assert len(lines) == len(real_checked.content.claims) and {x.get_text(strip=True) for x in lines} == {"1 source"}
     assert "so there is nothing to compare yet" in _words(article(built_site / "compare.html"))
 
 
@@ -115,13 +113,13 @@ def test_no_link_is_nested_in_another_on_any_page(built_site):
 # -- home ------------------------------------------------------------------------
 
 
-def test_home_tells_the_story_and_leads_to_topics_events_and_sources(built_site):
+def test_home_tells_the_story_and_leads_to_topics_events_and_sources(real_checked, built_site):
     home = article(built_site / "index.html")
-    story = " ".join(CONTENT.dossier.record.story.split()[:6])
+    story = " ".join(real_checked.content.dossier.record.story.split()[:6])
     assert story.split("[")[0].strip() in _words(home)
     hrefs = {a["href"] for a in home.find_all("a", href=True)}
-    assert {f"topics/{t}.html" for t in CONTENT.topics} <= hrefs
-    assert {f"sources/{s}.html" for s in CONTENT.sources} <= hrefs
+    assert {f"topics/{t}.html" for t in real_checked.content.topics} <= hrefs
+    assert {f"sources/{s}.html" for s in real_checked.content.sources} <= hrefs
     latest = [h for h in hrefs if h.startswith("timeline.html#event-")]
     assert latest, "no latest events on the home page"
     figures = home.select(".dossier-key-figure")
@@ -166,15 +164,15 @@ def test_every_quoted_run_offers_a_link_to_each_of_its_claims(source_page):
                 assert source_page.select_one(f"#claim-{claim_id}") is not None
 
 
-def test_each_claim_beside_the_text_leads_back_to_its_highlight(source_page):
+def test_each_claim_beside_the_text_leads_back_to_its_highlight(real_checked, source_page):
     """Side notes: each claim stands in the notes of the block of text its quote starts in."""
-    claims = {c for c, located in CONTENT.claims.items() if located.record.source == SOURCE_ID}
+    claims = {c for c, located in real_checked.content.claims.items() if located.record.source == SOURCE_ID}
     for claim_id in claims:
         block = source_page.select_one(f".dossier-paragraph > details.dossier-notes #claim-{claim_id}")
         assert block is not None, claim_id
         paragraph = block.find_parent(class_="dossier-paragraph")
         assert paragraph.find(id=f"q-{claim_id}") is not None, claim_id
-        assert normalise(CONTENT.claims[claim_id].record.statement) in normalise(block.get_text())
+        assert normalise(real_checked.content.claims[claim_id].record.statement) in normalise(block.get_text())
         assert block.find("a", href=f"#q-{claim_id}") is not None
         # The quote is the highlighted text above, not repeated under it.
         assert block.blockquote is None
@@ -184,9 +182,9 @@ def test_each_claim_beside_the_text_leads_back_to_its_highlight(source_page):
         assert claim_id in highlight["data-claims"].split()
 
 
-def test_overlapping_quotes_are_all_highlighted(source_page):
+def test_overlapping_quotes_are_all_highlighted(real_checked, source_page):
     """Claims whose quotes overlap each get their whole quote marked."""
-    spans = {c: s for c, s in CHECKED.quote_spans.items() if CONTENT.claims[c].record.source == SOURCE_ID}
+    spans = {c: s for c, s in real_checked.quote_spans.items() if real_checked.content.claims[c].record.source == SOURCE_ID}
     overlapping = [(a, b) for a in spans for b in spans
                    if a < b and spans[a].start < spans[b].end and spans[b].start < spans[a].end]
     assert overlapping, "the content has no overlapping quotes to test with"
@@ -195,15 +193,15 @@ def test_overlapping_quotes_are_all_highlighted(source_page):
         for claim_id in pair:
             marked = "".join(m.get_text() for m in marks if claim_id in m["data-claims"].split())
             span = spans[claim_id]
-            assert normalise(marked) == normalise(CHECKED.texts[SOURCE_ID].text[span.start : span.end])
+            assert normalise(marked) == normalise(real_checked.texts[SOURCE_ID].text[span.start : span.end])
 
 
-def _names_in_text():
+def _names_in_text(checked, content):
     """(actor, name) for every actor name or alias standing as a whole word in
     the text and not inside a longer name of another actor."""
-    text = normalise(CHECKED.texts[SOURCE_ID].text)
+    text = normalise(checked.texts[SOURCE_ID].text)
     found = []
-    for actor_id, located in CONTENT.actors.items():
+    for actor_id, located in content.actors.items():
         for name in {located.record.name, *located.record.aliases}:
             for match in re.finditer(r"(?<!\w)" + re.escape(normalise(name)) + r"(?!\w)", text):
                 found.append((match.start(), match.end(), actor_id, name))
@@ -211,8 +209,8 @@ def _names_in_text():
             if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)]
 
 
-def test_actor_names_and_aliases_in_the_text_link_to_actor_pages(source_page):
-    expected = _names_in_text()
+def test_actor_names_and_aliases_in_the_text_link_to_actor_pages(real_checked, source_page):
+    expected = _names_in_text(real_checked, real_checked.content)
     assert expected
     links = source_page.select(".dossier-source-text a.dossier-mention")
     by_actor: dict[str, list[str]] = {}
@@ -222,9 +220,9 @@ def test_actor_names_and_aliases_in_the_text_link_to_actor_pages(source_page):
     aliases_linked = 0
     for actor_id, name in expected:
         assert actor_id in by_actor, f"{name!r} is not linked to {actor_id}"
-        names = {normalise(n) for n in (CONTENT.actors[actor_id].record.name, *CONTENT.actors[actor_id].record.aliases)}
+        names = {normalise(n) for n in (real_checked.content.actors[actor_id].record.name, *real_checked.content.actors[actor_id].record.aliases)}
         assert all(any(piece in n for n in names) for piece in by_actor[actor_id])
-        aliases_linked += name in CONTENT.actors[actor_id].record.aliases
+        aliases_linked += name in real_checked.content.actors[actor_id].record.aliases
     assert aliases_linked, "no alias of any actor is linked"
 
 
@@ -252,19 +250,20 @@ def timeline(built_site):
     return article(built_site / "timeline.html")
 
 
-def test_the_timeline_holds_every_dated_claim_and_context_entry_in_order(timeline):
+def test_the_timeline_holds_every_dated_claim_and_context_entry_in_order(real_checked, timeline):
     events = timeline.select(".dossier-event")
     ids = [e["id"] for e in events]
-    assert sorted(ids) == sorted([f"event-claim-{i}" for i in _dated_claims()] + [f"event-context-{i}" for i in _dated_context()])
+    assert sorted(ids) == sorted([f"event-claim-{i}" for i in _dated_claims(real_checked.content)]
+                                   + [f"event-context-{i}" for i in _dated_context(real_checked.content)])
     dates = [e.select_one(".dossier-event-date time")["datetime"] for e in events]
     assert dates == sorted(dates)
 
 
-def test_each_event_shows_its_date_precision_and_basis(timeline):
+def test_each_event_shows_its_date_precision_and_basis(real_checked, timeline):
     labels = {"stated": "date given in the text", "relative": "date worked out from the text",
               "external": "date from outside the text", "inferred": "date inferred"}
     for event in timeline.select(".dossier-event:not(.dossier-event-context)"):
-        claim = CONTENT.claims[event["id"].removeprefix("event-claim-")].record
+        claim = real_checked.content.claims[event["id"].removeprefix("event-claim-")].record
         line = _words(event.select_one(".dossier-event-date"))
         assert labels[claim.date.basis.value] in line
         assert any(p in line for p in ("exact day", "month only", "year only"))
@@ -272,11 +271,11 @@ def test_each_event_shows_its_date_precision_and_basis(timeline):
             assert f"the text says “{claim.date.said_as}”" in line
 
 
-def test_context_entries_are_marked_as_context_with_their_citation(timeline):
+def test_context_entries_are_marked_as_context_with_their_citation(real_checked, timeline):
     entries = timeline.select(".dossier-event-context")
-    assert len(entries) == len(_dated_context())
+    assert len(entries) == len(_dated_context(real_checked.content))
     for entry in entries:
-        record = CONTENT.context[entry["id"].removeprefix("event-context-")].record
+        record = real_checked.content.context[entry["id"].removeprefix("event-context-")].record
         text = _words(entry)
         assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
@@ -301,40 +300,40 @@ def _svg(page_path):
     return ET.fromstring(match.group(0))
 
 
-def test_the_network_is_a_well_formed_svg_with_a_link_per_actor(built_site):
+def test_the_network_is_a_well_formed_svg_with_a_link_per_actor(real_checked, built_site):
     svg = _svg(built_site / "network.html")
     assert svg.get("role") == "group"
     assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
     assert svg.get("aria-labelledby") == svg.find(f"{SVG}title").get("id")
     assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
-    related = {l.record.source_actor for l in CONTENT.relations} | {l.record.target_actor for l in CONTENT.relations}
+    related = {l.record.source_actor for l in real_checked.content.relations} | {l.record.target_actor for l in real_checked.content.relations}
     links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
     assert set(links) == {f"actors/{i}.html" for i in related}
     for actor_id in related:
         node = links[f"actors/{actor_id}.html"]
         label = " ".join(t.text for t in node.iter(f"{SVG}tspan"))
-        assert label == CONTENT.actors[actor_id].record.name
-        assert node.find(f"{SVG}title").text.startswith(CONTENT.actors[actor_id].record.name)
+        assert label == real_checked.content.actors[actor_id].record.name
+        assert node.find(f"{SVG}title").text.startswith(real_checked.content.actors[actor_id].record.name)
     edges = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "dossier-network-edge"]
-    assert len(edges) == len(CONTENT.relations)
+    assert len(edges) == len(real_checked.content.relations)
     assert all(g.find(f"{SVG}text").text for g in edges)
 
 
-def test_the_network_page_lists_every_relation_as_text(built_site):
+def test_the_network_page_lists_every_relation_as_text(real_checked, built_site):
     page = article(built_site / "network.html")
     items = page.select("ul > li")
-    assert len(items) == len(CONTENT.relations)
+    assert len(items) == len(real_checked.content.relations)
     for item in items:
         assert item.find("strong").get_text().strip()
         assert item.find("a", href=re.compile(r"#q-"))
 
 
-def test_each_related_actor_page_draws_its_neighbourhood(built_site):
-    related = {l.record.source_actor for l in CONTENT.relations} | {l.record.target_actor for l in CONTENT.relations}
+def test_each_related_actor_page_draws_its_neighbourhood(real_checked, built_site):
+    related = {l.record.source_actor for l in real_checked.content.relations} | {l.record.target_actor for l in real_checked.content.relations}
     for actor_id in sorted(related):
         svg = _svg(built_site / "actors" / f"{actor_id}.html")
-        neighbours = {l.record.target_actor for l in CONTENT.relations if l.record.source_actor == actor_id}
-        neighbours |= {l.record.source_actor for l in CONTENT.relations if l.record.target_actor == actor_id}
+        neighbours = {l.record.target_actor for l in real_checked.content.relations if l.record.source_actor == actor_id}
+        neighbours |= {l.record.source_actor for l in real_checked.content.relations if l.record.target_actor == actor_id}
         hrefs = {a.get("href") for a in svg.iter(f"{SVG}a")}
         assert hrefs == {f"{i}.html" for i in neighbours | {actor_id}}
 
@@ -342,10 +341,10 @@ def test_each_related_actor_page_draws_its_neighbourhood(built_site):
 # -- quotations, figures, glossary ------------------------------------------------
 
 
-def test_the_quotations_page_has_every_quotation_with_its_speakers(built_site):
+def test_the_quotations_page_has_every_quotation_with_its_speakers(real_checked, built_site):
     page = article(built_site / "quotations.html")
     entries = page.select(".dossier-quotation-entry")
-    quoted = [l.record for l in CONTENT.claims.values() if l.record.quotation]
+    quoted = [l.record for l in real_checked.content.claims.values() if l.record.quotation]
     assert len(entries) == len(quoted)
     text = " ".join(_words(e) for e in entries)
     for claim in quoted:
@@ -354,18 +353,18 @@ def test_the_quotations_page_has_every_quotation_with_its_speakers(built_site):
             assert page.find("a", href=f"actors/{speaker}.html")
 
 
-def test_the_figures_page_has_every_figure(built_site):
+def test_the_figures_page_has_every_figure(real_checked, built_site):
     rows = article(built_site / "figures.html").select("tbody tr")
-    figures = [(c.record, f) for c in CONTENT.claims.values() for f in c.record.figures]
+    figures = [(c.record, f) for c in real_checked.content.claims.values() for f in c.record.figures]
     assert len(rows) == len(figures)
     said = {normalise(r.find("td").get_text()) for r in rows}
     assert said == {normalise(f.said_as) for _, f in figures}
     assert all(r.find("a", href=re.compile(r"#q-")) for r in rows)
 
 
-def test_the_glossary_has_an_anchor_term_expansion_and_aliases_per_entry(built_site):
+def test_the_glossary_has_an_anchor_term_expansion_and_aliases_per_entry(real_checked, built_site):
     page = article(built_site / "glossary.html")
-    for term_id, located in CONTENT.glossary.items():
+    for term_id, located in real_checked.content.glossary.items():
         term = located.record
         heading = page.find(id=term_id)
         assert heading is not None and heading.name == "h2"
@@ -387,10 +386,10 @@ def _term_pattern(terms):
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b")
 
 
-def test_glossary_terms_are_hover_abbreviations_on_every_page(built_site):
+def test_glossary_terms_are_hover_abbreviations_on_every_page(real_checked, built_site):
     from build_scripts.pages.derived.glossary import hover_text
 
-    titles = {located.record.term: hover_text(located.record) for located in CONTENT.glossary.values()}
+    titles = {located.record.term: hover_text(located.record) for located in real_checked.content.glossary.values()}
     pattern = _term_pattern(titles)
     seen = 0
     for page in sorted(built_site.rglob("*.html")):
@@ -410,33 +409,33 @@ def test_glossary_terms_are_hover_abbreviations_on_every_page(built_site):
 # -- downloads --------------------------------------------------------------------
 
 
-def _record_ids():
+def _record_ids(content):
     return {
-        "sources": sorted(CONTENT.sources), "actors": sorted(CONTENT.actors), "topics": sorted(CONTENT.topics),
-        "claims": sorted(CONTENT.claims), "glossary": sorted(CONTENT.glossary), "context": sorted(CONTENT.context),
+        "sources": sorted(content.sources), "actors": sorted(content.actors), "topics": sorted(content.topics),
+        "claims": sorted(content.claims), "glossary": sorted(content.glossary), "context": sorted(content.context),
     }
 
 
-def test_the_json_download_holds_every_record(built_site):
+def test_the_json_download_holds_every_record(real_checked, built_site):
     data = json.loads((built_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
-    for kind, ids in _record_ids().items():
+    for kind, ids in _record_ids(real_checked.content).items():
         assert [r["id"] for r in data[kind]] == ids, kind
-    assert data["dossier"][0]["title"] == CONTENT.dossier.record.title
+    assert data["dossier"][0]["title"] == real_checked.content.dossier.record.title
     relations = {(r["from"], r["type"], r["to"]) for r in data["relations"]}
-    assert relations == {(l.record.source_actor, l.record.type, l.record.target_actor) for l in CONTENT.relations}
+    assert relations == {(l.record.source_actor, l.record.type, l.record.target_actor) for l in real_checked.content.relations}
     claim = data["claims"][0]
-    assert claim == CONTENT.claims[claim["id"]].record.model_dump(mode="json", by_alias=True)
+    assert claim == real_checked.content.claims[claim["id"]].record.model_dump(mode="json", by_alias=True)
 
 
-def test_each_csv_download_has_a_row_per_record(built_site):
-    for kind, ids in _record_ids().items():
+def test_each_csv_download_has_a_row_per_record(real_checked, built_site):
+    for kind, ids in _record_ids(real_checked.content).items():
         text = (built_site / "downloads" / f"{kind}.csv").read_bytes().decode("utf-8")
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
         assert [r["id"] for r in rows] == ids, kind
     relations = list(csv.DictReader(io.StringIO((built_site / "downloads" / "relations.csv").read_text(encoding="utf-8"), newline="")))
-    assert len(relations) == len(CONTENT.relations)
+    assert len(relations) == len(real_checked.content.relations)
     claims = {r["id"]: r for r in csv.DictReader(io.StringIO((built_site / "downloads" / "claims.csv").read_text(encoding="utf-8"), newline=""))}
-    for claim_id, located in CONTENT.claims.items():
+    for claim_id, located in real_checked.content.claims.items():
         assert json.loads(claims[claim_id]["topics"]) == located.record.topics
         if located.record.date:
             assert claims[claim_id]["date.value"] == located.record.date.value
@@ -471,9 +470,9 @@ EXPECTED_ACTOR_TYPES = {
 }
 
 
-@pytest.mark.parametrize("actor_id", sorted(CONTENT.actors))
-def test_actor_pages_describe_the_actor_in_json_ld(built_site, actor_id):
-    actor = CONTENT.actors[actor_id].record
+@pytest.mark.parametrize("actor_id", real_record_ids("actors"))
+def test_actor_pages_describe_the_actor_in_json_ld(real_checked, built_site, actor_id):
+    actor = real_checked.content.actors[actor_id].record
     data = _jsonld(built_site / "actors" / f"{actor_id}.html")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == EXPECTED_ACTOR_TYPES[actor.kind.value]
@@ -483,33 +482,33 @@ def test_actor_pages_describe_the_actor_in_json_ld(built_site, actor_id):
         assert data["sameAs"] == f"https://www.wikidata.org/wiki/{actor.wikidata}"
 
 
-@pytest.mark.parametrize("source_id", sorted(CONTENT.sources))
-def test_source_pages_are_news_articles_in_json_ld(built_site, source_id):
-    source = CONTENT.sources[source_id].record
+@pytest.mark.parametrize("source_id", real_record_ids("sources"))
+def test_source_pages_are_news_articles_in_json_ld(real_checked, built_site, source_id):
+    source = real_checked.content.sources[source_id].record
     data = _jsonld(built_site / "sources" / f"{source_id}.html")
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == source.title
     assert data["datePublished"] == source.published.value
     assert data["license"] == source.licence.url
-    assert data["publisher"]["name"] == CONTENT.actors[source.publisher].record.name
+    assert data["publisher"]["name"] == real_checked.content.actors[source.publisher].record.name
     if source.original_publisher:
-        assert data["isBasedOn"]["publisher"]["name"] == CONTENT.actors[source.original_publisher].record.name
+        assert data["isBasedOn"]["publisher"]["name"] == real_checked.content.actors[source.original_publisher].record.name
 
 
-@pytest.mark.parametrize("topic_id", sorted(CONTENT.topics))
-def test_topic_pages_list_their_claims_in_json_ld_with_where_they_appear(built_site, topic_id):
+@pytest.mark.parametrize("topic_id", real_record_ids("topics"))
+def test_topic_pages_list_their_claims_in_json_ld_with_where_they_appear(real_checked, built_site, topic_id):
     data = _jsonld(built_site / "topics" / f"{topic_id}.html")
     claims = data["@graph"]
-    expected = {l.record.statement for l in CONTENT.claims.values() if topic_id in l.record.topics}
+    expected = {l.record.statement for l in real_checked.content.claims.values() if topic_id in l.record.topics}
     assert {c["text"] for c in claims} == expected
     for claim in claims:
         assert claim["@type"] == "Claim"
         assert re.fullmatch(r"[a-z0-9-]+\.html#claim-[a-z0-9-]+", claim["url"])  # its address, on a topic's page
-        located = next(l for l in CONTENT.claims.values() if l.record.statement == claim["text"])
+        located = next(l for l in real_checked.content.claims.values() if l.record.statement == claim["text"])
         assert len(claim["appearance"]) == len(located.record.evidence)  # one for each source
         for appearance, evidence in zip(claim["appearance"], located.record.evidence, strict=True):
             assert appearance["@type"] == "NewsArticle"
-            assert appearance["headline"] == CONTENT.sources[evidence.source].record.title
+            assert appearance["headline"] == real_checked.content.sources[evidence.source].record.title
             assert re.fullmatch(r"\.\./sources/[a-z0-9-]+\.html#q-[a-z0-9-]+", appearance["url"])
 
 
@@ -531,19 +530,19 @@ def _pages_with(index, words: str) -> dict[str, float]:
     return found
 
 
-def test_a_term_and_its_expansion_lead_to_the_same_pages(search_index):
+def test_a_term_and_its_expansion_lead_to_the_same_pages(real_checked, search_index):
     from build_scripts.pages.derived.glossary import TermIndex, key_terms_of_topic
 
-    terms = TermIndex(CONTENT)
+    terms = TermIndex(real_checked.content)
     checked_terms = 0
-    for term_id, located in CONTENT.glossary.items():
+    for term_id, located in real_checked.content.glossary.items():
         term = located.record
         if not term.expansion:
             continue
         by_term, by_expansion = _pages_with(search_index, term.term), _pages_with(search_index, term.expansion)
         assert "glossary.html" in by_term and "glossary.html" in by_expansion, term.term
-        for topic_id in CONTENT.topics:
-            if term_id in key_terms_of_topic(terms, CONTENT, topic_id):
+        for topic_id in real_checked.content.topics:
+            if term_id in key_terms_of_topic(terms, real_checked.content, topic_id):
                 assert f"topics/{topic_id}.html" in by_term and f"topics/{topic_id}.html" in by_expansion
                 checked_terms += 1
         for alias in term.aliases:
@@ -551,8 +550,8 @@ def test_a_term_and_its_expansion_lead_to_the_same_pages(search_index):
     assert checked_terms, "no glossary term names a topic: nothing shows that topic pages are found by acronym"
 
 
-def test_actor_names_and_aliases_are_weighted_in_search(search_index):
-    for actor_id, located in CONTENT.actors.items():
+def test_actor_names_and_aliases_are_weighted_in_search(real_checked, search_index):
+    for actor_id, located in real_checked.content.actors.items():
         entries = [e for e in search_index["docs"] if e["location"].split("#")[0] == f"actors/{actor_id}.html"]
         assert entries
         for entry in entries:
@@ -561,45 +560,17 @@ def test_actor_names_and_aliases_are_weighted_in_search(search_index):
                 n for n in located.record.aliases if any(c in n for c in "<>&\"'")}
 
 
-def test_pages_about_one_thing_outrank_the_full_text_in_search(search_index):
+def test_pages_about_one_thing_outrank_the_full_text_in_search(real_checked, search_index):
     boosts = {e["location"].split("#")[0]: e.get("boost", 1) for e in search_index["docs"]}
     source = boosts[f"sources/{SOURCE_ID}.html"]
-    assert all(boosts[f"topics/{t}.html"] > source for t in CONTENT.topics)
+    assert all(boosts[f"topics/{t}.html"] > source for t in real_checked.content.topics)
     assert boosts["glossary.html"] > source
 
 
-# -- a copy of the project with hostile names and a hand-written page ---------------
+# -- a copy of the project with hostile names and a hand-written page (tests/hostile_site.py) --
 
-HOSTILE = "Evil </svg><script>alert(1)</script> & \"Co\" <a href=javascript:alert(2)>"
-HOSTILE_EXPANSION = '"><img src=x onerror=alert(5)> & more'
-
-
-@pytest.fixture(scope="module")
-def copy_site(tmp_path_factory):
-    """The project with a hostile actor in a relation, a hostile glossary
-    expansion, and a hand-written page that names a glossary term."""
-    root = copy_project(tmp_path_factory.mktemp("reader") / "project")
-    (root / "content" / "actors" / "evil.yaml").write_text(
-        "name: '" + HOSTILE.replace("'", "''") + "'\nkind: company\n"
-        "aliases: ['=HYPERLINK(\"http://x\")', '</script><script>alert(3)</script>']\n"
-        "summary: '=1+1 is a formula to a spreadsheet.'\n", encoding="utf-8")
-    relations = root / "content" / "relations.yaml"
-    relations.write_text(relations.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                         f"  - from: evil\n    type: supplies\n    to: {sorted(CONTENT.actors)[0]}\n"
-                         f"    claims: [{sorted(CONTENT.claims)[0]}]\n", encoding="utf-8")
-    glossary = root / "content" / "glossary.yaml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                        "  - id: zz-test-term\n    term: ZZQ\n    expansion: '" + HOSTILE_EXPANSION + "'\n"
-                        "    definition: A term made up for a test.\n", encoding="utf-8")
-    (root / "docs" / "hand-written.md").write_text("# A page\n\nThe ZZQ is named here.\n", encoding="utf-8")
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-def test_a_hostile_actor_name_stays_text_in_the_network_picture(copy_site):
-    for page in (copy_site / "network.html", copy_site / "actors" / "evil.html"):
+def test_a_hostile_actor_name_stays_text_in_the_network_picture(hostile_site):
+    for page in (hostile_site / "network.html", hostile_site / "actors" / "evil.html"):
         svg = _svg(page)
         node = next(a for a in svg.iter(f"{SVG}a") if a.get("href").endswith("evil.html"))
         # In the picture, cut into at most three lines (its long word with a hyphen); whole in the title.
@@ -612,24 +583,24 @@ def test_a_hostile_actor_name_stays_text_in_the_network_picture(copy_site):
         assert not [s for s in runnable if "alert" in s.get_text()]
 
 
-def test_a_hostile_actor_name_stays_text_in_json_ld_and_downloads(copy_site):
-    data = _jsonld(copy_site / "actors" / "evil.html")
+def test_a_hostile_actor_name_stays_text_in_json_ld_and_downloads(hostile_site):
+    data = _jsonld(hostile_site / "actors" / "evil.html")
     assert data["name"] == HOSTILE
     assert data["alternateName"][1] == "</script><script>alert(3)</script>"
 
-    rows = list(csv.DictReader(io.StringIO((copy_site / "downloads" / "actors.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO((hostile_site / "downloads" / "actors.csv").read_text(encoding="utf-8"), newline="")))
     evil = next(r for r in rows if r["id"] == "evil")
     assert evil["name"] == HOSTILE
     assert evil["summary"] == "'=1+1 is a formula to a spreadsheet."  # not run by a spreadsheet
     assert json.loads(evil["aliases"])[0] == '=HYPERLINK("http://x")'  # inside a JSON array, not a formula
-    dumped = json.loads((copy_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
+    dumped = json.loads((hostile_site / "downloads" / "dossier.json").read_text(encoding="utf-8"))
     evil = next(a for a in dumped["actors"] if a["id"] == "evil")
     assert evil["name"] == HOSTILE and evil["summary"].startswith("=1+1")
 
 
-def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(copy_site):
-    html = soup(copy_site / "hand-written.html")
-    abbr = article(copy_site / "hand-written.html").find("abbr")
+def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(hostile_site):
+    html = soup(hostile_site / "hand-written.html")
+    abbr = article(hostile_site / "hand-written.html").find("abbr")
     assert abbr is not None and abbr.get_text() == "ZZQ"
     assert abbr["title"] == HOSTILE_EXPANSION
     assert not html.find("img", src="x") and not html.find(attrs={"onerror": True})

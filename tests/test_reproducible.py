@@ -8,6 +8,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from .helpers import MKDOCS, copy_project, environment, tree_digest
 
 
@@ -46,6 +48,7 @@ def differences(first: dict[str, str], second: dict[str, str]) -> list[str]:
     return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
 
 
+@pytest.mark.slow  # builds the site several times, with git
 def test_builds_of_one_commit_at_other_times_places_zones_and_languages_are_byte_identical(tmp_path):
     first_root = copy_project(tmp_path / "a")
     second_root = copy_project(tmp_path / "somewhere" / "much" / "deeper" / "b")

@@ -1,14 +1,18 @@
-"""`python -m build_scripts new …`: skeletons that pass the checks as written."""
+"""`python -m build_scripts new …`: skeletons that pass the checks as written.
+The commands run in-process (helpers.cli_in_process); one test runs `new` as a
+process of its own, as a contributor does."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 
+import pytest
+
 from build_scripts.content.schema import HEADER_PREFIX
 from build_scripts.rules.check import load_and_check
 
-from .helpers import build_site, run_cli
+from .helpers import build_site, cli_in_process, run_cli
 
 
 def warnings_about(output: str, path: str) -> list[str]:
@@ -16,7 +20,7 @@ def warnings_about(output: str, path: str) -> list[str]:
 
 
 def test_new_actor_writes_a_commented_skeleton_that_passes_the_checks(project_copy):
-    result = run_cli(project_copy, "new", "actor", "Walkthrough Example Minister")
+    result = cli_in_process(project_copy, "new", "actor", "Walkthrough Example Minister")
     assert result.returncode == 0, result.stderr
     assert "wrote content/actors/walkthrough-example-minister.yaml" in result.stdout
     path = project_copy / "content" / "actors" / "walkthrough-example-minister.yaml"
@@ -25,16 +29,17 @@ def test_new_actor_writes_a_commented_skeleton_that_passes_the_checks(project_co
     assert "name: Walkthrough Example Minister\n" in text and "kind: person\n" in text
     assert len(re.findall(r"^\s*#", text, re.MULTILINE)) >= 6, "the skeleton explains its fields"
 
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert check.returncode == 0, check.stderr
     # Two warnings: no claim is about the new actor yet, and its summary is still a placeholder.
     assert [w.split(": ", 2)[2] for w in warnings_about(check.stdout, "content/actors/walkthrough-example-minister.yaml")] \
         == ["no claim is about the actor 'walkthrough-example-minister'",
             "this text is still a placeholder: \"Placeholder: who Walkthrough Example Minister is, in one or two "
             "neutral sentences.\" (field: summary)"]
-    assert run_cli(project_copy, "fmt", "--check", "content/actors/walkthrough-example-minister.yaml").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check", "content/actors/walkthrough-example-minister.yaml").returncode == 0
 
 
+@pytest.mark.slow  # the command as a process of its own: its exit status and its stderr
 def test_new_refuses_to_overwrite(project_copy):
     existing = sorted((project_copy / "content" / "actors").glob("*.yaml"))[0]
     before = existing.read_bytes()
@@ -46,22 +51,22 @@ def test_new_refuses_to_overwrite(project_copy):
 
 
 def test_new_refuses_a_name_without_letters_and_a_bad_id(project_copy):
-    assert "choose one with --id" in run_cli(project_copy, "new", "topic", "—").stderr
-    result = run_cli(project_copy, "new", "topic", "Fine", "--id", "Not An Id")
+    assert "choose one with --id" in cli_in_process(project_copy, "new", "topic", "—").stderr
+    result = cli_in_process(project_copy, "new", "topic", "Fine", "--id", "Not An Id")
     assert result.returncode == 1 and "'Not An Id' is not a valid id" in result.stderr
 
 
 def test_new_topic_passes_the_checks(project_copy):
-    result = run_cli(project_copy, "new", "topic", "Oil & gas: what next?")
+    result = cli_in_process(project_copy, "new", "topic", "Oil & gas: what next?")
     assert result.returncode == 0, result.stderr
     path = "content/topics/oil-gas-what-next.yaml"
     text = (project_copy / path).read_text(encoding="utf-8")
     assert "title: 'Oil & gas: what next?'\n" in text  # quoted because of ': '
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert check.returncode == 0, check.stderr
     assert len(warnings_about(check.stdout, path)) == 2 and "no claim belongs to the topic" in check.stdout
     assert "this text is still a placeholder" in check.stdout
-    assert run_cli(project_copy, "fmt", "--check", path).returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check", path).returncode == 0
 
 
 def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(project_copy):
@@ -74,7 +79,7 @@ def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(proje
                            "        quote: concluded a multibillion-dollar deal Friday for Moscow\n"
                            f"    topics: [{topic}]\n    certainty: stated  # as the article says\n", encoding="utf-8")
 
-    result = run_cli(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.",
+    result = cli_in_process(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.",
                      "--topic", topic, "--actor", actor, "--quote", "the U.K., all of which signed the accord")
     assert result.returncode == 0, result.stderr
     text = claims_file.read_text(encoding="utf-8")
@@ -84,12 +89,12 @@ def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(proje
     assert f"    actors: [{actor}]\n    topics: [{topic}]\n" in text
     assert "quote: the U.K., all of which signed the accord\n" in text
 
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert check.returncode == 0, check.stderr
     assert not warnings_about(check.stdout, claims_file.relative_to(project_copy).as_posix())
-    assert run_cli(project_copy, "fmt", "--check", claims_file.relative_to(project_copy).as_posix()).returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check", claims_file.relative_to(project_copy).as_posix()).returncode == 0
 
-    again = run_cli(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.", "--topic", topic)
+    again = cli_in_process(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.", "--topic", topic)
     assert again.returncode == 1
     assert "the claim id 'india-kept-buying-oil-the-u-s' is already used at" in again.stderr
 
@@ -97,21 +102,21 @@ def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(proje
 def test_new_claim_without_a_quote_takes_the_first_sentence_no_claim_quotes(project_copy):
     checked = load_and_check(project_copy)
     topic = sorted(checked.content.topics)[0]
-    result = run_cli(project_copy, "new", "claim", "A statement", "--topic", topic, "--file", "zz-new")
+    result = cli_in_process(project_copy, "new", "claim", "A statement", "--topic", topic, "--file", "zz-new")
     assert result.returncode == 0, result.stderr
     path = project_copy / "content" / "claims" / "zz-new.yaml"
     assert path.is_file()
-    assert run_cli(project_copy, "check").returncode == 0
+    assert cli_in_process(project_copy, "check").returncode == 0
 
 
 def test_new_claim_with_a_quote_not_in_the_source_says_what_is_closest(project_copy):
     topic = sorted(load_and_check(project_copy).content.topics)[0]
-    result = run_cli(project_copy, "new", "claim", "Wrong", "--topic", topic,
+    result = cli_in_process(project_copy, "new", "claim", "Wrong", "--topic", topic,
                      "--quote", "Modi and Putin concluded a billion-dollar deal Friday")
     assert result.returncode == 1
     assert "the quote is not in the source 'india-s400-iranian-oil'; the closest passage is:" in result.stderr
     assert "unknown" not in result.stdout
-    missing_topic = run_cli(project_copy, "new", "claim", "No topic")
+    missing_topic = cli_in_process(project_copy, "new", "claim", "No topic")
     assert missing_topic.returncode == 1 and "with --topic" in missing_topic.stderr
 
 
@@ -121,7 +126,7 @@ def test_new_source_fills_in_the_text_path_and_hash_and_lists_uncovered_sentence
     # FICTIONAL: the title, date and licence of an invented report.
     title = "A second report " + "with a very long title, " * 10 + "kept whole"
     assert len(title) > 200
-    result = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--title", title, "--date", "2018-10",
+    result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--title", title, "--date", "2018-10",
                      "--date-basis", "inferred", "--date-explanation", "Invented for the test.",
                      "--publisher", "reuters", "--licence", "CC BY 4.0",
                      "--licence-url", "https://creativecommons.org/licenses/by/4.0/")
@@ -139,64 +144,74 @@ def test_new_source_fills_in_the_text_path_and_hash_and_lists_uncovered_sentence
     assert "3 of 3 sentences of 'second-report' are not quoted by any claim yet:" in result.stdout
     assert "  - Russia agreed on Friday." in result.stdout
 
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert check.returncode == 0, check.stderr
     assert "placeholder" not in check.stdout
     assert "coverage: second-report: 0 of 3 sentences quoted by at least one claim" in check.stdout
-    assert run_cli(project_copy, "fmt", "--check", "content/sources/second-report.yaml").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "--check", "content/sources/second-report.yaml").returncode == 0
 
     # Claims for the new source quote it.
     topic = sorted(load_and_check(project_copy).content.topics)[0]
-    claim = run_cli(project_copy, "new", "claim", "Russia agreed.", "--topic", topic, "--source", "second-report")
+    claim = cli_in_process(project_copy, "new", "claim", "Russia agreed.", "--topic", topic, "--source", "second-report")
     assert claim.returncode == 0, claim.stderr
-    assert "coverage: second-report: 1 of 3 sentences" in run_cli(project_copy, "check").stdout
+    assert "coverage: second-report: 1 of 3 sentences" in cli_in_process(project_copy, "check").stdout
 
 
 def test_new_source_refuses_a_file_outside_seeds(project_copy):
-    result = run_cli(project_copy, "new", "source", "mkdocs.yml")
+    result = cli_in_process(project_copy, "new", "source", "mkdocs.yml")
     assert result.returncode == 1 and "must be a .txt file directly in seeds/" in result.stderr
-    assert run_cli(project_copy, "new", "source", "seeds/nothing-here.txt").returncode == 1
+    assert cli_in_process(project_copy, "new", "source", "seeds/nothing-here.txt").returncode == 1
 
 
 def test_new_source_asks_for_what_the_text_does_not_say_and_guesses_nothing(project_copy):
     (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
-    result = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
+    result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
     assert result.returncode == 1
     assert result.stderr.strip() == ("nothing was written: say what the text does not: --title 'the title as published', "
                                      "--date YYYY-MM-DD (or YYYY-MM, YYYY), --licence 'NAME', --licence-url https://…")
-    inferred = run_cli(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters", "--title", "T",
+    inferred = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters", "--title", "T",
                        "--date", "2018", "--date-basis", "inferred", "--licence", "L", "--licence-url", "https://example.org/l")
     assert inferred.returncode == 1 and "--date-explanation" in inferred.stderr
     assert not (project_copy / "content" / "sources" / "second-report.yaml").exists()
 
 
 def test_a_summary_given_as_an_option_leaves_no_placeholder(project_copy):
-    result = run_cli(project_copy, "new", "actor", "Option Example", "--summary", "An actor made for the test.")
+    result = cli_in_process(project_copy, "new", "actor", "Option Example", "--summary", "An actor made for the test.")
     assert result.returncode == 0, result.stderr
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert "placeholder" not in check.stdout
     assert "summary: An actor made for the test.\n" in (project_copy / "content/actors/option-example.yaml").read_text()
 
 
-def test_a_placeholder_is_warned_about_where_it_is_and_a_strict_build_refuses_it(project_copy, tmp_path):
-    assert run_cli(project_copy, "new", "topic", "Placeholder example").returncode == 0
+def _topic_with_two_placeholders(project_copy) -> str:
+    """A new topic whose summary is the skeleton's placeholder and whose title an
+    older skeleton's (recognised too, in any text field); returns its file's text."""
+    assert cli_in_process(project_copy, "new", "topic", "Placeholder example").returncode == 0
     path = project_copy / "content" / "topics" / "placeholder-example.yaml"
-    # Older skeletons' wording is recognised too, in any text field.
     text = path.read_text(encoding="utf-8").replace("title: Placeholder example", "title: Example (replace this text)")
     path.write_text(text, encoding="utf-8")
-    lines = text.splitlines()
+    return text
+
+
+def test_a_placeholder_is_warned_about_where_it_is_and_strict_generate_refuses_it(project_copy, tmp_path):
+    lines = _topic_with_two_placeholders(project_copy).splitlines()
     summary_line = next(i for i, line in enumerate(lines, 1) if line.startswith("summary:"))
-    check = run_cli(project_copy, "check")
+    check = cli_in_process(project_copy, "check")
     assert check.returncode == 0
     assert f"warning: content/topics/placeholder-example.yaml:{summary_line}:10: this text is still a placeholder: " \
            "\"Placeholder: what Placeholder example is about, in a few neutral sentences.\" (field: summary)\n" \
            "    hint: write the real text in its place" in check.stdout
     assert "this text is still a placeholder: \"Example (replace this text)\" (field: title)" in check.stdout
 
+    generate = cli_in_process(project_copy, "generate", "--strict", "--out", str(tmp_path / "source"))
+    assert generate.returncode == 1 and "placeholder" in generate.stderr
+    assert not (tmp_path / "source").exists()
+
+
+@pytest.mark.slow  # builds the site
+def test_a_strict_build_refuses_a_placeholder(project_copy, tmp_path):
+    _topic_with_two_placeholders(project_copy)
     strict = build_site(project_copy, tmp_path / "site")
     assert strict.returncode != 0
     assert "2 placeholder(s) still in the content; a strict build publishes none" in strict.stderr
     assert not (tmp_path / "site" / "index.html").exists()
-    generate = run_cli(project_copy, "generate", "--strict", "--out", str(tmp_path / "source"))
-    assert generate.returncode == 1 and "placeholder" in generate.stderr
-    assert not (tmp_path / "source").exists()

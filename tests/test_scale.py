@@ -17,29 +17,17 @@ from build_scripts.pages import lists, paging
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.home import HOME_TOPICS
 from build_scripts.pages.render import page_jobs, render_jobs
-from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
-from build_scripts.tools.synthetic import count_dossier, write_dossier
+from build_scripts.tools.synthetic import write_dossier
 
-from .helpers import article, build_site, soup, tree_digest
+from .helpers import SCALE, article, build_site, soup, tree_digest
 
-SCALE = 10
-
-
-@pytest.fixture(scope="module")
-def today():
-    return count_dossier()
+# The x10 dossier, its check and its site are session fixtures (conftest.py):
+# the browser tests measure the same dossier's network pictures.
 
 
-@pytest.fixture(scope="module")
-def dossier_x10(tmp_path_factory, today):
-    root = tmp_path_factory.mktemp("scale") / "x10"
-    write_dossier(root, SCALE, seed=1, base=today)
-    return root
-
-
-def test_the_synthetic_dossier_is_ten_times_today(dossier_x10, today):
-    content = load_and_check(dossier_x10).content
+def test_the_synthetic_dossier_is_ten_times_today(checked_x10, today):
+    content = checked_x10.content
     assert len(content.sources) == SCALE * today.sources
     assert len(content.actors) == SCALE * today.actors
     assert len(content.topics) == SCALE * today.topics
@@ -49,8 +37,8 @@ def test_the_synthetic_dossier_is_ten_times_today(dossier_x10, today):
     assert len(content.context) == SCALE * today.context
 
 
-def test_it_passes_every_check_without_a_warning(dossier_x10):
-    checked = load_and_check(dossier_x10)
+def test_it_passes_every_check_without_a_warning(checked_x10):
+    checked = checked_x10
     assert checked.warnings == []
     assert checked.header_warnings == []
     assert all(not text_uncovered for text_uncovered in checked.uncovered.values())
@@ -70,13 +58,11 @@ def test_the_same_seed_writes_the_same_bytes(tmp_path, today):
     assert content("a") != content("c")
 
 
-@pytest.fixture(scope="module")
-def site_x10(dossier_x10, tmp_path_factory):
-    """The x10 dossier built with plain `mkdocs build --strict` (without the offline copy,
-    which is a second build of the same pages), once for this module."""
-    site = tmp_path_factory.mktemp("scale-site") / "site"
-    _build(dossier_x10, site)
-    return site
+def test_every_link_and_anchor_of_the_x10_site_resolves(site_x10):
+    # MkDocs checks the links of Markdown; this checks those of raw HTML too
+    # (the reader's highlights, the network pictures), and every anchor.
+    report = check_site(site_x10)
+    assert report.ok, "\n".join(map(str, report.broken[:20]))
 
 
 def _build(root, site):
@@ -90,9 +76,9 @@ def _build(root, site):
     assert report.ok, "\n".join(map(str, report.broken[:20]))
 
 
-def test_it_builds_strict_with_a_page_per_record_and_a_lean_navigation(dossier_x10, site_x10):
+def test_it_builds_strict_with_a_page_per_record_and_a_lean_navigation(checked_x10, site_x10):
     site = site_x10
-    content = load_and_check(dossier_x10).content
+    content = checked_x10.content
     for kind, ids in (("actors", content.actors), ("topics", content.topics), ("sources", content.sources)):
         built = {p.stem for p in (site / kind).glob("*.html")} - {"index"}
         assert built == set(ids), kind
@@ -169,22 +155,22 @@ def _once_each(found: dict[str, list[str]], expected: set[str], main: str) -> No
     assert not [item for item, pages in found.items() if pages == [main]], "items left on the main page"
 
 
-def test_every_term_is_in_exactly_one_part_of_the_glossary(dossier_x10, site_x10):
-    content = load_and_check(dossier_x10).content
+def test_every_term_is_in_exactly_one_part_of_the_glossary(checked_x10, site_x10):
+    content = checked_x10.content
     found = _in_each_part(site_x10, "glossary.html", "h2[id]", lambda h: h["id"])
     _once_each(found, set(content.glossary), "glossary.html")
 
 
-def test_every_event_is_in_exactly_one_part_of_the_timeline(dossier_x10, site_x10):
-    content = load_and_check(dossier_x10).content
+def test_every_event_is_in_exactly_one_part_of_the_timeline(checked_x10, site_x10):
+    content = checked_x10.content
     expected = {f"event-claim-{i}" for i, c in content.claims.items() if c.record.date is not None}
     expected |= {f"event-context-{i}" for i, c in content.context.items() if c.record.date is not None}
     found = _in_each_part(site_x10, "timeline.html", ".dossier-event", lambda e: e["id"])
     _once_each(found, expected, "timeline.html")
 
 
-def test_every_relation_is_drawn_and_listed_in_exactly_one_part_of_the_network(dossier_x10, site_x10):
-    content = load_and_check(dossier_x10).content
+def test_every_relation_is_drawn_and_listed_in_exactly_one_part_of_the_network(checked_x10, site_x10):
+    content = checked_x10.content
     labels = {"buys-from": "buys from", "supplies": "supplies", "sanctions": "sanctions", "opposes": "opposes",
               "supports": "supports", "cooperates-with": "cooperates with", "part-of": "is part of",
               "leads": "leads", "reports-on": "reports on", "negotiates-with": "negotiates with",
@@ -207,17 +193,17 @@ def test_every_relation_is_drawn_and_listed_in_exactly_one_part_of_the_network(d
         assert len(ids) == len(set(ids)) == len(page.select("h2")), part
 
 
-def test_every_topic_is_in_exactly_one_part_of_the_topics_index(dossier_x10, site_x10):
-    content = load_and_check(dossier_x10).content
+def test_every_topic_is_in_exactly_one_part_of_the_topics_index(checked_x10, site_x10):
+    content = checked_x10.content
     found = _in_each_part(site_x10, "topics/index.html", "h2 > a[href]:not(.headerlink)",
                           lambda a: a["href"].rsplit("/", 1)[1].removesuffix(".html"))
     _once_each(found, set(content.topics), "topics/index.html")
 
 
-def test_links_to_a_term_or_an_event_lead_to_the_part_that_holds_it(dossier_x10, site_x10):
+def test_links_to_a_term_or_an_event_lead_to_the_part_that_holds_it(checked_x10, site_x10):
     """Topic and home pages link terms and events into the parts (a strict build
     fails on a link to a missing anchor; this checks they are used at all)."""
-    content = load_and_check(dossier_x10).content
+    content = checked_x10.content
     topic = article(site_x10 / "topics" / f"{sorted(content.topics)[0]}.html")
     term_links = [a["href"] for a in topic.select(".dossier-terms a[href]")]
     event_links = [a["href"] for a in topic.find_all("a", href=True) if "#event-" in a["href"]]
@@ -228,12 +214,12 @@ def test_links_to_a_term_or_an_event_lead_to_the_part_that_holds_it(dossier_x10,
         assert article(site_x10 / "topics" / path).find(id=anchor) is not None, href
 
 
-def test_the_parts_are_in_search_and_the_home_page_lists_the_first_topics(dossier_x10, site_x10):
+def test_the_parts_are_in_search_and_the_home_page_lists_the_first_topics(checked_x10, site_x10):
     index = json.loads((site_x10 / "search" / "search_index.json").read_text(encoding="utf-8"))
     located = {entry["location"].split("#")[0] for entry in index["docs"]}
     for main, folder in SPLIT_AT_X10.items():
         assert set(_parts(site_x10, main, folder)) <= located, main
-    content = load_and_check(dossier_x10).content
+    content = checked_x10.content
     home = article(site_x10 / "index.html")
     listed = home.select("li strong > a[href^='topics/']")
     assert len(listed) == HOME_TOPICS < len(content.topics)
@@ -276,8 +262,8 @@ def test_the_other_lists_split_the_same_way(site_lower_limits, main):
         assert main in hrefs and (index == 0 or parts[index - 1] in hrefs)
 
 
-def test_every_actor_quotation_figure_and_source_is_in_exactly_one_part(dossier_x10, site_lower_limits):
-    content = load_and_check(dossier_x10).content
+def test_every_actor_quotation_figure_and_source_is_in_exactly_one_part(checked_x10, site_lower_limits):
+    content = checked_x10.content
     site = site_lower_limits
     found = _in_each_part(site, "actors/index.html", "li > a[href]", lambda a: a["href"].rsplit("/", 1)[1])
     _once_each(found, {f"{i}.html" for i in content.actors}, "actors/index.html")
@@ -295,8 +281,8 @@ def test_every_actor_quotation_figure_and_source_is_in_exactly_one_part(dossier_
         sorted((i, normalise(said)) for i, said in figures)
 
 
-def test_a_source_with_many_claims_lists_them_in_parts_its_highlights_lead_to(dossier_x10, site_lower_limits):
-    checked = load_and_check(dossier_x10)
+def test_a_source_with_many_claims_lists_them_in_parts_its_highlights_lead_to(checked_x10, site_lower_limits):
+    checked = checked_x10
     source_id = sorted(checked.content.sources)[0]
     claims = {i for i, c in checked.content.claims.items() if c.record.source == source_id}
     page = article(site_lower_limits / "sources" / f"{source_id}.html")
@@ -346,11 +332,11 @@ def test_split_keeps_every_item_once_in_order_and_no_part_over_a_page(sizes, per
                 assert sum(len(g.items) + cost for g in (*before.groups, *after.groups)) > per_page
 
 
-def test_the_network_pages_parts_are_jobs_of_their_own_and_the_same_pages(dossier_x10):
+def test_the_network_pages_parts_are_jobs_of_their_own_and_the_same_pages(checked_x10):
     """The network page's parts, each with its pictures, are rendered as jobs
     of their own, so that the two cores share them (kinds/network.py, ``jobs``):
     the pages are those of the page rendered in one job."""
-    indexes = PageIndexes(load_and_check(dossier_x10))
+    indexes = PageIndexes(checked_x10)
     network_jobs = [job for job in page_jobs(indexes) if job[0] == "network"]
     parts = lists.parts_of(indexes, "network")
     assert parts.is_split

@@ -26,7 +26,7 @@ from build_scripts.content.schema import (
     schema_files,
 )
 
-from .helpers import PROJECT_ROOT, run_cli
+from .helpers import PROJECT_ROOT, cli_in_process
 
 SCHEMAS = record_schemas()
 
@@ -58,17 +58,17 @@ def test_the_committed_schema_files_are_what_the_model_gives_now():
     assert not stale, f"{stale} are out of date: run `python -m build_scripts schema`"
     committed = sorted(p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "schema").glob("*.json"))
     assert committed == sorted(schema_files()), "schema/ holds files the model does not produce"
-    assert run_cli(PROJECT_ROOT, "schema", "--check").returncode == 0
+    assert cli_in_process(PROJECT_ROOT, "schema", "--check").returncode == 0
 
 
 def test_the_schema_command_rewrites_a_stale_file(project_copy):
     (project_copy / "schema" ).mkdir(exist_ok=True)
     (project_copy / "schema" / "actor.schema.json").write_text("{}\n")
-    assert run_cli(project_copy, "schema", "--check").returncode == 1
-    result = run_cli(project_copy, "schema")
+    assert cli_in_process(project_copy, "schema", "--check").returncode == 1
+    result = cli_in_process(project_copy, "schema")
     assert result.returncode == 0, result.stderr
     assert (project_copy / "schema" / "actor.schema.json").read_text() == schema_files()["schema/actor.schema.json"]
-    assert run_cli(project_copy, "schema", "--check").returncode == 0
+    assert cli_in_process(project_copy, "schema", "--check").returncode == 0
 
 
 @pytest.mark.parametrize("path,kind,data", content_documents(), ids=lambda v: v if isinstance(v, str) and "/" in v else "")
@@ -168,34 +168,34 @@ def test_check_reports_a_missing_header_line_with_its_fix(project_copy):
     actor = project_copy / "content" / "actors" / "russia.yaml"
     lines = actor.read_text(encoding="utf-8").splitlines(keepends=True)
     actor.write_text("".join(line for line in lines if not line.startswith(HEADER_PREFIX)), encoding="utf-8")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 0, result.stderr  # a warning for now (schema.MISSING_HEADER_IS_AN_ERROR)
     assert re.search(
         r"^warning: content/actors/russia\.yaml:1:1: the first line should be the schema line "
         r"'# yaml-language-server: \$schema=\.\./\.\./schema/actor\.schema\.json'.*\n"
         r"    hint: run `python -m build_scripts fmt` to add it$", result.stdout, re.MULTILINE), result.stdout
 
-    github = run_cli(project_copy, "--format", "github", "check")
+    github = cli_in_process(project_copy, "--format", "github", "check")
     assert re.search(r"^::warning file=content/actors/russia\.yaml,line=1,col=1,title=Dossier content::"
                      r"the first line should be the schema line", github.stdout, re.MULTILINE), github.stdout
 
-    assert run_cli(project_copy, "fmt", "content/actors/russia.yaml").returncode == 0
+    assert cli_in_process(project_copy, "fmt", "content/actors/russia.yaml").returncode == 0
     assert actor.read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../../schema/actor.schema.json\n")
-    assert "content/actors/russia.yaml:1:1" not in run_cli(project_copy, "check").stdout
+    assert "content/actors/russia.yaml:1:1" not in cli_in_process(project_copy, "check").stdout
 
 
 def test_a_wrong_header_line_is_reported_and_repaired(project_copy):
     topic = next((project_copy / "content" / "topics").glob("*.yaml"))
     body = "".join(l for l in topic.read_text(encoding="utf-8").splitlines(keepends=True) if not l.startswith(HEADER_PREFIX))
     topic.write_text(HEADER_PREFIX + "../schema/topic.schema.json\n" + body, encoding="utf-8")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     display = topic.relative_to(project_copy).as_posix()
     assert f"{display}:1:1: the first line should be" in result.stdout
     assert "(found '# yaml-language-server: $schema=../schema/topic.schema.json')" in result.stdout
-    run_cli(project_copy, "fmt", display)
+    cli_in_process(project_copy, "fmt", display)
     assert topic.read_text(encoding="utf-8").splitlines()[0] == HEADER_PREFIX + "../../schema/topic.schema.json"
-    assert f"{display}:1:1" not in run_cli(project_copy, "check").stdout
+    assert f"{display}:1:1" not in cli_in_process(project_copy, "check").stdout
 
 
 def test_the_schema_files_are_stable_json():

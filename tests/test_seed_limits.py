@@ -24,7 +24,7 @@ from build_scripts.content.problems import WARNINGS_LISTED_PER_KIND
 from build_scripts.content.schema import expected_header
 from build_scripts.content.source_text import MAX_TEXT_BYTES
 
-from .helpers import MKDOCS, environment, fictional_project, run_cli
+from .helpers import MKDOCS, cli_in_process, environment, fictional_project
 from .test_bad_inputs import add_source
 
 PAGE_LIMIT = 100 * 1024  # bytes of HTML (the README's "100 KB": 100 KiB)
@@ -107,6 +107,7 @@ def long_build(long_project) -> tuple[Path, subprocess.CompletedProcess]:
     return site, result
 
 
+@pytest.mark.slow  # builds the site
 def test_a_text_at_the_size_limit_gives_pages_under_100_kb(long_build):
     site, _ = long_build
     source_page = site / "sources" / f"{LONG_ID}.html"
@@ -118,14 +119,14 @@ def test_a_text_at_the_size_limit_gives_pages_under_100_kb(long_build):
 
 def test_a_text_one_byte_over_the_limit_is_refused_with_its_name_and_the_limit(project_copy):
     add_source(project_copy, b"x" * (MAX_TEXT_BYTES - 2) + b".\n" + b"x")
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 1
     assert (f"seeds/zz-case.txt:1:1: the text is {MAX_TEXT_BYTES + 1:,} bytes; source texts may be at most "
             f"{MAX_TEXT_BYTES:,} bytes") in result.stderr
 
 
 def test_check_lists_twenty_warnings_of_each_kind_and_counts_the_rest(long_project):
-    result = run_cli(long_project, "check")
+    result = cli_in_process(long_project, "check")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     uncovered = [line for line in lines if "no claim quotes this sentence" in line]
@@ -138,12 +139,13 @@ def test_check_lists_twenty_warnings_of_each_kind_and_counts_the_rest(long_proje
     assert "warning: … and 5 more placeholders (the first 20 are listed above)" in lines
     assert "warning: … and 5 more topics no claim belongs to (the first 20 are listed above)" in lines
     # In GitHub's format too: twenty annotations of a kind, then one that counts the rest.
-    github = run_cli(long_project, "check", "--format", "github").stdout.splitlines()
+    github = cli_in_process(long_project, "check", "--format", "github").stdout.splitlines()
     assert sum("no claim quotes this sentence" in line for line in github) == WARNINGS_LISTED_PER_KIND
     assert f"::warning title=Dossier content::… and {sentences - 23:,} more sentences no claim quotes " \
            "(the first 20 are listed above)" in github
 
 
+@pytest.mark.slow  # builds the site
 def test_the_build_log_lists_twenty_placeholders_and_counts_the_rest(long_build):
     _, result = long_build
     log = result.stdout + result.stderr
@@ -155,13 +157,13 @@ def test_a_byte_order_mark_and_crlf_line_ends_are_read_as_nothing_and_lf(project
     # FICTIONAL text. Saved by a Windows editor: a byte order mark, CRLF line ends.
     text = "\ufeffThe fictional minister spoke first.\r\n\r\nThe fictional council answered later.\r\n"
     add_source(project_copy, text.encode("utf-8"))
-    result = run_cli(project_copy, "check")
+    result = cli_in_process(project_copy, "check")
     assert result.returncode == 0, result.stderr
     assert "coverage: zz-case: 0 of 2 sentences" in result.stdout
     # The warnings quote the sentences as a reader sees them, from their first word.
     assert 'no claim quotes this sentence: "The fictional minister spoke first."' in result.stdout
     out = tmp_path / "source"
-    assert run_cli(project_copy, "generate", "--out", str(out)).returncode == 0
+    assert cli_in_process(project_copy, "generate", "--out", str(out)).returncode == 0
     page = (out / "sources" / "zz-case.md").read_text(encoding="utf-8")
     assert "The fictional minister spoke first." in page and "The fictional council answered later." in page
     assert "\ufeff" not in page and "\r" not in page
@@ -178,12 +180,12 @@ def test_new_source_refuses_a_text_the_check_would_refuse(project_copy):
     # FICTIONAL text, with a zero-width space inside a name; then one too big.
     seed = project_copy / "seeds" / "zz-new.txt"
     seed.write_text("The fictional town of Vel\u200bmora.\n", encoding="utf-8")
-    result = run_cli(project_copy, "new", "source", "seeds/zz-new.txt")
+    result = cli_in_process(project_copy, "new", "source", "seeds/zz-new.txt")
     assert result.returncode == 1
     assert result.stderr.startswith("nothing was written: seeds/zz-new.txt:1:26: the text contains U+200B "
                                     "(ZERO WIDTH SPACE)"), result.stderr
     seed.write_bytes(b"x" * (MAX_TEXT_BYTES + 1))
-    result = run_cli(project_copy, "new", "source", "seeds/zz-new.txt")
+    result = cli_in_process(project_copy, "new", "source", "seeds/zz-new.txt")
     assert result.returncode == 1
     assert f"the text is {MAX_TEXT_BYTES + 1:,} bytes; source texts may be at most {MAX_TEXT_BYTES:,}" in result.stderr
     assert not (project_copy / "content" / "sources" / "zz-new.yaml").exists()

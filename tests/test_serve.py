@@ -8,6 +8,8 @@ import subprocess
 import time
 import urllib.request
 
+import pytest
+
 from .helpers import (
     MKDOCS,
     changes_seen_by_server,
@@ -17,6 +19,8 @@ from .helpers import (
     stop_server,
     wait_for,
 )
+
+pytestmark = pytest.mark.slow  # runs `mkdocs serve`
 
 
 def _fetch(url: str) -> str:

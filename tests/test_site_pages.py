@@ -8,53 +8,49 @@ import re
 import pytest
 
 from build_scripts.content.source_text import normalise
-from build_scripts.rules.check import load_and_check
 from build_scripts.tools.linkcheck import check_site
 
-from .helpers import PROJECT_ROOT, article
-
-CHECKED = load_and_check(PROJECT_ROOT)
-CONTENT = CHECKED.content
+from .helpers import article, real_claim_ids, real_record_ids
 
 
-@pytest.mark.parametrize("actor_id", sorted(CONTENT.actors))
-def test_each_actor_has_a_page_with_its_name(built_site, actor_id):
+@pytest.mark.parametrize("actor_id", real_record_ids("actors"))
+def test_each_actor_has_a_page_with_its_name(real_checked, built_site, actor_id):
     page = built_site / "actors" / f"{actor_id}.html"
     assert page.is_file()
-    assert article(page).h1.get_text().rstrip("¶").strip() == CONTENT.actors[actor_id].record.name
+    assert article(page).h1.get_text().rstrip("¶").strip() == real_checked.content.actors[actor_id].record.name
 
 
-@pytest.mark.parametrize("topic_id", sorted(CONTENT.topics))
-def test_each_topic_has_a_page_with_its_title(built_site, topic_id):
+@pytest.mark.parametrize("topic_id", real_record_ids("topics"))
+def test_each_topic_has_a_page_with_its_title(real_checked, built_site, topic_id):
     page = built_site / "topics" / f"{topic_id}.html"
     assert page.is_file()
     # get_text(), not strip=True: a glossary <abbr> in the title keeps its spaces.
-    assert article(page).h1.get_text().rstrip("¶").strip() == CONTENT.topics[topic_id].record.title
+    assert article(page).h1.get_text().rstrip("¶").strip() == real_checked.content.topics[topic_id].record.title
 
 
-@pytest.mark.parametrize("source_id", sorted(CONTENT.sources))
-def test_each_source_page_holds_the_full_text(built_site, source_id):
+@pytest.mark.parametrize("source_id", real_record_ids("sources"))
+def test_each_source_page_holds_the_full_text(real_checked, built_site, source_id):
     page = built_site / "sources" / f"{source_id}.html"
     source_text = article(page).select_one(".dossier-source-text")
     for notes in source_text.select(".dossier-notes"):  # the side notes beside the text are not part of it
         notes.decompose()
     text = source_text.get_text()
-    assert normalise(text) == normalise(CHECKED.texts[source_id].text)
+    assert normalise(text) == normalise(real_checked.texts[source_id].text)
 
 
-def test_index_pages_list_every_actor_and_topic(built_site):
+def test_index_pages_list_every_actor_and_topic(real_checked, built_site):
     actor_links = {a["href"] for a in article(built_site / "actors" / "index.html").find_all("a", href=True)}
-    assert {f"{i}.html" for i in CONTENT.actors} <= actor_links
+    assert {f"{i}.html" for i in real_checked.content.actors} <= actor_links
     topic_links = {a["href"] for a in article(built_site / "topics" / "index.html").find_all("a", href=True)}
-    assert {f"{i}.html" for i in CONTENT.topics} <= topic_links
+    assert {f"{i}.html" for i in real_checked.content.topics} <= topic_links
 
 
-def test_todays_lists_each_stay_on_one_page(built_site):
+def test_todays_lists_each_stay_on_one_page(real_checked, built_site):
     """Today's dossier is small enough for every list page to hold all its items
     (per_page in pages/registry.py): no parts, at the addresses readers know (the other tests
     find every item on them)."""
     lists = ["glossary", "timeline", "network", "quotations", "figures", "actors/index", "topics/index",
-             "sources/index", *[f"sources/{s}" for s in CONTENT.sources]]
+             "sources/index", *[f"sources/{s}" for s in real_checked.content.sources]]
     for name in lists:
         assert (built_site / f"{name}.html").is_file(), name
         assert not (built_site / name).exists(), f"{name} is split into parts"
@@ -71,11 +67,11 @@ def _claim_block(page, claim_id):
     return article(page).select_one(f"#claim-{claim_id}")
 
 
-@pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))
-def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(built_site, claim_id):
-    claim = CONTENT.claims[claim_id].record
-    span = CHECKED.quote_spans[claim_id]
-    quote = normalise(CHECKED.texts[claim.source].text[span.start : span.end])
+@pytest.mark.parametrize("claim_id", real_claim_ids())
+def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(real_checked, built_site, claim_id):
+    claim = real_checked.content.claims[claim_id].record
+    span = real_checked.quote_spans[claim_id]
+    quote = normalise(real_checked.texts[claim.source].text[span.start : span.end])
     pages = [built_site / "actors" / f"{a}.html" for a in claim.actors]
     pages += [built_site / "topics" / f"{t}.html" for t in claim.topics]
     for page in pages:
@@ -91,9 +87,9 @@ def test_each_claim_shows_its_quote_on_its_pages_linked_to_the_source(built_site
     assert block.find("a", href=f"#q-{claim_id}") is not None
 
 
-@pytest.mark.parametrize("claim_id", sorted(CONTENT.claims))
-def test_the_source_text_marks_each_quoted_span(built_site, claim_id):
-    claim = CONTENT.claims[claim_id].record
+@pytest.mark.parametrize("claim_id", real_claim_ids())
+def test_the_source_text_marks_each_quoted_span(real_checked, built_site, claim_id):
+    claim = real_checked.content.claims[claim_id].record
     page = article(built_site / "sources" / f"{claim.source}.html")
     anchor = page.select_one(f"#q-{claim_id}")
     assert anchor is not None
@@ -101,8 +97,8 @@ def test_the_source_text_marks_each_quoted_span(built_site, claim_id):
         mark.get_text() for mark in page.select(".dossier-source-text mark[data-claims]")
         if claim_id in mark["data-claims"].split()
     )
-    span = CHECKED.quote_spans[claim_id]
-    assert normalise(marked) == normalise(CHECKED.texts[claim.source].text[span.start : span.end])
+    span = real_checked.quote_spans[claim_id]
+    assert normalise(marked) == normalise(real_checked.texts[claim.source].text[span.start : span.end])
 
 
 def test_scripts_wait_until_the_page_is_parsed(built_site):

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .helpers import article, build_site, run_cli, soup
+
+pytestmark = pytest.mark.slow  # a contributor's session: the command line and MkDocs, as processes
 
 QUOTE = "sending a message to other prospective S-400 customers such as India, Qatar and Saudi Arabia"
 

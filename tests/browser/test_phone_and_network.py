@@ -4,8 +4,8 @@
   the label boxes are the browser's own (getBBox, in the font it uses), the
   arrows are sampled along their rendered path (getPointAtLength). Checked on
   every picture of today's site, and on every picture of the dossier ten
-  times today's (build_scripts/tools/synthetic.py, as tests/test_scale.py
-  builds it).
+  times today's (build_scripts/tools/synthetic.py, the site tests/test_scale.py
+  checks, built once per session).
 - Every kind of page fits a 360 px wide screen (no sideways scrolling), data
   tables included; the network picture fits the column, with the full-size
   picture one tap away as its own file. A screenshot of each kind at 360 px
@@ -18,9 +18,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from build_scripts.site_source.generate import generate
-from build_scripts.tools.synthetic import count_dossier, write_dossier
 
 from ..helpers import PROJECT_ROOT
 from .page_kinds import PAGE_OF_EACH_KIND
@@ -83,14 +80,14 @@ def test_no_label_overlaps_anything_in_todays_network_pictures(watched, site_url
 
 
 @pytest.fixture(scope="module")
-def pictures_x10(tmp_path_factory):
+def pictures_x10(site_x10, tmp_path_factory):
     """Every network picture of the dossier ten times today's, as the standalone
-    files the site ships, gathered into one HTML page."""
-    root = tmp_path_factory.mktemp("network-x10") / "x10"
-    write_dossier(root, 10, seed=1, base=count_dossier())
-    files = {path: data for path, data in generate(root).files.items() if path.endswith(".svg")}
-    body = "".join(re.sub(r"^<\?xml[^>]*\?>\s*", "", data.decode("utf-8")) for data in files.values())
-    page = root / "pictures.html"
+    files its site ships (the session's x10 site, as tests/test_scale.py checks
+    it), gathered into one HTML page."""
+    pictures = [p.read_text(encoding="utf-8") for p in sorted(site_x10.rglob("*.svg"))]
+    files = [text for text in pictures if "dossier-network-svg" in text]
+    body = "".join(re.sub(r"^<\?xml[^>]*\?>\s*", "", text) for text in files)
+    page = tmp_path_factory.mktemp("network-x10") / "pictures.html"
     page.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x10</title></head>'
                     f"<body>{body}</body></html>", encoding="utf-8")
     return page, len(files)

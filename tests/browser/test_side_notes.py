@@ -5,12 +5,9 @@ the note back to its quote, over HTTP, from disk, and without JavaScript."""
 
 from __future__ import annotations
 
-from build_scripts.rules.check import load_and_check
+from ..helpers import real_record_ids
 
-from ..helpers import PROJECT_ROOT
-
-CHECKED = load_and_check(PROJECT_ROOT)
-SOURCE_ID = sorted(CHECKED.content.sources)[0]
+SOURCE_ID = real_record_ids("sources")[0]
 PAGE = f"sources/{SOURCE_ID}.html"
 WIDE = {"width": 1440, "height": 1000}
 PHONE = {"width": 360, "height": 800}
@@ -40,14 +37,14 @@ def _new_page(browser, base_url, viewport, javascript=True):
     return context, page
 
 
-def test_on_a_wide_screen_the_notes_stand_open_beside_their_text(browser, site_url):
+def test_on_a_wide_screen_the_notes_stand_open_beside_their_text(real_checked, browser, site_url):
     context, page = _new_page(browser, site_url, WIDE)
     try:
         blocks = page.evaluate(_LAYOUT)
         assert len(blocks) > 3
         assert all(block["open"] and block["besideText"] for block in blocks), blocks
         assert sum(block["claims"] for block in blocks) == sum(
-            1 for located in CHECKED.content.claims.values() if SOURCE_ID in located.record.sources)
+            1 for located in real_checked.content.claims.values() if SOURCE_ID in located.record.sources)
     finally:
         context.close()
 

@@ -10,13 +10,10 @@ from urllib.parse import unquote
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from build_scripts.rules.check import load_and_check
-
-from ..helpers import PROJECT_ROOT
+from ..helpers import real_record_ids
 from .page_kinds import PAGE_OF_EACH_KIND
 
-CHECKED = load_and_check(PROJECT_ROOT)
-SOURCE_PAGES = [f"sources/{source_id}.html" for source_id in sorted(CHECKED.content.sources)]
+SOURCE_PAGES = [f"sources/{source_id}.html" for source_id in real_record_ids("sources")]
 
 # What the element with a given id says about itself. (Not read from location.hash:
 # Material's navigation.tracking rewrites the hash to the heading in view.)
