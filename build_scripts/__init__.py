@@ -26,7 +26,8 @@ each, data flowing forward only (each imports only from the ones above it):
                         event_views, term_views, relations, source_tables, jsonld
         derived/        worked out from the records first: events (dated, in order), glossary
                         (where terms stand), reader (a source text cut into pieces), trie_pattern
-        network_drawing the relations drawn as SVG at build time
+        network/        the relations drawn as SVG at build time: layout (where the dots
+                        stand), text, shapes, placement (labels that cover nothing), svg
         site_settings   what pages need of mkdocs.yml (site_url, repo_url), read once
         schema_reference  the schema reference page, from the model
     site_source/    the pages, completed, plus the files the site ships

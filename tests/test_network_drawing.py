@@ -1,4 +1,4 @@
-"""The network picture's layout (build_scripts/pages/network_drawing.py), called
+"""The network picture (the package build_scripts/pages/network/), its steps called
 directly: whatever the names and however many arrows, every label is placed,
 none covers another label, a dot or an arrow, the dots spread at most a fixed
 factor and the picture stays bounded, in bounded time.
@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from build_scripts.pages import network_drawing as nd
+from build_scripts.pages import network as nd
 from build_scripts.pages.labels import RELATION_LABELS
+from build_scripts.pages.network import placement
 from build_scripts.rules.check import load_and_check
 
 from .helpers import PROJECT_ROOT
@@ -150,7 +151,7 @@ def test_a_label_with_no_room_near_its_dot_goes_further_out_instead_of_spreading
     assert arranged.unplaced == [] and _overlaps(arranged) == []
     assert _spread(nodes, edges, "hub", arranged) <= MOST_SPREAD + 1e-9
     hub, label = arranged.points["hub"], arranged.node_labels["hub"].box()
-    assert label.top - hub.y > nd._GAPS[-1]  # further out than any place tried before the last try
+    assert label.top - hub.y > placement._GAPS[-1]  # further out than any place tried before the last try
     width, height = _size(nd.draw(nodes, edges, svg_id="x", title="t", description="d", centre="hub"))
     assert width <= 2000 and height <= 2000, (width, height)  # the dots spread 3.9 times, no more
 
@@ -167,10 +168,10 @@ def test_tries_that_cannot_succeed_cost_little_and_the_work_is_bounded():
     for attempt in (1, nd.MAX_TRIES - 2):
         scale = nd.SPREAD ** attempt
         points = {key: nd.Point(p.x * scale, p.y * scale) for key, p in base.items()}
-        tried = nd._arrange(sorted(nodes, key=lambda n: n.id), edges, points, nd.Point(0.0, 0.0),
+        tried = placement._arrange(sorted(nodes, key=lambda n: n.id), edges, points, nd.Point(0.0, 0.0),
                             hardest=(("node", "hub"),))
         assert tried.unplaced == [("node", "hub")] and tried.node_labels == {} and tried.edge_labels == []
-        full = nd._arrange(sorted(nodes, key=lambda n: n.id), edges, points, nd.Point(0.0, 0.0), last=True)
+        full = placement._arrange(sorted(nodes, key=lambda n: n.id), edges, points, nd.Point(0.0, 0.0), last=True)
         assert tried.work < full.work
 
 
@@ -178,7 +179,7 @@ def test_out_of_work_the_next_try_is_the_last_and_still_places_every_label(monke
     """With (almost) no work allowed, the first try is stopped and the next is the last:
     the dots spread as far as they may, and every label still finds its place."""
     nodes, edges = _star(12, hub_name=LONG_NAME)
-    monkeypatch.setattr(nd, "WORK_PER_LABEL", 1)
+    monkeypatch.setattr(placement, "WORK_PER_LABEL", 1)
     arranged = nd.arrange(nodes, edges, "hub")
     assert arranged.unplaced == [] and _overlaps(arranged) == []
     assert math.isclose(_spread(nodes, edges, "hub", arranged), nd.SPREAD ** (nd.MAX_TRIES - 1))

@@ -16,7 +16,7 @@ import pytest
 
 from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
-from build_scripts.pages import network_drawing
+from build_scripts.pages import network
 
 from .helpers import article, real_record_ids, soup
 from .hostile_site import HOSTILE, HOSTILE_EXPANSION
@@ -574,7 +574,7 @@ def test_a_hostile_actor_name_stays_text_in_the_network_picture(hostile_site):
         svg = _svg(page)
         node = next(a for a in svg.iter(f"{SVG}a") if a.get("href").endswith("evil.html"))
         # In the picture, cut into at most three lines (its long word with a hyphen); whole in the title.
-        assert [t.text for t in node.iter(f"{SVG}tspan")] == network_drawing.wrap(HOSTILE)
+        assert [t.text for t in node.iter(f"{SVG}tspan")] == network.wrap(HOSTILE)
         assert node.find(f"{SVG}title").text.startswith(HOSTILE)
         assert not [e for e in svg.iter() if e.tag in ("script", f"{SVG}script", f"{SVG}foreignObject")]
         assert not [e for e in svg.iter() if any(name.startswith("on") for name in e.attrib)]

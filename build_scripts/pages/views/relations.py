@@ -1,5 +1,5 @@
 """Relations between actors as pages show them: listed as text, and drawn as a
-picture (``network_drawing.py``) on the network page and each actor's page."""
+picture (the ``network`` package) on the network page and each actor's page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.content import model
-from build_scripts.pages import lists, network_drawing, paging
+from build_scripts.pages import lists, network, paging
 from build_scripts.pages.addresses import page_path
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
@@ -58,17 +58,17 @@ def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor
     actors = v.content.actors
     ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
     nodes = [
-        network_drawing.Node(i, v.title_of("actor", i), actors[i].record.kind.value,
+        network.Node(i, v.title_of("actor", i), actors[i].record.kind.value,
                              ACTOR_KIND_LABELS[actors[i].record.kind.value][0], html_url(v.page, page_path("actor", i)))
         for i in ids
     ]
     edges = [
-        network_drawing.Edge(r.source_actor, r.target_actor, RELATION_LABELS[r.type],
+        network.Edge(r.source_actor, r.target_actor, RELATION_LABELS[r.type],
                              f"{v.title_of('actor', r.source_actor)} {RELATION_LABELS[r.type]} "
                              f"{v.title_of('actor', r.target_actor)}")
         for r in relations
     ]
-    svg = network_drawing.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+    svg = network.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
     # The same picture as a file of its own, beside the page (so that its links
     # work there too): on a phone, one tap opens it at full size, to zoom.
     file_url = posixpath.basename(picture_file_path(v.page, svg_id))
@@ -82,7 +82,7 @@ def picture_file_path(page: str, svg_id: str) -> str:
     return f"{page.removesuffix('.md')}.{svg_id}.svg"
 
 
-# A network picture as network_drawing.draw writes it: ids are made from slugs,
+# A network picture as network.draw writes it: ids are made from slugs,
 # and no text inside can close the element (every value is escaped).
 _PICTURE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" id="([a-z0-9-]+)" class="dossier-network-svg".*?</svg>',
                       re.S)
@@ -103,11 +103,11 @@ def picture_files(pages) -> dict[str, bytes]:
 
 def network_groups(indexes: PageIndexes) -> list[paging.Group]:
     """The relations (as indexes into content.relations) of each group of actors
-    tied to each other (``network_drawing.components``), named after its most related actor."""
+    tied to each other (``network.components``), named after its most related actor."""
     relations = [located.record for located in indexes.content.relations]
     actors = indexes.content.actors
     name = lambda a: actors[a].record.name  # noqa: E731
-    found = network_drawing.components([(r.source_actor, r.target_actor) for r in relations], name)
+    found = network.components([(r.source_actor, r.target_actor) for r in relations], name)
     groups = []
     for group in found:
         others = len(group.actors) - 1
