@@ -70,6 +70,7 @@ def test_the_pull_request_workflow_checks_format_content_build_and_tests():
     assert ".venv/bin/python -m build_scripts --format github fmt --check" in runs
     assert ".venv/bin/python -m build_scripts --format github check" in runs
     assert "make site" in runs and "make test" in runs
+    assert ".venv/bin/ruff check --output-format github ." in runs
     upload = next(step for step in steps(document) if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
     assert upload["with"]["name"] == "site-preview"  # the name CONTRIBUTING.md gives
@@ -112,7 +113,7 @@ def run_hook(hook: dict, root: Path, changed: list[str]) -> subprocess.Completed
 
 @pytest.mark.slow  # runs the hooks as processes
 def test_the_pre_commit_hooks_run_the_format_and_content_checks(project_copy):
-    by_id = {hook["id"]: hook for hook in hooks()}
+    by_id = {hook["id"]: hook for hook in hooks() if hook["id"] != "ruff"}
     assert set(by_id) == {"dossier-fmt", "dossier-check"}
     for hook in by_id.values():
         assert hook["language"] == "system"
@@ -134,3 +135,22 @@ def test_the_pre_commit_hooks_run_the_format_and_content_checks(project_copy):
     russia.write_text(russia.read_text(encoding="utf-8").replace("'country'", "contry"), encoding="utf-8")
     broken = run_hook(by_id["dossier-check"], project_copy, changed)
     assert broken.returncode == 1 and "did you mean 'country'?" in broken.stderr
+
+
+@pytest.mark.slow  # runs ruff as a process
+def test_the_pre_commit_hook_runs_ruff_on_python_files(tmp_path):
+    """The ruff hook (`make check-code` on the changed files) passes on the project's
+    code and stops a commit whose Python file it faults."""
+    (hook,) = [hook for hook in hooks() if hook["id"] == "ruff"]
+    assert hook["language"] == "system" and hook["types"] == ["python"]
+    command = shlex.split(hook["entry"])
+    assert command == [".venv/bin/ruff", "check"] and (PROJECT_ROOT / command[0]).exists()
+    ruff = [str(PROJECT_ROOT / command[0]), *command[1:]]
+    passes = subprocess.run([*ruff, "build_scripts/cli.py"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert passes.returncode == 0, passes.stdout
+    faulty = tmp_path / "faulty.py"
+    faulty.write_text("import os\n", encoding="utf-8")
+    faulted = subprocess.run([*ruff, "--config", str(PROJECT_ROOT / "pyproject.toml"), str(faulty)],
+                             capture_output=True, text=True, timeout=120)
+    assert faulted.returncode == 1 and "F401" in faulted.stdout
