@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.pages import lists
+from build_scripts.pages.claims import EVIDENCE_SHOWN
 from build_scripts.pages.context import CitationView, DateView, PageContext
 from build_scripts.pages.corrections import ConflictView, conflict_views
 from build_scripts.pages.events import Event
@@ -73,7 +74,7 @@ def event_view(v: PageContext, event: Event) -> EventView:
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
                          topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
-                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id)), actor_ids=event.actors)
+                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id, EVIDENCE_SHOWN)), actor_ids=event.actors)
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
     return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
