@@ -76,6 +76,10 @@ def test_500_sources_on_one_claim_make_no_page_over_the_limit(wide_500):
     assert len(compared) == 500
     assert sum(sizes[p] for p in compared) < 500 * 20 * 1024
     assert sum(sizes.values()) < 20 * 1024 * 1024
+    # The About page counts the sources by licence instead of listing 500.
+    about = (out / "about.md").read_text(encoding="utf-8")
+    assert "The dossier rests on 500 sources" in about and "- [CC BY 4.0](" in about
+    assert about.count("): 500 sources\n") == 1 and "sources/darberia" not in about
 
 
 def test_the_widest_claim_shows_five_sources_and_links_to_all_of_them(wide_500):

@@ -34,5 +34,5 @@ def render(site: PageRenderer) -> None:
     site.render("about", KIND.path, located.origin.path, "About this dossier",
                 f"How {located.record.title} is made, and the sources it rests on.",
                 about=located.record.about, sources=sources if len(sources) <= SOURCES_LISTED else [],
-                source_count=len(sources), sources_index=v.link_to_page("sources_index"),
+                source_count=len(site.content.sources), sources_index=v.link_to_page("sources_index"),
                 licences=[(v.external(name, url), count) for (name, url), count in sorted(licences.items())])
