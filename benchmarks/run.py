@@ -13,7 +13,8 @@ builds alternate with the generator's runs, so that all meet the same load on
 the machine, and each ratio is the median of the rounds' own ratios: the
 figures to trust on a busy machine. It also times quote
 lookup against text length, `mkdocs build --strict` of today's dossier, and
-the save-to-reload time of `mkdocs serve --dirty`, and says which target is
+the save-to-reload time of `mkdocs serve --dirty`, and one build of a "wide"
+dossier (stories of 5 to 50 sources, ``--wide``), and says which target is
 met. Everything goes to benchmarks/results/<date>-<commit>.json (and .txt),
 so that two commits can be compared.
 """
@@ -57,6 +58,7 @@ from build_scripts.tools.synthetic import (
     count_dossier,
     make_stories,
     write_dossier,
+    write_wide_dossier,
 )
 
 from . import serve_reload
@@ -308,6 +310,25 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
     }
 
 
+# -- many sources per story -------------------------------------------------
+
+
+def measure_wide(sources_per_claim: int, stories: int, seed: int, work: Path) -> dict:
+    """One build of a wide dossier (synthetic.py ``--sources-per-claim``): stories
+    told by 5 to ``sources_per_claim`` sources each, claims quoted by up to 20 of
+    them, disagreements and corrections; it times the Compare pages, the
+    corroboration lines and the corrections at scale. One run: it is a check
+    that nothing grows with the pairs of sources, not a fine measure."""
+    root = work / f"wide-{sources_per_claim}"
+    counts = write_wide_dossier(root, sources_per_claim, stories, seed)
+    print(f"wide: {counts.sources} sources in {counts.stories} stories; measuring (1 run)", flush=True)
+    timing, page_count, _imports = run_generator_in_child(root, work / "wide-pages")
+    build = run_build(root, "mkdocs.yml", work / "wide-site")
+    return {"sources_per_claim": sources_per_claim, "counts": asdict(counts), "pages": page_count,
+            "generator_seconds": asdict(timing) | {"total": timing.total}, "build": asdict(build),
+            "site": asdict(site_figures(work / "wide-site"))}
+
+
 # -- quote lookup against text length ---------------------------------------
 
 
@@ -463,6 +484,11 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
                        growth < 2, f"time per quote {growth:.2f}x with the index, {scan:.0f}x scanning"))
     checks.append(("YAML parsed with libyaml's C loader, positions kept", results["libyaml"],
                    f"yaml.__with_libyaml__ {results['libyaml']}, yaml_positions uses {results['yaml_loader']}"))
+    wide = results.get("wide")
+    if wide:
+        checks.append((f"wide dossier ({wide['counts']['sources']} sources): no page over {PAGE_BYTES // 1024} KB",
+                       wide["site"]["largest_page_bytes"] <= PAGE_BYTES,
+                       f"largest {kb(wide['site']['largest_page_bytes'])} ({wide['site']['largest_page']})"))
     real = results.get("real_site")
     if real:
         checks.append((f"today's dossier: mkdocs build --strict under {REAL_SITE_SECONDS} s (warm)",
@@ -492,6 +518,15 @@ def report(results: dict) -> str:
         lines.append(f"quote lookup, text of {lookup['text_chars']:,} characters: {lookup['find_microseconds_per_quote']:.1f} us "
                      f"per quote with the index (built in {lookup['index_seconds']:.2f} s), "
                      f"{lookup['scan_microseconds_per_quote']:.1f} us scanning the text")
+    wide = results.get("wide")
+    if wide:
+        c, site = wide["counts"], wide["site"]
+        lines.append(f"wide dossier: {c['stories']} stories, {c['sources']} sources, {c['claims']} claims, "
+                     f"{c['evidence']} pieces of evidence (widest claim {c['widest']} sources), "
+                     f"{c['contradictions']} disagreements, {c['corrections']} corrections: generator "
+                     f"{wide['generator_seconds']['total']:.2f} s, mkdocs build --strict {wide['build']['wall']:.1f} s, "
+                     f"{site['pages']} pages, {kb(site['site_bytes'])} in all, search index {kb(site['search_index_bytes'])}, "
+                     f"largest {kb(site['largest_page_bytes'])} ({site['largest_page']})")
     real = results.get("real_site")
     if real:
         lines.append(f"today's dossier: mkdocs build --strict {real['wall']:.1f} s wall, {real['cpu']:.1f} s CPU "
@@ -515,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real-site", action="store_true", help="skip timing today's dossier")
     parser.add_argument("--no-serve", action="store_true", help="skip the save-to-reload timing")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON results")
+    parser.add_argument("--wide", default="50,4", metavar="N,STORIES",
+                        help="the many-sources case: sources of the widest claim, stories (default 50,4; 0 skips it)")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
 
@@ -535,6 +572,9 @@ def main(argv: list[str] | None = None) -> int:
             runs = args.large_runs if scale >= 100 else args.runs
             results["scales"].append(measure_scale(scale, runs, args.seed, work, base))
         results["quote_lookup"] = measure_quote_lookup(args.seed, base)
+        wide_sources, _, wide_stories = args.wide.partition(",")
+        if int(wide_sources):
+            results["wide"] = measure_wide(int(wide_sources), int(wide_stories or 1), args.seed, work)
         if not args.no_real_site:
             results["real_site"] = measure_real_site(args.runs, work)
     if not args.no_serve:

@@ -215,10 +215,11 @@ def test_every_page_kind_module_keeps_the_page_kind_contract():
         assert isinstance(module, PageKindModule), kind.name
         render = _positional(module.render)
         assert render[0].name == "site", kind.name
-        # A record's page takes the record's id; any other takes only what has a default.
+        # A record's page takes the record's id; a kind with jobs takes what its jobs give;
+        # any other takes only what has a default.
         if kind.records:
             assert len(render) == 2 and render[1].default is inspect.Parameter.empty, kind.name
-        else:
+        elif not isinstance(module, SplitPageKind):
             assert all(p.default is not inspect.Parameter.empty for p in render[1:]), kind.name
         if kind.per_page is not None:
             assert isinstance(module, ListedPageKind), f"{kind.name} has per_page but no parts()"

@@ -50,13 +50,18 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     # per_page: the claims listed under the source's text, one line each
     PageKind("source", "sources/{id}.md", "Source", per_page=64, search_boost=0.5, records="sources"),
     PageKind("sources_index", "sources/index.md", "Sources", per_page=300),  # a line per source
-    PageKind("compare", "compare.md", "Compare sources"),  # every two sources side by side
+    # Every two sources side by side while the pairs are few (compare.py); else a row per source,
+    # and a page per source (compare_source: its claims others report too or contradict).
+    PageKind("compare", "compare.md", "Compare sources", per_page=150),
+    PageKind("compare_source", "compare/sources/{id}.md", "Compare a source", per_page=20),
+    # The sources of a claim reported by more than a claim shows (claims.EVIDENCE_SHOWN), with their words.
+    PageKind("claim_sources", "compare/claims/{id}.md", "Sources of a claim", per_page=60),
     PageKind("timeline", "timeline.md", "Timeline", per_page=40),  # events with date, statement, links
     PageKind("network", "network.md", "Network", per_page=60),  # relations, drawn and listed
     PageKind("quotations", "quotations.md", "Quotations", per_page=120),
     PageKind("figures", "figures.md", "Key figures", per_page=160),  # rows of the figures table
     PageKind("glossary", "glossary.md", "Glossary", per_page=60, search_boost=2),  # terms with definitions
-    PageKind("corrections", "corrections.md", "Corrections"),  # every correction, newest first
+    PageKind("corrections", "corrections.md", "Corrections", per_page=100),  # every correction, newest first
     PageKind("downloads", "downloads.md", "Downloads"),
     PageKind("about", "about.md", "About"),  # what the site is, from content/dossier.yaml, and every source's licence
 ]}

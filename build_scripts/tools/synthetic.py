@@ -17,6 +17,19 @@ same scale and seed give the same bytes.
 
 The output folder gets what a build needs from this project (mkdocs.yml,
 docs/, theme/, build_scripts/ and the like), then its own content/ and seeds/.
+
+A "wide" dossier instead (``--sources-per-claim N``) has stories told by many
+short sources each, as a widely reported fact is:
+
+    python -m build_scripts.tools.synthetic --sources-per-claim 50 --stories 4 --out DIR
+
+The first story has N sources, the others between 5 and N; in each, one
+claim is quoted by every source of the story, the others by 1 to 20 of them
+(each source's text is the sentences of the claims it tells);
+two claims of each story contradict each other, and the widest claim carries
+corrections. It times the Compare pages, corroboration lines and corrections
+at scale (``benchmarks/run.py``), and ``--sources-per-claim 500 --stories 1``
+is the hostile case of one claim quoted by 500 sources (tests/test_wide_input.py).
 """
 
 from __future__ import annotations
@@ -529,13 +542,151 @@ def write_dossier(out: Path, scale: int, seed: int = 1, base: Counts | None = No
     )
 
 
+# -- a wide dossier: many sources per story ----------------------------------
+
+WIDE_MAX_EVIDENCE = 20  # the claims other than a story's widest have 1 to this many sources
+WIDE_FACTS = 6  # claims per story besides each source's own lead and the two that disagree
+
+
+@dataclass(frozen=True)
+class WideCounts:
+    stories: int
+    sources: int
+    claims: int
+    evidence: int  # pieces of evidence in all
+    widest: int  # sources of the most widely reported claim
+    contradictions: int
+    corrections: int
+
+
+def wide_story_sizes(stories: int, sources_per_claim: int, seed: int) -> list[int]:
+    """How many sources each story has: the first ``sources_per_claim``, the others 5 to that."""
+    rng = random.Random(f"dossier-wide-sizes:{seed}")
+    low = min(5, sources_per_claim)
+    return [sources_per_claim] + [rng.randint(low, sources_per_claim) for _ in range(stories - 1)]
+
+
+def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed: int = 1,
+                       corrections: int = 3) -> WideCounts:
+    """Write a project of ``stories`` stories with many sources each into ``out`` (see the module's doc)."""
+    if sources_per_claim < 1 or stories < 1:
+        raise ValueError("a wide dossier needs at least one story and one source per claim")
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty")
+    copy_engine(out)
+    rng = random.Random(f"dossier-wide:{seed}")
+    writer = Writer(Counts(1, 1, 1, 1, 1, 1, 1, 1, 1), 1, seed)
+    content, seeds = out / "content", out / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    totals = dict(sources=0, claims=0, evidence=0, contradictions=0, corrections=0)
+    topics_for_home = []
+    for index, size in enumerate(wide_story_sizes(stories, sources_per_claim, seed)):
+        number = index + 1
+        place = writer.unique(lambda: writer.made_up(2) + "ia")
+        place_id = slugify(place)
+        official = writer.unique(lambda: f"{writer.made_up(2)} {writer.made_up(3)}")
+        official_id = slugify(official)
+        topic_title = f"The {place} affair"
+        topic_id = slugify(f"{topic_title} {number}")
+        topics_for_home.append((topic_title, f"topic:{topic_id}"))
+        # A few papers publish the story's many articles.
+        papers = []
+        for _ in range(min(size, 8)):
+            name = writer.unique(lambda: f"The {writer.made_up(2)} Herald")
+            papers.append((slugify(name), name))
+        _dump(content / "actors" / f"{place_id}.yaml",
+              {"name": place, "kind": "country", "summary": "An invented country of a generated story."}, out, "actor")
+        _dump(content / "actors" / f"{official_id}.yaml",
+              {"name": official, "kind": "person", "summary": "An invented official of a generated story."}, out, "actor")
+        for paper_id, name in papers:
+            _dump(content / "actors" / f"{paper_id}.yaml",
+                  {"name": name, "kind": "media", "summary": "An invented paper of a generated story."}, out, "actor")
+        _dump(content / "topics" / f"{topic_id}.yaml",
+              {"title": topic_title, "summary": f"A generated story told by {size} sources.", "order": number},
+              out, "topic")
+        source_ids = [f"{slugify(place)}-report-{number}-{k + 1}" for k in range(size)]
+        # The facts: the first told by every source, the others by 1 to 20 of them;
+        # two more that disagree (one figure each, told by different sources).
+        facts = [(f"{place} and {official} agreed the {writer.words(3, 5)} accord {number}-0.", list(source_ids))]
+        for f in range(1, WIDE_FACTS):
+            tellers = rng.sample(source_ids, rng.randint(1, min(WIDE_MAX_EVIDENCE, size)))
+            facts.append((f"{official} said the {writer.words(3, 6)} of {place} would {writer.word()} item {number}-{f}.",
+                          sorted(tellers, key=source_ids.index)))
+        half = max(1, size // 2)
+        low, high = rng.randint(10, 40), rng.randint(41, 90)
+        facts.append((f"The {place} programme {number} will cost {low} million crowns.", source_ids[:half]))
+        facts.append((f"The {place} programme {number} will cost {high} million crowns.", source_ids[half:] or source_ids[:1]))
+        texts: dict[str, list[str]] = {s: [] for s in source_ids}
+        # Every source tells the first fact, which names the papers (so that each
+        # actor is named by a claim); no claim is a source's alone, so that the
+        # topic and actor pages grow with the facts, not with the sources.
+        claims = []
+        for f, (sentence, tellers) in enumerate(facts):
+            for source_id in tellers:
+                if sentence not in texts[source_id]:
+                    texts[source_id].append(sentence)
+            claim = {"id": f"{slugify(place)}-fact-{number}-{f}", "statement": sentence.replace(" item ", " point "),
+                     "evidence": [{"source": s, "quote": sentence} for s in dict.fromkeys(tellers)],
+                     "actors": [place_id] + ([official_id] if official in sentence else [])
+                               + ([paper_id for paper_id, _ in papers] if f == 0 else []),
+                     "topics": [topic_id], "certainty": "stated"}
+            if f == 0 and corrections:
+                claim["corrections"] = [{"date": f"2030-0{1 + c % 9}-1{c % 10}", "change": f"Correction {c + 1}: "
+                                         f"the statement's wording changed ({writer.words(3, 6)}).",
+                                         "reason": "A reader compared it with the sources."} for c in range(corrections)]
+                totals["corrections"] += corrections
+            claims.append(claim)
+        claims[-2]["contradicts"] = [{"claim": claims[-1]["id"], "about": "account",
+                                      "note": "The sources give different costs for the same programme."}]
+        totals["contradictions"] += 1
+        for k, source_id in enumerate(source_ids):
+            text = " ".join(texts[source_id]) + "\n"
+            (seeds / f"{source_id}.txt").write_bytes(text.encode("utf-8"))
+            paper_id, _ = papers[k % len(papers)]
+            _dump(content / "sources" / f"{source_id}.yaml", {
+                "title": f"{place} report {number}-{k + 1}", "publisher": paper_id,
+                "published": {"value": f"2031-{1 + k % 12:02d}-{1 + k % 28:02d}", "basis": "inferred",
+                              "explanation": "The text carries no date; the benchmark gives it one."},
+                "language": "en",
+                "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+                "attribution": "Generated text for benchmarks; it describes no real events.",
+                "text": f"seeds/{source_id}.txt",
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            }, out, "source")
+        _dump(content / "claims" / f"{topic_id}.yaml", {"claims": claims}, out, "claims")
+        totals["sources"] += size
+        totals["claims"] += len(claims)
+        totals["evidence"] += sum(len(c["evidence"]) for c in claims)
+    _dump(content / "dossier.yaml", {
+        "title": f"Synthetic wide dossier, {sources_per_claim} sources per claim",
+        "description": "A generated dossier for benchmarks; it describes no real events.",
+        "story": writer.prose("Generated stories, each told by many sources.", topics_for_home[:3]),
+        "language": "en",
+    }, out, "dossier")
+    _dump(content / "relations.yaml", {"relations": []}, out, "relations")
+    _dump(content / "glossary.yaml", {"terms": []}, out, "glossary")
+    _dump(content / "context.yaml", {"context": []}, out, "context")
+    return WideCounts(stories, widest=sources_per_claim, **totals)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts.tools.synthetic", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=10, help="how many times today's dossier (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
     parser.add_argument("--out", type=Path, required=True, help="an empty or new folder for the project")
+    parser.add_argument("--sources-per-claim", type=int, default=None, metavar="N",
+                        help="a wide dossier instead: stories told by many sources, the widest claim by N")
+    parser.add_argument("--stories", type=int, default=1, help="stories of a wide dossier (default 1)")
+    parser.add_argument("--corrections", type=int, default=3,
+                        help="corrections on each story's widest claim, in a wide dossier (default 3)")
     args = parser.parse_args(argv)
+    if args.sources_per_claim is not None:
+        wide = write_wide_dossier(args.out, args.sources_per_claim, args.stories, args.seed, args.corrections)
+        print(f"{args.out}: {wide.stories} stories, {wide.sources} sources, {wide.claims} claims, "
+              f"{wide.evidence} pieces of evidence (the widest claim: {wide.widest} sources), "
+              f"{wide.contradictions} disagreements, {wide.corrections} corrections")
+        return 0
     counts = write_dossier(args.out, args.scale, args.seed)
     print(f"{args.out}: {counts.sources} sources, {counts.actors} actors, {counts.topics} topics, "
           f"{counts.claims} claims, {counts.relations} relations, {counts.glossary} glossary terms, "

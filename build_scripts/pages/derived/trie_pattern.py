@@ -16,7 +16,10 @@ def trie_pattern(terms) -> str:
         for char in term:
             node = node.setdefault(char, {})
         node[""] = {}  # a term ends here
-    return _pattern(trie)
+    # No terms (a dossier without a glossary): a pattern that matches nothing.
+    # The empty pattern would match everywhere, and a scan that goes on one
+    # character after each match would never leave the end of the text.
+    return _pattern(trie) if trie else "(?!)"
 
 
 def _pattern(node: dict) -> str:

@@ -9,8 +9,10 @@ checks every module against them):
   registry) takes the record's id;
 - a kind whose list may be split into parts (``per_page`` in the registry):
   ``parts(indexes, record_id="")``, the numbered parts (``paging.py``);
-- a kind whose pages are rendered as several jobs, to share them between two
-  cores (optional): ``jobs(indexes)``, the arguments of each ``render`` call.
+- a kind whose pages are rendered as several jobs (optional): ``jobs(indexes)``,
+  the arguments of each ``render`` call: the network page's parts, shared
+  between two cores, or a page for only some records (``compare_source``,
+  ``claim_sources``: a source's or a claim's comparison, where there is one).
 """
 
 from __future__ import annotations

@@ -8,13 +8,17 @@ from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 
 KIND = PAGE_KINDS["about"]
+# Sources the page lists one by one, each with its publisher, licence and
+# credit; past that, it counts them by licence (each source's own page gives
+# its licence and credit), so that the page does not grow with the sources.
+SOURCES_LISTED = 100
 
 
 def render(site: PageRenderer) -> None:
     located = site.content.dossier
     v = site.context(KIND.path)
     sources = []
-    for source_id in sorted(site.content.sources):
+    for source_id in sorted(site.content.sources)[: SOURCES_LISTED + 1]:
         source = site.content.sources[source_id].record
         sources.append({
             "link": v.link("source", source_id),
@@ -23,6 +27,12 @@ def render(site: PageRenderer) -> None:
             "licence": v.external(source.licence.name, source.licence.url),
             "attribution": source.attribution,
         })
+    licences: dict[tuple[str, str], int] = {}
+    for source in site.content.sources.values():
+        key = (source.record.licence.name, source.record.licence.url)
+        licences[key] = licences.get(key, 0) + 1
     site.render("about", KIND.path, located.origin.path, "About this dossier",
                 f"How {located.record.title} is made, and the sources it rests on.",
-                about=located.record.about, sources=sources)
+                about=located.record.about, sources=sources if len(sources) <= SOURCES_LISTED else [],
+                source_count=len(site.content.sources), sources_index=v.link_to_page("sources_index"),
+                licences=[(v.external(name, url), count) for (name, url), count in sorted(licences.items())])

@@ -7,7 +7,7 @@ from build_scripts.pages.labels import ACTOR_KIND_LABELS, format_date
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import claims_about
+from build_scripts.pages.views.claims import CORRECTIONS_SHOWN, claims_about
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.relations import network_part_of, network_svg, relation_views
 
@@ -27,7 +27,7 @@ def render(site: PageRenderer, actor_id: str) -> None:
         kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
         roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in actor.roles],
         claims=claims,
-        corrections=correction_views(actor.corrections),
+        corrections=correction_views(actor.corrections), shown_corrections=CORRECTIONS_SHOWN,
         relations=relation_views(v, actor_id),
         network=network_svg(v, "network-" + actor_id, f"{actor.name} and the actors it is related to",
                             f"A picture of the relations between {actor.name} and other actors; "

@@ -90,7 +90,8 @@ def render(site: PageRenderer, source_id: str) -> None:
         source_id=source_id, source=source, paragraphs=paragraphs, passages=passages,
         notes=[] if split else side_notes(paragraphs, claims), claim_count=len(claims),
         corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
-                       [e for e in c.evidence if e.source_id != source_id]) for c in claims if len(c.evidence) > 1],
+                       c.other_evidence(source_id), c.more_other_evidence(source_id), c.all_evidence_url)
+                      for c in claims if len(c.evidence) > 1],
         claim_parts=part_entries(path, listed) if split else [],
         published=format_date(source.published.value),
         jsonld=jsonld.scripts(jsonld.news_article(

@@ -15,10 +15,10 @@ from build_scripts.pages.links import html_url
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import claims_about
+from build_scripts.pages.views.claims import CORRECTIONS_SHOWN, EVIDENCE_SHOWN, claims_about
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.event_views import event_views
-from build_scripts.pages.views.term_views import term_view, terms_used_on_topic
+from build_scripts.pages.views.term_views import search_names, term_view, terms_used_on_topic
 
 KIND = PAGE_KINDS["topic"]
 
@@ -46,11 +46,11 @@ def render(site: PageRenderer, topic_id: str) -> None:
     terms = key_terms + [t for t in used_terms if t not in key_terms]
     tags = [topic.title]
     for term_id in key_terms:
-        tags += site.content.glossary[term_id].record.names()
+        tags += search_names(site.content.glossary[term_id].record)
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
-        topic=topic, claims=claims, actors=actor_ids, corrections=correction_views(topic.corrections),
+        topic=topic, claims=claims, actors=actor_ids, corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
         terms=[term_view(v, t) for t in terms],
         events=event_views(v, topic_id),
         context=context_of_topic(v, topic_id),
@@ -72,7 +72,7 @@ def _appearance(v: PageContext, claim_id: str):
     address of its highlighted quote, for JSON-LD."""
     claim = v.content.claims[claim_id].record
     appearances = []
-    for evidence in claim.evidence:
+    for evidence in claim.evidence[:EVIDENCE_SHOWN]:  # as many as the page shows
         source = v.content.sources[evidence.source].record
         quote_url = html_url(v.page, *quote_address(v.content, claim_id, evidence.source))
         appearances.append((source, v.content.actors[source.publisher].record, str(quote_url)))

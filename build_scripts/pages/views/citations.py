@@ -45,8 +45,9 @@ class CiteView:
     report_form: bool  # True: report_url opens the repository's issue form
 
 
-def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]]) -> CiteView:
-    """``quotes``: (source id, the quote) for each piece of evidence, in order."""
+def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]], source_count: int | None = None) -> CiteView:
+    """``quotes``: (source id, the quote) for the pieces of evidence the citation quotes, in order;
+    ``source_count``: how many sources the claim has, when the citation quotes only some."""
     site = settings(v.content.root)
     where = claim_address(v.content, claim_id)
     address = (site.site_url or "") + where.in_site
@@ -57,8 +58,13 @@ def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]]) -
         publisher = v.content.actors[source.publisher].record.name
         sources.append((source.title, publisher, format_date(source.published.value), quote))
     quoting = "; ".join(f"{t} ({p}, {d}): “{q}”" for t, p, d, q in sources)
+    others = (source_count or len(sources)) - len(sources)
+    if others:
+        quoting += f"; and {others} other source{'s' if others != 1 else ''}"
     text = f"“{statement}” {dossier}, {address}. Quoting {quoting}. Accessed {ACCESSED}."
     bib_quoting = "; ".join(f"{_bib(t)} ({_bib(p)}, {_bib(d)}): ``{_bib(q)}''" for t, p, d, q in sources)
+    if others:
+        bib_quoting += f"; and {others} other source{'s' if others != 1 else ''}"
     bibtex = (f"@misc{{{claim_id},\n  title = {{{_bib(statement)}}},\n  howpublished = {{{_bib(dossier)}}},\n"
               f"  url = {{{address}}},\n  note = {{Quoting {bib_quoting}}},\n  urldate = {{{ACCESSED}}}\n}}")
     if site.repo_url and site.repo_url.startswith("https://github.com/"):

@@ -19,8 +19,18 @@ from build_scripts.pages.context import DateView, PageContext
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.views.citations import CiteView, cite_view
 from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
+
+# A claim shows the words of this many of its sources, and this many of its
+# corrections (the newest), wherever it is shown; the others are one link
+# away: its sources on a page of their own (kinds/claim_sources.py), its
+# corrections on the Corrections page. A fact reported by hundreds of
+# sources, or corrected a thousand times, must not make every page that
+# shows it heavier than a page may be.
+EVIDENCE_SHOWN = 5
+CORRECTIONS_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,33 @@ class ClaimView:
     conflicts: list[ConflictView]  # the claims it is marked as contradicting, either way
     corrections: list[CorrectionView]  # newest first
     cite: CiteView | None = None  # its address, citation and report link (citations.py)
+    all_evidence_url: Markup | None = None  # every source's words, where the claim shows only some
+    all_corrections_url: Markup | None = None  # the Corrections page, where the claim shows only the newest
+
+    @property
+    def shown_evidence(self) -> list[EvidenceView]:
+        return self.evidence[:EVIDENCE_SHOWN]
+
+    @property
+    def more_evidence(self) -> int:
+        """Sources whose words the claim does not show (they are at ``all_evidence_url``)."""
+        return max(0, len(self.evidence) - EVIDENCE_SHOWN)
+
+    @property
+    def shown_corrections(self) -> list[CorrectionView]:
+        return self.corrections[:CORRECTIONS_SHOWN]
+
+    @property
+    def more_corrections(self) -> int:
+        return max(0, len(self.corrections) - CORRECTIONS_SHOWN)
+
+    def other_evidence(self, source_id: str) -> list[EvidenceView]:
+        """The sources other than ``source_id`` that a line beside its text names (at most EVIDENCE_SHOWN)."""
+        return [e for e in self.evidence if e.source_id != source_id][:EVIDENCE_SHOWN]
+
+    def more_other_evidence(self, source_id: str) -> int:
+        others = sum(1 for e in self.evidence if e.source_id != source_id)
+        return max(0, others - EVIDENCE_SHOWN)
 
     def evidence_from(self, source_id: str | None) -> EvidenceView:
         """The quote of ``source_id`` and what that source says of it (None: the first source)."""
@@ -97,11 +134,20 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         note=v.prose(record.note),
         position=v.checked.quote_spans[claim_id].start,
         evidence=evidence,
-        conflicts=conflict_views(v, claim_id),
+        conflicts=conflict_views(v, claim_id, EVIDENCE_SHOWN),
         corrections=correction_views(record.corrections),
         cite=cite_view(v, claim_id, record.statement,
-                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence, strict=True)]),
+                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence, strict=True)][:EVIDENCE_SHOWN],
+                       len(evidence)),
+        all_evidence_url=all_evidence_url(v, claim_id) if len(evidence) > EVIDENCE_SHOWN else None,
+        all_corrections_url=(relative_url(v.page, PAGE_KINDS["corrections"].path)
+                             if len(record.corrections) > CORRECTIONS_SHOWN else None),
     )
+
+
+def all_evidence_url(v: PageContext, claim_id: str) -> Markup:
+    """The page listing every source's words for a claim (kinds/claim_sources.py)."""
+    return relative_url(v.page, PAGE_KINDS["claim_sources"].path_of(claim_id))
 
 
 def _evidence(v: PageContext, record, evidence) -> EvidenceView:

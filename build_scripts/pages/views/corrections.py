@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from build_scripts.content import model
 from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.labels import CONFLICT_LABELS, format_date
 from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.registry import PAGE_KINDS
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,9 @@ class ConflictView:
     about: str  # "date", "figure" or "account"
     about_label: str  # "a different date"
     other: Link  # the other claim, on the page of its first topic
-    other_sources: list[Link]
+    other_sources: list[Link]  # the first few of the other claim's sources
+    more_other_sources: int  # the other claim's sources not named
+    other_sources_url: Markup | None  # every source of the other claim, where some are not named
     note: str
 
 
@@ -57,12 +62,16 @@ def claim_url(v: PageContext, claim_id: str):
     return relative_url(v.page, *claim_address(v.content, claim_id))
 
 
-def conflict_views(v: PageContext, claim_id: str) -> list[ConflictView]:
-    """The claims that ``claim_id`` is marked as contradicting, or that are marked as contradicting it."""
+def conflict_views(v: PageContext, claim_id: str, sources_shown: int) -> list[ConflictView]:
+    """The claims that ``claim_id`` is marked as contradicting, or that are marked as contradicting it;
+    each with its first ``sources_shown`` sources named."""
     views = []
     for other_id, mark in v.indexes.conflicts_by_claim.get(claim_id, []):
         other = v.content.claims[other_id].record
+        more = max(0, len(other.sources) - sources_shown)
         views.append(ConflictView(other_id, mark.about.value, CONFLICT_LABELS[mark.about.value],
                                   Link(other.statement, claim_url(v, other_id)),
-                                  [v.link("source", s) for s in other.sources], mark.note))
+                                  [v.link("source", s) for s in other.sources[:sources_shown]], more,
+                                  relative_url(v.page, PAGE_KINDS["claim_sources"].path_of(other_id)) if more else None,
+                                  mark.note))
     return views

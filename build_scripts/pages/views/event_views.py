@@ -13,6 +13,7 @@ from build_scripts.pages.derived.events import Event
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.views.claims import EVIDENCE_SHOWN
 from build_scripts.pages.views.corrections import ConflictView, conflict_views
 
 
@@ -73,7 +74,7 @@ def event_view(v: PageContext, event: Event) -> EventView:
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
                          topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
-                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id)), actor_ids=event.actors)
+                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id, EVIDENCE_SHOWN)), actor_ids=event.actors)
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
     return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,

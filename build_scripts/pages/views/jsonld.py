@@ -97,11 +97,18 @@ def claims(items: list[tuple[model.Claim, str, list[tuple[model.Source, model.Ac
     return {"@context": SCHEMA_ORG, "@graph": graph}
 
 
+# The newest corrections a description lists (pages show as many, and link to the
+# Corrections page for the rest): a record corrected a thousand times must not
+# make its pages heavier than a page may be.
+CORRECTIONS_LISTED = 5
+
+
 def _corrected(corrections: list[model.Correction]) -> dict:
     """``correction`` (newest first) and ``dateModified`` (the newest's day), or nothing."""
     if not corrections:
         return {}
     ordered = sorted(enumerate(corrections), key=lambda item: (item[1].date, -item[0]), reverse=True)
+    ordered = ordered[:CORRECTIONS_LISTED]
     return {
         "dateModified": ordered[0][1].date,
         "correction": [{"@type": "CorrectionComment", "datePublished": c.date, "text": f"{c.change} Why: {c.reason}"}
