@@ -56,6 +56,11 @@ def too_big(sizes: dict[str, int], limit: int) -> dict[str, int]:
 # -- one claim quoted by 500 sources ----------------------------------------------
 
 
+# Every test here writes a dossier of hundreds of sources and runs the generator
+# or MkDocs on it as processes, as the build would.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def wide_500(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("wide500") / "project"
