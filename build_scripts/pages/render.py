@@ -26,6 +26,7 @@ from build_scripts.content.prose import escape_text
 from build_scripts.pages import addresses, lists
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of
 from build_scripts.pages.views.claims import ClaimView
 
@@ -198,6 +199,28 @@ class PageRenderer:
                                 summary=lambda part: self._first_and_last(record_kind, part.items)):
             self.render(kind.name, kind.path, origin, title, description,
                         count=len(ids), part=None, parts=[], **{plural: ids})
+
+    def render_record_list(self, kind: PageKind, record_id: str, origin: str, title: str, description: str, *,
+                           common, items_key: str, items) -> None:
+        """A list about one record (``kind.path`` of ``record_id``), in numbered parts when long.
+
+        ``common(context)`` gives the data every page of it has; ``items(context,
+        part)`` the items listed under ``items_key``: a part's, or (``part``
+        None) the whole list when it fits on one page. The main page of a
+        split list lists its parts instead of items."""
+        path = kind.path_of(record_id)
+        v = self.context(path)
+        listed = lists.parts_of(self.indexes, kind.name, record_id)
+        if not listed.is_split:
+            self.render(kind.name, path, origin, title, description, part=None, parts=[],
+                        **common(v), **{items_key: items(v, None)})
+            return
+        self.render(kind.name, path, origin, title, description, part=None, parts=lists.part_entries(path, listed),
+                    **common(v), **{items_key: []})
+        self.render_parts(kind, kind.name, origin, title, description,
+                          lambda pv: Link(title, relative_url(pv.page, path)),
+                          lambda pv, part: {**common(pv), "parts": [], items_key: items(pv, part)},
+                          record_id=record_id)
 
     def _first_and_last(self, record_kind: str, ids) -> str:
         """What a numbered part holds: "“First” to “Last”"."""

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from build_scripts.pages import paging
 from build_scripts.pages.indexes import PageIndexes
-from build_scripts.pages.links import Link, relative_url
-from build_scripts.pages.lists import part_entries, parts_of
+from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views.claims import EVIDENCE_SHOWN, claim
@@ -32,23 +31,16 @@ def parts(indexes: PageIndexes, claim_id: str) -> list[paging.Part]:
 def render(site: PageRenderer, claim_id: str) -> None:
     located = site.content.claims[claim_id]
     record = located.record
-    path = KIND.path_of(claim_id)
-    v = site.context(path)
-    title = f"Sources of the claim “{record.statement}”"
-    description = f"Every source that reports “{record.statement}”, each in its own words."
-    listed = parts_of(site.indexes, KIND.name, claim_id)
-    common = dict(statement=Link(record.statement, claim_url(v, claim_id)), count=len(record.evidence))
-    if not listed.is_split:
-        site.render(KIND.name, path, located.origin.path, title, description,
-                    evidence=claim(v, claim_id).evidence, part=None, parts=[], **common)
-        return
-    site.render(KIND.name, path, located.origin.path, title, description,
-                evidence=[], part=None, parts=part_entries(path, listed), **common)
 
-    def part_data(pv, part):
-        evidence = claim(pv, claim_id).evidence
-        first = next(i for i, e in enumerate(evidence) if e.source_id == part.items[0])  # parts are in order
-        return dict(common, statement=Link(record.statement, claim_url(pv, claim_id)), parts=[],
-                    evidence=evidence[first : first + len(part.items)])
-    site.render_parts(KIND, KIND.name, located.origin.path, title, description,
-                      lambda pv: Link(title, relative_url(pv.page, path)), part_data, record_id=claim_id)
+    def evidence(pv, part):
+        shown = claim(pv, claim_id).evidence
+        if part is None:
+            return shown
+        first = next(i for i, e in enumerate(shown) if e.source_id == part.items[0])  # parts are in order
+        return shown[first : first + len(part.items)]
+
+    site.render_record_list(
+        KIND, claim_id, located.origin.path, f"Sources of the claim “{record.statement}”",
+        f"Every source that reports “{record.statement}”, each in its own words.",
+        common=lambda pv: dict(statement=Link(record.statement, claim_url(pv, claim_id)), count=len(record.evidence)),
+        items_key="evidence", items=evidence)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from build_scripts.pages import paging
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.compare import compared_claims, compared_sources, is_table
-from build_scripts.pages.links import Link, relative_url
-from build_scripts.pages.lists import part_entries, parts_of
+from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views.claims import ClaimView, EvidenceView, claim
@@ -51,22 +50,11 @@ def compared(v, source_id: str, claim_ids) -> list[ComparedClaim]:
 def render(site: PageRenderer, source_id: str) -> None:
     located = site.content.sources[source_id]
     source = located.record
-    path = KIND.path_of(source_id)
-    v = site.context(path)
-    title = f"Compare: {source.title}"
-    description = f"The claims of “{source.title}” that other sources report too or contradict."
-    listed = parts_of(site.indexes, KIND.name, source_id)
     claim_ids = compared_claims(site.indexes, source_id)
-
-    def common(pv):
-        return dict(source=pv.link("source", source_id), overview=pv.link_to_page("compare"), count=len(claim_ids))
-    if not listed.is_split:
-        site.render(KIND.name, path, located.origin.path, title, description,
-                    claims=compared(v, source_id, claim_ids), part=None, parts=[], **common(v))
-        return
-    site.render(KIND.name, path, located.origin.path, title, description,
-                claims=[], part=None, parts=part_entries(path, listed), **common(v))
-    site.render_parts(KIND, KIND.name, located.origin.path, title, description,
-                      lambda pv: Link(title, relative_url(pv.page, path)),
-                      lambda pv, part: dict(common(pv), parts=[], claims=compared(pv, source_id, part.items)),
-                      record_id=source_id)
+    site.render_record_list(
+        KIND, source_id, located.origin.path, f"Compare: {source.title}",
+        f"The claims of “{source.title}” that other sources report too or contradict.",
+        common=lambda pv: dict(source=pv.link("source", source_id), overview=pv.link_to_page("compare"),
+                               count=len(claim_ids)),
+        items_key="claims",
+        items=lambda pv, part: compared(pv, source_id, claim_ids if part is None else part.items))
