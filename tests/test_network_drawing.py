@@ -1,7 +1,7 @@
 """The network picture (the package build_scripts/pages/network/), its steps called
 directly: whatever the names and however many arrows, every label is placed,
 none covers another label, a dot or an arrow, the dots spread at most a fixed
-factor and the picture stays bounded, in bounded time.
+factor and the picture stays bounded, with bounded work.
 
 Big and hostile inputs are made here; every actor in them is invented, except
 where today's dossier (content/) is loaded and one of its actors renamed.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -112,14 +111,13 @@ def test_eighty_character_one_word_names_everywhere_keep_the_network_bounded(tod
     """Every actor of today's network named with one word of 80 characters: it was 55,606 × 53,179 px."""
     rename = {actor: f"{'W' * 76}{n:04d}" for n, actor in enumerate(today.actors)}
     nodes, edges = _picture(today, rename, None)
-    started = time.process_time()
     svg = nd.draw(nodes, edges, svg_id="x", title="t", description="d")
-    assert time.process_time() - started < 5
     width, height = _size(svg)
     assert width <= 3000 and height <= 3000, (width, height)
     arranged = nd.arrange(nodes, edges)
     assert arranged.unplaced == [] and _overlaps(arranged) == []
     assert all(len(label.lines) <= nd.MAX_LABEL_LINES for label in arranged.node_labels.values())
+    assert arranged.work <= nd.WORK_PER_LABEL * (len(nodes) + len(edges))
 
 
 # -- invented networks ----------------------------------------------------------------
@@ -131,12 +129,11 @@ def _star(count: int, hub_name: str = "Hub", leaf_name=lambda i: f"Actor {i}"):
     return nodes, edges
 
 
-def test_a_hub_with_1200_neighbours_is_drawn_in_bounded_time():
-    """It took 8 s (17 s on a busy machine): long arrows filled thousands of squares of the grid."""
+def test_a_hub_with_1200_neighbours_is_drawn_with_bounded_work():
+    """It took 8 s (17 s on a busy machine): long arrows filled thousands of squares of the
+    grid. The work is counted (things drawn looked at), not timed: `make bench` times it."""
     nodes, edges = _star(1200)
-    started = time.process_time()
     arranged = nd.arrange(nodes, edges, "hub")
-    assert time.process_time() - started < 1.0  # seconds of this process's own work, busy machine or not
     assert arranged.unplaced == []
     assert _spread(nodes, edges, "hub", arranged) <= MOST_SPREAD + 1e-9
     assert arranged.work <= nd.WORK_PER_LABEL * (len(nodes) + len(edges))
