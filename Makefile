@@ -158,19 +158,21 @@ $(TEST_STAMP): $(BASE_STAMP) requirements/test.txt
 	$(INSTALL) -r requirements/test.txt
 	touch $@
 
+# A renderer's venv of its own: $(call SIDE_VENV,venv folder,lock file), as the
+# whole recipe of its stamp.
+define SIDE_VENV
+$(CHECK_LOCK)
+test -x $(1)/bin/python || $(PYTHON) -m venv --without-pip $(1)
+$(UV) pip install --quiet --python $(1)/bin/python --require-hashes -r $(2)
+$(call LINK_PROJECT,$(1)/bin)
+touch $@
+endef
+
 $(ZENSICAL_STAMP): requirements/zensical.txt pyproject.toml | $(UV)
-	$(CHECK_LOCK)
-	test -x $(ZENSICAL_BIN)/python || $(PYTHON) -m venv --without-pip $(ZENSICAL_VENV)
-	$(UV) pip install --quiet --python $(ZENSICAL_BIN)/python --require-hashes -r requirements/zensical.txt
-	$(call LINK_PROJECT,$(ZENSICAL_BIN))
-	touch $@
+	$(call SIDE_VENV,$(ZENSICAL_VENV),requirements/zensical.txt)
 
 $(PROPERDOCS_STAMP): requirements/properdocs.txt pyproject.toml | $(UV)
-	$(CHECK_LOCK)
-	test -x $(PROPERDOCS_BIN)/python || $(PYTHON) -m venv --without-pip $(PROPERDOCS_VENV)
-	$(UV) pip install --quiet --python $(PROPERDOCS_BIN)/python --require-hashes -r requirements/properdocs.txt
-	$(call LINK_PROJECT,$(PROPERDOCS_BIN))
-	touch $@
+	$(call SIDE_VENV,$(PROPERDOCS_VENV),requirements/properdocs.txt)
 
 # The sets beyond the base one are resolved with the base set as constraints,
 # so each package has one version in every set.

@@ -196,7 +196,7 @@ class PageRenderer:
         origin = f"content/{plural}"
         if not self.render_list(kind, origin, title, description, lambda v, part: {plural: list(part.items)},
                                 main={plural: [], "count": len(ids)},
-                                summary=lambda part: self._first_and_last(record_kind, part.items)):
+                                summary=lambda part: self.first_and_last(record_kind, part.items)):
             self.render(kind.name, kind.path, origin, title, description,
                         count=len(ids), part=None, parts=[], **{plural: ids})
 
@@ -222,7 +222,7 @@ class PageRenderer:
                           lambda pv, part: {**common(pv), "parts": [], items_key: items(pv, part)},
                           record_id=record_id)
 
-    def _first_and_last(self, record_kind: str, ids) -> str:
+    def first_and_last(self, record_kind: str, ids) -> str:
         """What a numbered part holds: "“First” to “Last”"."""
         v = self.context("")
         first, last = v.title_of(record_kind, ids[0]), v.title_of(record_kind, ids[-1])

@@ -166,6 +166,6 @@ def render(site: PageRenderer) -> None:
     if not site.render_list(KIND, "content/claims", KIND.title, DESCRIPTION,
                             lambda pv, part: dict(common, rows=source_rows(pv, part.items)),
                             main=dict(common, rows=[]),
-                            summary=lambda part: site._first_and_last("source", part.items)):
+                            summary=lambda part: site.first_and_last("source", part.items)):
         site.render("compare", KIND.path, "content/claims", KIND.title, DESCRIPTION,
                     rows=source_rows(v, compared), part=None, parts=[], **common)
