@@ -8,6 +8,13 @@ from dataclasses import dataclass
 from typing import Iterable
 
 
+def line_and_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of ``offset`` in ``text``; in a file's
+    bytes, the column counts bytes."""
+    newline = b"\n" if isinstance(text, bytes) else "\n"
+    return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1
+
+
 @dataclass(frozen=True)
 class Mark:
     """A place in a file, 1-based, as editors show it."""

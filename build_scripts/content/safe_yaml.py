@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from build_scripts.content.problems import DossierError, Mark, Problem
+from build_scripts.content.problems import DossierError, Mark, Problem, line_and_column
 
 # The C composer is several times faster; it reports the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -327,8 +327,7 @@ def load_yaml(path: Path, display_path: str) -> tuple[Any, Positions]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = line_and_column(raw, error.start)
         raise DossierError([Problem(
             Mark(display_path, line, column),
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
@@ -367,8 +366,7 @@ def _character_at(text: str, index: int) -> str:
 def _byte_position_mark(text: str, position: int, display_path: str) -> Mark:
     """libyaml reports reader errors at a byte offset into the UTF-8 text."""
     before = text.encode("utf-8")[:position].decode("utf-8", errors="ignore")
-    line = before.count("\n") + 1
-    return Mark(display_path, line, len(before) - (before.rfind("\n") + 1) + 1)
+    return Mark(display_path, *line_and_column(before, len(before)))
 
 
 def _syntax_hint(problem: str) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from build_scripts.content.characters import first_forbidden
+from build_scripts.content.problems import line_and_column
 
 _EQUIVALENT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -97,16 +98,14 @@ def read_text(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = line_and_column(raw, error.start)
         raise TextRefused(f"the text is not UTF-8 (byte 0x{raw[error.start]:02X} here)",
                           "save it as UTF-8 (and record the new sha256)", line, column) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     at = first_forbidden(text, allow_newlines=True)
     if at is not None:
         char = text[at]
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        line, column = line_and_column(text, at)
         if char in _LAYOUT_CONTROLS:
             name, harm = _LAYOUT_CONTROLS[char], "which no text of the dossier may hold"
         else:

@@ -20,7 +20,7 @@ import re
 
 from build_scripts.content import model
 from build_scripts.content.load import Content, Located
-from build_scripts.content.problems import Mark, Problem
+from build_scripts.content.problems import Mark, Problem, line_and_column
 from build_scripts.content.prose import prose_links, prose_plain
 from build_scripts.content.source_text import SourceText
 
@@ -69,8 +69,7 @@ def _occurs(name: str, text: str, folded: str) -> re.Match | None:
 
 
 def _place_in(path: str, text: str, index: int) -> Mark:
-    line = text.count("\n", 0, index) + 1
-    return Mark(path, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+    return Mark(path, *line_and_column(text, index))
 
 
 def _name_loc(term: model.GlossaryTerm, name: str) -> tuple[str | int, ...]:
