@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -91,7 +90,7 @@ def file_name_problem(relative: Path, display: str) -> Problem | None:
     ".yml") and names with spaces, accents or capitals are refused, not skipped.
     """
     mark = Mark(display, 1, 1)
-    wanted = f"{_slugify(relative.stem.lstrip('.'))}.yaml"
+    wanted = f"{_suggested_id(relative.stem.lstrip('.'))}.yaml"
     hidden = next((part for part in relative.parts[:-1] if part.startswith(".")), None)
     if hidden:
         return Problem(mark, f"the folder '{hidden}' starts with a dot, so it is hidden: the dossier does not read "
@@ -337,7 +336,7 @@ def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Posi
     if error_type == "string_pattern_mismatch":
         if ctx.get("pattern") == model.SLUG_PATTERN:
             return Problem(at, f"{_found(found)} is not a valid id",
-                           f"ids are lowercase letters, digits and single hyphens, e.g. '{_slugify(str(found))}'", field_path)
+                           f"ids are lowercase letters, digits and single hyphens, e.g. '{_suggested_id(str(found))}'", field_path)
         expected, fix = _FORMS.get(name, (f"text matching the pattern {ctx.get('pattern')}", description))
         return Problem(at, f"expected {expected}, found {_found(found)}", fix, field_path)
     if error_type in _EXPECTED:
@@ -464,13 +463,12 @@ def _found(value: Any) -> str:
     return _describe(value)
 
 
-def _slugify(text: str) -> str:
-    # Accents dropped first ("é" -> "e"), so that an accented name suggests its plain letters.
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "id"
-
 
 def _placement_hint() -> str:
     return ("put one record per file in content/sources/, content/actors/ or content/topics/, claims in "
             "content/claims/, and relations, glossary and context in content/relations.yaml, "
             "content/glossary.yaml and content/context.yaml")
+
+
+def _suggested_id(text: str) -> str:
+    return model.slugify(text) or "id"

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Literal
@@ -28,6 +29,14 @@ from pydantic import (
 from build_scripts.content.characters import describe, first_forbidden
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def slugify(text: str) -> str:
+    """An id made from a name or title: accents dropped ("é" -> "e"), then
+    lowercase letters and digits joined by single hyphens, at most 80
+    characters ("" when nothing is left)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80].strip("-")
 
 
 # Which characters text may hold: characters.py, shared with the source texts.

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.content import model
+from build_scripts.content.model import slugify
 from build_scripts.content.problems import DossierError
 from build_scripts.content.schema import header_line
 from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
@@ -323,9 +324,6 @@ def placeholder(what: str) -> str:
     """The one form of text still to be written: `check` warns about it and a strict build refuses it."""
     return f"{PLACEHOLDER_MARK} {what}"
 
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
 
 
 def _id(chosen: str | None, name: str) -> str:

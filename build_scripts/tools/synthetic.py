@@ -38,7 +38,6 @@ import argparse
 import datetime as dt
 import hashlib
 import random
-import re
 import shutil
 import statistics
 import sys
@@ -47,6 +46,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.content.model import slugify
 from build_scripts.content.source_text import SourceText, normalise
 from build_scripts.rules.check import load_and_check
 from build_scripts.site_source.generate import PROJECT_ROOT
@@ -133,9 +133,6 @@ def _share(total: int, parts: int, index: int) -> int:
     """Part ``index`` of ``total`` split into ``parts`` nearly equal whole shares."""
     return total * (index + 1) // parts - total * index // parts
 
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _for_quote(text: str) -> str:
