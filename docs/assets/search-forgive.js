@@ -110,7 +110,8 @@
      (above). seen(value, byReader): the box's value at a keyup, focus or
      blur. answered(): Material wrote an answer; returns {value, byReader}
      when that answer is for the latest value the worker was asked, or null
-     when another answer is still due. */
+     when another answer is still due. settle(): take the answer on display
+     as the last one, whatever was counted (see setUp). */
   function createAnswerTracker(initialValue) {
     var latest = initialValue, beforeReady = { value: initialValue, byReader: false };
     var ready = false, due = [];
@@ -131,6 +132,10 @@
           query = due.shift() || null;
         }
         return due.length === 0 ? query : null;
+      },
+      settle: function () {
+        ready = true;
+        due = [];
       }
     };
   }
@@ -173,9 +178,10 @@
     note.hidden = true;
     meta.insertAdjacentElement("afterend", note);
 
-    var tracker = createAnswerTracker(input.value), lastValue = input.value;
+    var tracker = createAnswerTracker(input.value), lastValue = input.value, lastByReader = false;
     function seen(event) {
       if (event.isTrusted && input.value !== lastValue) note.hidden = true;   // the reader's own query now
+      if (input.value !== lastValue) lastByReader = event.isTrusted;
       lastValue = input.value;
       tracker.seen(input.value, event.isTrusted);
     }
@@ -194,12 +200,26 @@
       });
     }
 
-    /* Material sets the meta line's text once per answer: one record each. */
+    function check(query) {
+      if (!query || !query.byReader || query.value !== input.value) return;
+      if (query.value.trim() && list.children.length === 0) forgive(query.value);
+    }
+
+    /* Material sets the meta line's text once per answer: one record each.
+       Where the tracker still counts an answer as due and none comes (were
+       Material ever to answer fewer queries than its rule says), the answer
+       on display would never be read: after a second and a half with no
+       other answer, it is taken as the answer to the value in the box. */
+    var settling = null;
     new MutationObserver(function (records) {
       records.forEach(function () {
+        clearTimeout(settling);
         var query = tracker.answered();
-        if (!query || !query.byReader || query.value !== input.value) return;
-        if (query.value.trim() && list.children.length === 0) forgive(query.value);
+        if (query) return check(query);
+        settling = setTimeout(function () {
+          tracker.settle();
+          check({ value: input.value, byReader: lastByReader });
+        }, 1500);
       });
     }).observe(meta, { childList: true });
   }

@@ -84,3 +84,15 @@ test("an answer nobody is waiting for is not taken as the box's", () => {
   tracker.answered();
   assert.equal(tracker.answered(), null);
 });
+
+test("settle() takes the answer on display as the last: the next value is due alone", () => {
+  const tracker = forgive.createAnswerTracker("");
+  tracker.seen("Z", true);
+  tracker.answered();
+  tracker.seen("Za", true);
+  tracker.seen("Zar", true);
+  assert.equal(tracker.answered(), null, "one more answer counted as due");
+  tracker.settle();                   // none came: the one on display was the last
+  tracker.seen("Zarf", true);
+  assert.deepEqual(tracker.answered(), { value: "Zarf", byReader: true });
+});
