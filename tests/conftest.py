@@ -17,8 +17,11 @@ call the code in-process (``helpers.cli_in_process`` for the command line).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,6 +46,30 @@ SLOW_FIXTURES = {"built_site", "configured_site", "hostile_site", "zensical_site
 SLOW_MARKS = {"slow", "browser"}
 
 
+# -- made once per run, however many processes run the tests --------------------------
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What ``make(folder)`` returns, made once per test run.
+
+    `make test` runs the tests in several processes (pytest-xdist, one per
+    core); each process sets up session fixtures of its own. A site costs
+    seconds to build, so the first process to ask makes it in a folder they
+    all share, under a lock, and the others wait for it and read it.
+    Tests read what is made here and never change it.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / name
+    made = shared.with_name(name + ".made")
+    with open(shared.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(shared, ignore_errors=True)  # left by a process whose making failed
+            shared.mkdir()
+            made.write_text(str(make(shared)), encoding="utf-8")
+    return Path(made.read_text(encoding="utf-8"))
+
+
 # -- the real dossier -----------------------------------------------------------------
 
 @pytest.fixture(scope="session")
@@ -53,11 +80,12 @@ def real_checked() -> CheckedDossier:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with plain `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(PROJECT_ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The real site, built once per test run with plain `mkdocs build --strict`."""
+    def make(folder: Path) -> Path:
+        result = build_site(PROJECT_ROOT, folder / "site")
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+    return made_once(tmp_path_factory, "built", make)
 
 
 # The addresses a published site sets in mkdocs.yml (left unset in the repository).
@@ -70,30 +98,34 @@ SITE_ADDRESSES = ("site_url: https://example.org/dossier/\n"
 def configured_site(tmp_path_factory) -> Path:
     """The real site built once per session with ``SITE_ADDRESSES`` set in mkdocs.yml:
     full addresses in citations, the issue form for reports, "Edit this page" buttons."""
-    root = copy_project(tmp_path_factory.mktemp("configured") / "project")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "docs_dir: docs\n" in text
-    config.write_text(text.replace("docs_dir: docs\n", "docs_dir: docs\n" + SITE_ADDRESSES, 1), encoding="utf-8")
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    def make(folder: Path) -> Path:
+        root = copy_project(folder / "project")
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "docs_dir: docs\n" in text
+        config.write_text(text.replace("docs_dir: docs\n", "docs_dir: docs\n" + SITE_ADDRESSES, 1), encoding="utf-8")
+        result = build_site(root, root / "site")
+        assert result.returncode == 0, result.stderr
+        return root / "site"
+    return made_once(tmp_path_factory, "configured", make)
 
 
 @pytest.fixture(scope="session")
 def hostile_site(real_checked, tmp_path_factory) -> Path:
     """A copy of the real project with hostile records and two hand-written pages added
     (tests/hostile_site.py), built once per session; its project is the site's parent."""
-    root = add_hostile_records(copy_project(tmp_path_factory.mktemp("hostile") / "project"), real_checked.content)
-    result = build_site(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    def make(folder: Path) -> Path:
+        root = add_hostile_records(copy_project(folder / "project"), real_checked.content)
+        result = build_site(root, root / "site")
+        assert result.returncode == 0, result.stderr
+        return root / "site"
+    return made_once(tmp_path_factory, "hostile", make)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The same site built by Zensical, once per test session, in a copy of the project."""
-    return build_zensical_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
+    return made_once(tmp_path_factory, "zensical", lambda folder: build_zensical_site(copy_project(folder / "project")))
 
 
 # -- the fictional dossier (tests/fictional_dossier/) ------------------------------------
@@ -102,7 +134,7 @@ def zensical_site(tmp_path_factory) -> Path:
 def fictional_root(tmp_path_factory) -> Path:
     """A copy of the project whose content/ and seeds/ are the fictional dossier's, made
     once per session. Tests read it and never change it (the sites below are built in it)."""
-    return fictional_project(tmp_path_factory.mktemp("fictional-session") / "project")
+    return made_once(tmp_path_factory, "fictional-session", lambda folder: fictional_project(folder / "project"))
 
 
 @pytest.fixture(scope="session")
@@ -118,18 +150,20 @@ def fictional_generated(fictional_root) -> Generated:
 
 
 @pytest.fixture(scope="session")
-def fictional_built_site(fictional_root) -> Path:
-    """The fictional dossier's site, built once per test session with `mkdocs build --strict`."""
-    result = build_site(fictional_root, fictional_root / "site")
-    assert result.returncode == 0, result.stderr
-    return fictional_root / "site"
+def fictional_built_site(fictional_root, tmp_path_factory) -> Path:
+    """The fictional dossier's site, built once per test run with `mkdocs build --strict`."""
+    def make(_folder: Path) -> Path:
+        result = build_site(fictional_root, fictional_root / "site")
+        assert result.returncode == 0, result.stderr
+        return fictional_root / "site"
+    return made_once(tmp_path_factory, "fictional-site", make)
 
 
 @pytest.fixture(scope="session")
-def fictional_zensical_site(fictional_root) -> Path:
+def fictional_zensical_site(fictional_root, tmp_path_factory) -> Path:
     """The fictional dossier's site built by Zensical (`make site-zensical`), once per session,
     beside the MkDocs one (Zensical writes build/ and site-zensical/, which MkDocs does not read)."""
-    return build_zensical_site(fictional_root)
+    return made_once(tmp_path_factory, "fictional-zensical-site", lambda _folder: build_zensical_site(fictional_root))
 
 
 # -- the dossier ten times today's (build_scripts/tools/synthetic.py) -----------------------
@@ -142,10 +176,11 @@ def today():
 
 @pytest.fixture(scope="session")
 def dossier_x10(tmp_path_factory, today) -> Path:
-    """A dossier ten times today's, written once per session (tests read it, never change it)."""
-    root = tmp_path_factory.mktemp("scale") / "x10"
-    write_dossier(root, SCALE, seed=1, base=today)
-    return root
+    """A dossier ten times today's, written once per test run (tests read it, never change it)."""
+    def make(folder: Path) -> Path:
+        write_dossier(folder / "x10", SCALE, seed=1, base=today)
+        return folder / "x10"
+    return made_once(tmp_path_factory, "scale", make)
 
 
 @pytest.fixture(scope="session")
@@ -158,12 +193,13 @@ def checked_x10(dossier_x10) -> CheckedDossier:
 def site_x10(dossier_x10, tmp_path_factory) -> Path:
     """The x10 dossier built with plain `mkdocs build --strict`, once per session (without
     the offline copy, which is a second build of the same pages)."""
-    site = tmp_path_factory.mktemp("scale-site") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DOSSIER_OFFLINE_COPY", "0")
-        result = build_site(dossier_x10, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    def make(folder: Path) -> Path:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DOSSIER_OFFLINE_COPY", "0")
+            result = build_site(dossier_x10, folder / "site")
+        assert result.returncode == 0, result.stderr[-3000:]
+        return folder / "site"
+    return made_once(tmp_path_factory, "scale-site", make)
 
 
 @pytest.fixture
