@@ -234,17 +234,20 @@ class Topic(Record):
                                           examples=[CORRECTION_EXAMPLE])
 
 
+# Host and path characters as RFC 3986 allows them, minus the quote: the
+# same addresses prose.safe_external_url accepts, so any URL that passes here
+# renders (a Unicode host or a space would otherwise fail late).
+HttpsAddress = Annotated[str, StringConstraints(
+    pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]*)?$",
+    max_length=2000,
+)]
+
+
 class Licence(Record):
     """The licence a source is published under."""
 
     name: Line = Field(description="The licence's usual name, e.g. `CC BY 4.0`.")
-    # Host and path characters as RFC 3986 allows them, minus the quote: the
-    # same addresses markup.safe_external_url accepts, so any URL that passes
-    # here renders (a Unicode host or a space would otherwise fail late).
-    url: Annotated[str, StringConstraints(
-        pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]*)?$",
-        max_length=2000,
-    )] = Field(description="The licence's address, `https://…`.")
+    url: HttpsAddress = Field(description="The licence's address, `https://…`.")
 
 
 class Source(Record):
@@ -450,12 +453,15 @@ class GlossaryFile(Record):
 
 
 class Citation(Record):
-    """An official document that bears out a context entry."""
+    """A published document (a law, an official statement, a news report) that bears out a context entry."""
 
-    title: Line = Field(description="The document's official name.")
-    issuer: Line = Field(description="Who issued it, e.g. `United States Congress`.")
+    title: Line = Field(description="The document's title, as published.")
+    issuer: Line = Field(description="Who issued or published it, e.g. `United States Congress` or `NDTV`.")
     date: PartialDate = Field(description="When it was issued.")
     identifier: Line | None = Field(None, description="An official number, e.g. `Public Law 115-44`.")
+    url: HttpsAddress | None = Field(None, description="The address of the published page that states the fact, "
+                                     "`https://…`, copied from the page itself; never invented: leave it out when "
+                                     "there is none. Required for an entry dated after the newest source.")
 
 
 class ContextEntry(Record):

@@ -39,6 +39,7 @@ class CitationView:
     identifier: str | None
     issuer: str
     date: str
+    url: str | None = None  # the published page's address, made safe to print as a link target
 
 
 class PageContext:
@@ -121,4 +122,5 @@ class PageContext:
                         date.said_as, date.explanation)
 
     def citation(self, citation: model.Citation) -> CitationView:
-        return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date))
+        url = safe_external_url(citation.url) if citation.url else None
+        return CitationView(citation.title, citation.identifier, citation.issuer, format_date(citation.date), url)

@@ -74,6 +74,7 @@ def check_content(content: Content) -> CheckedDossier:
     _check_relations(content, problems)
     _check_disagreements(content, problems)
     _check_prose_links(content, problems)
+    _check_context_addresses(content, problems)
     header_problems = schema_header_problems(content.root)
     if MISSING_HEADER_IS_AN_ERROR:
         problems.extend(header_problems)
@@ -500,6 +501,35 @@ def _check_disagreements(content: Content, problems: list[Problem]) -> None:
                                         origin.field(*at)))
                 continue
             seen[pair], first_at[pair] = origin, at
+
+
+def _check_context_addresses(content: Content, problems: list[Problem]) -> None:
+    """A context entry dated after the newest source carries the story past
+    its sources ("what happened next"): it must name the published page that
+    states it, so a reader can check a fact no source of the dossier gives."""
+    newest = newest_source_date(content)
+    if newest is None:
+        return
+    for located in content.context.values():
+        entry = located.record
+        if entry.date and is_after(entry.date, newest) and entry.citation.url is None:
+            problems.append(Problem(
+                located.origin.at("citation"),
+                f"context entry '{entry.id}' is dated {entry.date}, after the newest source ({newest}), "
+                "and its citation gives no address",
+                "add 'url: https://…' under 'citation': the address of the published page that states the fact, "
+                "copied from the page itself (never invented); leave the entry out if no such page can be found",
+                located.origin.field("citation", "url")))
+
+
+def newest_source_date(content: Content) -> str | None:
+    """The publication date of the newest source: where the sources' story ends."""
+    return max((located.record.published.value for located in content.sources.values()), default=None)
+
+
+def is_after(date: str, other: str) -> bool:
+    """Whether the partial date ``date`` (2019, 2019-05, 2019-05-23) lies wholly after ``other``."""
+    return date > other and not other.startswith(date)
 
 
 def _located_records(content: Content) -> list[Located]:

@@ -1,4 +1,4 @@
-"""The home page: the story in a few lines, key figures, the topics, the latest events."""
+"""The home page: the story in a few lines, key figures, the topics, the latest events, what happened next."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from build_scripts.content.prose import first_sentence
 from build_scripts.pages.kinds.figures import key_figures
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
-from build_scripts.pages.views.event_views import event_counts, latest_events
+from build_scripts.pages.views.event_views import event_counts, events_after_sources, latest_events
 
 KIND = PAGE_KINDS["home"]
 HOME_TOPICS = 20  # the first topics; the topics index has the rest
@@ -29,6 +29,7 @@ def render(site: PageRenderer) -> None:
                         for t in site.indexes.topics_in_order[:HOME_TOPICS]],
                 figures=key_figures(v, HOME_FIGURES),
                 latest=latest_events(v, HOME_EVENTS),
+                next_events=events_after_sources(v),
                 sources=sorted(site.content.sources),
                 pages={name: v.link_to_page(kind) for name, kind in LINKED_PAGES.items()},
                 counts={"claims": len(site.content.claims), "actors": len(site.content.actors),

@@ -15,6 +15,7 @@ from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.views.claims import EVIDENCE_SHOWN
 from build_scripts.pages.views.corrections import ConflictView, conflict_views
+from build_scripts.rules.check import is_after, newest_source_date
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,22 @@ def event_counts(indexes: PageIndexes) -> tuple[int, int]:
 
 
 def latest_events(v: PageContext, count: int) -> list[EventView]:
-    """The last ``count`` dated events, latest first."""
-    return [event_view(v, e) for e in reversed(v.indexes.dated_events[-count:])]
+    """The last ``count`` dated events up to the newest source's date, latest first."""
+    newest = newest_source_date(v.content)
+    events = [e for e in v.indexes.dated_events if not _after(e, newest)]
+    return [event_view(v, e) for e in reversed(events[-count:])]
+
+
+def events_after_sources(v: PageContext) -> list[EventView]:
+    """What happened next: the context entries dated after the newest source, earliest first
+    (each cites the published page that states it: rules/check.py asks for its address)."""
+    newest = newest_source_date(v.content)
+    return [event_view(v, e) for e in v.indexes.dated_events if _after(e, newest)]
+
+
+def _after(event: Event, newest_source: str | None) -> bool:
+    """Whether ``event`` is context dated after the sources' story ends."""
+    return event.kind != "claim" and newest_source is not None and is_after(event.date, newest_source)
 
 
 def event_views(v: PageContext, topic_id: str | None = None, anchors: tuple[str, ...] | None = None) -> list[EventView]:
