@@ -126,11 +126,21 @@ def test_home_tells_the_story_and_leads_to_topics_events_and_sources(real_checke
     assert figures and all(f.find("a", href=re.compile(r"#q-")) for f in figures)
 
 
-def test_the_latest_events_on_home_are_the_last_ones_of_the_timeline(built_site):
+def test_the_latest_events_on_home_are_the_last_ones_of_the_timeline_before_what_happened_next(built_site):
+    """The home page's latest events end where the sources' story ends; the
+    timeline's later events (context after the sources) are 'What happened next'."""
     timeline = [e["id"] for e in article(built_site / "timeline.html").select(".dossier-event")]
-    home = [a["href"].split("#")[1] for a in article(built_site / "index.html").find_all("a", href=True)
-            if a["href"].startswith("timeline.html#event-")]
-    assert home == list(reversed(timeline[-len(home):]))
+    page = article(built_site / "index.html")
+
+    def events_under(heading_id: str) -> list[str]:
+        listed = page.find(id=heading_id).find_next_sibling("ul")
+        return [a["href"].split("#")[1] for a in listed.find_all("a", href=True)
+                if a["href"].startswith("timeline.html#event-")]
+    later = events_under("what-happened-next")
+    assert later and timeline[-len(later):] == later
+    latest = events_under("latest-events")
+    before = timeline[:-len(later)]
+    assert latest == list(reversed(before[-len(latest):]))
 
 
 # -- the annotated source ---------------------------------------------------------
