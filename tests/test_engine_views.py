@@ -163,7 +163,7 @@ def test_a_claims_address_is_on_its_first_topics_page_from_every_page(indexes):
 
 def test_bibtex_special_characters_are_escaped():
     assert citations._bib("50% of {x} & #1_a ~b^c\\") == \
-        r"50\% of \{x\} \& \#1\_a \textasciitilde{}b\textasciicircum{}c\textbackslash{}"
+        r"50\% of \textbraceleft{}x\textbraceright{} \& \#1\_a \textasciitilde{}b\textasciicircum{}c\textbackslash{}"
 
 
 # -- JSON-LD ------------------------------------------------------------------------

@@ -193,8 +193,12 @@ def csl_json_text(items: list[dict]) -> str:
     return "[\n" + ",\n".join(item_text(item) for item in items) + "\n]"
 
 
-_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
-                "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+# BibTeX counts braces even after a backslash: an escaped brace (\{) would still open
+# a group, and one brace alone in a statement would break the entry. Braces are
+# written as commands, whose own braces always pair.
+_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+                "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}",
+                "^": r"\textasciicircum{}"}
 
 
 def _bib(text: str) -> str:
