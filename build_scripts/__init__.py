@@ -32,7 +32,7 @@ each, data flowing forward only (each imports only from the ones above it):
         schema_reference  the schema reference page, from the model
     site_source/    the pages, completed, plus the files the site ships
         generate        load -> check -> render, end to end; writing pages to a folder
-        downloads       every record as JSON and CSV, and the schemas
+        downloads       every record as JSON and CSV, the claims' citations, the schemas
         contributing    the contributing guide, the YAML copies, "source of this page" links
     renderers/      the edge: the only place MkDocs and Markdown are imported
         mkdocs/         the MkDocs hook (hook, session, atomic_output) and its speed-ups

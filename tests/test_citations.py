@@ -36,7 +36,7 @@ def _check_citation(content, site, page: str, site_url: str = "") -> int:
         bibtex = _plain(box.select_one("pre.dossier-cite-bibtex").get_text())
         # The claim, then each quote with its source's title, publisher and date.
         assert text.startswith(_plain(f"“{record.statement}”")), text
-        assert f"title = {{{_plain(record.statement)}}}" in bibtex.replace("\\", "") or "\\" in record.statement
+        assert f"title = {{{{{_plain(record.statement)}}}}}" in bibtex.replace("\\", "") or "\\" in record.statement
         for evidence, quote in zip(record.evidence, claim.select("blockquote") or [None], strict=False):
             source = content.sources[evidence.source].record
             publisher = content.actors[source.publisher].record.name

@@ -148,7 +148,8 @@ def test_a_citation_quotes_every_source_with_its_title_publisher_and_date(topic_
         source = content.sources[source_id].record
         assert f"{source.title} ({content.actors[source.publisher].record.name}, " in cite.text
     assert cite.text.endswith(f"Accessed {citations.ACCESSED}.")
-    assert cite.bibtex.startswith(f"@misc{{{CORROBORATED},\n  title = {{")
+    assert cite.bibtex.startswith(f"@misc{{{CORROBORATED},\n  author = {{")
+    assert f"\n  title = {{{{{content.claims[CORROBORATED].record.statement}}}}}," in cite.bibtex
     assert f"urldate = {{{citations.ACCESSED}}}" in cite.bibtex
 
 
@@ -156,13 +157,13 @@ def test_a_claims_address_is_on_its_first_topics_page_from_every_page(indexes):
     assert claim_address(indexes.content, CORROBORATED).in_site == f"topics/bridge-reopening.html#claim-{CORROBORATED}"
     for page in ("index.md", "actors/velmora.md", "sources/ost-herald-bridge.md", TOPIC_PAGE):
         view = PageContext(indexes, page)
-        cite = citations.cite_view(view, CORROBORATED, "A statement.", [])
+        cite = citations.cite_view(view, CORROBORATED, claims.EVIDENCE_SHOWN)
         assert cite.address == f"topics/bridge-reopening.html#claim-{CORROBORATED}"
 
 
 def test_bibtex_special_characters_are_escaped():
     assert citations._bib("50% of {x} & #1_a ~b^c\\") == \
-        r"50\% of \{x\} \& \#1\_a \textasciitilde{}b\textasciicircum{}c\textbackslash{}"
+        r"50\% of \textbraceleft{}x\textbraceright{} \& \#1\_a \textasciitilde{}b\textasciicircum{}c\textbackslash{}"
 
 
 # -- JSON-LD ------------------------------------------------------------------------

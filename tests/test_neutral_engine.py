@@ -110,13 +110,17 @@ def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path, real
     root = copy_project(tmp_path / "project")
     hostile = '<img src=x onerror=alert(1)> & "q" it\'s'
     path = root / "content" / "dossier.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {real_title}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n"),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace(f"title: {real_title}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n")
+    # The description too: the home page's, and the site's for pages without their own.
+    hostile_description = '</title><b>bold</b> & "quoted" <meta property="og:title" content="x">'
+    text = re.sub(r"^description:.*?(?=^story:)", f"description: '{hostile_description}'\n", text, count=1,
+                  flags=re.MULTILINE | re.DOTALL)
+    path.write_text(text, encoding="utf-8")
     assert build_site(root, root / "site").returncode == 0
     for site in (root / "site", build_zensical_site(root)):
-        for page in ("index.html", "timeline.html"):
+        for page in ("index.html", "timeline.html", "contributing.html"):
             html = (site / page).read_text(encoding="utf-8")
-            assert "<img src=x" not in html and '"q"' not in html, (site, page)
+            assert "<img src=x" not in html and '"q"' not in html and "<b>bold" not in html, (site, page)
             parsed = soup(site / page)
             assert parsed.title.get_text().endswith(hostile)
             # The logo links, in the header and in the navigation drawer: named and titled by the name as it is.
@@ -125,3 +129,11 @@ def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path, real
             for logo in logos:
                 assert logo["aria-label"] == hostile and logo["title"] == hostile, (site, page, str(logo))
             assert parsed.select_one(".md-header__topic .md-ellipsis").get_text().strip() == hostile
+            # The link preview: the name as it is, in every tag that carries it (tests/test_sharing.py).
+            preview = {m.get("property"): m["content"] for m in parsed.select("head meta[property]")}
+            assert preview["og:site_name"] == hostile, (site, page)
+            assert preview["og:title"] == {"index.html": hostile, "timeline.html": "Timeline",
+                                           "contributing.html": "Contributing"}[page], (site, page)
+            # The timeline has a description of its own; the others give the site's.
+            assert (preview["og:description"] == hostile_description) == (page != "timeline.html"), (site, page)
+            assert preview["og:description"] == parsed.select_one("head meta[name=description]")["content"]

@@ -7,6 +7,9 @@ the JSON Schema of each record kind.
   one column per field; nested fields become dotted columns (``date.value``),
   lists are written as JSON arrays.
 - ``downloads/schema/<kind>.schema.json``: the JSON Schema of each kind.
+- ``downloads/claims.bib`` and ``downloads/claims.csl.json``: every claim's
+  citation, as its cite box gives it (``pages/views/citations.py``), for
+  reference managers; made once the checks have found the quotes.
 
 Ordering and formatting are fixed (records by id, two-space JSON, CRLF CSV
 rows as RFC 4180 says), so the same content gives the same bytes.
@@ -28,6 +31,8 @@ from build_scripts.content.load import Content
 
 FOLDER = "downloads"
 JSON_FILE = f"{FOLDER}/dossier.json"
+BIBTEX_FILE = f"{FOLDER}/claims.bib"
+CSL_JSON_FILE = f"{FOLDER}/claims.csl.json"
 
 # Record kind -> (file stem, model, what a row is), in the order the page lists them.
 TABLES = {
@@ -155,3 +160,19 @@ def make_download_files(content: Content) -> list[DownloadFile]:
         files.append(DownloadFile(f"{FOLDER}/schema/{kind}.schema.json", f"{kind}.schema.json",
                                   f"JSON Schema of a {kind} file", json_text(schema)))
     return files
+
+
+def citation_files(checked) -> list[DownloadFile]:
+    """Every claim's citation, in the order of the claims' ids, as BibTeX and as CSL-JSON. Without
+    the day accessed: a file is read on other days than the one it was built."""
+    from build_scripts.pages.views.citations import claim_citation
+    from build_scripts.pages.views.claims import EVIDENCE_SHOWN
+
+    citations = [claim_citation(checked, claim_id, EVIDENCE_SHOWN, accessed=None)
+                 for claim_id in sorted(checked.content.claims)]
+    bibtex = "".join(citation.bibtex + "\n\n" for citation in citations).removesuffix("\n")
+    # One item a line, as json_text writes records: json's indenting encoder is the slow one.
+    csl = "[\n" + ",\n".join("  " + json.dumps(c.csl, ensure_ascii=False) for c in citations) + "\n]\n"
+    return [DownloadFile(BIBTEX_FILE, "claims.bib", "every claim's citation as BibTeX", bibtex.encode("utf-8")),
+            DownloadFile(CSL_JSON_FILE, "claims.csl.json",
+                         "every claim's citation as CSL-JSON (Zotero, Pandoc, citeproc)", csl.encode("utf-8"))]

@@ -58,6 +58,7 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
         checked, data_files = check_with_data_files(load_content(root))
+        data_files += downloads.citation_files(checked)
         indexes = PageIndexes(checked, data_files)
         pages = render_all(indexes)
         extra = [Page(path, text, contributing.PAGE_ORIGINS[path])

@@ -4,7 +4,8 @@
  * reader's day where the citation says [date], gives the claim's full address
  * when the site is read from a server and mkdocs.yml sets no site_url, says
  * where to write when a report link needs a network the page does not have,
- * and adds a copy button to each text. */
+ * and adds a copy button to each text. The CSL-JSON gets the day and the
+ * full address as fields of their own ("accessed", "URL"). */
 (function () {
   "use strict";
 
@@ -33,9 +34,21 @@
     return full ? text.split(shown).join(full) : text;
   }
 
+  /* A claim's CSL-JSON (a list of one item, a field a line: pages/views/citations.py) with the
+     day accessed and, when known, the full address, as fields of their own before its note. */
+  function completeCsl(text, day, full) {
+    var at = text.indexOf('\n    "note": ');
+    if (at < 0 || text.indexOf('\n    "accessed": ') >= 0) return text;
+    var parts = day.split("-").map(Number);
+    var added = '\n    "accessed": {"date-parts": [[' + parts.join(", ") + "]]},";
+    if (full && text.indexOf('\n    "URL": ') < 0) added = '\n    "URL": ' + JSON.stringify(full) + "," + added;
+    return text.slice(0, at) + added + text.slice(at);
+  }
+
   if (typeof module === "object" && module.exports) {
     module.exports = {
-      formatDay: formatDay, isServed: isServed, fullAddress: fullAddress, completeCitation: completeCitation
+      formatDay: formatDay, isServed: isServed, fullAddress: fullAddress, completeCitation: completeCitation,
+      completeCsl: completeCsl
     };
     return;
   }
@@ -61,11 +74,13 @@
     var full = address ? fullAddress(address.textContent, address.getAttribute("href"), window.location.href) : null;
     var day = formatDay(new Date());
     box.querySelectorAll("pre").forEach(function (pre) {
-      pre.textContent = completeCitation(pre.textContent, day, address && address.textContent, full);
+      pre.textContent = pre.classList.contains("dossier-cite-csl") ? completeCsl(pre.textContent, day, full)
+        : completeCitation(pre.textContent, day, address && address.textContent, full);
       var button = document.createElement("button");
       button.type = "button";
       button.className = selectors.button + " dossier-cite-copy";
-      button.dataset.label = pre.classList.contains("dossier-cite-bibtex") ? "Copy as BibTeX" : "Copy as text";
+      button.dataset.label = pre.classList.contains("dossier-cite-bibtex") ? "Copy as BibTeX"
+        : pre.classList.contains("dossier-cite-csl") ? "Copy as CSL-JSON" : "Copy as text";
       button.textContent = button.dataset.label;
       button.addEventListener("click", function () { copy(pre.textContent, button); });
       pre.insertAdjacentElement("afterend", button);

@@ -30,3 +30,18 @@ test("only http and https pages are served", () => {
   assert.equal(cite.isServed("http:"), true);
   assert.equal(cite.isServed("file:"), false);
 });
+
+test("the CSL-JSON gets the day accessed and, when known, the address, as fields", () => {
+  const csl = '[\n  {\n    "id": "c1",\n    "title": "A claim.",\n    "note": "Quoting x"\n  }\n]';
+  const served = cite.completeCsl(csl, "2026-12-06", "https://e.org/topics/t.html#claim-c1");
+  assert.deepEqual(JSON.parse(served), [{id: "c1", title: "A claim.", URL: "https://e.org/topics/t.html#claim-c1",
+    accessed: {"date-parts": [[2026, 12, 6]]}, note: "Quoting x"}]);
+  const fromDisk = JSON.parse(cite.completeCsl(csl, "2026-01-31", null))[0];
+  assert.equal(fromDisk.URL, undefined);
+  assert.deepEqual(fromDisk.accessed, {"date-parts": [[2026, 1, 31]]});
+  // site_url set: the address is there already, and is kept.
+  const withUrl = csl.replace('\n    "note"', '\n    "URL": "https://site.example/t.html",\n    "note"');
+  assert.equal(JSON.parse(cite.completeCsl(withUrl, "2026-12-06", null))[0].URL, "https://site.example/t.html");
+  assert.equal(cite.completeCsl(cite.completeCsl(csl, "2026-12-06", null), "2026-12-06", null),
+    cite.completeCsl(csl, "2026-12-06", null), "completed once");
+});

@@ -8,7 +8,6 @@ to the folder) and what holds no link once per build.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -20,7 +19,7 @@ from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
-from build_scripts.pages.views.citations import CiteView, cite_view
+from build_scripts.pages.views.citations import CiteView, cite_view, evidence_quote
 from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
 
 # A claim shows the words of this many of its sources, and this many of its
@@ -136,9 +135,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         evidence=evidence,
         conflicts=conflict_views(v, claim_id, EVIDENCE_SHOWN),
         corrections=correction_views(record.corrections),
-        cite=cite_view(v, claim_id, record.statement,
-                       [(e.source, view.quote) for e, view in zip(record.evidence, evidence, strict=True)][:EVIDENCE_SHOWN],
-                       len(evidence)),
+        cite=cite_view(v, claim_id, EVIDENCE_SHOWN),
         all_evidence_url=all_evidence_url(v, claim_id) if len(evidence) > EVIDENCE_SHOWN else None,
         all_corrections_url=(relative_url(v.page, PAGE_KINDS["corrections"].path)
                              if len(record.corrections) > CORRECTIONS_SHOWN else None),
@@ -151,12 +148,11 @@ def all_evidence_url(v: PageContext, claim_id: str) -> Markup:
 
 
 def _evidence(v: PageContext, record, evidence) -> EvidenceView:
-    span = v.checked.evidence_spans[record.id][evidence.source]
     attribution, certainty = record.attribution_in(evidence), record.certainty_in(evidence)
     return EvidenceView(
         source_id=evidence.source,
         source=v.link("source", evidence.source),
-        quote=re.sub(r"\s*\n\s*", " ", v.checked.texts[evidence.source].text[span.start : span.end]),
+        quote=evidence_quote(v.checked, record.id, evidence.source),
         quote_link=v.quote_link(record.id, source_id=evidence.source),
         asserted_by=v.actor_links(attribution.by),
         unnamed=attribution.unnamed,
