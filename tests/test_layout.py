@@ -162,9 +162,9 @@ def test_every_page_kind_has_its_module_and_template_and_nothing_else_is_there()
             assert callable(module.parts), kind.name  # how its list is cut into parts
     modules = {path.stem for path in kinds.glob("*.py")} - {"__init__"}
     assert modules == set(PAGE_KINDS)
-    # Templates beside a kind's module: its own, and the parts of a source's claim list.
+    # Templates beside a kind's module: its own, and the parts of a source's, a topic's or an actor's claims.
     templates = {path.name.removesuffix(".md.j2") for path in kinds.glob("*.md.j2")}
-    assert templates == set(PAGE_KINDS) | {"source_claims"}
+    assert templates == set(PAGE_KINDS) | {"source_claims", "record_claims"}
 
 
 @pytest.mark.slow  # a fresh interpreter, as a process

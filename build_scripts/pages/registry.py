@@ -43,9 +43,10 @@ class PageKind:
 # about one thing come before the long pages that mention everything.
 PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     PageKind("home", "index.md", "Home"),
-    PageKind("actor", "actors/{id}.md", "Actor", search_boost=3, records="actors"),
+    # per_page: the claims an actor's or a topic's page lists in full (today at most 28 and 15)
+    PageKind("actor", "actors/{id}.md", "Actor", per_page=30, search_boost=3, records="actors"),
     PageKind("actors_index", "actors/index.md", "Actors", per_page=500),  # a line per actor
-    PageKind("topic", "topics/{id}.md", "Topic", search_boost=3, records="topics"),
+    PageKind("topic", "topics/{id}.md", "Topic", per_page=16, search_boost=3, records="topics"),
     PageKind("topics_index", "topics/index.md", "Topics", per_page=40),  # a title and summary per topic
     # per_page: the claims listed under the source's text, one line each
     PageKind("source", "sources/{id}.md", "Source", per_page=64, search_boost=0.5, records="sources"),

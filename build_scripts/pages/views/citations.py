@@ -25,9 +25,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
+from build_scripts.pages.lists import claim_address
 from build_scripts.pages.site_settings import settings
 
 ACCESSED = "[date]"  # replaced by the reader's day (assets/cite.js)
@@ -49,7 +49,7 @@ def cite_view(v, claim_id: str, statement: str, quotes: list[tuple[str, str]], s
     """``quotes``: (source id, the quote) for the pieces of evidence the citation quotes, in order;
     ``source_count``: how many sources the claim has, when the citation quotes only some."""
     site = settings(v.content.root)
-    where = claim_address(v.content, claim_id)
+    where = claim_address(v.indexes, claim_id)
     address = (site.site_url or "") + where.in_site
     dossier = v.content.dossier.record.title if v.content.dossier else ""
     sources = []

@@ -207,12 +207,19 @@ def claims_about(v: PageContext, kind: str, record_id: str) -> list[ClaimView]:
     return claims_at(v, claim_ids_about(v.indexes, kind, record_id))
 
 
-def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False, source_id: str | None = None) -> Markup:
-    """The claim in the list under its source's text (or in the part of that list that holds it);
-    ``source_id``: under that source's text (by default its first source's);
-    ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``)."""
+def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False, source_id: str | None = None,
+                           text_pages: dict[str, str] | None = None) -> Markup:
+    """The claim in the list under its source's text (or in the part of that list that holds it),
+    or, where the claims stand beside the text, its side note (in the part of the text that holds
+    its quote); ``source_id``: under that source's text (by default its first source's);
+    ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``);
+    ``text_pages``: the page of each quote, while the text's parts are being made."""
     source = source_id or v.content.claims[claim_id].record.source
-    path = lists.parts_of(v.indexes, "source", source).page_of[claim_id]
+    listed = lists.parts_of(v.indexes, "source", source)
+    if listed.is_split:
+        path = listed.page_of[claim_id]
+    else:
+        path = (text_pages if text_pages is not None else lists.text_parts_of(v.indexes, source).page_of_quote)[claim_id]
     if path == v.page:
         return Markup(f"#{claim_anchor(claim_id)}")
     return (html_url if raw_html else relative_url)(v.page, path, claim_anchor(claim_id))
