@@ -1,105 +1,58 @@
 """Hostile and huge input, third round: the lists that still grew with the
-input. A source text at its size limit quoted end to end (every sentence by
-several claims), an actor with thousands of aliases, a glossary term used by
-hundreds of topics, and a topic and an actor with thousands of claims. No
-page may pass 100 KB of HTML, and the search index must grow with the text.
+input. A source text at its size limit quoted end to end, an actor with
+thousands of aliases, a glossary term used by hundreds of topics, and a topic
+and an actor with thousands of claims: no page may pass 100 KB of HTML, every
+link into a page cut in parts must find its part, and the search must not
+repeat the aliases on every page.
 
-The dossier is the fictional one (tests/fictional_dossier/: invented town,
-invented newspapers) with every hostile case added at run time, all at once,
-so that one build answers every test here. FICTIONAL: every name and text
-written here is invented.
+The dossier (tests/long_pages_site.py, FICTIONAL) is written at run time and
+built once per session (the ``long_pages_site`` fixture, tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from build_scripts.content.source_text import MAX_TEXT_BYTES
-
-from .helpers import article, build_site, fictional_project, run_cli
-from .test_seed_limits import long_text, write_yaml
+from .helpers import article, run_cli
+from .long_pages_site import (
+    ALIASES,
+    CROWDED_TOPIC,
+    LONG_SOURCE,
+    NAMED_ACTOR,
+    NOTED_CLAIMS,
+    NOTED_SOURCE,
+    ON_FIRST_SENTENCE,
+    SMALL_TOPICS,
+    TERM,
+)
 
 PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
-
-LONG_SOURCE = "zz-quoted-throughout"
-CROWDED_TOPIC = "zz-crowded"
-NAMED_ACTOR = "zz-many-names"
-TERM = "crown"  # the fictional dossier's term ("crowns"), used by every small topic
-CLAIMS = 2000  # on the crowded topic and the actor, quoting the long text end to end
-ALIASES = 3000
-SMALL_TOPICS = 400  # topics whose pages use the term
-TOPIC_TITLE_WORDS = 30  # long titles: the "used in" list is heavy with fewer topics
-
-
-def write_hostile_dossier(root: Path) -> dict:
-    """The hostile cases added to the fictional project at ``root``; returns what was written."""
-    text = long_text(MAX_TEXT_BYTES)
-    sentences = re.findall(r"[A-Z][^.]* report \d+ [^.]*\.", text)
-    (root / "seeds" / f"{LONG_SOURCE}.txt").write_text(text, encoding="utf-8")
-    write_yaml(root, f"content/sources/{LONG_SOURCE}.yaml", {
-        "title": "Fictional test article: every sentence quoted", "publisher": "velmora-courier",
-        "published": {"value": "2030-05-16", "basis": "inferred", "explanation": "Invented for the tests."},
-        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{LONG_SOURCE}.txt",
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    })
-    write_yaml(root, f"content/actors/{NAMED_ACTOR}.yaml", {
-        "name": "The Velmora Ferry Guild", "kind": "organisation",
-        "summary": "An invented guild with thousands of invented names.",
-        "aliases": [f"velmora ferry guild alias number {i + 1}" for i in range(ALIASES)]})
-    write_yaml(root, f"content/topics/{CROWDED_TOPIC}.yaml", {
-        "title": "The crowded topic", "summary": "An invented topic with thousands of invented claims."})
-    filler = " ".join(["bridge"] * TOPIC_TITLE_WORDS)
-    for number in range(1, SMALL_TOPICS + 1):
-        write_yaml(root, f"content/topics/zz-small-{number}.yaml", {
-            "title": f"Fictional small topic {number} about the {filler}",
-            "summary": f"The crowns of invented small topic {number}."})
-    claims = []
-    for number in range(CLAIMS):
-        claims.append({
-            "id": f"zz-claim-{number + 1}", "statement": f"The long report's sentence {number % len(sentences) + 1} "
-                                                          f"(fictional claim {number + 1}).",
-            "evidence": [{"source": LONG_SOURCE, "quote": sentences[number % len(sentences)]}],
-            "actors": [NAMED_ACTOR], "topics": [CROWDED_TOPIC, f"zz-small-{number % SMALL_TOPICS + 1}"],
-            "certainty": "stated"})
-    write_yaml(root, "content/claims/zz-crowded.yaml", {"claims": claims})
-    return {"sentences": len(sentences), "claims": claims}
-
-
-@pytest.fixture(scope="session")
-def hostile_long(tmp_path_factory) -> tuple[Path, Path, dict]:
-    root = fictional_project(tmp_path_factory.mktemp("longpages") / "project")
-    written = write_hostile_dossier(root)
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root, site, written
 
 
 # Every test here reads the one site built from the hostile dossier.
 pytestmark = pytest.mark.slow
 
 
-def test_no_page_of_the_hostile_site_passes_100_kb(hostile_long):
-    root, site, _ = hostile_long
+def test_no_page_of_the_hostile_site_passes_100_kb(long_pages_site):
+    root, site, _ = long_pages_site
     heavy = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html") if p.stat().st_size > PAGE_BYTES}
     assert not heavy
     result = run_cli(root, "linkcheck", str(site))
     assert result.returncode == 0, result.stdout
 
 
-def _text_parts(site: Path) -> list[Path]:
-    main = site / "sources" / f"{LONG_SOURCE}.html"
-    return [main] + sorted((site / "sources" / LONG_SOURCE).glob("text-*.html"), key=lambda p: int(p.stem[5:]))
+def _text_parts(site: Path, source_id: str = LONG_SOURCE) -> list[Path]:
+    """The pages of a source's text: its page, then its parts ``sources/<id>/text-<n>.html``."""
+    main = site / "sources" / f"{source_id}.html"
+    return [main] + sorted((site / "sources" / source_id).glob("text-*.html"), key=lambda p: int(p.stem[5:]))
 
 
-def test_a_text_quoted_throughout_is_in_parts_that_hold_every_quote_once(hostile_long):
-    _root, site, written = hostile_long
+def test_a_text_quoted_throughout_is_in_parts_that_hold_every_quote_once(long_pages_site):
+    _root, site, written = long_pages_site
     pages = _text_parts(site)
     assert len(pages) > 2
     anchors: dict[str, Path] = {}
@@ -122,8 +75,8 @@ def test_a_text_quoted_throughout_is_in_parts_that_hold_every_quote_once(hostile
     assert words.count("said in report 1 that") == 1 and words.index("report 100 that") < words.index("report 230 that")
 
 
-def test_every_link_to_a_quote_leads_to_the_part_that_holds_it(hostile_long):
-    _root, site, written = hostile_long
+def test_every_link_to_a_quote_leads_to_the_part_that_holds_it(long_pages_site):
+    _root, site, written = long_pages_site
     where = {}
     for page in _text_parts(site):
         for span in article(page).select("span[id^='q-']"):
@@ -139,8 +92,8 @@ def test_every_link_to_a_quote_leads_to_the_part_that_holds_it(hostile_long):
     assert checked >= len(written["claims"])
 
 
-def test_a_topic_and_an_actor_with_thousands_of_claims_list_them_in_parts(hostile_long):
-    _root, site, written = hostile_long
+def test_a_topic_and_an_actor_with_thousands_of_claims_list_them_in_parts(long_pages_site):
+    _root, site, written = long_pages_site
     for folder, record in (("topics", CROWDED_TOPIC), ("actors", NAMED_ACTOR)):
         main = article(site / folder / f"{record}.html")
         parts = [a["href"] for a in main.select(f"ul a[href^='{record}/part-']")]
@@ -156,8 +109,8 @@ def test_a_topic_and_an_actor_with_thousands_of_claims_list_them_in_parts(hostil
     assert f"topics/{CROWDED_TOPIC}/{part.name}#claim-{first}" in cite.get_text(" ")
 
 
-def test_an_actor_shows_twelve_aliases_and_the_search_keeps_them_once(hostile_long):
-    _root, site, _ = hostile_long
+def test_an_actor_shows_twelve_aliases_and_the_search_keeps_them_once(long_pages_site):
+    _root, site, _ = long_pages_site
     page = article(site / "actors" / f"{NAMED_ACTOR}.html").get_text(" ")
     assert "velmora ferry guild alias number 12”" in page and "velmora ferry guild alias number 13”" not in page
     assert f"and {ALIASES - 12} more" in page
@@ -167,11 +120,42 @@ def test_an_actor_shows_twelve_aliases_and_the_search_keeps_them_once(hostile_lo
     assert sum(json.dumps(doc).count("velmora ferry guild alias number") for doc in index) < 100
 
 
-def test_a_term_used_by_hundreds_of_topics_names_twelve(hostile_long):
-    _root, site, _ = hostile_long
+def test_a_term_used_by_hundreds_of_topics_names_twelve(long_pages_site):
+    _root, site, _ = long_pages_site
     pages = [site / "glossary.html"] + list((site / "glossary").glob("*.html"))
     entry = next(e for p in pages if (e := article(p).find(id=TERM)) is not None)
     used = next(p for p in entry.find_all_next("p") if p.get_text().startswith("Used in:"))
     more = re.search(r", and (\d+) more topics$", used.get_text())
     assert len(used.find_all("a")) == 12 and more and int(more[1]) >= SMALL_TOPICS - 12
 
+
+
+def test_side_notes_are_cut_with_their_text(long_pages_site):
+    """A text whose claims stand beside it: each part holds the notes of the quotes that start in it."""
+    _root, site, written = long_pages_site
+    pages = _text_parts(site, NOTED_SOURCE)
+    assert len(pages) > 1
+    noted = []
+    for page in pages:
+        body = article(page)
+        anchors = {span["id"] for span in body.select(".dossier-source-text span[id^='q-']")}
+        for note in body.select("details.dossier-notes .dossier-claim"):
+            noted.append(note["id"])
+            back = note.select_one("a[href^='#q-']")["href"][1:]
+            assert back == "q-" + note["id"].removeprefix("claim-") and back in anchors
+        # Each quote leads to its note, on the same part.
+        for link in body.select(".dossier-source-text mark a:not(.dossier-mention)"):
+            assert link["href"].startswith("#claim-") and body.find(id=link["href"][1:]) is not None
+    assert sorted(noted) == sorted(f"claim-{c['id']}" for c in written["noted"])
+    assert len(noted) == NOTED_CLAIMS
+
+
+def test_a_passage_quoted_by_hundreds_of_claims_links_to_twenty(long_pages_site):
+    _root, site, _ = long_pages_site
+    passage = article(_text_parts(site)[0]).select_one(".dossier-passage")
+    links = passage.select("li a")
+    assert len(links) == 21 and links[-1].get_text().endswith("more claims")
+    more = int(links[-1].get_text().split()[0])
+    assert more > ON_FIRST_SENTENCE - 20
+    target, _, anchor = links[-1]["href"].partition("#")
+    assert article(site / "sources" / target).find(id=anchor) is not None

@@ -61,11 +61,19 @@ class ReaderRun:
 
 @dataclass(frozen=True)
 class PassageView:
-    """A run of text quoted by several claims, with a link to each of them."""
+    """A run of text quoted by several claims, with a link to each of them (to the first
+    PASSAGE_CLAIMS_SHOWN: the others follow them in the list of the source's claims)."""
 
     anchor: Markup
     excerpt: str
     claims: list[Link]
+    more: int = 0  # claims quoting it that are not linked
+    more_url: Markup | None = None  # the first of them, in the list of the source's claims
+
+
+# A passage links to this many of the claims that quote it; a sentence quoted by
+# thousands of claims must not make its part of the text heavier than a page.
+PASSAGE_CLAIMS_SHOWN = 20
 
 
 def parts(indexes: PageIndexes, source_id: str) -> list[paging.Part]:
@@ -225,10 +233,11 @@ def reading(v: PageContext, source_id: str, page_of_quote: dict[str, str], page_
             passage_numbers[index] = len(passages) + 1
             excerpt = re.sub(r"\s+", " ", text[run.span.start : run.span.end]).strip()
             by_position = sorted(run.claims, key=lambda c: (spans[c].start, -spans[c].end, c))
+            url = lambda c: claim_under_source_url(v, c, source_id=source_id, text_pages=page_of_quote)  # noqa: E731
+            shown, rest = by_position[:PASSAGE_CLAIMS_SHOWN], by_position[PASSAGE_CLAIMS_SHOWN:]
             passages.append(PassageView(
                 passage_anchor(len(passages) + 1), excerpt,
-                [Link(claims[c].record.statement,
-                      claim_under_source_url(v, c, source_id=source_id, text_pages=page_of_quote)) for c in by_position],
+                [Link(claims[c].record.statement, url(c)) for c in shown], len(rest), url(rest[0]) if rest else None,
             ))
     paragraphs = []
     passage_block: dict[int, int] = {}
