@@ -11,7 +11,14 @@ from build_scripts.pages.lists import part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import CORRECTIONS_SHOWN, claim_ids_about, claims_about, claims_at, in_page_order
+from build_scripts.pages.views.claims import (
+    CORRECTIONS_SHOWN,
+    claim_ids_about,
+    claim_weight,
+    claims_about,
+    claims_at,
+    in_page_order,
+)
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.relations import network_part_of, network_svg, relation_views
 from build_scripts.pages.views.term_views import shown_actor_aliases
@@ -20,8 +27,9 @@ KIND = PAGE_KINDS["actor"]
 
 
 def parts(indexes: PageIndexes, actor_id: str) -> list[paging.Part]:
-    """The claims that name the actor, in numbered parts when there are more than a page holds."""
-    return paging.numbered(in_page_order(indexes, claim_ids_about(indexes, "actor", actor_id)), KIND.per_page)
+    """The claims that name the actor, in numbered parts when they weigh more than a page holds."""
+    return paging.numbered_by_weight(in_page_order(indexes, claim_ids_about(indexes, "actor", actor_id)),
+                                     lambda c: claim_weight(indexes, c, cited=False), KIND.part_bytes)
 
 
 def render(site: PageRenderer, actor_id: str) -> None:

@@ -22,6 +22,7 @@ from build_scripts.pages.views.claims import (
     CORRECTIONS_SHOWN,
     EVIDENCE_SHOWN,
     claim_ids_about,
+    claim_weight,
     claims_about,
     claims_at,
     in_page_order,
@@ -42,8 +43,9 @@ class ContextView:
 
 
 def parts(indexes: PageIndexes, topic_id: str) -> list[paging.Part]:
-    """The topic's claims, listed in full, in numbered parts when there are more than a page holds."""
-    return paging.numbered(in_page_order(indexes, claim_ids_about(indexes, "topic", topic_id)), KIND.per_page)
+    """The topic's claims, listed in full, in numbered parts when they weigh more than a page holds."""
+    return paging.numbered_by_weight(in_page_order(indexes, claim_ids_about(indexes, "topic", topic_id)),
+                                     lambda c: claim_weight(indexes, c, cited=True), KIND.part_bytes)
 
 
 def render(site: PageRenderer, topic_id: str) -> None:
