@@ -1,8 +1,9 @@
 """A claim's address, its citation, and where to report a problem with it.
 
 **The address** is the claim's anchor on its first topic's page
-(``addresses.claim_address``, ``topics/<topic>.html#claim-<id>``), which
-holds whatever the dossier grows to.
+(``addresses.claim_address``, ``topics/<topic>.html#claim-<id>``), or on the
+part of that topic's claims that holds it when they fill more than a page
+(``lists.claim_address``).
 
 **The citation**, printed once per claim in a ``<details>`` (no script
 needed): the claim, its quote from each source with the source's title,
