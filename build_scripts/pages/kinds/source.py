@@ -81,15 +81,17 @@ def parts(indexes: PageIndexes, source_id: str) -> list[paging.Part]:
     return paging.numbered(in_page_order(indexes, claim_ids_about(indexes, "source", source_id)), KIND.per_page)
 
 
-# The annotated text is cut into parts, at block boundaries, when its
-# Markdown (its blocks with their side notes, marks and links, the passages
-# and corroboration lines that go with them) would pass WHOLE_TEXT_BYTES;
-# each part then holds up to PART_TEXT_BYTES. The theme adds some 20 KB of
-# HTML around a page, and Markdown lists of links grow by about 24 bytes an
-# item once HTML (counted in): so a page kept whole stays under 100 KB, and
-# a part well under. Today's article weighs 76,957 and makes a page of 99 KB:
-# it is one page, and a text any heavier is cut.
-WHOLE_TEXT_BYTES = 77_500
+# The annotated text is cut into parts, at block boundaries, when the page's
+# Markdown (the page around the text, and the text's blocks with their side
+# notes, marks and links, the passages and corroboration lines that go with
+# them) would pass WHOLE_PAGE_BYTES; each part then holds up to
+# PART_TEXT_BYTES of the text. The theme adds some 20 KB of HTML around a
+# page, and Markdown lists of links grow by about 24 bytes an item once HTML
+# (counted in): so a page kept whole stays under 100 KB, and a part well
+# under. Today's article weighs 79,035 and makes a page of 99 KB (the
+# synthetic dossiers' articles, shaped like it, up to 79,900): each is one
+# page, and a heavier text is cut.
+WHOLE_PAGE_BYTES = 80_000
 PART_TEXT_BYTES = 64_000
 LINK_ITEM_BYTES = 24
 
@@ -134,7 +136,10 @@ def text_parts(indexes: PageIndexes, source_id: str) -> TextParts:
                 cost += len(claim.statement.encode("utf-8")) + 120 + LINK_ITEM_BYTES + sum(
                     len(e.source.text.encode("utf-8")) + 80 for e in claim.other_evidence(source_id))
         costs[index] += cost
-    if sum(costs) <= WHOLE_TEXT_BYTES:
+    frame = len(template_environment().get_template("source.md.j2").render(
+        v=v, page_title=v.title_of("source", source_id),
+        **page_data(v, source_id, claims, parts_of(indexes, KIND.name, source_id), None, [], [], [], notes)).encode("utf-8"))
+    if frame + sum(costs) <= WHOLE_PAGE_BYTES:
         cuts = [range(len(paragraphs))]
     else:
         cuts, first, size = [], 0, 0
@@ -162,31 +167,20 @@ def render(site: PageRenderer, source_id: str) -> None:
     for number, (page, blocks) in enumerate(zip(text.paths, text.blocks, strict=True), 1):
         v = site.context(page)
         paragraphs, passages, passage_block = reading(v, source_id, text.page_of_quote, text.page_of_passage)
-        original = source.original_publisher
         claims = claims_about(v, "source", source_id)
         notes = [] if split else side_notes(paragraphs, claims)
         macros = site.env.get_template("_source_text.md.j2").module
         starting_here = {c for index in blocks for run in paragraphs[index] for c in run.starting}
-        shown_passages = [p for n, p in enumerate(passages, 1) if passage_block[n] in blocks]
         title = source.title if number == 1 else f"{source.title}: part {number} of {len(text.paths)}"
         site.render(
             "source", page, located.origin.path, title,
             f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims."
             + ("" if number == 1 else f" (part {number} of {len(text.paths)})"),
             search_boost=KIND.search_boost,
-            source_id=source_id, source=source, passages=shown_passages,
-            blocks=[macros.block(paragraphs[index], notes[index] if notes else [], source_id) for index in blocks],
-            notes=notes, claim_count=len(claims),
-            text_part=text_nav(v, text, number - 1, source.title) if text.is_split else None,
-            corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
-                           c.other_evidence(source_id), c.more_other_evidence(source_id), c.all_evidence_url)
-                          for c in claims if len(c.evidence) > 1 and (not text.is_split or c.id in starting_here)],
-            claim_parts=part_entries(page, listed) if split else [],
-            published=format_date(source.published.value),
-            jsonld=jsonld.scripts(jsonld.news_article(
-                source, site.content.actors[source.publisher].record,
-                site.content.actors[original].record if original else None),
-                jsonld.corrected_page(shown_corrections(site.content, None, claims))),
+            **page_data(v, source_id, claims, listed, text_nav(v, text, number - 1, source.title) if text.is_split else None,
+                        [macros.block(paragraphs[index], notes[index] if notes else [], source_id) for index in blocks],
+                        [p for n, p in enumerate(passages, 1) if passage_block[n] in blocks],
+                        [c for c in claims if not text.is_split or c.id in starting_here], notes=notes),
         )
     if split:
         site.render_parts(KIND, "source_claims", located.origin.path,
@@ -194,6 +188,28 @@ def render(site: PageRenderer, source_id: str) -> None:
                           lambda pv: Link(source.title, relative_url(pv.page, path)),
                           lambda pv, part: {"claims": claims_at(pv, part.items), "source_id": source_id},
                           record_id=source_id)
+
+
+def page_data(v: PageContext, source_id: str, claims: list, listed, text_part: PartNav | None, blocks: list,
+              passages: list[PassageView], shown_claims: list, notes: list | None = None) -> dict:
+    """What the template prints on a page of the source (or on the part ``text_part`` of its
+    text): ``blocks`` of the text, and the ``passages`` and the corroboration lines of the
+    ``shown_claims`` that go with them."""
+    source = v.content.sources[source_id].record
+    original = source.original_publisher
+    return dict(
+        source_id=source_id, source=source, passages=passages, blocks=blocks, notes=notes or [],
+        claim_count=len(claims), text_part=text_part,
+        corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
+                       c.other_evidence(source_id), c.more_other_evidence(source_id), c.all_evidence_url)
+                      for c in shown_claims if len(c.evidence) > 1],
+        claim_parts=part_entries(v.page, listed) if listed.is_split else [],
+        published=format_date(source.published.value),
+        jsonld=jsonld.scripts(jsonld.news_article(
+            source, v.content.actors[source.publisher].record,
+            v.content.actors[original].record if original else None),
+            jsonld.corrected_page(shown_corrections(v.content, None, claims))),
+    )
 
 
 def text_nav(v: PageContext, text: TextParts, index: int, title: str) -> PartNav:
