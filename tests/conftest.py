@@ -39,10 +39,11 @@ from .helpers import (
     fictional_project,
 )
 from .hostile_site import add_hostile_records
+from .long_pages_site import write_hostile_dossier
 
 # Fixtures that build a site (or a dossier ten times today's): a test using one is slow.
 SLOW_FIXTURES = {"built_site", "configured_site", "hostile_site", "zensical_site", "fictional_built_site", "fictional_zensical_site",
-                 "dossier_x10", "checked_x10", "site_x10"}
+                 "dossier_x10", "checked_x10", "site_x10", "long_pages_site"}
 SLOW_MARKS = {"slow", "browser"}
 
 
@@ -108,6 +109,18 @@ def configured_site(tmp_path_factory) -> Path:
         assert result.returncode == 0, result.stderr
         return root / "site"
     return made_once(tmp_path_factory, "configured", make)
+
+
+@pytest.fixture(scope="session")
+def long_pages_site(tmp_path_factory) -> tuple[Path, Path, dict]:
+    """The fictional dossier with every long list a hostile contributor could make
+    (tests/long_pages_site.py), built once per session: (project, site, what was written)."""
+    root = fictional_project(tmp_path_factory.mktemp("longpages") / "project")
+    written = write_hostile_dossier(root)
+    site = root / "site"
+    result = build_site(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, site, written
 
 
 @pytest.fixture(scope="session")

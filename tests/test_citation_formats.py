@@ -15,6 +15,7 @@ import re
 import jsonschema
 import pytest
 
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.views import citations
 from build_scripts.pages.views.claims import EVIDENCE_SHOWN
 
@@ -290,7 +291,7 @@ def test_a_claim_of_two_publishers_names_both_as_organisations(fictional_generat
         assert len(_split_names(entries[claim_id][2]["author"])) == 2
         assert len(items[claim_id]["author"]) == 2
     for claim_id in content.claims:
-        address = citations.claim_citation(checked, claim_id, EVIDENCE_SHOWN).address
+        address = citations.claim_citation(fictional_generated.indexes, claim_id, EVIDENCE_SHOWN).address
         _check_bibtex(entries[claim_id], content, claim_id, address, accessed=False)
         _check_csl_item(items[claim_id], content, claim_id, url=None)
         assert "from " not in items[claim_id]["note"].split(":")[0]  # no original publisher to name
@@ -308,7 +309,7 @@ def test_bibtex_special_characters_and_braces_in_a_statement_stay_text(fictional
     record = located.record.model_copy(update={"statement": hostile})
     claims = dict(checked.content.claims) | {claim_id: replace(located, record=record)}
     content = replace(checked.content, claims=claims)
-    citation = citations.claim_citation(replace(checked, content=content), claim_id, EVIDENCE_SHOWN)
+    citation = citations.claim_citation(PageIndexes(replace(checked, content=content)), claim_id, EVIDENCE_SHOWN)
     [(_, _, fields)] = parse_bibtex(citation.bibtex)
     assert _unbib(_one_group(fields["title"])) == hostile
     _check_csl([citation.csl])

@@ -185,7 +185,7 @@ def test_no_value_can_close_the_script_element_and_every_value_comes_back():
 def test_each_actor_kind_is_a_schema_org_type(fictional_checked):
     assert set(jsonld.ACTOR_TYPES) == {kind.value for kind in model.ActorKind}
     for actor_id, located in fictional_checked.content.actors.items():
-        data = jsonld.actor(located.record)
+        data = jsonld.actor(located.record, list(located.record.aliases))
         assert data["@type"] == jsonld.ACTOR_TYPES[located.record.kind.value], actor_id
         assert data["name"] == located.record.name and data["description"], actor_id
 

@@ -158,13 +158,13 @@ def test_every_page_kind_has_its_module_and_template_and_nothing_else_is_there()
         module = module_of(kind)
         assert callable(module.render), kind.name
         assert (kinds / f"{kind.name}.md.j2").is_file(), kind.name
-        if kind.per_page is not None:
+        if kind.per_page is not None or kind.part_bytes is not None:
             assert callable(module.parts), kind.name  # how its list is cut into parts
     modules = {path.stem for path in kinds.glob("*.py")} - {"__init__"}
     assert modules == set(PAGE_KINDS)
-    # Templates beside a kind's module: its own, and the parts of a source's claim list.
+    # Templates beside a kind's module: its own, and the parts of a source's, a topic's or an actor's claims.
     templates = {path.name.removesuffix(".md.j2") for path in kinds.glob("*.md.j2")}
-    assert templates == set(PAGE_KINDS) | {"source_claims"}
+    assert templates == set(PAGE_KINDS) | {"source_claims", "record_claims"}
 
 
 @pytest.mark.slow  # a fresh interpreter, as a process
@@ -221,7 +221,7 @@ def test_every_page_kind_module_keeps_the_page_kind_contract():
             assert len(render) == 2 and render[1].default is inspect.Parameter.empty, kind.name
         elif not isinstance(module, SplitPageKind):
             assert all(p.default is not inspect.Parameter.empty for p in render[1:]), kind.name
-        if kind.per_page is not None:
+        if kind.per_page is not None or kind.part_bytes is not None:
             assert isinstance(module, ListedPageKind), f"{kind.name} has per_page but no parts()"
             assert [p.name for p in _positional(module.parts)][:1] == ["indexes"], kind.name
         if isinstance(module, SplitPageKind):

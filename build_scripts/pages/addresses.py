@@ -6,9 +6,12 @@ and the anchors that lead into pages are spelled here and nowhere else:
 - a claim's anchor, ``claim-<id>``: made from its id, never from its place
   in a list, so it is the same on every page that shows the claim;
 - a claim's address, the one citations give: that anchor on the page of its
-  first topic (a topic's page lists every claim of the topic in full and is
-  never split into parts, so the address holds whatever the dossier grows to);
-- a quote's place in a source's text, ``q-<claim id>`` on the source's page;
+  first topic, where the topic's claims are listed in full (on the part of
+  that list that holds it, ``lists.claim_address``, when a topic has more
+  claims than a page holds: today's never has);
+- a quote's place in a source's text, ``q-<claim id>`` on the source's page,
+  or on the part of its text that holds it (``source_text_part``: a long
+  text quoted throughout is cut into parts, ``kinds/source.py``);
 - a passage quoted by several claims, ``passage-<n>`` under the text;
 - a context entry on its topic's page, ``context-<n>``; a timeline event,
   ``event-<kind>-<id>``.
@@ -49,6 +52,12 @@ def page_path(kind: str, record_id: str) -> str:
     return RECORD_PAGES[kind].path_of(record_id)
 
 
+def source_text_part(source_id: str, number: int) -> str:
+    """Part ``number`` (from 2) of a source's text; part 1 is the source's page. Beside the
+    parts of its claims list (``sources/<id>/part-<n>.md``), so named apart from them."""
+    return f"{page_path('source', source_id).removesuffix('.md')}/text-{number}.md"
+
+
 def built_page(page: str) -> str:
     """The built page of a generated one: ``actors/india.md`` becomes ``actors/india.html``."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
@@ -84,7 +93,8 @@ def claim_address(content, claim_id: str) -> Address:
     return Address(page_path("topic", claim.topics[0]), claim_anchor(claim_id))
 
 
-def quote_address(content, claim_id: str, source_id: str | None = None) -> Address:
-    """The claim's quote, highlighted in a source's text (``source_id``; by default its first source's)."""
+def quote_address(content, claim_id: str, source_id: str | None = None, text_page: str | None = None) -> Address:
+    """The claim's quote, highlighted in a source's text (``source_id``; by default its first source's);
+    ``text_page``: the part of a split text that holds it (``lists.quote_address`` finds it)."""
     claim = content.claims[claim_id].record
-    return Address(page_path("source", source_id or claim.source), quote_anchor(claim_id))
+    return Address(text_page or page_path("source", source_id or claim.source), quote_anchor(claim_id))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from build_scripts.content import model
 from build_scripts.content.prose import render_prose, safe_external_url
 from build_scripts.pages import lists
-from build_scripts.pages.addresses import page_path, quote_address
+from build_scripts.pages.addresses import Address, page_path, quote_address
 from build_scripts.pages.indexes import FolderViews, PageIndexes
 from build_scripts.pages.labels import BASIS_LABELS, format_date
 from build_scripts.pages.links import Link, folder_of, relative_url
@@ -52,6 +52,22 @@ class PageContext:
         self.page = page
         self.folder = folder_of(page)
         self.cached: FolderViews = indexes.folder(self.folder)
+        # While a source's text is being cut into parts (kinds/source.py, text_parts), quotes
+        # are linked on their source's first page, so that where a text is cut never depends
+        # on where another one is (nor on which was cut first).
+        self.measuring = False
+
+    def measuring_copy(self) -> PageContext:
+        """This page's helpers for measuring a text: views made apart, quotes on first pages."""
+        copy = PageContext(self.indexes, self.page)
+        copy.cached = FolderViews()
+        copy.measuring = True
+        return copy
+
+    def quote_address(self, claim_id: str, source_id: str | None = None) -> Address:
+        if self.measuring:
+            return quote_address(self.content, claim_id, source_id)
+        return lists.quote_address(self.indexes, claim_id, source_id)
 
     # -- links ----------------------------------------------------------
 
@@ -92,7 +108,7 @@ class PageContext:
     def quote_link(self, claim_id: str, text: str = "in the source", source_id: str | None = None) -> Link:
         """The claim's quote, highlighted in its source's text (``source_id``: that source's quote;
         by default its first)."""
-        return Link(text, relative_url(self.page, *quote_address(self.content, claim_id, source_id)))
+        return Link(text, relative_url(self.page, *self.quote_address(claim_id, source_id)))
 
     def prose(self, text: str | None) -> Markup | None:
         if text is None:
@@ -104,7 +120,7 @@ class PageContext:
 
     def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
         if scheme == "claim":
-            return str(relative_url(self.page, *quote_address(self.content, record_id)))
+            return str(relative_url(self.page, *self.quote_address(record_id)))
         if scheme == "glossary":
             return str(self.term_url(record_id))
         return str(relative_url(self.page, page_path(scheme, record_id)))

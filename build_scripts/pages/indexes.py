@@ -79,6 +79,7 @@ class PageIndexes:
         self.folders: dict[str, FolderViews] = {}
         self.claim_texts: dict[str, ClaimText] = {}
         self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
+        self.text_parts: dict[str, Any] = {}  # source id -> its text's parts (kinds/source.py, TextParts)
         # {actor id: (label, page) of the network part that draws it}, when the network is split
         self.network_part_of_actor: dict[str, tuple[str, str]] | None = None
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.pages import paging
+from build_scripts.pages import addresses, paging
+from build_scripts.pages.addresses import Address
 from build_scripts.pages.indexes import ListParts, PageIndexes
 from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.registry import PAGE_KINDS, module_of
@@ -52,6 +53,28 @@ def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
         paths = [paging.part_path(list_path, part) for part in parts] if paging.is_split(parts) else [list_path]
         found = indexes.list_parts[key] = ListParts(parts, paths)
     return found
+
+
+def text_parts_of(indexes: PageIndexes, source_id: str):
+    """The parts of a source's annotated text (``kinds/source.py``, ``TextParts``), made once per build."""
+    found = indexes.text_parts.get(source_id)
+    if found is None:
+        found = indexes.text_parts[source_id] = module_of(PAGE_KINDS["source"]).text_parts(indexes, source_id)
+    return found
+
+
+def quote_address(indexes: PageIndexes, claim_id: str, source_id: str | None = None) -> Address:
+    """``addresses.quote_address`` on the part of the source's text that holds the quote."""
+    source = source_id or indexes.content.claims[claim_id].record.source
+    page = text_parts_of(indexes, source).page_of_quote[claim_id]
+    return addresses.quote_address(indexes.content, claim_id, source, page)
+
+
+def claim_address(indexes: PageIndexes, claim_id: str) -> Address:
+    """``addresses.claim_address`` on the part of its topic's claims that holds it."""
+    address = addresses.claim_address(indexes.content, claim_id)
+    topic = indexes.content.claims[claim_id].record.topics[0]
+    return Address(parts_of(indexes, "topic", topic).page_of[claim_id], address.anchor)
 
 
 def part_entries(page: str, listed: ListParts, summary=None) -> list[PartEntry]:

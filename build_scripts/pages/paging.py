@@ -114,6 +114,24 @@ def numbered(items: list, per_page: int) -> list[Part]:
     return split([Group("", "", tuple(items))], per_page, numbered=True)
 
 
+def numbered_by_weight(items: list, weight_of, budget: int) -> list[Part]:
+    """A list without groups, in numbered parts of consecutive items that weigh at most
+    ``budget`` together (an item heavier than that alone has a part of its own)."""
+    shares: list[list] = [[]]
+    weight = 0
+    for item in items:
+        cost = weight_of(item)
+        if shares[-1] and weight + cost > budget:
+            shares.append([])
+            weight = 0
+        shares[-1].append(item)
+        weight += cost
+    if len(shares) == 1:
+        return [Part("", "", (Group("", "", tuple(items)),))]
+    return [Part(f"part-{index + 1}", f"Part {index + 1} of {len(shares)}", (Group("", "", tuple(share)),))
+            for index, share in enumerate(shares)]
+
+
 def first_letter(name: str) -> tuple[str, str]:
     """(key, label) of the letter a name is filed under: ("a", "A"), or ("0-9", "0–9"), or ("other", "Other")."""
     for char in name.casefold():

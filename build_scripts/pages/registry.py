@@ -28,6 +28,7 @@ class PageKind:
     path: str  # where its page goes in the site; "{id}" for one page per record
     title: str  # what a link to the page says (for one page per record: the record's title)
     per_page: int | None = None  # items a page holds before the list is split into parts
+    part_bytes: int | None = None  # or: about how many bytes of Markdown its items may take on one page
     search_boost: float | None = None  # Material's per-page search weight (front matter `search.boost`)
     records: str | None = None  # one page per record of this kind ("actors", "topics", "sources")
 
@@ -43,9 +44,11 @@ class PageKind:
 # about one thing come before the long pages that mention everything.
 PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     PageKind("home", "index.md", "Home"),
-    PageKind("actor", "actors/{id}.md", "Actor", search_boost=3, records="actors"),
+    # part_bytes: the claims an actor's or a topic's page lists in full, weighed by
+    # views/claims.claim_weight (today's heaviest weigh about 43,000 and 45,000: each on one page)
+    PageKind("actor", "actors/{id}.md", "Actor", part_bytes=60_000, search_boost=3, records="actors"),
     PageKind("actors_index", "actors/index.md", "Actors", per_page=500),  # a line per actor
-    PageKind("topic", "topics/{id}.md", "Topic", search_boost=3, records="topics"),
+    PageKind("topic", "topics/{id}.md", "Topic", part_bytes=60_000, search_boost=3, records="topics"),
     PageKind("topics_index", "topics/index.md", "Topics", per_page=40),  # a title and summary per topic
     # per_page: the claims listed under the source's text, one line each
     PageKind("source", "sources/{id}.md", "Source", per_page=64, search_boost=0.5, records="sources"),

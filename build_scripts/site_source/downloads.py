@@ -162,14 +162,14 @@ def make_download_files(content: Content) -> list[DownloadFile]:
     return files
 
 
-def citation_files(checked) -> list[DownloadFile]:
+def citation_files(indexes) -> list[DownloadFile]:
     """Every claim's citation, in the order of the claims' ids, as BibTeX and as CSL-JSON. Without
     the day accessed: a file is read on other days than the one it was built."""
     from build_scripts.pages.views.citations import claim_citation
     from build_scripts.pages.views.claims import EVIDENCE_SHOWN
 
-    citations = [claim_citation(checked, claim_id, EVIDENCE_SHOWN, accessed=None)
-                 for claim_id in sorted(checked.content.claims)]
+    citations = [claim_citation(indexes, claim_id, EVIDENCE_SHOWN, accessed=None)
+                 for claim_id in sorted(indexes.content.claims)]
     bibtex = "".join(citation.bibtex + "\n\n" for citation in citations).removesuffix("\n")
     # One item a line, as json_text writes records: json's indenting encoder is the slow one.
     csl = "[\n" + ",\n".join("  " + json.dumps(c.csl, ensure_ascii=False) for c in citations) + "\n]\n"

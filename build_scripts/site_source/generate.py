@@ -58,8 +58,9 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     """Load, check and render; raises ``DossierError`` listing every problem."""
     with cycle_collector_paused():
         checked, data_files = check_with_data_files(load_content(root))
-        data_files += downloads.citation_files(checked)
         indexes = PageIndexes(checked, data_files)
+        # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).
+        indexes.data_files.extend(downloads.citation_files(indexes))
         pages = render_all(indexes)
         extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
                  for path, text in contributing.contributor_pages(root, checked).items()]

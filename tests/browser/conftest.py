@@ -82,6 +82,18 @@ def fictional_watched(browser, fictional_url):
 
 
 @pytest.fixture(scope="session")
+def long_pages_url(long_pages_site):
+    """The site of every long list at once (tests/long_pages_site.py, FICTIONAL), served over HTTP."""
+    yield from _served(long_pages_site[1])
+
+
+@pytest.fixture
+def long_pages_watched(browser, long_pages_url):
+    """``watched``, for the long lists' site."""
+    yield from _watched_context(browser, long_pages_url)
+
+
+@pytest.fixture(scope="session")
 def offline_site(built_site, tmp_path_factory) -> Path:
     return _unzipped_offline_copy(built_site, tmp_path_factory.mktemp("offline"))
 

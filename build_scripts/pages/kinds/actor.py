@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from build_scripts.content.prose import first_sentence
+from build_scripts.pages import paging
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import ACTOR_KIND_LABELS, format_date
+from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.lists import part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import CORRECTIONS_SHOWN, claims_about
+from build_scripts.pages.views.claims import (
+    CORRECTIONS_SHOWN,
+    claim_ids_about,
+    claim_weight,
+    claims_about,
+    claims_at,
+    in_page_order,
+)
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.relations import network_part_of, network_svg, relation_views
+from build_scripts.pages.views.term_views import shown_actor_aliases
 
 KIND = PAGE_KINDS["actor"]
+
+
+def parts(indexes: PageIndexes, actor_id: str) -> list[paging.Part]:
+    """The claims that name the actor, in numbered parts when they weigh more than a page holds."""
+    return paging.numbered_by_weight(in_page_order(indexes, claim_ids_about(indexes, "actor", actor_id)),
+                                     lambda c: claim_weight(indexes, c, cited=False), KIND.part_bytes)
 
 
 def render(site: PageRenderer, actor_id: str) -> None:
@@ -20,13 +38,17 @@ def render(site: PageRenderer, actor_id: str) -> None:
     path = KIND.path_of(actor_id)
     v = site.context(path)
     claims = claims_about(v, "actor", actor_id)
+    listed = parts_of(site.indexes, KIND.name, actor_id)
+    aliases, more_aliases = shown_actor_aliases(actor)
     site.render(
         "actor", path, located.origin.path, actor.name, first_sentence(actor.summary),
-        search_boost=KIND.search_boost, tags=[actor.name, *actor.aliases],
-        actor=actor,
+        search_boost=KIND.search_boost, tags=[actor.name, *aliases],
+        actor=actor, aliases=aliases, more_aliases=more_aliases,
+        downloads=v.link_to_page("downloads").url,
         kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
         roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in actor.roles],
-        claims=claims,
+        claims=[] if listed.is_split else claims, claim_count=len(claims),
+        claim_parts=part_entries(path, listed) if listed.is_split else [],
         corrections=correction_views(actor.corrections), shown_corrections=CORRECTIONS_SHOWN,
         relations=relation_views(v, actor_id),
         network=network_svg(v, "network-" + actor_id, f"{actor.name} and the actors it is related to",
@@ -34,6 +56,12 @@ def render(site: PageRenderer, actor_id: str) -> None:
                             "the same relations are listed as text beside it.", actor_id),
         network_page=v.link_to_page("network"),
         network_part=network_part_of(v, actor_id),
-        jsonld=jsonld.scripts(jsonld.actor(actor),
+        jsonld=jsonld.scripts(jsonld.actor(actor, aliases),
                               jsonld.corrected_page(shown_corrections(site.content, actor, claims))),
     )
+    if listed.is_split:
+        site.render_parts(KIND, "record_claims", located.origin.path, f"Claims naming “{actor.name}”",
+                          f"The claims that name {actor.name}, in full.",
+                          lambda pv: Link(actor.name, relative_url(pv.page, path)),
+                          lambda pv, part: {"claims": claims_at(pv, part.items), "cite_here": False, "jsonld": ""},
+                          record_id=actor_id)

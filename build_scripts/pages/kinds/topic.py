@@ -7,15 +7,26 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.content.prose import first_sentence
-from build_scripts.pages.addresses import claim_address, context_anchor, quote_address
+from build_scripts.pages import paging
+from build_scripts.pages.addresses import context_anchor
 from build_scripts.pages.context import CitationView, PageContext
 from build_scripts.pages.derived import glossary
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import html_url
+from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.lists import claim_address, part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
-from build_scripts.pages.views.claims import CORRECTIONS_SHOWN, EVIDENCE_SHOWN, claims_about
+from build_scripts.pages.views.claims import (
+    CORRECTIONS_SHOWN,
+    EVIDENCE_SHOWN,
+    claim_ids_about,
+    claim_weight,
+    claims_about,
+    claims_at,
+    in_page_order,
+)
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.event_views import event_views
 from build_scripts.pages.views.term_views import search_names, term_view, terms_used_on_topic
@@ -31,12 +42,19 @@ class ContextView:
     date: str | None
 
 
+def parts(indexes: PageIndexes, topic_id: str) -> list[paging.Part]:
+    """The topic's claims, listed in full, in numbered parts when they weigh more than a page holds."""
+    return paging.numbered_by_weight(in_page_order(indexes, claim_ids_about(indexes, "topic", topic_id)),
+                                     lambda c: claim_weight(indexes, c, cited=True), KIND.part_bytes)
+
+
 def render(site: PageRenderer, topic_id: str) -> None:
     located = site.content.topics[topic_id]
     topic = located.record
     path = KIND.path_of(topic_id)
     v = site.context(path)
     claims = claims_about(v, "topic", topic_id)
+    listed = parts_of(site.indexes, KIND.name, topic_id)
     actors = site.content.actors
     actor_ids = sorted({a for c in claims for a in site.content.claims[c.id].record.actors},
                        key=lambda a: actors[a].record.name.casefold())
@@ -50,14 +68,23 @@ def render(site: PageRenderer, topic_id: str) -> None:
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
-        topic=topic, claims=claims, actors=actor_ids, corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
+        topic=topic, claims=[] if listed.is_split else claims, claim_count=len(claims),
+        claim_parts=part_entries(path, listed) if listed.is_split else [], actors=actor_ids, corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
         terms=[term_view(v, t) for t in terms],
         events=event_views(v, topic_id),
         context=context_of_topic(v, topic_id),
         timeline=v.link_to_page("timeline"),
-        jsonld=jsonld.scripts(jsonld.claims([_appearance(v, c.id) for c in claims]),
+        jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in claims]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )
+    if listed.is_split:
+        site.render_parts(KIND, "record_claims", located.origin.path, f"Claims of “{topic.title}”",
+                          f"The claims of the topic “{topic.title}”, in full.",
+                          lambda pv: Link(topic.title, relative_url(pv.page, path)),
+                          lambda pv, part: {"claims": claims_at(pv, part.items), "cite_here": True,
+                                            "jsonld": jsonld.scripts(jsonld.claims(
+                                                [_appearance(pv, c) for c in in_page_order(pv.indexes, part.items)]))},
+                          record_id=topic_id)
 
 
 def context_of_topic(v: PageContext, topic_id: str) -> list[ContextView]:
@@ -74,6 +101,6 @@ def _appearance(v: PageContext, claim_id: str):
     appearances = []
     for evidence in claim.evidence[:EVIDENCE_SHOWN]:  # as many as the page shows
         source = v.content.sources[evidence.source].record
-        quote_url = html_url(v.page, *quote_address(v.content, claim_id, evidence.source))
+        quote_url = html_url(v.page, *v.quote_address(claim_id, evidence.source))
         appearances.append((source, v.content.actors[source.publisher].record, str(quote_url)))
-    return claim, str(html_url(v.page, *claim_address(v.content, claim_id))), appearances
+    return claim, str(html_url(v.page, *claim_address(v.indexes, claim_id))), appearances

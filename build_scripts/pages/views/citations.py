@@ -1,8 +1,9 @@
 """A claim's address, its citation, and where to report a problem with it.
 
 **The address** is the claim's anchor on its first topic's page
-(``addresses.claim_address``, ``topics/<topic>.html#claim-<id>``), which
-holds whatever the dossier grows to.
+(``addresses.claim_address``, ``topics/<topic>.html#claim-<id>``), or on the
+part of that topic's claims that holds it when they fill more than a page
+(``lists.claim_address``).
 
 **The citation**, printed once per claim in a ``<details>`` (no script
 needed): the claim, its quote from each source with the source's title,
@@ -32,9 +33,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
+from build_scripts.pages.lists import claim_address
 from build_scripts.pages.site_settings import settings
 
 ACCESSED = "[date]"  # replaced by the reader's day (assets/cite.js)
@@ -86,12 +87,13 @@ def evidence_quote(checked, claim_id: str, source_id: str) -> str:
     return re.sub(r"\s*\n\s*", " ", checked.texts[source_id].text[span.start : span.end])
 
 
-def claim_citation(checked, claim_id: str, shown: int, accessed: str | None = ACCESSED) -> Citation:
+def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = ACCESSED) -> Citation:
     """The citation of a claim, quoting its first ``shown`` sources (and counting the others);
     ``accessed``: the day read, or None for a file read on another day (the Downloads')."""
+    checked = indexes.checked
     content = checked.content
     record = content.claims[claim_id].record
-    address = (settings(content.root).site_url or "") + claim_address(content, claim_id).in_site
+    address = (settings(content.root).site_url or "") + claim_address(indexes, claim_id).in_site
     dossier = content.dossier.record.title if content.dossier else ""
     sources = []
     for evidence in record.evidence[:shown]:
@@ -108,8 +110,8 @@ def claim_citation(checked, claim_id: str, shown: int, accessed: str | None = AC
 def cite_view(v, claim_id: str, shown: int) -> CiteView:
     """The cite box of a claim on the page ``v``, quoting its first ``shown`` sources."""
     site = settings(v.content.root)
-    where = claim_address(v.content, claim_id)
-    citation = claim_citation(v.checked, claim_id, shown)
+    where = claim_address(v.indexes, claim_id)
+    citation = claim_citation(v.indexes, claim_id, shown)
     if site.repo_url and site.repo_url.startswith("https://github.com/"):
         query = urlencode({"template": ISSUE_FORM, "title": f"Claim {claim_id}: ",
                            "claim": claim_id, "page": citation.address})

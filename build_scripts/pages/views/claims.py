@@ -163,6 +163,39 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
     )
 
 
+def claim_weight(indexes: PageIndexes, claim_id: str, cited: bool) -> int:
+    """About how many bytes of Markdown a claim in full takes, from its record, for cutting a
+    list of claims into parts by size (a claim with five long quotes weighs ten short ones).
+    ``cited``: with its citation box, which repeats the statement and the quotes twice."""
+    content = indexes.content
+    record = content.claims[claim_id].record
+    actors = content.actors
+    spans = indexes.checked.evidence_spans[claim_id]
+    shown = record.evidence[:EVIDENCE_SHOWN]
+    repeat = 3 if cited else 1
+    words = len(record.statement.encode("utf-8")) + sum(spans[e.source].end - spans[e.source].start for e in shown)
+    names = [*record.attribution.by, *record.attribution.via, *(record.quotation.speakers if record.quotation else [])]
+    for evidence in shown:
+        if evidence.attribution:
+            names += [*evidence.attribution.by, *evidence.attribution.via]
+    weight = (CLAIM_BYTES + (CITE_BOX_BYTES if cited else 0) + repeat * words + EVIDENCE_BYTES * len(shown)
+              + sum(len(actors[a].record.name.encode("utf-8")) + LINK_BYTES for a in names)
+              + len((record.note or "").encode("utf-8")) + sum(len(f.said_as) + len(f.measures) + 120 for f in record.figures)
+              + (len(record.quotation.text) + len(record.quotation.occasion) + 100 if record.quotation else 0)
+              + sum(len(c.change) + len(c.reason) + 150 for c in record.corrections[:CORRECTIONS_SHOWN])
+              + CONFLICT_BYTES * len(indexes.conflicts_by_claim.get(claim_id, [])))
+    return weight
+
+
+# What a claim in full takes besides its words (claim_weight), measured on today's claims
+# (a claim's Markdown is 0.7 to 3.9 KB on a topic page, 0.7 to 2.1 KB on an actor's).
+CLAIM_BYTES = 700
+CITE_BOX_BYTES = 900
+EVIDENCE_BYTES = 450
+LINK_BYTES = 60
+CONFLICT_BYTES = 900
+
+
 def claim_text(v: PageContext, claim_id: str) -> ClaimText:
     """A claim's date and figures, made once per claim."""
     made = v.indexes.claim_texts.get(claim_id)
@@ -203,12 +236,19 @@ def claims_about(v: PageContext, kind: str, record_id: str) -> list[ClaimView]:
     return claims_at(v, claim_ids_about(v.indexes, kind, record_id))
 
 
-def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False, source_id: str | None = None) -> Markup:
-    """The claim in the list under its source's text (or in the part of that list that holds it);
-    ``source_id``: under that source's text (by default its first source's);
-    ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``)."""
+def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False, source_id: str | None = None,
+                           text_pages: dict[str, str] | None = None) -> Markup:
+    """The claim in the list under its source's text (or in the part of that list that holds it),
+    or, where the claims stand beside the text, its side note (in the part of the text that holds
+    its quote); ``source_id``: under that source's text (by default its first source's);
+    ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``);
+    ``text_pages``: the page of each quote, while the text's parts are being made."""
     source = source_id or v.content.claims[claim_id].record.source
-    path = lists.parts_of(v.indexes, "source", source).page_of[claim_id]
+    listed = lists.parts_of(v.indexes, "source", source)
+    if listed.is_split:
+        path = listed.page_of[claim_id]
+    else:
+        path = (text_pages if text_pages is not None else lists.text_parts_of(v.indexes, source).page_of_quote)[claim_id]
     if path == v.page:
         return Markup(f"#{claim_anchor(claim_id)}")
     return (html_url if raw_html else relative_url)(v.page, path, claim_anchor(claim_id))

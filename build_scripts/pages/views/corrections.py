@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.content import model
-from build_scripts.pages.addresses import claim_address
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.labels import CONFLICT_LABELS, format_date
 from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.lists import claim_address
 from build_scripts.pages.registry import PAGE_KINDS
 
 
@@ -59,7 +59,7 @@ def shown_corrections(content, record, claims) -> list[model.Correction]:
 
 def claim_url(v: PageContext, claim_id: str):
     """A claim shown in full: on the page of its first topic."""
-    return relative_url(v.page, *claim_address(v.content, claim_id))
+    return relative_url(v.page, *claim_address(v.indexes, claim_id))
 
 
 def conflict_views(v: PageContext, claim_id: str, sources_shown: int) -> list[ConflictView]:

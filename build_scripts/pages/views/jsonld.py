@@ -43,10 +43,11 @@ def script(data: dict) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def actor(actor: model.Actor) -> dict:
+def actor(actor: model.Actor, aliases: list[str]) -> dict:
+    """``aliases``: the other names its page shows (not all of thousands)."""
     data: dict = {"@context": SCHEMA_ORG, "@type": ACTOR_TYPES[actor.kind.value], "name": actor.name}
-    if actor.aliases:
-        data["alternateName"] = list(actor.aliases)
+    if aliases:
+        data["alternateName"] = list(aliases)
     data["description"] = prose_plain(actor.summary)
     if actor.wikidata:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"

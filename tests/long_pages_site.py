@@ -1,0 +1,98 @@
+"""A FICTIONAL dossier with every long list a hostile contributor could make, all at
+once, so that one build answers every test of them (tests/test_long_pages.py and the
+browser's tests/browser/test_long_source.py): the fictional dossier
+(tests/fictional_dossier/: invented town, invented newspapers) with, added at run time,
+
+- a source text at its size limit quoted end to end, every sentence by several of
+  2,000 claims that belong to one topic and name one actor (so that the text, the
+  topic and the actor each have thousands of claims), its first by hundreds;
+- another text at its size limit quoted by 60 claims with long statements, whose
+  side notes stand beside the text (so that the notes are cut with the text);
+- an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from build_scripts.content.source_text import MAX_TEXT_BYTES
+
+from .test_seed_limits import long_text, write_yaml
+
+PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
+
+LONG_SOURCE = "zz-quoted-throughout"
+CROWDED_TOPIC = "zz-crowded"
+NAMED_ACTOR = "zz-many-names"
+TERM = "crown"  # the fictional dossier's term ("crowns"), used by every small topic
+CLAIMS = 2000  # on the crowded topic and the actor, quoting the long text end to end
+ON_FIRST_SENTENCE = 400  # of them quote its first sentence: one passage, quoted 400 times more
+ALIASES = 3000
+SMALL_TOPICS = 400  # topics whose pages use the term
+TOPIC_TITLE_WORDS = 30  # long titles: the "used in" list is heavy with fewer topics
+NOTED_SOURCE = "zz-noted-throughout"
+NOTED_TOPIC = "zz-noted"
+NOTED_CLAIMS = 60
+
+
+def write_hostile_dossier(root: Path) -> dict:
+    """The hostile cases added to the fictional project at ``root``; returns what was written."""
+    text = long_text(MAX_TEXT_BYTES)
+    sentences = re.findall(r"[A-Z][^.]* report \d+ [^.]*\.", text)
+    (root / "seeds" / f"{LONG_SOURCE}.txt").write_text(text, encoding="utf-8")
+    write_yaml(root, f"content/sources/{LONG_SOURCE}.yaml", {
+        "title": "Fictional test article: every sentence quoted", "publisher": "velmora-courier",
+        "published": {"value": "2030-05-16", "basis": "inferred", "explanation": "Invented for the tests."},
+        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{LONG_SOURCE}.txt",
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    })
+    write_yaml(root, f"content/actors/{NAMED_ACTOR}.yaml", {
+        "name": "The Velmora Ferry Guild", "kind": "organisation",
+        "summary": "An invented guild with thousands of invented names.",
+        "aliases": [f"velmora ferry guild alias number {i + 1}" for i in range(ALIASES)]})
+    write_yaml(root, f"content/topics/{CROWDED_TOPIC}.yaml", {
+        "title": "The crowded topic", "summary": "An invented topic with thousands of invented claims."})
+    filler = " ".join(["bridge"] * TOPIC_TITLE_WORDS)
+    for number in range(1, SMALL_TOPICS + 1):
+        write_yaml(root, f"content/topics/zz-small-{number}.yaml", {
+            "title": f"Fictional small topic {number} about the {filler}",
+            "summary": f"The crowns of invented small topic {number}."})
+    claims = []
+    for number in range(CLAIMS):
+        sentence = 0 if number >= CLAIMS - ON_FIRST_SENTENCE else number % len(sentences)
+        claims.append({
+            "id": f"zz-claim-{number + 1}", "statement": f"The long report's sentence {sentence + 1} "
+                                                          f"(fictional claim {number + 1}).",
+            "evidence": [{"source": LONG_SOURCE, "quote": sentences[sentence]}],
+            "actors": [NAMED_ACTOR], "topics": [CROWDED_TOPIC, f"zz-small-{number % SMALL_TOPICS + 1}"],
+            "certainty": "stated"})
+    write_yaml(root, "content/claims/zz-crowded.yaml", {"claims": claims})
+    noted = _add_noted_source(root, text.replace(" report ", " notice "))
+    return {"sentences": len(sentences), "claims": claims, "noted": noted}
+
+
+def _add_noted_source(root: Path, text: str) -> list[dict]:
+    """A text at its size limit whose 60 claims (fewer than a page lists beside a text)
+    have long statements, every fourth sentence quoted: heavy side notes."""
+    sentences = re.findall(r"[A-Z][^.]* notice \d+ [^.]*\.", text)
+    (root / "seeds" / f"{NOTED_SOURCE}.txt").write_text(text, encoding="utf-8")
+    write_yaml(root, f"content/sources/{NOTED_SOURCE}.yaml", {
+        "title": "Fictional test article: side notes throughout", "publisher": "ost-valley-herald",
+        "published": {"value": "2030-05-17", "basis": "inferred", "explanation": "Invented for the tests."},
+        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{NOTED_SOURCE}.txt",
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    })
+    write_yaml(root, f"content/topics/{NOTED_TOPIC}.yaml", {
+        "title": "The noted topic", "summary": "An invented topic whose claims stand beside their text."})
+    step = len(sentences) // NOTED_CLAIMS
+    claims = [{"id": f"zz-noted-{number + 1}",
+               "statement": f"The long notice's sentence {number * step + 1} says, in fictional words: "
+                            + " ".join(["the invented footbridge stays closed"] * 14) + ".",
+               "evidence": [{"source": NOTED_SOURCE, "quote": sentences[number * step]}],
+               "actors": ["velmora"], "topics": [NOTED_TOPIC], "certainty": "stated"} for number in range(NOTED_CLAIMS)]
+    write_yaml(root, "content/claims/zz-noted.yaml", {"claims": claims})
+    return claims

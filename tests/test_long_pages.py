@@ -1,0 +1,161 @@
+"""Hostile and huge input, third round: the lists that still grew with the
+input. A source text at its size limit quoted end to end, an actor with
+thousands of aliases, a glossary term used by hundreds of topics, and a topic
+and an actor with thousands of claims: no page may pass 100 KB of HTML, every
+link into a page cut in parts must find its part, and the search must not
+repeat the aliases on every page.
+
+The dossier (tests/long_pages_site.py, FICTIONAL) is written at run time and
+built once per session (the ``long_pages_site`` fixture, tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import article, run_cli
+from .long_pages_site import (
+    ALIASES,
+    CROWDED_TOPIC,
+    LONG_SOURCE,
+    NAMED_ACTOR,
+    NOTED_CLAIMS,
+    NOTED_SOURCE,
+    ON_FIRST_SENTENCE,
+    SMALL_TOPICS,
+    TERM,
+)
+
+PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
+
+
+# Every test here reads the one site built from the hostile dossier.
+pytestmark = pytest.mark.slow
+
+
+def test_no_page_of_the_hostile_site_passes_100_kb(long_pages_site):
+    root, site, _ = long_pages_site
+    heavy = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html") if p.stat().st_size > PAGE_BYTES}
+    assert not heavy
+    result = run_cli(root, "linkcheck", str(site))
+    assert result.returncode == 0, result.stdout
+
+
+def _text_parts(site: Path, source_id: str = LONG_SOURCE) -> list[Path]:
+    """The pages of a source's text: its page, then its parts ``sources/<id>/text-<n>.html``."""
+    main = site / "sources" / f"{source_id}.html"
+    return [main] + sorted((site / "sources" / source_id).glob("text-*.html"), key=lambda p: int(p.stem[5:]))
+
+
+def test_a_text_quoted_throughout_is_in_parts_that_hold_every_quote_once(long_pages_site):
+    _root, site, written = long_pages_site
+    pages = _text_parts(site)
+    assert len(pages) > 2
+    anchors: dict[str, Path] = {}
+    count = len(pages)
+    for number, page in enumerate(pages, 1):
+        body = article(page)
+        navs = body.select(".dossier-part-nav")
+        assert len(navs) >= 2 and f"part {number} of {count}" in navs[0].get_text()
+        assert ("next" in navs[0].get_text()) == (number < count)
+        for span in body.select(".dossier-source-text span[id^='q-']"):
+            assert span["id"] not in anchors
+            anchors[span["id"]] = page
+        # Quoted words lead to a passage entry on the same part, or to a claim's line.
+        passages = {x["id"] for x in body.select(".dossier-passage")}
+        for link in body.select(".dossier-source-text mark a[href^='#']"):
+            assert link["href"][1:] in passages
+    assert set(anchors) == {f"q-{c['id']}" for c in written["claims"]}
+    # The text is all there, once, in order.
+    words = " ".join(article(p).select_one(".dossier-source-text").get_text(" ") for p in pages)
+    assert words.count("said in report 1 that") == 1 and words.index("report 100 that") < words.index("report 230 that")
+
+
+def test_every_link_to_a_quote_leads_to_the_part_that_holds_it(long_pages_site):
+    _root, site, written = long_pages_site
+    where = {}
+    for page in _text_parts(site):
+        for span in article(page).select("span[id^='q-']"):
+            where[span["id"]] = page.resolve()
+    # From the claims' pages: the crowded topic's parts and the actor's, "in the text".
+    checked = 0
+    for page in list((site / "topics" / CROWDED_TOPIC).glob("part-*.html")) + list((site / "actors" / NAMED_ACTOR).glob("*.html")):
+        for link in article(page).select(f"a[href*='{LONG_SOURCE}']"):
+            target, _, anchor = link["href"].partition("#")
+            if anchor.startswith("q-"):
+                assert (page.parent / target).resolve() == where[anchor], (page, link["href"])
+                checked += 1
+    assert checked >= len(written["claims"])
+
+
+def test_a_topic_and_an_actor_with_thousands_of_claims_list_them_in_parts(long_pages_site):
+    _root, site, written = long_pages_site
+    for folder, record in (("topics", CROWDED_TOPIC), ("actors", NAMED_ACTOR)):
+        main = article(site / folder / f"{record}.html")
+        parts = [a["href"] for a in main.select(f"ul a[href^='{record}/part-']")]
+        assert len(parts) > 10
+        shown = set()
+        for href in parts:
+            shown |= {x["id"] for x in article(site / folder / href).select(".dossier-claim[id^='claim-']")}
+        assert shown == {f"claim-{c['id']}" for c in written["claims"]}
+    # A claim's address (what citations give) is its place on its topic's part.
+    first = written["claims"][0]["id"]
+    part = next(p for p in (site / "topics" / CROWDED_TOPIC).glob("part-*.html") if f'id="claim-{first}"' in p.read_text(encoding="utf-8"))
+    cite = article(part).find(id=f"claim-{first}").select_one(".dossier-cite")
+    assert f"topics/{CROWDED_TOPIC}/{part.name}#claim-{first}" in cite.get_text(" ")
+
+
+def test_an_actor_shows_twelve_aliases_and_the_search_keeps_them_once(long_pages_site):
+    _root, site, _ = long_pages_site
+    page = article(site / "actors" / f"{NAMED_ACTOR}.html").get_text(" ")
+    assert "velmora ferry guild alias number 12”" in page and "velmora ferry guild alias number 13”" not in page
+    assert f"and {ALIASES - 12} more" in page
+    names = (site / "assets" / "search-names.js").read_text(encoding="utf-8")
+    assert f"velmora ferry guild alias number {ALIASES}" in names
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert sum(json.dumps(doc).count("velmora ferry guild alias number") for doc in index) < 100
+
+
+def test_a_term_used_by_hundreds_of_topics_names_twelve(long_pages_site):
+    _root, site, _ = long_pages_site
+    pages = [site / "glossary.html"] + list((site / "glossary").glob("*.html"))
+    entry = next(e for p in pages if (e := article(p).find(id=TERM)) is not None)
+    used = next(p for p in entry.find_all_next("p") if p.get_text().startswith("Used in:"))
+    more = re.search(r", and (\d+) more topics$", used.get_text())
+    assert len(used.find_all("a")) == 12 and more and int(more[1]) >= SMALL_TOPICS - 12
+
+
+
+def test_side_notes_are_cut_with_their_text(long_pages_site):
+    """A text whose claims stand beside it: each part holds the notes of the quotes that start in it."""
+    _root, site, written = long_pages_site
+    pages = _text_parts(site, NOTED_SOURCE)
+    assert len(pages) > 1
+    noted = []
+    for page in pages:
+        body = article(page)
+        anchors = {span["id"] for span in body.select(".dossier-source-text span[id^='q-']")}
+        for note in body.select("details.dossier-notes .dossier-claim"):
+            noted.append(note["id"])
+            back = note.select_one("a[href^='#q-']")["href"][1:]
+            assert back == "q-" + note["id"].removeprefix("claim-") and back in anchors
+        # Each quote leads to its note, on the same part.
+        for link in body.select(".dossier-source-text mark a:not(.dossier-mention)"):
+            assert link["href"].startswith("#claim-") and body.find(id=link["href"][1:]) is not None
+    assert sorted(noted) == sorted(f"claim-{c['id']}" for c in written["noted"])
+    assert len(noted) == NOTED_CLAIMS
+
+
+def test_a_passage_quoted_by_hundreds_of_claims_links_to_twenty(long_pages_site):
+    _root, site, _ = long_pages_site
+    passage = article(_text_parts(site)[0]).select_one(".dossier-passage")
+    links = passage.select("li a")
+    assert len(links) == 21 and links[-1].get_text().endswith("more claims")
+    more = int(links[-1].get_text().split()[0])
+    assert more > ON_FIRST_SENTENCE - 20
+    target, _, anchor = links[-1]["href"].partition("#")
+    assert article(site / "sources" / target).find(id=anchor) is not None
