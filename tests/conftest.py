@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -115,12 +116,14 @@ def configured_site(tmp_path_factory) -> Path:
 def long_pages_site(tmp_path_factory) -> tuple[Path, Path, dict]:
     """The fictional dossier with every long list a hostile contributor could make
     (tests/long_pages_site.py), built once per session: (project, site, what was written)."""
-    root = fictional_project(tmp_path_factory.mktemp("longpages") / "project")
-    written = write_hostile_dossier(root)
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root, site, written
+    def make(folder: Path) -> Path:
+        root = fictional_project(folder / "project")
+        (folder / "written.json").write_text(json.dumps(write_hostile_dossier(root)), encoding="utf-8")
+        result = build_site(root, root / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return folder
+    folder = made_once(tmp_path_factory, "longpages", make)
+    return folder / "project", folder / "project" / "site", json.loads((folder / "written.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")

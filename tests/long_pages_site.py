@@ -8,7 +8,11 @@ browser's tests/browser/test_long_source.py): the fictional dossier
   topic and the actor each have thousands of claims), its first by hundreds;
 - another text at its size limit quoted by 60 claims with long statements, whose
   side notes stand beside the text (so that the notes are cut with the text);
-- an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term.
+- an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term;
+- and the other lists a page shows whole: the crowded claims all dated (a topic's and an
+  actor's events), 300 context entries on the crowded topic, its 400 related topics, 150
+  glossary terms on its claims, and the many-named actor's 300 roles and 300 relations
+  to actors of their own (its network picture).
 """
 
 from __future__ import annotations
@@ -35,6 +39,10 @@ TOPIC_TITLE_WORDS = 30  # long titles: the "used in" list is heavy with fewer to
 NOTED_SOURCE = "zz-noted-throughout"
 NOTED_TOPIC = "zz-noted"
 NOTED_CLAIMS = 60
+CONTEXT_ENTRIES = 300  # on the crowded topic; every other one dated
+TERMS = 150  # glossary terms, each named by a crowded claim
+ROLES = 300
+NEIGHBOURS = 300  # actors the many-named actor has a relation to
 
 
 def write_hostile_dossier(root: Path) -> dict:
@@ -52,9 +60,12 @@ def write_hostile_dossier(root: Path) -> dict:
     write_yaml(root, f"content/actors/{NAMED_ACTOR}.yaml", {
         "name": "The Velmora Ferry Guild", "kind": "organisation",
         "summary": "An invented guild with thousands of invented names.",
-        "aliases": [f"velmora ferry guild alias number {i + 1}" for i in range(ALIASES)]})
+        "aliases": [f"velmora ferry guild alias number {i + 1}" for i in range(ALIASES)],
+        "roles": [{"title": f"Invented office number {i + 1} of the guild", "from": f"{2000 + i % 30}"}
+                  for i in range(ROLES)]})
     write_yaml(root, f"content/topics/{CROWDED_TOPIC}.yaml", {
-        "title": "The crowded topic", "summary": "An invented topic with thousands of invented claims."})
+        "title": "The crowded topic", "summary": "An invented topic with thousands of invented claims.",
+        "related": [f"zz-small-{number}" for number in range(1, SMALL_TOPICS + 1)]})
     filler = " ".join(["bridge"] * TOPIC_TITLE_WORDS)
     for number in range(1, SMALL_TOPICS + 1):
         write_yaml(root, f"content/topics/zz-small-{number}.yaml", {
@@ -63,14 +74,18 @@ def write_hostile_dossier(root: Path) -> dict:
     claims = []
     for number in range(CLAIMS):
         sentence = 0 if number >= CLAIMS - ON_FIRST_SENTENCE else number % len(sentences)
+        term = f" about zzterm{number % TERMS + 1}" if number < TERMS else ""
         claims.append({
             "id": f"zz-claim-{number + 1}", "statement": f"The long report's sentence {sentence + 1} "
-                                                          f"(fictional claim {number + 1}).",
+                                                          f"(fictional claim {number + 1}){term}.",
+            "date": {"value": f"20{10 + number % 20}-{number % 12 + 1:02}-{number % 28 + 1:02}", "basis": "inferred",
+                     "explanation": "Invented for the tests."},
             "evidence": [{"source": LONG_SOURCE, "quote": sentences[sentence]}],
             "actors": [NAMED_ACTOR], "topics": [CROWDED_TOPIC, f"zz-small-{number % SMALL_TOPICS + 1}"],
             "certainty": "stated"})
     write_yaml(root, "content/claims/zz-crowded.yaml", {"claims": claims})
     noted = _add_noted_source(root, text.replace(" report ", " notice "))
+    _add_other_lists(root)
     return {"sentences": len(sentences), "claims": claims, "noted": noted}
 
 
@@ -96,3 +111,32 @@ def _add_noted_source(root: Path, text: str) -> list[dict]:
                "actors": ["velmora"], "topics": [NOTED_TOPIC], "certainty": "stated"} for number in range(NOTED_CLAIMS)]
     write_yaml(root, "content/claims/zz-noted.yaml", {"claims": claims})
     return claims
+
+
+def _add_other_lists(root: Path) -> None:
+    """Context, glossary terms and relations by the hundred (see the module's docstring)."""
+    write_yaml(root, "content/context.yaml", {"context": [
+        {"id": f"zz-context-{number + 1}",
+         "statement": f"An invented fact from outside the sources, number {number + 1}, about the crowded topic.",
+         "citation": {"title": f"Invented register, entry {number + 1}", "issuer": "The invented registry of Velmora",
+                      "date": "2029-01-01"},
+         **({"date": f"2029-{number % 12 + 1:02}-01"} if number % 2 else {}),
+         "topics": [CROWDED_TOPIC]} for number in range(CONTEXT_ENTRIES)]})
+    glossary = (root / "content" / "glossary.yaml").read_text(encoding="utf-8")
+    write_yaml(root, "content/glossary.yaml", {"terms": [
+        {"id": "crown", "term": "crowns", "definition": "The invented currency of the fictional town of Velmora."},
+        *({"id": f"zzterm{number + 1}", "term": f"zzterm{number + 1}",
+           "definition": f"Invented term number {number + 1}, defined at some length so that a list of many "
+                         "of them weighs what real definitions weigh on a page."} for number in range(TERMS))]})
+    assert "id: crown" in glossary, "the fictional glossary's term is kept"
+    for number in range(1, NEIGHBOURS + 1):
+        write_yaml(root, f"content/actors/zz-neighbour-{number}.yaml", {
+            "name": f"Invented neighbour {number}", "kind": "organisation",
+            "summary": f"An invented organisation tied to the guild, number {number}."})
+    relations = (root / "content" / "relations.yaml")
+    existing = relations.read_text(encoding="utf-8")
+    write_yaml(root, "content/relations.yaml", {"relations": [
+        {"from": "ilse-brandt", "type": "leads", "to": "velmora-council", "claims": ["mayor-cut-the-ribbon"]},
+        *({"from": NAMED_ACTOR, "type": "cooperates-with", "to": f"zz-neighbour-{number}",
+           "claims": [f"zz-claim-{number}"]} for number in range(1, NEIGHBOURS + 1))]})
+    assert "from: ilse-brandt" in existing, "the fictional relation is kept"

@@ -20,12 +20,15 @@ import pytest
 from .helpers import article, run_cli
 from .long_pages_site import (
     ALIASES,
+    CONTEXT_ENTRIES,
     CROWDED_TOPIC,
     LONG_SOURCE,
     NAMED_ACTOR,
+    NEIGHBOURS,
     NOTED_CLAIMS,
     NOTED_SOURCE,
     ON_FIRST_SENTENCE,
+    ROLES,
     SMALL_TOPICS,
     TERM,
 )
@@ -159,3 +162,35 @@ def test_a_passage_quoted_by_hundreds_of_claims_links_to_twenty(long_pages_site)
     assert more > ON_FIRST_SENTENCE - 20
     target, _, anchor = links[-1]["href"].partition("#")
     assert article(site / "sources" / target).find(id=anchor) is not None
+
+
+def test_a_topic_counts_what_it_does_not_list_of_its_events_context_related_topics_and_terms(long_pages_site):
+    from build_scripts.pages.kinds import topic
+
+    _root, site, written = long_pages_site
+    page = article(site / "topics" / f"{CROWDED_TOPIC}.html")
+    text = " ".join(page.get_text(" ").split())
+    events = page.find(id=re.compile(r"^timeline-")).find_next_sibling("ul").find_all("li", recursive=False)
+    dated = len(written["claims"]) + CONTEXT_ENTRIES // 2
+    assert len(events) == topic.EVENTS_SHOWN and f"And {dated - topic.EVENTS_SHOWN} more events, on the timeline" in text
+    assert len(page.select(".dossier-context")) == topic.CONTEXT_SHOWN
+    assert f"And {CONTEXT_ENTRIES - topic.CONTEXT_SHOWN} more entries: every one is in the downloads" in text
+    related = next(p for p in page.find_all("p") if p.get_text().startswith("Related topics:"))
+    assert len(related.find_all("a")) == topic.RELATED_SHOWN
+    assert related.get_text().endswith(f", and {SMALL_TOPICS - topic.RELATED_SHOWN} more")
+    terms = page.select_one(".dossier-terms")
+    assert len(terms.select("li")) == topic.TERMS_SHOWN and "more terms, in the Glossary" in terms.get_text()
+
+
+def test_a_hub_actor_lists_draws_and_counts_its_roles_and_relations(long_pages_site):
+    from build_scripts.pages.kinds import actor
+
+    _root, site, _ = long_pages_site
+    page = article(site / "actors" / f"{NAMED_ACTOR}.html")
+    text = " ".join(page.get_text(" ").split())
+    assert f"And {ROLES - actor.ROLES_SHOWN} more roles" in text
+    assert f"Relations ({NEIGHBOURS})" in text
+    assert f"And {NEIGHBOURS - actor.RELATIONS_SHOWN} more relations, listed with the others in the network" in text
+    picture = page.select_one("figure.dossier-network svg")
+    drawn = {a["href"] for a in picture.find_all("a", href=True) if "zz-neighbour-" in a["href"]}
+    assert len(drawn) == actor.RELATIONS_DRAWN

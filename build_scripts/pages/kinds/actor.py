@@ -24,6 +24,13 @@ from build_scripts.pages.views.relations import network_part_of, network_svg, re
 from build_scripts.pages.views.term_views import shown_actor_aliases
 
 KIND = PAGE_KINDS["actor"]
+# An actor's page lists this many of its roles and relations, and draws this
+# many relations (those with the most claims), and counts the rest: a hub with
+# hundreds of ties must not make its page pass the size a page may have. The
+# network page lists and draws every relation, in parts.
+ROLES_SHOWN = 20
+RELATIONS_SHOWN = 60
+RELATIONS_DRAWN = 40
 
 
 def parts(indexes: PageIndexes, actor_id: str) -> list[paging.Part]:
@@ -40,20 +47,27 @@ def render(site: PageRenderer, actor_id: str) -> None:
     claims = claims_about(v, "actor", actor_id)
     listed = parts_of(site.indexes, KIND.name, actor_id)
     aliases, more_aliases = shown_actor_aliases(actor)
+    relations = relation_views(v, actor_id)
     site.render(
         "actor", path, located.origin.path, actor.name, first_sentence(actor.summary),
         search_boost=KIND.search_boost, tags=[actor.name, *aliases],
         actor=actor, aliases=aliases, more_aliases=more_aliases,
         downloads=v.link_to_page("downloads").url,
         kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
-        roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in actor.roles],
+        roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end))
+               for r in actor.roles[:ROLES_SHOWN]],
+        more_roles=max(0, len(actor.roles) - ROLES_SHOWN),
         claims=[] if listed.is_split else claims, claim_count=len(claims),
         claim_parts=part_entries(path, listed) if listed.is_split else [],
         corrections=correction_views(actor.corrections), shown_corrections=CORRECTIONS_SHOWN,
-        relations=relation_views(v, actor_id),
+        relations=relations[:RELATIONS_SHOWN], more_relations=max(0, len(relations) - RELATIONS_SHOWN),
+        relation_count=len(relations),
         network=network_svg(v, "network-" + actor_id, f"{actor.name} and the actors it is related to",
                             f"A picture of the relations between {actor.name} and other actors; "
-                            "the same relations are listed as text beside it.", actor_id),
+                            + ("the same relations are listed as text beside it." if len(relations) <= RELATIONS_DRAWN
+                               else f"the {RELATIONS_DRAWN} with the most claims; the relations are listed as text "
+                                 "beside it, and all of them in the network."),
+                            actor_id, most=RELATIONS_DRAWN),
         network_page=v.link_to_page("network"),
         network_part=network_part_of(v, actor_id),
         jsonld=jsonld.scripts(jsonld.actor(actor, aliases),

@@ -32,6 +32,15 @@ from build_scripts.pages.views.event_views import event_views
 from build_scripts.pages.views.term_views import search_names, term_view, terms_used_on_topic
 
 KIND = PAGE_KINDS["topic"]
+# A topic's page lists this many of its actors, related topics, terms, dated
+# events and context entries, and counts the rest (which the actors' pages,
+# the Glossary, the timeline and the downloads hold): a topic with thousands
+# of them must not pass the size a page may have.
+ACTORS_SHOWN = 40
+RELATED_SHOWN = 20
+TERMS_SHOWN = 20
+EVENTS_SHOWN = 30
+CONTEXT_SHOWN = 40
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,8 @@ def render(site: PageRenderer, topic_id: str) -> None:
                                             site.indexes.scope_of_page(path))
     used_terms = terms_used_on_topic(v, topic_id)
     terms = key_terms + [t for t in used_terms if t not in key_terms]
+    events = event_views(v, topic_id)
+    context = context_of_topic(v, topic_id)
     tags = [topic.title]
     for term_id in key_terms:
         tags += search_names(site.content.glossary[term_id].record)
@@ -69,10 +80,14 @@ def render(site: PageRenderer, topic_id: str) -> None:
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
         topic=topic, claims=[] if listed.is_split else claims, claim_count=len(claims),
-        claim_parts=part_entries(path, listed) if listed.is_split else [], actors=actor_ids, corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
-        terms=[term_view(v, t) for t in terms],
-        events=event_views(v, topic_id),
-        context=context_of_topic(v, topic_id),
+        claim_parts=part_entries(path, listed) if listed.is_split else [],
+        corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
+        actors=actor_ids[:ACTORS_SHOWN], more_actors=max(0, len(actor_ids) - ACTORS_SHOWN),
+        related=topic.related[:RELATED_SHOWN], more_related=max(0, len(topic.related) - RELATED_SHOWN),
+        terms=[term_view(v, t) for t in terms[:TERMS_SHOWN]], more_terms=max(0, len(terms) - TERMS_SHOWN),
+        events=events[:EVENTS_SHOWN], event_count=len(events),
+        context=context[:CONTEXT_SHOWN], context_count=len(context),
+        glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),
         timeline=v.link_to_page("timeline"),
         jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in claims]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),

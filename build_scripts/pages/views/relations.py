@@ -18,6 +18,11 @@ from build_scripts.pages.labels import ACTOR_KIND_LABELS, RELATION_LABELS
 from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 
+# A relation's line names the quotes of this many of its claims and counts the
+# others (each claim's page shows it in full): a relation evidenced by
+# hundreds of claims must not make one line outweigh a page.
+CLAIMS_SHOWN = 5
+
 
 @dataclass(frozen=True)
 class RelationView:
@@ -25,7 +30,8 @@ class RelationView:
     label: str
     target: Link
     note: str | None
-    evidence: list[Link]  # the claims' quotes in the source
+    evidence: list[Link]  # the quotes in the source of its first CLAIMS_SHOWN claims
+    more_evidence: int = 0  # its other claims
 
 
 def relations_of(indexes: PageIndexes, actor_id: str | None, chosen: tuple[int, ...] | None = None) -> list[model.Relation]:
@@ -45,16 +51,23 @@ def relation_views(v: PageContext, actor_id: str | None = None, chosen: tuple[in
                                   v.title_of("actor", r.target_actor).casefold()))
     return [
         RelationView(v.link("actor", r.source_actor), RELATION_LABELS[r.type], v.link("actor", r.target_actor),
-                     r.note, [v.quote_link(c, v.content.claims[c].record.statement) for c in r.claims])
+                     r.note, [v.quote_link(c, v.content.claims[c].record.statement) for c in r.claims[:CLAIMS_SHOWN]],
+                     max(0, len(r.claims) - CLAIMS_SHOWN))
         for r in relations
     ]
 
 
 def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor_id: str | None = None,
-                chosen: tuple[int, ...] | None = None) -> Markup | None:
+                chosen: tuple[int, ...] | None = None, most: int | None = None) -> Markup | None:
+    """The picture of the relations (as ``relations_of`` chooses them); ``most``: draw no more
+    than that many, those with the most claims."""
     relations = relations_of(v.indexes, actor_id, chosen)
     if not relations:
         return None
+    if most is not None and len(relations) > most:
+        ranked = sorted(relations, key=lambda r: (-len(r.claims), v.title_of("actor", r.source_actor).casefold(),
+                                                  r.type, v.title_of("actor", r.target_actor).casefold()))
+        relations = ranked[:most]
     actors = v.content.actors
     ids = sorted({r.source_actor for r in relations} | {r.target_actor for r in relations})
     nodes = [
