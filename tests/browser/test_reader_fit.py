@@ -94,3 +94,34 @@ def test_no_word_in_a_table_cell_is_broken(browser, site_url, built_site, size):
     assert not problems, f"{len(problems)} cells break a word:\n" + "\n".join(problems[:40])
     # Today only the schema reference's example digest and licence address, in code.
     assert len(unbreakable) <= 3, "\n".join(unbreakable)
+
+
+def test_a_followed_claim_link_stays_in_the_address_and_back_returns(browser, site_url):
+    """On the source page (side notes open at 1280 px), a claim link from the
+    text, then a quote link from the claim: each anchor stays in the address
+    bar after the page has scrolled to it, and Back returns to the one before."""
+    context = _context(browser, "desktop")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sources/india-s400-iranian-oil.html")
+        page.wait_for_selector("article.md-content__inner")
+        start = page.url
+        claim_link = page.locator('.dossier-source-text mark a[href^="#claim-"]').first
+        claim = claim_link.get_attribute("href")
+        claim_link.click()
+        page.wait_for_timeout(1_000)   # scrolled there, and any script that watches scrolling has run
+        assert page.url.endswith(claim), page.url
+        quote_link = page.locator(f'{claim} a[href^="#q-"]').first
+        quote = quote_link.get_attribute("href")
+        quote_link.click()
+        page.wait_for_timeout(1_000)
+        assert page.url.endswith(quote), page.url
+        assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", quote[1:]) < 800
+        page.go_back()
+        page.wait_for_timeout(500)
+        assert page.url.endswith(claim), page.url
+        page.go_back()
+        page.wait_for_timeout(500)
+        assert page.url == start
+    finally:
+        context.close()
