@@ -125,3 +125,61 @@ def test_a_followed_claim_link_stays_in_the_address_and_back_returns(browser, si
         assert page.url == start
     finally:
         context.close()
+
+
+_BUBBLE = """() => {
+  const bubble = document.querySelector('.dossier-term-bubble');
+  if (!bubble) return null;
+  const box = bubble.getBoundingClientRect(), link = bubble.querySelector('a');
+  return {text: bubble.textContent, left: box.left, right: box.right, height: box.height,
+          inLiveRegion: bubble.parentElement.getAttribute('role') === 'status',
+          link: link && link.getAttribute('href'), viewport: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_term_shows_its_meaning_by_touch_click_and_keyboard(browser, site_url, size):
+    """On Key figures, whose table holds terms: a tap (phone) or click (desktop)
+    opens the term's toggletip inside the screen, in a live region, with a
+    link to its glossary entry; Escape closes it; Tab reaches a term, and
+    keyboard focus opens it too; its link leads to the entry."""
+    context = _context(browser, size)
+    folder = SCREENSHOTS / size
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "figures.html")
+        page.wait_for_selector("article.md-content__inner")
+        term = page.locator("article .dossier-term-button").first
+        assert term.text_content() == "S-400"
+        term.scroll_into_view_if_needed()
+        term.tap() if size == "phone" else term.click()
+        page.wait_for_selector(".dossier-term-bubble a")
+        bubble = page.evaluate(_BUBBLE)
+        assert bubble["text"].startswith("S-400 Triumf"), bubble
+        assert bubble["inLiveRegion"] and bubble["link"].endswith("glossary.html#s-400"), bubble
+        assert 0 <= bubble["left"] and bubble["right"] <= bubble["viewport"], bubble
+        assert term.get_attribute("aria-expanded") == "true"
+        box = term.bounding_box()
+        page.screenshot(path=folder / "term-toggletip.png",
+                        clip={"x": 0, "y": max(0, box["y"] - 200), "width": SIZES[size]["width"], "height": 450})
+        page.keyboard.press("Escape")
+        assert page.evaluate(_BUBBLE) is None and term.get_attribute("aria-expanded") == "false"
+        # From the keyboard: Tab from the element before the first term reaches it, and opens it.
+        page.evaluate("""() => { const before = document.createElement('button');
+            before.id = 'just-before'; const term = document.querySelector('.dossier-term');
+            term.parentNode.insertBefore(before, term); before.focus(); }""")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('dossier-term-button')")
+        page.wait_for_selector(".dossier-term-bubble a")
+        page.keyboard.press("Tab")   # into the bubble: its link
+        assert page.evaluate("document.activeElement.closest('.dossier-term-bubble') !== null")
+        page.keyboard.press("Escape")
+        assert page.evaluate(_BUBBLE) is None
+        assert page.evaluate("document.activeElement.classList.contains('dossier-term-button')")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".dossier-term-bubble a")
+        page.locator(".dossier-term-bubble a").click()
+        page.wait_for_url("**/glossary.html#s-400")
+    finally:
+        context.close()
