@@ -6,7 +6,9 @@ stack of cards, one per row, each value after its column's name
 columns into 360 px, where words break in the middle. Written at build time,
 so that the cards read without JavaScript. A path or an address in a cell
 ("content/actors/<id>.yaml") may break after its slashes (``<wbr>``), not in
-the middle of a name: browsers find no place to break it by themselves. mkdocs.yml lists this extension
+the middle of a name: browsers find no place to break it by themselves; a
+run of 32 characters or more with no place to break (a digest) may break
+every 16. mkdocs.yml lists this extension
 (``build_scripts.renderers.markdown_tables``); Zensical inherits the list.
 """
 
@@ -22,6 +24,12 @@ from markdown.util import AtomicString
 
 # A slash followed by something else than a slash: where a path may break.
 _SLASH = re.compile(r"(?<=/)(?=[^/])")
+# A run of characters with nowhere to break that no phone can hold (a digest);
+# raw HTML's placeholders (\x02...\x03) and character references (&...;) are
+# never part of one, so that no break falls inside them.
+_LONG_RUN = re.compile("[^\\s/&;\x02\x03]{32,}")
+_CHUNK = 16
+_BREAK = "\x00"
 # Python-Markdown's placeholder for raw HTML kept aside until the end ("\x02wzxhzdk:0\x03").
 _STASHED = re.compile("\x02[^\x03]*\x03")
 
@@ -31,25 +39,33 @@ def header_label(cell) -> str:
     return " ".join(_STASHED.sub("", "".join(cell.itertext())).split())
 
 
-def _split_at_slashes(text: str) -> list[str]:
-    parts = _SLASH.split(text)
+def _split_at_breaks(text: str) -> list[str]:
+    """``text`` cut after each slash, and every 16 characters of a run too long to fit anywhere."""
+    marked = _LONG_RUN.sub(lambda run: _BREAK.join(run.group()[at:at + _CHUNK]
+                                                  for at in range(0, len(run.group()), _CHUNK)), text)
+    parts = _SLASH.sub(_BREAK, marked).split(_BREAK)
     kind = AtomicString if isinstance(text, AtomicString) else str
     return [kind(part) for part in parts]
 
 
 def break_after_slashes(cell) -> None:
-    """A line-break opportunity (``<wbr>``) after each slash of the cell's text."""
+    """A line-break opportunity (``<wbr>``) after each slash of the cell's text,
+    and every 16 characters of a run of 32 or more with none (a SHA-256 digest)."""
     for element in list(cell.iter()):
         for child in reversed(list(element)):
-            if child.tail and "/" in child.tail:
-                child.tail, *rest = _split_at_slashes(child.tail)
+            if child.tail and _can_break(child.tail):
+                child.tail, *rest = _split_at_breaks(child.tail)
                 place = list(element).index(child) + 1
                 for offset, part in enumerate(rest):
                     element.insert(place + offset, _wbr(part))
-        if element.text and "/" in element.text:
-            element.text, *rest = _split_at_slashes(element.text)
+        if element.text and _can_break(element.text):
+            element.text, *rest = _split_at_breaks(element.text)
             for offset, part in enumerate(rest):
                 element.insert(offset, _wbr(part))
+
+
+def _can_break(text: str) -> bool:
+    return "/" in text or _LONG_RUN.search(text) is not None
 
 
 def _wbr(tail: str):
