@@ -29,8 +29,9 @@ BROKEN_WORDS = r"""() => {
   const broken = [];
   let cells = 0;
   for (const cell of document.querySelectorAll('article table td, article table th')) {
+    const head = cell.closest('thead');
+    if (head && head.getBoundingClientRect().width <= 1) continue;   // kept for screen readers, out of sight
     const box = cell.getBoundingClientRect();
-    if (box.width <= 1) continue;   // the header row a phone's cards keep for screen readers, out of sight
     cells += 1;
     const style = getComputedStyle(cell);
     const inner = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
