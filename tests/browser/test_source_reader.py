@@ -15,8 +15,8 @@ from .page_kinds import PAGE_OF_EACH_KIND
 
 SOURCE_PAGES = [f"sources/{source_id}.html" for source_id in real_record_ids("sources")]
 
-# What the element with a given id says about itself. (Not read from location.hash:
-# Material's navigation.tracking rewrites the hash to the heading in view.)
+# What the element with a given id says about itself. (Not read from location.hash,
+# which tests/browser/test_reader_fit.py checks on its own.)
 _TARGET = """(id) => {
     const target = document.getElementById(id);
     if (!target) return null;
