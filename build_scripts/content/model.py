@@ -337,6 +337,9 @@ class Claim(Record):
     figures: list[Figure] = Field(default_factory=list, description="Numbers the quote gives.")
     quotation: Quotation | None = Field(None, description="Words the quote gives in quotation marks, with their speakers.")
     note: Prose | None = Field(None, description="An editorial note where the source is ambiguous or loose.")
+    doubt: Line | None = Field(None, description="What is uncertain about the claim, in one neutral sentence "
+                               "(the home page lists it under 'What is disputed or uncertain'); `note` says why.",
+                               examples=["The article's day does not match the date of the court's order."])
     contradicts: list[Disagreement] = Field(
         default_factory=list,
         description="Claims this one contradicts (a different date, figure or account of the same thing), each "

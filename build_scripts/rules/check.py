@@ -326,6 +326,10 @@ def _check_claim_details(content: Content, problems: list[Problem]) -> None:
             inside_quote(_without_quote_marks(claim.quotation.text), "quotation", "text")
         if claim.date:
             _check_date(content, claim, origin, inside_quote, problems)
+        if claim.doubt and not claim.note:
+            problems.append(Problem(origin.at("doubt"), f"claim '{claim.id}' has a doubt but no note saying why",
+                                    "add a 'note' that explains the doubt (the claim's page shows it), or remove "
+                                    "'doubt'", origin.field("note")))
 
 
 def _check_date(content: Content, claim: model.Claim, origin: Origin, inside_quote, problems: list[Problem]) -> None:

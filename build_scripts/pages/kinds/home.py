@@ -1,4 +1,5 @@
-"""The home page: the story in a few lines, key figures, the topics, the latest events, what happened next."""
+"""The home page: the story in a few lines, key figures, what is disputed or uncertain, the topics, the latest
+events, what happened next."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from build_scripts.content.prose import first_sentence
 from build_scripts.pages.kinds.figures import key_figures
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
+from build_scripts.pages.views.disputed import disputed_views
 from build_scripts.pages.views.event_views import event_counts, events_after_sources, latest_events
 
 KIND = PAGE_KINDS["home"]
 HOME_TOPICS = 20  # the first topics; the topics index has the rest
 HOME_FIGURES = 6
 HOME_EVENTS = 5
+HOME_DISPUTED = 10  # the first disagreements and doubts; the rest are counted (each claim's page notes its own)
 # The pages the home page points to: {name the template uses: page kind}.
 LINKED_PAGES = {"timeline": "timeline", "network": "network", "quotations": "quotations", "figures": "figures",
                 "glossary": "glossary", "downloads": "downloads", "actors": "actors_index", "topics": "topics_index"}
@@ -23,11 +26,13 @@ def render(site: PageRenderer) -> None:
     path = KIND.path
     v = site.context(path)
     event_count, _ = event_counts(site.indexes)
+    disputed = disputed_views(v)
     site.render("home", path, located.origin.path, dossier.title, dossier.description,
                 dossier=dossier,
                 topics=[(v.link("topic", t), first_sentence(site.content.topics[t].record.summary))
                         for t in site.indexes.topics_in_order[:HOME_TOPICS]],
                 figures=key_figures(v, HOME_FIGURES),
+                disputed=disputed[:HOME_DISPUTED], more_disputed=max(0, len(disputed) - HOME_DISPUTED),
                 latest=latest_events(v, HOME_EVENTS),
                 next_events=events_after_sources(v),
                 sources=sorted(site.content.sources),
