@@ -86,7 +86,7 @@ FIELDS = {
     "source.said_as": "line", "source.explanation": "line", "source.text": "seed",
     "claim.statement": "line", "claim.hedge": "line", "claim.unnamed": "line", "claim.date_said_as": "line",
     "claim.date_explanation": "line", "claim.unit": "line", "claim.measures": "line", "claim.occasion": "line",
-    "claim.note": "prose", "claim.conflict_note": "line", "claim.correction_change": "line",
+    "claim.note": "prose", "claim.doubt": "line", "claim.conflict_note": "line", "claim.correction_change": "line",
     "claim.correction_reason": "line", "actor.correction_change": "line", "actor.correction_reason": "line",
     "relation.note": "line",
     "glossary.term": "term", "glossary.expansion": "line", "glossary.definition": "prose", "glossary.alias": "line",
@@ -98,7 +98,7 @@ MODEL_TEXT_FIELDS = {
     "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
-    "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Attribution.unnamed",
+    "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Claim.doubt", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
     "Disagreement.note", "Correction.change", "Correction.reason",
     "Relation.note", "GlossaryTerm.expansion", "GlossaryTerm.definition", "GlossaryTerm.aliases",
@@ -110,6 +110,7 @@ SHOWN_ON = [
     ("topics/zz-hostile.html", "topic.title"), ("sources/zz-hostile.html", "source.title"),
     ("topics/zz-hostile.html", "claim.statement"), ("topics/s400-deal.html", "claim.conflict_note"),
     ("corrections.html", "claim.correction_change"), ("actors/zz-hostile.html", "actor.correction_reason"),
+    ("index.html", "claim.doubt"),
 ]
 
 
@@ -154,7 +155,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
                  "explanation": t["claim.date_explanation"]},
         "figures": [{"said_as": quote, "value": 1.5, "unit": t["claim.unit"], "measures": t["claim.measures"]}],
         "quotation": {"text": quote, "speakers": [ID], "occasion": t["claim.occasion"]},
-        "note": t["claim.note"],
+        "note": t["claim.note"], "doubt": t["claim.doubt"],
         # a test mark against a real claim: shown on both claims' pages, the real one's too
         "contradicts": [{"claim": "s400-deal-concluded", "about": "account", "note": t["claim.conflict_note"]}],
         "corrections": [{"date": "2018-10-07", "change": t["claim.correction_change"],
@@ -283,7 +284,9 @@ def every_snippet() -> dict[str, str]:
 # -- what a built site holds -------------------------------------------------
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "xlink:href", "srcset")
-ANY_PROSE_PAGE = {("em", ()), ("strong", ()), ("a", ("href",)), ("abbr", ("title",)), ("p", ())}
+# wbr: a break point the table extension writes into a long word of a table cell
+# (renderers/markdown_tables.py), wherever text is long, hostile or not.
+ANY_PROSE_PAGE = {("em", ()), ("strong", ()), ("a", ("href",)), ("abbr", ("title",)), ("p", ()), ("wbr", ())}
 
 
 @dataclass
