@@ -266,6 +266,11 @@ class Source(Record):
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="The SHA-256 of the text file, so that any change to it is noticed; "
         "`python -m build_scripts new source` computes it.")
+    url: HttpsAddress | None = Field(None, description="The address the text was published at, `https://…`, copied "
+                                     "from the published page; never invented: leave it out when it is not known.",
+                                     examples=["https://example.org/news/2030/05/16/bridge-reopens"])
+    byline: Line | None = Field(None, description="The author's name as the text's byline gives it; leave it out "
+                                "when the text has none.", examples=["Mira Oster"])
 
 
 class Certainty(str, Enum):
