@@ -78,6 +78,7 @@ class PageIndexes:
         self.data_files = data_files or []
         self.folders: dict[str, FolderViews] = {}
         self.claim_texts: dict[str, ClaimText] = {}
+        self.source_credits: dict[str, str] = {}  # {source id: its publisher and date, as pages name it}
         self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
         # {actor id: (label, page) of the network part that draws it}, when the network is split
         self.network_part_of_actor: dict[str, tuple[str, str]] | None = None

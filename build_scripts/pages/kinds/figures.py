@@ -45,8 +45,8 @@ def _row(v: PageContext, claim, record, figure) -> FigureRow:
 
 
 def sources_of(claim) -> list[Link]:
-    """Each source of a claim (a claims.ClaimView), its title linked to the claim's quote there."""
-    return [Link(evidence.source.text, evidence.quote_link.url) for evidence in claim.evidence]
+    """Each source of a claim (a claims.ClaimView), named by its publisher and linked to the claim's quote there."""
+    return [Link(evidence.source.text, evidence.quote_link.url, evidence.source.title) for evidence in claim.evidence]
 
 
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
