@@ -235,7 +235,10 @@ def test_the_compare_page_sets_the_two_sources_side_by_side(fictional_site):
     assert section is not None
     shared, disagreements = page.find_all("table")
     header = [th.get_text(strip=True) for th in shared.find_all("th")]
-    assert header[1].startswith("Fictional test article: Velmora bridge") and "Bridge over the Ost" in header[2]
+    # Named by publisher and date; the title on hover.
+    assert header[1] == "The Ost Valley Herald, 16 May 2030" and header[2] == "The Velmora Courier, 16 May 2030"
+    assert [th.find("a")["title"] for th in shared.find_all("th")[1:]] == [
+        "Fictional test article: Velmora bridge open again", "Fictional test article: Bridge over the Ost reopens in Velmora"]
     (row,) = shared.select("tbody tr")
     cells = row.find_all("td")
     assert cells[0].find("a")["href"].endswith(f"#claim-{CORROBORATED}")
@@ -273,18 +276,20 @@ def test_the_figures_and_quotations_name_the_sources_of_each_row(fictional_site,
     """Each row says which sources carry it, each linked to its quote there."""
     _root, site = fictional_site
     content = fictional_checked.content
-    titles = {source_id: located.record.title for source_id, located in content.sources.items()}
+    # Each source is named by its publisher and date, its title on hover.
+    names = {"The Ost Valley Herald, 16 May 2030": content.sources["ost-herald-bridge"].record.title,
+             "The Velmora Courier, 16 May 2030": content.sources["velmora-courier-bridge"].record.title}
     rows = article(site / "figures.html").select("table tbody tr")
     assert rows
     for row in rows:
         links = row.find_all("td")[-1].find_all("a")
-        assert links and all(a.get_text() in titles.values() and "#q-" in a["href"] for a in links), row
+        assert links and all(names.get(a.get_text()) == a["title"] and "#q-" in a["href"] for a in links), row
     # The two papers give the cost differently: between them the rows name both.
     both = {a.get_text() for row in rows for a in row.find_all("td")[-1].find_all("a")}
-    assert both == set(titles.values())
+    assert both == set(names)
     for entry in article(site / "quotations.html").select(".dossier-quotation-entry"):
         named = [a.get_text() for a in entry.select(".dossier-claim-meta a[href*='#q-']")]
-        assert named and set(named) <= set(titles.values()), entry
+        assert named and set(named) <= set(names), entry
 
 
 def test_a_source_pages_claim_line_says_what_that_source_says_of_the_claim(tmp_path):

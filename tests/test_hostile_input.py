@@ -83,7 +83,7 @@ FIELDS = {
     "actor.summary": "prose",
     "topic.title": "line", "topic.summary": "prose",
     "source.title": "line", "source.attribution": "line", "source.licence": "line",
-    "source.said_as": "line", "source.explanation": "line", "source.text": "seed",
+    "source.said_as": "line", "source.explanation": "line", "source.text": "seed", "source.byline": "line",
     "claim.statement": "line", "claim.hedge": "line", "claim.unnamed": "line", "claim.date_said_as": "line",
     "claim.date_explanation": "line", "claim.unit": "line", "claim.measures": "line", "claim.occasion": "line",
     "claim.note": "prose", "claim.doubt": "line", "claim.conflict_note": "line", "claim.correction_change": "line",
@@ -97,7 +97,7 @@ FIELDS = {
 MODEL_TEXT_FIELDS = {
     "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
-    "Source.title", "Source.attribution", "Licence.name", "DateRef.said_as", "DateRef.explanation",
+    "Source.title", "Source.attribution", "Source.byline", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Claim.doubt", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
     "Disagreement.note", "Correction.change", "Correction.reason",
@@ -108,6 +108,7 @@ MODEL_TEXT_FIELDS = {
 SHOWN_ON = [
     ("index.html", "dossier.title"), ("actors/zz-hostile.html", "actor.name"),
     ("topics/zz-hostile.html", "topic.title"), ("sources/zz-hostile.html", "source.title"),
+    ("sources/zz-hostile.html", "source.byline"),
     ("topics/zz-hostile.html", "claim.statement"), ("topics/s400-deal.html", "claim.conflict_note"),
     ("corrections.html", "claim.correction_change"), ("actors/zz-hostile.html", "actor.correction_reason"),
     ("index.html", "claim.doubt"),
@@ -142,7 +143,8 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "published": {"value": "2018-10-05", "basis": "inferred", "said_as": t["source.said_as"],
                       "explanation": t["source.explanation"]},
         "language": "en", "licence": {"name": t["source.licence"], "url": "https://example.org/licence(1)?a=b&c=%3C"},
-        "attribution": t["source.attribution"], "text": f"seeds/{ID}.txt",
+        "attribution": t["source.attribution"], "text": f"seeds/{ID}.txt", "byline": t["source.byline"],
+        "url": "https://example.org/source(1)?a=b&c=%3C",
         "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(),
     })
     write(root, f"content/claims/{ID}.yaml", {"claims": [{

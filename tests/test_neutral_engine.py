@@ -79,7 +79,8 @@ def test_the_home_pages_key_figures_are_those_content_lists_in_its_order(built_s
     dossier = real_checked.content
     chosen = dossier.dossier.record.key_figures
     assert chosen
-    expected = [f.said_as for claim_id in chosen for f in dossier.claims[claim_id].record.figures]
+    expected = [f.said_as for claim_id in chosen for f in dossier.claims[claim_id].record.figures
+                if f.measures_the_story]
     shown = [p.get_text() for p in soup(built_site / "index.html").select(".dossier-figure-value")]
     assert shown == expected
 
@@ -88,17 +89,21 @@ def test_the_home_pages_key_figures_are_those_content_lists_in_its_order(built_s
     ("s400-deal-concluded-x", "unknown claim 's400-deal-concluded-x'", "did you mean 's400-deal-concluded'?"),
     ("us-discarded-1955-treaty", "the claim 'us-discarded-1955-treaty' gives no figure", "list claims that have 'figures'"),
     ("s400-deal-concluded", "the claim 's400-deal-concluded' is listed twice", "remove one of them"),
+    ("caatsa-first-enforced-against-edd", "the claim 'caatsa-first-enforced-against-edd' gives no figure that "
+     "measures the story (its figures are of kind rank)", "or correct the figure's 'kind'"),
 ])
 def test_a_key_figure_that_is_no_claim_with_figures_is_refused_where_it_stands(project_copy, wrong, message, hint):
     path = project_copy / "content" / "dossier.yaml"
     text = path.read_text(encoding="utf-8")
     assert "  - us-led-war-lasted-17-years\n" in text
     path.write_text(text.replace("  - us-led-war-lasted-17-years\n", f"  - {wrong}\n"), encoding="utf-8")
-    line = max(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l == f"  - {wrong}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = max(i for i, l in enumerate(lines, 1) if l == f"  - {wrong}")
+    index = line - lines.index("key_figures:") - 2  # the last of the list, which the case replaced
     with pytest.raises(DossierError) as raised:
         load_and_check(project_copy)
     [problem] = raised.value.problems
-    assert problem.as_text().startswith(f"content/dossier.yaml:{line}:5: {message} (field: key_figures.5)")
+    assert problem.as_text().startswith(f"content/dossier.yaml:{line}:5: {message} (field: key_figures.{index})")
     assert hint in problem.hint
 
 

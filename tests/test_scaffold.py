@@ -157,6 +157,30 @@ def test_new_source_fills_in_the_text_path_and_hash_and_lists_uncovered_sentence
     assert "coverage: second-report: 1 of 3 sentences" in cli_in_process(project_copy, "check").stdout
 
 
+def test_new_source_records_an_address_and_byline_when_given_and_never_invents_one(project_copy):
+    (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
+    # FICTIONAL: an address on the reserved domain example.org and an invented name.
+    common = ["new", "source", "seeds/second-report.txt", "--title", "T", "--date", "2018-10-05",
+              "--publisher", "reuters", "--licence", "CC BY 4.0", "--licence-url", "https://creativecommons.org/licenses/by/4.0/"]
+    refused = cli_in_process(project_copy, *common, "--url", "http://example.org/second-report")
+    assert refused.returncode == 1 and "--url 'http://example.org/second-report' is not an https:// address" in refused.stderr
+    assert not (project_copy / "content" / "sources" / "second-report.yaml").exists()
+
+    given = cli_in_process(project_copy, *common, "--url", "https://example.org/second-report", "--byline", "Ana Example")
+    assert given.returncode == 0, given.stderr
+    source = load_and_check(project_copy).content.sources["second-report"].record
+    assert (source.url, source.byline) == ("https://example.org/second-report", "Ana Example")
+
+    (project_copy / "content" / "sources" / "second-report.yaml").unlink()
+    without = cli_in_process(project_copy, *common)
+    assert without.returncode == 0, without.stderr
+    record = (project_copy / "content" / "sources" / "second-report.yaml").read_text(encoding="utf-8")
+    assert "#   url: https://…" in record and "#   byline:" in record, "the skeleton says where they would go"
+    source = load_and_check(project_copy).content.sources["second-report"].record
+    assert (source.url, source.byline) == (None, None)
+    assert cli_in_process(project_copy, "fmt", "--check", "content/sources/second-report.yaml").returncode == 0
+
+
 def test_new_source_refuses_a_file_outside_seeds(project_copy):
     result = cli_in_process(project_copy, "new", "source", "mkdocs.yml")
     assert result.returncode == 1 and "must be a .txt file directly in seeds/" in result.stderr

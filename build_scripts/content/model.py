@@ -266,6 +266,11 @@ class Source(Record):
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="The SHA-256 of the text file, so that any change to it is noticed; "
         "`python -m build_scripts new source` computes it.")
+    url: HttpsAddress | None = Field(None, description="The address the text was published at, `https://…`, copied "
+                                     "from the published page; never invented: leave it out when it is not known.",
+                                     examples=["https://example.org/news/2030/05/16/bridge-reopens"])
+    byline: Line | None = Field(None, description="The author's name as the text's byline gives it; leave it out "
+                                "when the text has none.", examples=["Mira Oster"])
 
 
 class Certainty(str, Enum):
@@ -286,6 +291,23 @@ class Attribution(Record):
     via: list[Slug] = Field(default_factory=list, description="Through whom it reached the source, nearest the speaker first.")
 
 
+class FigureKind(str, Enum):
+    """What kind of thing a figure is. Amounts, counts, ratios and durations measure the story and are
+    the key figures; dates, ranks and versions are shown only with their claim."""
+
+    amount = "amount"  # a quantity of money or goods: "1.25 million tons", "multibillion-dollar"
+    count = "count"  # how many of something: "40 ships", "three ministers"
+    ratio = "ratio"  # a share or a multiple: "75 percent", "nearly five times"
+    duration = "duration"  # a length of time: "eight months", "17-year"
+    date = "date"  # a year or a day used as a date: "2016", "November 4"
+    rank = "rank"  # an ordinal: "first-ever", "for the first time"
+    version = "version"  # a version number: "4.0" of a licence
+
+
+# The kinds of figure that measure the story: the Key figures page and the home page show only these.
+MEASURING_FIGURES = frozenset({FigureKind.amount, FigureKind.count, FigureKind.ratio, FigureKind.duration})
+
+
 class Figure(Record):
     """A number the quote gives."""
 
@@ -295,6 +317,24 @@ class Figure(Record):
     )
     unit: Line = Field(description="What it is counted in, e.g. `tons`.")
     measures: Line = Field(description="What the number measures, in a few words.")
+    kind: FigureKind = Field(
+        FigureKind.amount, description="What kind of thing it is: `amount` (the default), `count`, `ratio` or "
+        "`duration`, which measure the story and are the key figures; or `date` (a year or day used as a date), "
+        "`rank` (an ordinal: `first-ever`) or `version` (`4.0` of a licence), shown only with their claim.",
+        examples=["date"])
+
+    @model_validator(mode="after")
+    def _year_is_a_date(self) -> Figure:
+        # The unit "year" is a calendar year ("2016"): left as an amount it would be a key figure.
+        if self.unit.casefold() == "year" and self.kind is FigureKind.amount:
+            raise ValueError("a figure in the unit 'year' is a calendar year: give it 'kind: date' "
+                             "(a length of time is 'kind: duration', in the unit 'years')")
+        return self
+
+    @property
+    def measures_the_story(self) -> bool:
+        """Whether it is a key figure (MEASURING_FIGURES), not a date, rank or version."""
+        return self.kind in MEASURING_FIGURES
 
 
 class Quotation(Record):

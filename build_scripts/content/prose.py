@@ -91,6 +91,15 @@ def _escape_str(text: str) -> Markup:
     return _as_markup(head + text[marks:].translate(_ALWAYS_ENTITIES))
 
 
+_TITLE_ENTITIES = {ord("("): "&#40;", ord(")"): "&#41;"}
+
+
+def escape_link_title(value: str) -> Markup:
+    """``value`` as the title of a Markdown link, ``[text](url "title")``: escaped as every value
+    is, and its parentheses too, which could otherwise end the link."""
+    return _as_markup(escape_text(value).translate(_TITLE_ENTITIES))
+
+
 # -- Prose ---------------------------------------------------------------
 
 INTERNAL_SCHEMES = ("actor", "topic", "claim", "source", "glossary")

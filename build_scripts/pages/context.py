@@ -105,6 +105,26 @@ class PageContext:
     def topic_links(self, ids: list[str]) -> list[Link]:
         return [self.link("topic", i) for i in ids]
 
+    def source_credit(self, source_id: str) -> str:
+        """How a source is named inline: its publisher, the original publisher where it was
+        republished, and its date ("Mehr News Agency, from Newsweek, 5 Oct 2018")."""
+        made = self.indexes.source_credits.get(source_id)
+        if made is None:
+            source = self.content.sources[source_id].record
+            names = [self.content.actors[source.publisher].record.name]
+            if source.original_publisher:
+                names.append(f"from {self.content.actors[source.original_publisher].record.name}")
+            made = self.indexes.source_credits[source_id] = ", ".join(
+                [*names, format_date(source.published.value, short=True)])
+        return made
+
+    def source_ref(self, source_id: str, url: Markup | None = None) -> Link:
+        """A source named inline by its publisher and date, its title on hover; it leads to ``url``
+        (a quote in its text), or else to its page."""
+        return Link(self.source_credit(source_id),
+                    url if url is not None else relative_url(self.page, page_path("source", source_id)),
+                    self.content.sources[source_id].record.title)
+
     def quote_link(self, claim_id: str, text: str = "in the source", source_id: str | None = None) -> Link:
         """The claim's quote, highlighted in its source's text (``source_id``: that source's quote;
         by default its first)."""

@@ -78,6 +78,7 @@ class PageIndexes:
         self.data_files = data_files or []
         self.folders: dict[str, FolderViews] = {}
         self.claim_texts: dict[str, ClaimText] = {}
+        self.source_credits: dict[str, str] = {}  # {source id: its publisher and date, as pages name it}
         self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
         self.text_parts: dict[str, Any] = {}  # source id -> its text's parts (kinds/source.py, TextParts)
         # {actor id: (label, page) of the network part that draws it}, when the network is split

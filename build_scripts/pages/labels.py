@@ -53,13 +53,17 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 
 
-def format_date(value: str) -> str:
+def format_date(value: str, short: bool = False) -> str:
+    """``2018-10-05`` as "5 October 2018" (``short``: "5 Oct 2018", where a source is named inline)."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    if short and len(month) > 4:
+        month = month[:3]  # "May", "June" and "July" stay whole
     if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{month} {parts[0]}"
+    return f"{parts[2]} {month} {parts[0]}"
 
 
 def format_number(value: float | int | None, unit: str = "") -> str:

@@ -21,6 +21,7 @@ from build_scripts.pages.addresses import built_page
 class Link:
     text: str
     url: Markup
+    title: str | None = None  # shown on hover: a source's title, where the link names its publisher
 
 
 @functools.lru_cache(maxsize=None)

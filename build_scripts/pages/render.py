@@ -22,7 +22,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from build_scripts.content.prose import escape_text
+from build_scripts.content.prose import escape_link_title, escape_text
 from build_scripts.pages import addresses, lists
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
@@ -63,6 +63,7 @@ def template_environment() -> jinja2.Environment:
     )
     # Anchors are spelled in one place, for templates as for Python.
     environment.globals.update(quote_anchor=addresses.quote_anchor)
+    environment.filters["link_title"] = escape_link_title
     return environment
 
 

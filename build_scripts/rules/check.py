@@ -413,7 +413,9 @@ def _check_key_figures(content: Content, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for index, claim_id in enumerate(content.dossier.record.key_figures):
         at = ("key_figures", index)
-        with_figures = [i for i, located in content.claims.items() if located.record.figures]
+        # A key figure measures the story (model.MEASURING_FIGURES): not a date, a rank or a version.
+        with_figures = [i for i, located in content.claims.items()
+                        if any(f.measures_the_story for f in located.record.figures)]
         if claim_id not in content.claims:
             problems.append(Problem(origin.at(*at), f"unknown claim '{claim_id}'",
                                     suggest_id(claim_id, with_figures, "claim with figures"), origin.field(*at)))
@@ -421,6 +423,13 @@ def _check_key_figures(content: Content, problems: list[Problem]) -> None:
             problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' gives no figure",
                                     "list claims that have 'figures' (" + ", ".join(sorted(with_figures)[:8])
                                     + "), or add the figure to the claim", origin.field(*at)))
+        elif claim_id not in with_figures:
+            kinds = ", ".join(sorted({f.kind.value for f in content.claims[claim_id].record.figures}))
+            problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' gives no figure that measures the "
+                                    f"story (its figures are of kind {kinds})",
+                                    "list a claim with an amount, count, ratio or duration ("
+                                    + ", ".join(sorted(with_figures)[:8]) + "), or correct the figure's 'kind'",
+                                    origin.field(*at)))
         elif claim_id in seen:
             problems.append(Problem(origin.at(*at), f"the claim '{claim_id}' is listed twice",
                                     "remove one of them", origin.field(*at)))

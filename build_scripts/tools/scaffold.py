@@ -29,6 +29,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import pydantic
+
 from build_scripts.content import model
 from build_scripts.content.model import slugify
 from build_scripts.content.problems import DossierError
@@ -70,6 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--attribution", help="source: the credit the licence asks for (default: the title, the "
                                               "publisher's name and the licence)")
     parser.add_argument("--language", default="en", help="source: the language of the text, e.g. en, fr (default: en)")
+    parser.add_argument("--url", help="source: the address it was published at, https://…, copied from the page "
+                                      "(never invented; leave it out when it is not known)")
+    parser.add_argument("--byline", help="source: the author's name, as the text's byline gives it")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
@@ -85,7 +90,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
             path = new_source(root, Path(args.name), args.record_id, SourceDetails(
                 publisher=args.publisher, title=args.title, date=args.date, date_basis=args.date_basis,
                 date_explanation=args.date_explanation, licence=args.licence, licence_url=args.licence_url,
-                attribution=args.attribution, language=args.language))
+                attribution=args.attribution, language=args.language, url=args.url, byline=args.byline))
     except ScaffoldError as error:
         print(f"nothing was written: {error}", file=sys.stderr)
         return 1
@@ -237,6 +242,8 @@ class SourceDetails:
     licence_url: str | None = None
     attribution: str | None = None
     language: str = "en"
+    url: str | None = None  # optional: only an address copied from the published page
+    byline: str | None = None
 
 
 def new_source(root: Path, text_path: Path, record_id: str | None, details: SourceDetails) -> Path:
@@ -265,6 +272,12 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
         missing.append("--date-explanation 'how the date was worked out' (the date is inferred)")
     if missing:
         raise ScaffoldError("say what the text does not: " + ", ".join(missing))
+    if details.url is not None:
+        try:
+            pydantic.TypeAdapter(model.HttpsAddress).validate_python(details.url)
+        except pydantic.ValidationError:
+            raise ScaffoldError(f"--url {details.url!r} is not an https:// address; copy the full address of the "
+                                "published page, or leave --url out") from None
     source_id = _id(record_id, seed.stem)
     path = _fresh_file(root, "sources", source_id)
     content = _checked(root).content
@@ -273,6 +286,10 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
     attribution = details.attribution or f"{details.title}, {publisher_name}, {details.licence}"
     explanation = (f"explanation: {_q(details.date_explanation)}" if details.date_explanation
                    else "# explanation: how the date was established, in a sentence (optional when stated)")
+    url = (f"url: {details.url}" if details.url
+           else "# The address it was published at, copied from the page (never invented), if known:\n#   url: https://…")
+    byline = (f"byline: {_q(details.byline)}" if details.byline
+              else "# The author's name, as the text's byline gives it, if it has one:\n#   byline: …")
     body = f"""\
 # A new source: the document {seed.name}, whose text is never edited.
 title: {_q(details.title)}
@@ -296,6 +313,8 @@ attribution: {_q(attribution)}
 text: seeds/{seed.name}
 # The sha256 of the text file, so that any change to it is noticed.
 sha256: {hashlib.sha256(raw).hexdigest()}
+{url}
+{byline}
 """
     return _write(path, body, "source")
 

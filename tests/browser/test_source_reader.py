@@ -1,6 +1,6 @@
 """In the annotated source reader, a highlighted span leads to its claim (or,
 where claims overlap, to a list from which each of its claims is reached),
-and the claim's "in the source" link leads back to the highlighted span, by
+and the claim's link to its quote (named by its source's publisher) leads back to the highlighted span, by
 real clicks; the same link from a topic page reaches the span on the source
 page."""
 
@@ -92,7 +92,7 @@ def test_each_highlighted_span_reaches_a_claim_of_its_and_back(watched, site_url
 
 
 def _claim_reached(target, span_claims: list[str], index: int) -> str:
-    """The claim shown at ``target``: one of the span's (its "in the source" link says which)."""
+    """The claim shown at ``target``: one of the span's (its link to its quote says which)."""
     claim_id = next((c for c in span_claims if any(h.endswith(f"#q-{c}") for h in target["sourceLinks"])), None)
     assert target["isClaim"] and claim_id, f"span #{index} ({span_claims}) reached {target['id']}, not one of its claims"
     return claim_id

@@ -131,7 +131,7 @@ def pairs(v: PageContext) -> list[SourcePair]:
                     contradictions.append(Contradiction(Link(claims[claim_id].record.statement, claim_url(v, claim_id)),
                                                         view.other, view.about_label, view.note))
         if shared or contradictions:
-            found.append(SourcePair(f"{first}--{second}", v.link("source", first), v.link("source", second),
+            found.append(SourcePair(f"{first}--{second}", v.source_ref(first), v.source_ref(second),
                                     shared, contradictions))
     return found
 
@@ -148,7 +148,7 @@ def source_rows(v: PageContext, source_ids) -> list[SourceRow]:
         compared = compared_claims(indexes, source_id)
         shared = sum(1 for c in compared if len(set(claims[c].record.sources)) > 1)
         disputed = sum(1 for c in compared if indexes.conflicts_by_claim.get(c))
-        rows.append(SourceRow(v.link("source", source_id),
+        rows.append(SourceRow(v.source_ref(source_id),
                               Link("Compare", relative_url(v.page, PAGE_KINDS["compare_source"].path_of(source_id))),
                               len(set(indexes.claims_by_source.get(source_id, []))), shared, disputed))
     return rows

@@ -1,5 +1,9 @@
-"""Every number the sources give, with what it measures; split by source when
-long. The home page shows a few of them (``key_figures``)."""
+"""The numbers that measure the story, with what they measure; split by source
+when long. The home page shows a few of them (``key_figures``).
+
+A figure's ``kind`` decides (model.MEASURING_FIGURES): amounts, counts,
+ratios and durations are key figures; dates, ranks ("first-ever") and
+versions ("4.0" of a licence) are shown only with their claim."""
 
 from __future__ import annotations
 
@@ -32,7 +36,8 @@ class FigureRow:
 
 
 def _has_figures(claim) -> bool:
-    return bool(claim.figures)
+    """Whether a claim (a model.Claim) gives a figure that measures the story."""
+    return any(figure.measures_the_story for figure in claim.figures)
 
 
 def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
@@ -45,16 +50,16 @@ def _row(v: PageContext, claim, record, figure) -> FigureRow:
 
 
 def sources_of(claim) -> list[Link]:
-    """Each source of a claim (a claims.ClaimView), its title linked to the claim's quote there."""
-    return [Link(evidence.source.text, evidence.quote_link.url) for evidence in claim.evidence]
+    """Each source of a claim (a claims.ClaimView), named by its publisher and linked to the claim's quote there."""
+    return [Link(evidence.source.text, evidence.quote_link.url, evidence.source.title) for evidence in claim.evidence]
 
 
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
-    """The figures of every claim, or of ``claim_ids``."""
+    """The figures that measure the story, of every claim or of ``claim_ids``."""
     rows = []
     for claim in claims_where(v, _has_figures, among=claim_ids):
         record = v.content.claims[claim.id].record
-        rows += [_row(v, claim, record, figure) for figure in record.figures]
+        rows += [_row(v, claim, record, figure) for figure in record.figures if figure.measures_the_story]
     return rows
 
 
@@ -62,7 +67,7 @@ def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRo
     """Figures for the home page: those of the claims content/dossier.yaml
     lists in ``key_figures``, in its order. A dossier that lists none gets
     the first ones of each topic, in topic order, so that every thread of the
-    story shows its numbers (calendar years left out: they are dates, not amounts)."""
+    story shows its numbers. Only figures that measure the story, in either case."""
     chosen_ids = v.content.dossier.record.key_figures if v.content.dossier else []
     if chosen_ids:
         return figure_rows(v, tuple(chosen_ids))
@@ -73,12 +78,12 @@ def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRo
     for claim in sorted(claims_where(v, _has_figures), key=lambda c: (order[claims[c.id].record.topics[0]], c.position)):
         record = claims[claim.id].record
         for figure in record.figures:
-            if figure.unit != "year" and taken.get(record.topics[0], 0) < per_topic:
+            if figure.measures_the_story and taken.get(record.topics[0], 0) < per_topic:
                 taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
                 chosen.append(_row(v, claim, record, figure))
     return chosen[:count]
 
 
 def render(site: PageRenderer) -> None:
-    render_rows_by_source(site, KIND, "Key figures", "Every number the sources give, with what it measures.",
+    render_rows_by_source(site, KIND, "Key figures", "The numbers that measure the story, with what each measures.",
                           figure_rows)

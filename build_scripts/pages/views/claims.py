@@ -45,7 +45,7 @@ class EvidenceView:
     """One source's quote for a claim, with who asserts it there and how sure that source is."""
 
     source_id: str
-    source: Link  # the source's page
+    source: Link  # the source's page, named by its publisher and date (its title on hover)
     quote: str
     quote_link: Link  # the quote highlighted in the source's text
     asserted_by: list[Link]
@@ -151,7 +151,7 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
     attribution, certainty = record.attribution_in(evidence), record.certainty_in(evidence)
     return EvidenceView(
         source_id=evidence.source,
-        source=v.link("source", evidence.source),
+        source=v.source_ref(evidence.source),
         quote=evidence_quote(v.checked, record.id, evidence.source),
         quote_link=v.quote_link(record.id, source_id=evidence.source),
         asserted_by=v.actor_links(attribution.by),

@@ -71,7 +71,7 @@ def conflict_views(v: PageContext, claim_id: str, sources_shown: int) -> list[Co
         more = max(0, len(other.sources) - sources_shown)
         views.append(ConflictView(other_id, mark.about.value, CONFLICT_LABELS[mark.about.value],
                                   Link(other.statement, claim_url(v, other_id)),
-                                  [v.link("source", s) for s in other.sources[:sources_shown]], more,
+                                  [v.source_ref(s) for s in other.sources[:sources_shown]], more,
                                   relative_url(v.page, PAGE_KINDS["claim_sources"].path_of(other_id)) if more else None,
                                   mark.note))
     return views

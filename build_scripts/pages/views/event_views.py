@@ -28,7 +28,7 @@ class EventView:
     precision: str
     statement: str
     topics: list[Link]
-    quote_link: Link | None  # claims: the highlighted quote in the source
+    quote_link: Link | None  # claims: the highlighted quote in the source, named by its publisher
     citation: CitationView | None  # context, or a claim's date from outside: where it comes from
     month: str  # the heading the event is grouped under, e.g. "October 2018"
     topic_ids: tuple[str, ...]
@@ -88,7 +88,7 @@ def event_view(v: PageContext, event: Event) -> EventView:
         # A date taken from outside the text shows the document it comes from.
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
-                         topics, v.quote_link(event.id), v.citation(context.record.citation) if context else None,
+                         topics, v.source_ref(claim.source, v.quote_link(event.id).url), v.citation(context.record.citation) if context else None,
                          month, event.topics, url, conflicts=tuple(conflict_views(v, event.id, EVIDENCE_SHOWN)), actor_ids=event.actors)
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
