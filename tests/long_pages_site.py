@@ -10,8 +10,8 @@ browser's tests/browser/test_long_source.py): the fictional dossier
   side notes stand beside the text (so that the notes are cut with the text);
 - an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term;
 - and the other lists a page shows whole: the crowded claims all dated (a topic's and an
-  actor's events), 300 context entries on the crowded topic, its 400 related topics, 150
-  glossary terms on its claims, and the many-named actor's 300 roles and 300 relations
+  actor's events), 120 context entries on the crowded topic, its 400 related topics, 60
+  glossary terms on its claims, and the many-named actor's 300 roles and 100 relations
   to actors of their own (its network picture).
 """
 
@@ -39,10 +39,10 @@ TOPIC_TITLE_WORDS = 30  # long titles: the "used in" list is heavy with fewer to
 NOTED_SOURCE = "zz-noted-throughout"
 NOTED_TOPIC = "zz-noted"
 NOTED_CLAIMS = 60
-CONTEXT_ENTRIES = 300  # on the crowded topic; every other one dated
-TERMS = 150  # glossary terms, each named by a crowded claim
+CONTEXT_ENTRIES = 120  # on the crowded topic; every other one dated
+TERMS = 60  # glossary terms, each named by a crowded claim
 ROLES = 300
-NEIGHBOURS = 300  # actors the many-named actor has a relation to
+NEIGHBOURS = 100  # actors the many-named actor has a relation to (more than its page lists)
 
 
 def write_hostile_dossier(root: Path) -> dict:
