@@ -17,13 +17,12 @@ browser's tests/browser/test_long_source.py): the fictional dossier
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from build_scripts.content.source_text import MAX_TEXT_BYTES
 
-from .test_seed_limits import long_text, write_yaml
+from .test_seed_limits import long_text, write_source, write_yaml
 
 PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
 
@@ -49,14 +48,8 @@ def write_hostile_dossier(root: Path) -> dict:
     """The hostile cases added to the fictional project at ``root``; returns what was written."""
     text = long_text(MAX_TEXT_BYTES)
     sentences = re.findall(r"[A-Z][^.]* report \d+ [^.]*\.", text)
-    (root / "seeds" / f"{LONG_SOURCE}.txt").write_text(text, encoding="utf-8")
-    write_yaml(root, f"content/sources/{LONG_SOURCE}.yaml", {
-        "title": "Fictional test article: every sentence quoted", "publisher": "velmora-courier",
-        "published": {"value": "2030-05-16", "basis": "inferred", "explanation": "Invented for the tests."},
-        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{LONG_SOURCE}.txt",
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    })
+    write_source(root, LONG_SOURCE, text, "Fictional test article: every sentence quoted", "velmora-courier",
+                 "2030-05-16")
     write_yaml(root, f"content/actors/{NAMED_ACTOR}.yaml", {
         "name": "The Velmora Ferry Guild", "kind": "organisation",
         "summary": "An invented guild with thousands of invented names.",
@@ -93,14 +86,8 @@ def _add_noted_source(root: Path, text: str) -> list[dict]:
     """A text at its size limit whose 60 claims (fewer than a page lists beside a text)
     have long statements, every fourth sentence quoted: heavy side notes."""
     sentences = re.findall(r"[A-Z][^.]* notice \d+ [^.]*\.", text)
-    (root / "seeds" / f"{NOTED_SOURCE}.txt").write_text(text, encoding="utf-8")
-    write_yaml(root, f"content/sources/{NOTED_SOURCE}.yaml", {
-        "title": "Fictional test article: side notes throughout", "publisher": "ost-valley-herald",
-        "published": {"value": "2030-05-17", "basis": "inferred", "explanation": "Invented for the tests."},
-        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{NOTED_SOURCE}.txt",
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    })
+    write_source(root, NOTED_SOURCE, text, "Fictional test article: side notes throughout", "ost-valley-herald",
+                 "2030-05-17")
     write_yaml(root, f"content/topics/{NOTED_TOPIC}.yaml", {
         "title": "The noted topic", "summary": "An invented topic whose claims stand beside their text."})
     step = len(sentences) // NOTED_CLAIMS

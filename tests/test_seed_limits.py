@@ -64,6 +64,18 @@ def long_text(size: int) -> str:
     return text
 
 
+def write_source(root: Path, source_id: str, text: str, title: str, publisher: str, published: str) -> None:
+    """A FICTIONAL source: its text in seeds/ and its record, CC BY 4.0, its date invented."""
+    (root / "seeds" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    write_yaml(root, f"content/sources/{source_id}.yaml", {
+        "title": title, "publisher": publisher,
+        "published": {"value": published, "basis": "inferred", "explanation": "Invented for the tests."},
+        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{source_id}.txt",
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    })
+
+
 def write_yaml(root: Path, relative: str, data: dict) -> None:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,14 +90,8 @@ def long_project(tmp_path_factory) -> Path:
     claims quote, and topics whose summaries are still placeholders."""
     root = fictional_project(tmp_path_factory.mktemp("seed-limits") / "project")
     text = long_text(MAX_TEXT_BYTES)
-    (root / "seeds" / f"{LONG_ID}.txt").write_text(text, encoding="utf-8")
-    write_yaml(root, f"content/sources/{LONG_ID}.yaml", {
-        "title": "Fictional test article: a long report on the bridge", "publisher": "velmora-courier",
-        "published": {"value": "2030-05-16", "basis": "inferred", "explanation": "Invented for the tests."},
-        "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{LONG_ID}.txt",
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    })
+    write_source(root, LONG_ID, text, "Fictional test article: a long report on the bridge", "velmora-courier",
+                 "2030-05-16")
     quoted = [re.search(rf"[A-Z][^.]* report {n} [^.]*\.", text).group() for n in (1, 100, 230)]
     write_yaml(root, "content/claims/zz-long.yaml", {"claims": [
         {"id": f"zz-long-report-{i}", "statement": f"The long report's sentence {i} (fictional).",
