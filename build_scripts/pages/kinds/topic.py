@@ -88,7 +88,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
         events=events[:EVENTS_SHOWN], event_count=len(events),
         context=context[:CONTEXT_SHOWN], context_count=len(context),
         glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),
-        timeline=v.link_to_page("timeline"), filtered_timeline=filtered_timeline_url(v, "topic", topic_id),
+        filtered_timeline=filtered_timeline_url(v, "topic", topic_id),
         jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in claims]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )
