@@ -1,4 +1,4 @@
-"""The timeline: every dated event in order, grouped by month and by topic; split by year when long."""
+"""The timeline: every dated event in order, by year and month spaced by the time between, and by topic; split by year when long."""
 
 from __future__ import annotations
 
