@@ -17,6 +17,7 @@ import pytest
 from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import network
+from build_scripts.pages.kinds import timeline as timeline_kind
 
 from .helpers import article, real_record_ids, soup
 from .hostile_site import HOSTILE, HOSTILE_EXPANSION
@@ -290,6 +291,50 @@ def test_context_entries_are_marked_as_context_with_their_citation(real_checked,
         assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
         assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
+
+
+def test_the_timeline_spaces_its_months_by_the_time_between_them(timeline):
+    """A year heading where the year changes; before each month a spacer whose step grows with the
+    months since the one before (capped) and that says how long it was; every year of the events is there."""
+    dates = [e.select_one(".dossier-event-date time")["datetime"] for e in timeline.select(".dossier-event")]
+    years = [h.get_text(strip=True).rstrip("¶") for h in timeline.select('h2[id^="year-"]')]
+    assert years == sorted(set(d[:4] for d in dates))
+    gaps = timeline.select(".dossier-gap[data-month]")
+    at = [int(g["data-month"]) for g in gaps]
+    assert at == sorted(at) and len(at) == len(set(at))
+    assert at[0] == timeline_month(dates[0])
+    seen = []
+    for before, gap in zip(at[:-1], gaps[1:], strict=True):
+        months, step, words = int(gap["data-month"]) - before, int(gap["data-step"]), gap.get_text(strip=True)
+        seen.append((months, step))
+        assert words == (f"{months} months later" if 2 <= months < 24 else f"{(months + 6) // 12} years later" if months >= 24 else "")
+    by_months = sorted(seen)
+    assert [s for _, s in by_months] == sorted(s for _, s in by_months), "a longer gap is never shorter on the page"
+    assert max(s for _, s in seen) == timeline_kind.GAP_STEPS, "the longest gaps are compressed to the cap"
+    assert any(m >= 24 for m, _ in seen)
+
+
+def timeline_month(date: str) -> int:
+    return int(date[:4]) * 12 + (int(date[5:7]) - 1 if len(date) >= 7 else 0)
+
+
+def test_a_gap_grows_with_the_log_of_the_months_and_says_how_long():
+    assert timeline_kind.gap(1) == timeline_kind.Gap(0, "")
+    assert timeline_kind.gap(2) == timeline_kind.Gap(1, "2 months later")
+    assert timeline_kind.gap(19) == timeline_kind.Gap(4, "19 months later")
+    assert timeline_kind.gap(24) == timeline_kind.Gap(5, "2 years later")
+    assert timeline_kind.gap(30) == timeline_kind.Gap(5, "3 years later")  # as gapFor in tests/js/
+    assert timeline_kind.gap(554) == timeline_kind.Gap(8, "46 years later")
+
+
+def test_actor_and_topic_pages_link_to_their_own_filtered_timeline(real_checked, built_site, timeline):
+    offered = {name: {o["value"] for o in timeline.select(f"#dossier-filter-{name} option") if o["value"]}
+               for name in ("topic", "actor")}
+    for name, folder in (("actor", "actors"), ("topic", "topics")):
+        assert offered[name]
+        for record_id in offered[name]:
+            links = article(built_site / folder / f"{record_id}.html").select(f'a[href="../timeline.html?{name}={record_id}"]')
+            assert len(links) == 1, (name, record_id)
 
 
 def test_the_timeline_is_grouped_by_topic(timeline):

@@ -147,6 +147,10 @@ class PageIndexes:
         return ids_by(enumerate(self.dated_events), lambda e: e.topics)
 
     @functools.cached_property
+    def events_by_actor(self) -> dict[str, list[int]]:
+        return ids_by(enumerate(self.dated_events), lambda e: e.actors)
+
+    @functools.cached_property
     def context_in_order(self) -> list[tuple[str, model.ContextEntry]]:
         entries = [(i, located.record) for i, located in sorted(self.content.context.items())]
         return sorted(entries, key=lambda item: (item[1].date or "9999", item[0]))

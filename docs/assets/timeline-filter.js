@@ -3,8 +3,11 @@
  * Without JavaScript the form is hidden (the theme's noscript rule for
  * .dossier-needs-script) and the timeline stays whole. With it, each choice hides the events without that topic or actor
  * (their data-topics / data-actors), the month headings left empty, and the
- * "Events by topic" lines of hidden events; a live region says how many are
- * shown. The choice is kept in the address (?topic=…&actor=…), so a filtered
+ * "Events by topic" lines of hidden events; the spacers between months are
+ * worked out again between the months left shown; each option says how many
+ * events it would leave with the other list's choice (disabled at none), and
+ * if both choices leave none, as from an address, a message says so with a
+ * way back to all; a live region says how many are shown. The choice is kept in the address (?topic=…&actor=…), so a filtered
  * view can be shared and survives a reload, from a server or from disk. */
 (function () {
   "use strict";
@@ -55,10 +58,46 @@
     return items.length > 0 && items.every(function (item) { return item.hidden; });
   }
 
+  /* How many events each option of the list ``name`` would leave, given the other list's
+   * choice: events are {topic: "a b", actor: "c"}; the key "" counts the "any" option. */
+  function optionCounts(events, name, otherName, otherValue) {
+    var counts = { "": 0 };
+    events.forEach(function (event) {
+      if (!hasValue(event[otherName], otherValue)) return;
+      counts[""] += 1;
+      event[name].split(" ").forEach(function (value) {
+        if (value) counts[value] = (counts[value] || 0) + 1;
+      });
+    });
+    return counts;
+  }
+
+  /* The spacer between two months ``months`` apart, as pages/kinds/timeline.py (gap) makes it:
+   * its height step (log 2 of the months, rounded, at most 8) and its words. */
+  function gapFor(months) {
+    if (months < 2) return { step: 0, text: "" };
+    var step = Math.min(8, Math.round(Math.log2(months)));
+    if (months < 24) return { step: step, text: months + " months later" };
+    return { step: step, text: Math.floor((months + 6) / 12) + " years later" };
+  }
+
+  /* The spacers once the filter has hidden some months: groups in order, {at: months, shown};
+   * each shown group gets the gap from the shown group before it (none for the first). */
+  function regap(groups) {
+    var before = null;
+    return groups.map(function (group) {
+      if (!group.shown) return { hidden: true, step: 0, text: "" };
+      var gap = before === null ? { step: 0, text: "" } : gapFor(group.at - before);
+      before = group.at;
+      return { hidden: false, step: gap.step, text: gap.text };
+    });
+  }
+
   if (typeof module === "object" && module.exports) {
     module.exports = {
       hasValue: hasValue, optionLabel: optionLabel, statusText: statusText,
-      addressWithChoice: addressWithChoice, choiceFromAddress: choiceFromAddress, sectionIsEmpty: sectionIsEmpty
+      addressWithChoice: addressWithChoice, choiceFromAddress: choiceFromAddress, sectionIsEmpty: sectionIsEmpty,
+      optionCounts: optionCounts, gapFor: gapFor, regap: regap
     };
     return;
   }
@@ -71,6 +110,10 @@
     var selects = { topic: form.elements.topic, actor: form.elements.actor };
     var events = Array.prototype.slice.call(document.querySelectorAll(".dossier-event[data-topics]"));
     var article = form.closest("article") || document.body;
+    var empty = document.getElementById("dossier-filter-empty");
+    var eventData = events.map(function (event) {
+      return { topic: event.dataset.topics, actor: event.dataset.actors };
+    });
 
     function labelOf(select) {
       var option = select.options[select.selectedIndex];
@@ -91,6 +134,39 @@
       });
     }
 
+    /* The spacers between months, worked out again between the months left shown. */
+    function updateGaps() {
+      var groups = [], current = null;
+      Array.prototype.forEach.call(article.querySelectorAll(".dossier-gap[data-month], .dossier-event[data-topics]"), function (node) {
+        if (node.classList.contains("dossier-gap")) {
+          current = { gap: node, at: Number(node.dataset.month), shown: false };
+          groups.push(current);
+        } else if (current && !node.hidden) {
+          current.shown = true;
+        }
+      });
+      regap(groups).forEach(function (gap, i) {
+        var node = groups[i].gap;
+        node.hidden = gap.hidden;
+        node.dataset.step = String(gap.step);
+        node.textContent = gap.text;
+      });
+    }
+
+    /* Each option says how many events it would leave with the other list's choice;
+     * one that would leave none is disabled (unless chosen, as from an address). */
+    function updateCounts(values) {
+      CHOICES.forEach(function (name) {
+        var other = name === "topic" ? "actor" : "topic";
+        var counts = optionCounts(eventData, name, other, values[other]);
+        Array.prototype.forEach.call(selects[name].options, function (option) {
+          var count = counts[option.value] || 0;
+          option.text = optionLabel(option.text) + " (" + count + ")";
+          option.disabled = count === 0 && option.value !== values[name];
+        });
+      });
+    }
+
     function apply(keepAddress) {
       var values = { topic: selects.topic.value, actor: selects.actor.value }, shown = 0;
       events.forEach(function (event) {
@@ -106,6 +182,9 @@
         item.hidden = !!(target && target.hidden);
       });
       hideEmptySections();
+      updateGaps();
+      updateCounts(values);
+      empty.hidden = shown > 0;
       status.textContent = statusText(shown, events.length, { topic: labelOf(selects.topic), actor: labelOf(selects.actor) });
       if (!keepAddress) {
         try {

@@ -42,3 +42,34 @@ test("a section is empty when all of its events are hidden, and it has some", ()
   assert.equal(filter.sectionIsEmpty([{ hidden: true }, { hidden: false }]), false);
   assert.equal(filter.sectionIsEmpty([]), false);
 });
+
+test("each option counts the events it would leave with the other list's choice", () => {
+  const events = [
+    { topic: "oil sanctions", actor: "iran india" },
+    { topic: "oil", actor: "india" },
+    { topic: "afghanistan", actor: "pakistan" },
+  ];
+  assert.deepEqual(filter.optionCounts(events, "topic", "actor", ""), { "": 3, oil: 2, sanctions: 1, afghanistan: 1 });
+  assert.deepEqual(filter.optionCounts(events, "topic", "actor", "india"), { "": 2, oil: 2, sanctions: 1 });
+  assert.deepEqual(filter.optionCounts(events, "actor", "topic", "afghanistan"), { "": 1, pakistan: 1 });
+  assert.deepEqual(filter.optionCounts(events, "actor", "topic", "none"), { "": 0 });
+});
+
+test("a gap's spacer grows with the log of the months, capped, and says how long", () => {
+  assert.deepEqual(filter.gapFor(1), { step: 0, text: "" });
+  assert.deepEqual(filter.gapFor(2), { step: 1, text: "2 months later" });
+  assert.deepEqual(filter.gapFor(19), { step: 4, text: "19 months later" });
+  assert.deepEqual(filter.gapFor(24), { step: 5, text: "2 years later" });
+  assert.deepEqual(filter.gapFor(30), { step: 5, text: "3 years later" });
+  assert.deepEqual(filter.gapFor(554), { step: 8, text: "46 years later" });
+});
+
+test("the spacers follow the months left shown", () => {
+  const groups = [{ at: 100, shown: false }, { at: 110, shown: true }, { at: 111, shown: false }, { at: 140, shown: true }];
+  assert.deepEqual(filter.regap(groups), [
+    { hidden: true, step: 0, text: "" },
+    { hidden: false, step: 0, text: "" },
+    { hidden: true, step: 0, text: "" },
+    { hidden: false, step: 5, text: "3 years later" },
+  ]);
+});

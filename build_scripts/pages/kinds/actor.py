@@ -20,6 +20,7 @@ from build_scripts.pages.views.claims import (
     in_page_order,
 )
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
+from build_scripts.pages.views.event_views import filtered_timeline_url
 from build_scripts.pages.views.relations import network_part_of, network_svg, relation_views
 from build_scripts.pages.views.term_views import shown_actor_aliases
 
@@ -69,6 +70,8 @@ def render(site: PageRenderer, actor_id: str) -> None:
                                  "beside it, and all of them in the network."),
                             actor_id, most=RELATIONS_DRAWN),
         network_page=v.link_to_page("network"),
+        event_count=len(site.indexes.events_by_actor.get(actor_id, [])),
+        filtered_timeline=filtered_timeline_url(v, "actor", actor_id),
         network_part=network_part_of(v, actor_id),
         jsonld=jsonld.scripts(jsonld.actor(actor, aliases),
                               jsonld.corrected_page(shown_corrections(site.content, actor, claims))),

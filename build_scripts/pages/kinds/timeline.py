@@ -1,7 +1,8 @@
-"""The timeline: every dated event in order, grouped by month and by topic; split by year when long."""
+"""The timeline: every dated event in order, by year and month spaced by the time between, and by topic; split by year when long."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from build_scripts.pages import paging
@@ -35,14 +36,59 @@ def render(site: PageRenderer) -> None:
                     part=None, parts=[], **_with_filter(v, common, events))
 
 
-def by_month(events: list) -> list[tuple[str, list]]:
-    """Events (in order) under the heading of their month."""
-    months: list[tuple[str, list]] = []
+# -- time on the page: year and month headings, a spacer that grows with the time between them --
+
+GAP_STEPS = 8  # the tallest spacer, in steps of the stylesheet's .dossier-gap[data-step] (1rem each)
+
+
+@dataclass(frozen=True)
+class Gap:
+    step: int  # the spacer's height, 0 to GAP_STEPS: the log (base 2) of the months, rounded, capped
+    text: str  # "5 months later", "46 years later"; "" when the months follow each other
+
+
+def months_since_year_zero(date: str) -> int:
+    """A date ("2018", "2018-10", "2018-10-05") as a count of months, for the gaps between them."""
+    return int(date[:4]) * 12 + (int(date[5:7]) - 1 if len(date) >= 7 else 0)
+
+
+def gap(months: int) -> Gap:
+    """The spacer for ``months`` between two groups; docs/assets/timeline-filter.js (gapFor)
+    works it out the same way when the filter hides groups, and the two must agree."""
+    if months < 2:
+        return Gap(0, "")
+    step = min(GAP_STEPS, round(math.log2(months)))
+    if months < 24:
+        return Gap(step, f"{months} months later")
+    years = (months + 6) // 12
+    return Gap(step, f"{years} years later")
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    year: str  # the year heading to show before the group, or "" inside the same year
+    month: str  # the month heading, e.g. "October 2018"; "" for events dated by their year only
+    at: int  # months_since_year_zero of its first event
+    anchor: str  # the month heading's id, e.g. "month-2018-10"
+    gap: Gap  # from the group before (none for the first)
+    events: list
+
+
+def by_month(events: list) -> list[MonthGroup]:
+    """Events (in order) under the heading of their month, a year heading where the year changes,
+    and the gap in time since the group before."""
+    groups: list[MonthGroup] = []
     for event in events:
-        if not months or months[-1][0] != event.month:
-            months.append((event.month, []))
-        months[-1][1].append(event)
-    return months
+        if groups and groups[-1].events[-1].month == event.month:
+            groups[-1].events.append(event)
+            continue
+        date = event.date.value
+        at = months_since_year_zero(date)
+        year = date[:4]
+        new_year = not groups or groups[-1].events[-1].date.value[:4] != year
+        groups.append(MonthGroup(year if new_year else "", "" if event.month == year else event.month, at, "month-" + date[:7],
+                                 gap(at - groups[-1].at) if groups else Gap(0, ""), [event]))
+    return groups
 
 
 # -- the filter by topic and actor (docs/assets/timeline-filter.js) ---------
@@ -81,3 +127,4 @@ def filter_view(v, events: list) -> FilterView | None:
     actors = sorted((Choice(i, v.title_of("actor", i), n) for i, n in actor_counts.items()),
                     key=lambda c: (c.label.casefold(), c.value))
     return FilterView(topics, actors, len(events))
+

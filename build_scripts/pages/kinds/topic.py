@@ -28,7 +28,7 @@ from build_scripts.pages.views.claims import (
     in_page_order,
 )
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
-from build_scripts.pages.views.event_views import event_views
+from build_scripts.pages.views.event_views import event_views, filtered_timeline_url
 from build_scripts.pages.views.term_views import search_names, term_view, terms_used_on_topic
 
 KIND = PAGE_KINDS["topic"]
@@ -88,7 +88,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
         events=events[:EVENTS_SHOWN], event_count=len(events),
         context=context[:CONTEXT_SHOWN], context_count=len(context),
         glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),
-        timeline=v.link_to_page("timeline"),
+        filtered_timeline=filtered_timeline_url(v, "topic", topic_id),
         jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in claims]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )

@@ -4,6 +4,7 @@ events, and each topic's events."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -12,7 +13,8 @@ from build_scripts.pages.context import CitationView, DateView, PageContext
 from build_scripts.pages.derived.events import Event
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
-from build_scripts.pages.links import Link, relative_url
+from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.views.claims import EVIDENCE_SHOWN
 from build_scripts.pages.views.corrections import ConflictView, conflict_views
 from build_scripts.rules.check import is_after, newest_source_date
@@ -108,3 +110,10 @@ def events_by_topic(v: PageContext, events: list[EventView], topic_ids: list[str
 def event_url(v: PageContext, anchor: str) -> Markup:
     """The event on the timeline, or on the part of it that holds it."""
     return relative_url(v.page, lists.parts_of(v.indexes, "timeline").page_of[anchor], anchor)
+
+
+def filtered_timeline_url(v, choice: str, record_id: str) -> Markup:
+    """The timeline with the filter set to one topic or actor (``choice`` "topic" or "actor"):
+    timeline-filter.js reads the choice from the address; without JavaScript it is the whole
+    timeline. Raw HTML, as MkDocs would take a Markdown link to a .html page for a missing page."""
+    return Markup(html_url(v.page, PAGE_KINDS["timeline"].path) + "?" + choice + "=" + quote(record_id, safe=""))
