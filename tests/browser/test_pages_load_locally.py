@@ -1,6 +1,6 @@
-"""Every kind of page loads with nothing from outside the machine, served
-over HTTP and read from disk (the offline copy); a screenshot of each kind
-is kept in test-artifacts/screenshots/ for people to look at."""
+"""Every kind of page loads with nothing from outside the machine when read
+from disk (the offline copy); served over HTTP, test_accessibility.py checks
+it in the same load as axe."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ import pytest
 
 from build_scripts.renderers.offline_zip import SERVER_ONLY_FILES
 
-from ..helpers import PROJECT_ROOT
 from .page_kinds import PAGE_OF_EACH_KIND
 
-SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 # The offline copy leaves out what only a web server uses (the 404 page).
 OFFLINE_PAGE_KINDS = {kind: path for kind, path in PAGE_OF_EACH_KIND.items() if path not in SERVER_ONLY_FILES}
 
@@ -21,18 +19,6 @@ def _load(guard, url):
     page.goto(url, wait_until="networkidle")
     page.wait_for_selector("article.md-content__inner")
     return page
-
-
-@pytest.mark.parametrize("kind", PAGE_OF_EACH_KIND)
-def test_page_loads_over_http_with_nothing_from_outside(watched, site_url, kind):
-    path = PAGE_OF_EACH_KIND[kind]
-    page = _load(watched, site_url + path)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{kind}.png", full_page=True)
-    # The page's own stylesheet and script were seen: the watch works.
-    assert any(url.endswith(".css") for url in watched.requests)
-    assert any("/assets/javascripts/bundle." in url for url in watched.requests)
-    watched.assert_clean()
 
 
 @pytest.mark.parametrize("kind", OFFLINE_PAGE_KINDS)
