@@ -506,12 +506,13 @@ def _check_disagreements(content: Content, problems: list[Problem]) -> None:
                 continue
             pair = frozenset((claim_id, mark.claim))
             if pair in seen:
-                where = seen[pair].at(*first_at[pair])
-                problems.append(Problem(origin.at(*at), f"the disagreement between '{claim_id}' and '{mark.claim}' "
-                                        f"is marked twice (first at {where})",
+                # Neither mark is the wrong one: name both places and let the contributor keep either.
+                one, other = seen[pair].at(*first_at[pair]), origin.at(*at)
+                problems.append(Problem(other, f"the disagreement between '{claim_id}' and '{mark.claim}' "
+                                        f"is marked twice: at {one} and at {other}",
                                         "a disagreement is marked once, on either claim, and shown on both: "
-                                        "remove this one (keep its note in the other if it says more)",
-                                        origin.field(*at)))
+                                        "keep one of the two marks, whichever you like, with the note that says "
+                                        "more, and remove the other", origin.field(*at)))
                 continue
             seen[pair], first_at[pair] = origin, at
 
