@@ -180,3 +180,31 @@ def test_a_weekday_an_external_date_explains_is_not_refused(project_copy):
     claims = (project_copy / "content" / "claims" / "icj-ruling.yaml").read_text(encoding="utf-8")
     assert "said_as: Thursday" in claims and "value: 2018-10-03" in claims and "explanation:" in claims
     load_and_check(project_copy)
+
+
+def test_a_quote_not_found_hides_the_errors_that_follow_from_it(project_copy):
+    """A misspelt quote is the one error: the figure and the date take their words from the
+    quote as the source has it, and a message about them would ask to change what is right."""
+    topic = sorted(load_and_check(project_copy).content.topics)[0]
+    claims = CLAIMS.format(topic=topic).replace(
+        "quote: concluded a multibillion-dollar deal Friday for Moscow",
+        "quote: concluded a multibilion-dollar deal Fridya for Moscow").replace(
+        "    certainty: stated\n",
+        "    certainty: stated\n"
+        "    figures: [{said_as: multibillion-dollar, unit: US dollars, measures: the deal's value}]\n"
+        "    date: {value: 2018-10-05, basis: relative, said_as: Friday}\n")
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(claims, encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    problems = [p.as_text() for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
+    assert len(problems) == 1, problems
+    assert "this quote is not in the source 'india-s400-iranian-oil'" in problems[0]
+
+    # Once the quote is mended, a figure that is not in it is reported again.
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
+        claims.replace("multibilion-dollar deal Fridya", "multibillion-dollar deal Friday")
+        .replace("said_as: multibillion-dollar", "said_as: two-billion-dollar"), encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    problems = [p.as_text() for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
+    assert len(problems) == 1 and "'two-billion-dollar' is not part of the claim's quote" in problems[0], problems
