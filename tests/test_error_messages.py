@@ -92,7 +92,8 @@ claims:
 
 # name -> (what to change in CLAIMS, by what, the field, words the message and hint must hold)
 CASES = {
-    "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?"]),
+    "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?",
+                                                                                 "If it is a new actor, add it: `python -m build_scripts new actor \"its name\" --id russa`"]),
     "quote not in source": ("quote: concluded a multibillion-dollar deal Friday", "quote: signed a multibillion-dollar deal Friday",
                             "claims.0.evidence.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal",
                                                           "the quote first differs from it at word 1: the quote has \"[signed] a multibillion-dollar",
@@ -122,7 +123,8 @@ CASES = {
     "missing field": ("    certainty: stated\n", "", "claims.0.certainty", ["missing required field 'certainty'", "add 'certainty:'"]),
     "wrong type": ("actors: [russia]", "actors: russia", "claims.0.actors", ["expected a list, found 'russia'", "write a list"]),
     "bad id": ("id: zz-first", "id: ZZ First", "claims.0.id", ["'ZZ First' is not a valid id", "e.g. 'zz-first'"]),
-    "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic ("]),
+    "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic (",
+                                                                                                  "or add the topic: `python -m build_scripts new topic \"its title\" --id no-such-topic`"]),
     "empty text": ("statement: The deal was concluded on Friday.", "statement: ''", "claims.0.statement",
                    ["expected text, found an empty value", "write the text"]),
     "date after publication": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-11-09, basis: relative, said_as: Friday}}\n",

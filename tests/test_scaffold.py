@@ -196,6 +196,10 @@ def test_new_source_asks_for_what_the_text_does_not_say_and_guesses_nothing(proj
     inferred = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters", "--title", "T",
                        "--date", "2018", "--date-basis", "inferred", "--licence", "L", "--licence-url", "https://example.org/l")
     assert inferred.returncode == 1 and "--date-explanation" in inferred.stderr
+    unknown = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "second-agency",
+                             "--title", "T", "--date", "2018", "--licence", "L", "--licence-url", "https://example.org/l")
+    assert unknown.returncode == 1 and "there is no actor 'second-agency'" in unknown.stderr
+    assert 'add it first: `python -m build_scripts new actor "its name" --id second-agency`' in unknown.stderr
     assert not (project_copy / "content" / "sources" / "second-report.yaml").exists()
 
 

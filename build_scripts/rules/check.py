@@ -21,6 +21,7 @@ from build_scripts.content.problems import (
     Mark,
     Problem,
     did_you_mean,
+    new_record_command,
     suggest_id,
 )
 from build_scripts.content.prose import prose_links
@@ -149,7 +150,8 @@ class _References:
     def expect(self, ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
         if wanted is not None and wanted not in ids:
             self.problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
-                                         suggest_id(wanted, ids, what), origin.field(*loc)))
+                                         suggest_id(wanted, ids, what, mend=new_record_command(what, wanted)),
+                                         origin.field(*loc)))
 
     def expect_all(self, ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
         for index, item in enumerate(wanted):
@@ -582,7 +584,8 @@ def _check_prose_links(content: Content, problems: list[Problem]) -> None:
             elif internal is not None and internal[1] not in targets[internal[0]]:
                 scheme, wanted = internal
                 problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
-                                        suggest_id(wanted, targets[scheme], scheme), origin.field(*loc)))
+                                        suggest_id(wanted, targets[scheme], scheme,
+                                                   mend=new_record_command(scheme, wanted)), origin.field(*loc)))
 
 
 def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str, Span]]) -> dict[str, list[Span]]:

@@ -33,7 +33,7 @@ import pydantic
 
 from build_scripts.content import model
 from build_scripts.content.model import slugify
-from build_scripts.content.problems import DossierError
+from build_scripts.content.problems import DossierError, new_record_command
 from build_scripts.content.schema import header_line
 from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
 from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
@@ -367,7 +367,9 @@ def _fresh_file(root: Path, folder: str, record_id: str) -> Path:
 
 def _known(wanted: str, ids: dict, what: str) -> None:
     if wanted not in ids:
-        raise ScaffoldError(f"there is no {what} '{wanted}' (known: {', '.join(sorted(ids)) or 'none'})")
+        mend = new_record_command(what, wanted)
+        adding = f"; add it first: {mend}" if mend else ""
+        raise ScaffoldError(f"there is no {what} '{wanted}' (known: {', '.join(sorted(ids)) or 'none'}){adding}")
 
 
 def _checked(root: Path) -> CheckedDossier:
