@@ -210,3 +210,13 @@ def test_a_quote_not_found_hides_the_errors_that_follow_from_it(project_copy):
         load_and_check(project_copy)
     problems = [p.as_text() for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
     assert len(problems) == 1 and "'two-billion-dollar' is not part of the claim's quote" in problems[0], problems
+
+
+def test_a_text_in_seeds_without_a_source_record_is_reported(project_copy):
+    (project_copy / "seeds" / "zz-forgotten.txt").write_text("A text nobody recorded.\n", encoding="utf-8")
+    result = cli_in_process(project_copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert ("warning: seeds/zz-forgotten.txt:1:1: this text has no source record, so the dossier does not use it\n"
+            "    hint: record it: `python -m build_scripts new source seeds/zz-forgotten.txt` with the options "
+            "`python -m build_scripts new source --help` lists; or delete the file") in result.stdout
+    assert "seeds/india-s400-iranian-oil.txt" not in result.stdout, "a recorded text is not reported"

@@ -83,7 +83,7 @@ def check_content(content: Content) -> CheckedDossier:
         raise DossierError(problems)
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
                              evidence_spans=evidence_spans, spans_by_source=spans_by_source)
-    checked.warnings = (_orphans(content) + _coverage_warnings(content, checked)
+    checked.warnings = (_orphans(content) + _seeds_without_records(content) + _coverage_warnings(content, checked)
                         + common_phrase_warnings(content, texts))
     checked.placeholders = placeholder_warnings(content)
     checked.warnings += checked.placeholders
@@ -612,6 +612,25 @@ def _orphans(content: Content) -> list[Problem]:
     warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'",
                          kind="topics no claim belongs to")
                  for i, l in sorted(content.topics.items()) if i not in cited_topics]
+    return warnings
+
+
+def _seeds_without_records(content: Content) -> list[Problem]:
+    """A text put in seeds/ and never recorded is not in the dossier: say so, with the command that records it."""
+    recorded = {located.record.text for located in content.sources.values()}
+    warnings = []
+    for path in sorted(p.relative_to(content.root).as_posix() for p in (content.root / "seeds").glob("*.txt")):
+        if path in recorded:
+            continue
+        # Only a name a record may give (model.Source.text) is repeated in the command; the mark names any file.
+        if re.fullmatch(r"seeds/[A-Za-z0-9._-]+\.txt", path):
+            hint = (f"record it: `python -m build_scripts new source {path}` with the options "
+                    "`python -m build_scripts new source --help` lists; or delete the file")
+        else:
+            hint = ("rename it with letters, digits, '.', '_' or '-' only, then record it with "
+                    "`python -m build_scripts new source seeds/<file>.txt`; or delete the file")
+        warnings.append(Problem(Mark(path, 1, 1), "this text has no source record, so the dossier does not use it",
+                                hint, kind="texts without a source record"))
     return warnings
 
 
