@@ -243,3 +243,19 @@ def test_a_strict_build_refuses_a_placeholder(project_copy, tmp_path):
     assert strict.returncode != 0
     assert "2 placeholder(s) still in the content; a strict build publishes none" in strict.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("kind, own, others", [
+    ("actor", ["--kind", "--summary", "--id"], ["--publisher", "--quote", "--topic", "--licence-url"]),
+    ("topic", ["--summary", "--id"], ["--kind", "--publisher", "--quote", "--licence-url"]),
+    ("claim", ["--topic", "--file", "--source", "--quote", "--actor", "--id"], ["--summary", "--publisher", "--licence"]),
+    ("source", ["--publisher", "--title", "--date", "--date-basis", "--licence", "--licence-url", "--url", "--byline"],
+     ["--summary", "--quote", "--topic", "--actor", "--kind"]),
+])
+def test_new_kind_help_lists_that_kinds_options_only(project_copy, kind, own, others):
+    result = cli_in_process(project_copy, "new", kind, "--help")
+    assert result.returncode == 0, result.stderr
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", result.stdout))
+    assert set(own) <= options, result.stdout
+    assert not set(others) & options, result.stdout
+

@@ -38,43 +38,61 @@ from build_scripts.content.schema import header_line
 from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
 from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
 
-KINDS = ("actor", "topic", "claim", "source")
-
 
 class ScaffoldError(Exception):
     """Why nothing was written, in words a contributor can act on."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=KINDS, help="what to create")
-    parser.add_argument("name", help="actor: its name; topic: its title; claim: the statement in your words; "
-                                     "source: the path of its text file in seeds/")
-    parser.add_argument("--id", dest="record_id", help="the id to use instead of one made from the name")
-    parser.add_argument("--kind", dest="actor_kind", default="person",
-                        choices=[kind.value for kind in model.ActorKind], help="actor: what kind of actor (default: person)")
-    parser.add_argument("--topic", help="claim: the topic it belongs to (its file is content/claims/TOPIC.yaml)")
-    parser.add_argument("--file", dest="claims_file", help="claim: the claims file to append to, e.g. iranian-oil")
-    parser.add_argument("--source", help="claim: the source it quotes (default: the only source, if there is one)")
-    parser.add_argument("--quote", help="claim: the words of the source (default: the first sentence no claim quotes)")
-    parser.add_argument("--actor", dest="actors", action="append", default=[], help="claim: an actor it is about (repeatable)")
-    parser.add_argument("--summary", help="actor, topic: the summary (default: a placeholder that `check` warns "
-                                          "about and a strict build refuses)")
-    parser.add_argument("--publisher", help="source (required): the id of the actor that published the text")
-    parser.add_argument("--title", help="source (required): the title as published")
-    parser.add_argument("--date", help="source (required): the publication date, as precise as known: 2018, 2018-10 "
+def add_arguments(parser: argparse.ArgumentParser, common_options=None) -> None:
+    """One sub-command per kind, each with its own options only (`new source --help`
+    lists what a source needs). ``common_options(parser)`` adds the options every
+    command takes (--root, --format), so that they may follow the kind too."""
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND", title="kinds")
+
+    def kind(name: str, help: str, what: str) -> argparse.ArgumentParser:
+        sub = kinds.add_parser(name, help=help, description=f"New {name}: {help}.")
+        if common_options is not None:
+            common_options(sub)
+        sub.add_argument("name", metavar="TEXT" if name == "source" else name.upper(), help=what)
+        sub.add_argument("--id", dest="record_id", metavar="ID", help="the id to use instead of one made from the name")
+        return sub
+
+    actor = kind("actor", "a person, country or organisation: content/actors/ID.yaml", "its name")
+    actor.add_argument("--kind", dest="actor_kind", default="person", choices=[kind.value for kind in model.ActorKind],
+                       help="what kind of actor (default: person)")
+    actor.add_argument("--summary", help="the summary (default: a placeholder that `check` warns about and a strict "
+                                         "build refuses)")
+
+    topic = kind("topic", "a thread of the story: content/topics/ID.yaml", "its title")
+    topic.add_argument("--summary", help="the summary (default: a placeholder that `check` warns about and a strict "
+                                         "build refuses)")
+
+    claim = kind("claim", "a statement of a source, with its quote: appended to content/claims/TOPIC.yaml",
+                 "the statement in your words")
+    claim.add_argument("--topic", help="the topic it belongs to (its file is content/claims/TOPIC.yaml)")
+    claim.add_argument("--file", dest="claims_file", help="the claims file to append to, e.g. iranian-oil")
+    claim.add_argument("--source", help="the source it quotes (default: the only source, if there is one)")
+    claim.add_argument("--quote", help="the words of the source (default: the first sentence no claim quotes)")
+    claim.add_argument("--actor", dest="actors", action="append", default=[], help="an actor it is about (repeatable)")
+
+    source = kind("source", "the record of a text in seeds/: content/sources/ID.yaml",
+                  "the path of its text file in seeds/, e.g. seeds/report.txt")
+    source.add_argument("--publisher", help="(required) the id of the actor that published the text")
+    source.add_argument("--title", help="(required) the title as published")
+    source.add_argument("--date", help="(required) the publication date, as precise as known: 2018, 2018-10 "
                                        "or 2018-10-05")
-    parser.add_argument("--date-basis", default="stated", choices=["stated", "inferred"],
-                        help="source: how the date is known: stated (the publisher gives it; the default) or "
+    source.add_argument("--date-basis", default="stated", choices=["stated", "inferred"],
+                        help="how the date is known: stated (the publisher gives it; the default) or "
                              "inferred (worked out; say how with --date-explanation)")
-    parser.add_argument("--date-explanation", help="source: how the publication date was established, in a sentence")
-    parser.add_argument("--licence", help="source (required): the licence's usual name, e.g. 'CC BY 4.0'")
-    parser.add_argument("--licence-url", help="source (required): the licence's address, https://…")
-    parser.add_argument("--attribution", help="source: the credit the licence asks for (default: the title, the "
+    source.add_argument("--date-explanation", help="how the publication date was established, in a sentence")
+    source.add_argument("--licence", help="(required) the licence's usual name, e.g. 'CC BY 4.0'")
+    source.add_argument("--licence-url", help="(required) the licence's address, https://…")
+    source.add_argument("--attribution", help="the credit the licence asks for (default: the title, the "
                                               "publisher's name and the licence)")
-    parser.add_argument("--language", default="en", help="source: the language of the text, e.g. en, fr (default: en)")
-    parser.add_argument("--url", help="source: the address it was published at, https://…, copied from the page "
+    source.add_argument("--language", default="en", help="the language of the text, e.g. en, fr (default: en)")
+    source.add_argument("--url", help="the address it was published at, https://…, copied from the page "
                                       "(never invented; leave it out when it is not known)")
-    parser.add_argument("--byline", help="source: the author's name, as the text's byline gives it")
+    source.add_argument("--byline", help="the author's name, as the text's byline gives it")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
