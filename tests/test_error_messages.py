@@ -220,3 +220,17 @@ def test_a_text_in_seeds_without_a_source_record_is_reported(project_copy):
             "    hint: record it: `python -m build_scripts new source seeds/zz-forgotten.txt` with the options "
             "`python -m build_scripts new source --help` lists; or delete the file") in result.stdout
     assert "seeds/india-s400-iranian-oil.txt" not in result.stdout, "a recorded text is not reported"
+
+
+def test_a_publisher_no_claim_is_about_is_not_warned_about(project_copy):
+    """Its page lists what it published: it is no orphan."""
+    assert cli_in_process(project_copy, "new", "actor", "Zz Agency", "--kind", "media",
+                          "--summary", "An agency invented for the test.").returncode == 0
+    lonely = cli_in_process(project_copy, "check")
+    assert "no claim is about the actor 'zz-agency'" in lonely.stdout
+    source = project_copy / "content" / "sources" / "india-s400-iranian-oil.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\npublisher: mehr-news-agency\n", "\npublisher: zz-agency\n"), encoding="utf-8")
+    result = cli_in_process(project_copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert "no claim is about the actor 'zz-agency'" not in result.stdout

@@ -605,6 +605,8 @@ def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str
 
 def _orphans(content: Content) -> list[Problem]:
     cited_actors = {a for c in content.claims.values() for a in c.record.actors}
+    # A publisher's page lists what it published: it is not an orphan even if no claim is about it.
+    cited_actors |= {a for s in content.sources.values() for a in (s.record.publisher, s.record.original_publisher) if a}
     cited_topics = {t for c in content.claims.values() for t in c.record.topics}
     warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'",
                         kind="actors no claim is about")
