@@ -85,7 +85,8 @@ class PageContext:
         if kind == "topic":
             return self.content.topics[record_id].record.title
         if kind == "source":
-            return self.content.sources[record_id].record.title
+            # A text published without a headline is named by its publisher and date.
+            return self.content.sources[record_id].record.title or f"Untitled text ({self.source_credit(record_id)})"
         raise KeyError(kind)
 
     def link_to_page(self, name: str, anchor: str = "") -> Link:
@@ -96,8 +97,10 @@ class PageContext:
     def link_to_file(self, site_path: str) -> Link:
         return Link(posixpath.basename(site_path), relative_url(self.page, site_path))
 
-    def external(self, text: str, url: str) -> Link:
-        return Link(text, safe_external_url(url))
+    def external(self, text: str, url: str | None) -> Link:
+        """A link to an address outside the site; without an address (a licence that has none), its
+        text alone: the link's url is then empty and templates print the text."""
+        return Link(text, safe_external_url(url) if url is not None else Markup(""))
 
     def actor_links(self, ids: list[str]) -> list[Link]:
         return [self.link("actor", i) for i in ids]

@@ -76,6 +76,7 @@ def check_content(content: Content) -> CheckedDossier:
     _check_disagreements(content, problems)
     _check_prose_links(content, problems)
     _check_context_addresses(content, problems)
+    _check_source_gaps(content, problems)
     header_problems = schema_header_problems(content.root)
     if MISSING_HEADER_IS_AN_ERROR:
         problems.extend(header_problems)
@@ -542,6 +543,20 @@ def _check_context_addresses(content: Content, problems: list[Problem]) -> None:
                 "add 'url: https://…' under 'citation': the address of the published page that states the fact, "
                 "copied from the page itself (never invented); leave the entry out if no such page can be found",
                 located.origin.field("citation", "url")))
+
+
+def _check_source_gaps(content: Content, problems: list[Problem]) -> None:
+    """A source may lack a headline or a licence address (none is ever invented), but its
+    record says why, so that a reader and the next contributor do not think it forgotten."""
+    for located in content.sources.values():
+        source, origin = located.record, located.origin
+        missing = " and no ".join(what for what, absent in (("title", source.title is None),
+                                                           ("licence address", source.licence.url is None)) if absent)
+        if missing and not source.note:
+            problems.append(Problem(origin.at(), f"this source has no {missing}, and no note saying why",
+                                    f"add 'note:' saying why it has no {missing} (e.g. 'The text was published "
+                                    "without a headline.'); or give what is missing, copied from the publication, "
+                                    "never invented", origin.field("note")))
 
 
 def newest_source_date(content: Content) -> str | None:
