@@ -295,3 +295,20 @@ def test_a_source_without_title_or_licence_address_says_why_in_its_note(project_
     assert "**Licence:** Reuters terms of use (no address given)" in page
     assert "**Title:** none; the text was published without a headline" in page
     assert "**Note:** The report was published without a headline, under terms with no address." in page
+
+
+def test_a_publication_date_given_on_the_command_line_is_labelled_as_the_publishers(project_copy):
+    """`--date` copies the date the publisher gives (its dateline, its page's metadata); the text
+    itself may not print it, so the source's page does not say "date given in the text"."""
+    (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
+    # FICTIONAL: an invented report and its date.
+    result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--title", "T", "--date",
+                            "2018-10-05", "--publisher", "reuters", "--licence", "CC BY 4.0",
+                            "--licence-url", "https://creativecommons.org/licenses/by/4.0/")
+    assert result.returncode == 0, result.stderr
+    from build_scripts.site_source.generate import generate
+
+    page = next(p.text for p in generate(project_copy).pages if p.path == "sources/second-report.md")
+    date_line = next(line for line in page.splitlines() if line.startswith("**Date:**"))
+    assert 'data-basis="stated"' in date_line and "(date given by the publisher)" in date_line, date_line
+    assert "given in the text" not in date_line

@@ -18,7 +18,7 @@ from build_scripts.content.prose import render_prose, safe_external_url
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import Address, page_path, quote_address
 from build_scripts.pages.indexes import FolderViews, PageIndexes
-from build_scripts.pages.labels import BASIS_LABELS, format_date
+from build_scripts.pages.labels import BASIS_LABELS, PUBLICATION_BASIS_LABELS, format_date
 from build_scripts.pages.links import Link, folder_of, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 
@@ -154,10 +154,12 @@ class PageContext:
 
     # -- dates and citations ----------------------------------------------
 
-    def date(self, date: model.DateRef | None) -> DateView | None:
+    def date(self, date: model.DateRef | None, publication: bool = False) -> DateView | None:
+        """``publication``: the date is a source's own publication date, labelled by where it comes from."""
         if date is None:
             return None
-        return DateView(date.value, format_date(date.value), date.basis.value, BASIS_LABELS[date.basis.value],
+        labels = PUBLICATION_BASIS_LABELS if publication else BASIS_LABELS
+        return DateView(date.value, format_date(date.value), date.basis.value, labels[date.basis.value],
                         date.said_as, date.explanation)
 
     def citation(self, citation: model.Citation) -> CitationView:
