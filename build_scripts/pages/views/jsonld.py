@@ -78,8 +78,8 @@ def news_article(source: model.Source, publisher: model.Actor, original_publishe
     data = {key: value for key, value in data.items() if value is not None}
     if original_publisher is not None:
         # The article as its first publisher printed it.
-        data["isBasedOn"] = {"@type": "NewsArticle", "publisher": organisation(original_publisher)} | (
-            {"headline": source.title} if source.title else {})
+        data["isBasedOn"] = {"@type": "NewsArticle", **({"headline": source.title} if source.title else {}),
+                             "publisher": organisation(original_publisher)}
     return data
 
 
