@@ -62,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
     from build_scripts.tools import (
         scaffold,  # its options; the YAML formatter only when it writes
     )
-    scaffold.add_arguments(new_parser)
+    scaffold.add_arguments(new_parser, lambda kind_parser: _common_options(kind_parser, defaults=False))
     fmt_parser = command("fmt", "rewrite content YAML in the canonical style")
     fmt_parser.add_argument("paths", nargs="*", type=Path, help="files or folders under content/ (default: all)")
     fmt_parser.add_argument("--check", action="store_true", help="change nothing; list files that would change, exit 1 if any")

@@ -213,3 +213,17 @@ def test_a_corrected_claim_carries_its_corrections_newest_first(fictional_checke
     assert claim["appearance"][0]["headline"] == source.title
     assert jsonld.corrected_page([]) is None
     assert jsonld.corrected_page(record.corrections)["dateModified"] == "2030-06-02"
+
+
+
+# -- a publisher's page ----------------------------------------------------------------
+
+def test_a_publishers_page_lists_what_it_published(fictional_generated):
+    checked = fictional_generated.checked
+    page = next(p.text for p in fictional_generated.pages if p.path == "actors/velmora-courier.md")
+    published = page.split("## Published here (1)\n", 1)[1].split("\n## ", 1)[0]
+    title = checked.content.sources["velmora-courier-bridge"].record.title
+    assert published.strip() == f"- The Velmora Courier, 16 May 2030: [{title}](../sources/velmora-courier-bridge.md)"
+    assert "ost-herald-bridge" not in published
+    # An actor that published nothing has no such list.
+    assert "## Published here" not in next(p.text for p in fictional_generated.pages if p.path == "actors/velmora.md")

@@ -92,7 +92,8 @@ claims:
 
 # name -> (what to change in CLAIMS, by what, the field, words the message and hint must hold)
 CASES = {
-    "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?"]),
+    "unknown actor": ("actors: [russia]", "actors: [russa]", "claims.0.actors.0", ["unknown actor 'russa'", "did you mean 'russia'?",
+                                                                                 "If it is a new actor, add it: `python -m build_scripts new actor \"its name\" --id russa`"]),
     "quote not in source": ("quote: concluded a multibillion-dollar deal Friday", "quote: signed a multibillion-dollar deal Friday",
                             "claims.0.evidence.0.quote", ["this quote is not in the source", "the closest passage is: \"", "concluded a multibillion-dollar deal",
                                                           "the quote first differs from it at word 1: the quote has \"[signed] a multibillion-dollar",
@@ -122,7 +123,8 @@ CASES = {
     "missing field": ("    certainty: stated\n", "", "claims.0.certainty", ["missing required field 'certainty'", "add 'certainty:'"]),
     "wrong type": ("actors: [russia]", "actors: russia", "claims.0.actors", ["expected a list, found 'russia'", "write a list"]),
     "bad id": ("id: zz-first", "id: ZZ First", "claims.0.id", ["'ZZ First' is not a valid id", "e.g. 'zz-first'"]),
-    "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic ("]),
+    "unknown topic": ("topics: [{topic}]", "topics: [no-such-topic]", "claims.0.topics.0", ["unknown topic 'no-such-topic'", "use the id of an existing topic (",
+                                                                                                  "or add the topic: `python -m build_scripts new topic \"its title\" --id no-such-topic`"]),
     "empty text": ("statement: The deal was concluded on Friday.", "statement: ''", "claims.0.statement",
                    ["expected text, found an empty value", "write the text"]),
     "date after publication": ("    certainty: stated\n", "    certainty: stated\n    date: {{value: 2018-11-09, basis: relative, said_as: Friday}}\n",
@@ -180,3 +182,55 @@ def test_a_weekday_an_external_date_explains_is_not_refused(project_copy):
     claims = (project_copy / "content" / "claims" / "icj-ruling.yaml").read_text(encoding="utf-8")
     assert "said_as: Thursday" in claims and "value: 2018-10-03" in claims and "explanation:" in claims
     load_and_check(project_copy)
+
+
+def test_a_quote_not_found_hides_the_errors_that_follow_from_it(project_copy):
+    """A misspelt quote is the one error: the figure and the date take their words from the
+    quote as the source has it, and a message about them would ask to change what is right."""
+    topic = sorted(load_and_check(project_copy).content.topics)[0]
+    claims = CLAIMS.format(topic=topic).replace(
+        "quote: concluded a multibillion-dollar deal Friday for Moscow",
+        "quote: concluded a multibilion-dollar deal Fridya for Moscow").replace(
+        "    certainty: stated\n",
+        "    certainty: stated\n"
+        "    figures: [{said_as: multibillion-dollar, unit: US dollars, measures: the deal's value}]\n"
+        "    date: {value: 2018-10-05, basis: relative, said_as: Friday}\n")
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(claims, encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    problems = [p.as_text() for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
+    assert len(problems) == 1, problems
+    assert "this quote is not in the source 'india-s400-iranian-oil'" in problems[0]
+
+    # Once the quote is mended, a figure that is not in it is reported again.
+    (project_copy / "content" / "claims" / "zz-case.yaml").write_text(
+        claims.replace("multibilion-dollar deal Fridya", "multibillion-dollar deal Friday")
+        .replace("said_as: multibillion-dollar", "said_as: two-billion-dollar"), encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        load_and_check(project_copy)
+    problems = [p.as_text() for p in raised.value.problems if p.mark.path == "content/claims/zz-case.yaml"]
+    assert len(problems) == 1 and "'two-billion-dollar' is not part of the claim's quote" in problems[0], problems
+
+
+def test_a_text_in_seeds_without_a_source_record_is_reported(project_copy):
+    (project_copy / "seeds" / "zz-forgotten.txt").write_text("A text nobody recorded.\n", encoding="utf-8")
+    result = cli_in_process(project_copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert ("warning: seeds/zz-forgotten.txt:1:1: this text has no source record, so the dossier does not use it\n"
+            "    hint: record it: `python -m build_scripts new source seeds/zz-forgotten.txt` with the options "
+            "`python -m build_scripts new source --help` lists; or delete the file") in result.stdout
+    assert "seeds/india-s400-iranian-oil.txt" not in result.stdout, "a recorded text is not reported"
+
+
+def test_a_publisher_no_claim_is_about_is_not_warned_about(project_copy):
+    """Its page lists what it published: it is no orphan."""
+    assert cli_in_process(project_copy, "new", "actor", "Zz Agency", "--kind", "media",
+                          "--summary", "An agency invented for the test.").returncode == 0
+    lonely = cli_in_process(project_copy, "check")
+    assert "no claim is about the actor 'zz-agency'" in lonely.stdout
+    source = project_copy / "content" / "sources" / "india-s400-iranian-oil.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\npublisher: mehr-news-agency\n", "\npublisher: zz-agency\n"), encoding="utf-8")
+    result = cli_in_process(project_copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert "no claim is about the actor 'zz-agency'" not in result.stdout

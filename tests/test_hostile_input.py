@@ -84,6 +84,7 @@ FIELDS = {
     "topic.title": "line", "topic.summary": "prose",
     "source.title": "line", "source.attribution": "line", "source.licence": "line",
     "source.said_as": "line", "source.explanation": "line", "source.text": "seed", "source.byline": "line",
+    "source.note": "prose",
     "claim.statement": "line", "claim.hedge": "line", "claim.unnamed": "line", "claim.date_said_as": "line",
     "claim.date_explanation": "line", "claim.unit": "line", "claim.measures": "line", "claim.occasion": "line",
     "claim.note": "prose", "claim.doubt": "line", "claim.conflict_note": "line", "claim.correction_change": "line",
@@ -97,7 +98,7 @@ FIELDS = {
 MODEL_TEXT_FIELDS = {
     "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
     "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
-    "Source.title", "Source.attribution", "Source.byline", "Licence.name", "DateRef.said_as", "DateRef.explanation",
+    "Source.title", "Source.attribution", "Source.byline", "Source.note", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Claim.doubt", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
     "Disagreement.note", "Correction.change", "Correction.reason",
@@ -144,7 +145,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
                       "explanation": t["source.explanation"]},
         "language": "en", "licence": {"name": t["source.licence"], "url": "https://example.org/licence(1)?a=b&c=%3C"},
         "attribution": t["source.attribution"], "text": f"seeds/{ID}.txt", "byline": t["source.byline"],
-        "url": "https://example.org/source(1)?a=b&c=%3C",
+        "note": t["source.note"], "url": "https://example.org/source(1)?a=b&c=%3C",
         "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(),
     })
     write(root, f"content/claims/{ID}.yaml", {"claims": [{

@@ -191,11 +191,15 @@ def test_new_source_asks_for_what_the_text_does_not_say_and_guesses_nothing(proj
     (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
     result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters")
     assert result.returncode == 1
-    assert result.stderr.strip() == ("nothing was written: say what the text does not: --title 'the title as published', "
-                                     "--date YYYY-MM-DD (or YYYY-MM, YYYY), --licence 'NAME', --licence-url https://…")
+    assert result.stderr.strip() == ("nothing was written: say what the text does not: "
+                                     "--date YYYY-MM-DD (or YYYY-MM, YYYY), --licence 'NAME'")
     inferred = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "reuters", "--title", "T",
                        "--date", "2018", "--date-basis", "inferred", "--licence", "L", "--licence-url", "https://example.org/l")
     assert inferred.returncode == 1 and "--date-explanation" in inferred.stderr
+    unknown = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--publisher", "second-agency",
+                             "--title", "T", "--date", "2018", "--licence", "L", "--licence-url", "https://example.org/l")
+    assert unknown.returncode == 1 and "there is no actor 'second-agency'" in unknown.stderr
+    assert 'add it first: `python -m build_scripts new actor "its name" --id second-agency`' in unknown.stderr
     assert not (project_copy / "content" / "sources" / "second-report.yaml").exists()
 
 
@@ -239,3 +243,72 @@ def test_a_strict_build_refuses_a_placeholder(project_copy, tmp_path):
     assert strict.returncode != 0
     assert "2 placeholder(s) still in the content; a strict build publishes none" in strict.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("kind, own, others", [
+    ("actor", ["--kind", "--summary", "--id"], ["--publisher", "--quote", "--topic", "--licence-url"]),
+    ("topic", ["--summary", "--id"], ["--kind", "--publisher", "--quote", "--licence-url"]),
+    ("claim", ["--topic", "--file", "--source", "--quote", "--actor", "--id"], ["--summary", "--publisher", "--licence"]),
+    ("source", ["--publisher", "--title", "--date", "--date-basis", "--licence", "--licence-url", "--url", "--byline"],
+     ["--summary", "--quote", "--topic", "--actor", "--kind"]),
+])
+def test_new_kind_help_lists_that_kinds_options_only(project_copy, kind, own, others):
+    result = cli_in_process(project_copy, "new", kind, "--help")
+    assert result.returncode == 0, result.stderr
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", result.stdout))
+    assert set(own) <= options, result.stdout
+    assert not set(others) & options, result.stdout
+
+
+
+def test_a_source_without_title_or_licence_address_says_why_in_its_note(project_copy):
+    """A text may have no headline, and its licence no address: neither is invented; the
+    skeleton leaves them out with a note to write, check asks for the note, the page says so."""
+    (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
+    # FICTIONAL: an invented report, published without a headline.
+    result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--date", "2018-10-05",
+                            "--publisher", "reuters", "--licence", "Reuters terms of use")
+    assert result.returncode == 0, result.stderr
+    path = project_copy / "content" / "sources" / "second-report.yaml"
+    record = path.read_text(encoding="utf-8")
+    assert "#   title: …" in record and "#   url: https://…" in record
+    check = cli_in_process(project_copy, "check")
+    assert check.returncode == 0, check.stderr
+    assert "this text is still a placeholder: \"Placeholder: why the publication gives no title and no licence " \
+           "address.\" (field: note)" in check.stdout
+    assert cli_in_process(project_copy, "fmt", "--check", "content/sources/second-report.yaml").returncode == 0
+
+    without_note = "\n".join(line for line in record.splitlines() if not line.startswith("note:")) + "\n"
+    path.write_text(without_note, encoding="utf-8")
+    refused = cli_in_process(project_copy, "check")
+    assert refused.returncode == 1
+    assert re.search(r"content/sources/second-report\.yaml:\d+:1: this source has no title and no licence address, "
+                     r"and no note saying why \(field: note\)\n    hint: add 'note:' saying why", refused.stderr), refused.stderr
+
+    path.write_text(without_note + "note: The report was published without a headline, under terms with no address.\n",
+                    encoding="utf-8")
+    assert cli_in_process(project_copy, "check").returncode == 0
+    from build_scripts.site_source.generate import generate
+
+    page = next(p.text for p in generate(project_copy).pages if p.path == "sources/second-report.md")
+    assert "# Untitled text (Reuters, 5 Oct 2018)" in page
+    assert "**Licence:** Reuters terms of use (no address given)" in page
+    assert "**Title:** none; the text was published without a headline" in page
+    assert "**Note:** The report was published without a headline, under terms with no address." in page
+
+
+def test_a_publication_date_given_on_the_command_line_is_labelled_as_the_publishers(project_copy):
+    """`--date` copies the date the publisher gives (its dateline, its page's metadata); the text
+    itself may not print it, so the source's page does not say "date given in the text"."""
+    (project_copy / "seeds" / "second-report.txt").write_text("A second report.\n", encoding="utf-8")
+    # FICTIONAL: an invented report and its date.
+    result = cli_in_process(project_copy, "new", "source", "seeds/second-report.txt", "--title", "T", "--date",
+                            "2018-10-05", "--publisher", "reuters", "--licence", "CC BY 4.0",
+                            "--licence-url", "https://creativecommons.org/licenses/by/4.0/")
+    assert result.returncode == 0, result.stderr
+    from build_scripts.site_source.generate import generate
+
+    page = next(p.text for p in generate(project_copy).pages if p.path == "sources/second-report.md")
+    date_line = next(line for line in page.splitlines() if line.startswith("**Date:**"))
+    assert 'data-basis="stated"' in date_line and "(date given by the publisher)" in date_line, date_line
+    assert "given in the text" not in date_line

@@ -247,13 +247,16 @@ class Licence(Record):
     """The licence a source is published under."""
 
     name: Line = Field(description="The licence's usual name, e.g. `CC BY 4.0`.")
-    url: HttpsAddress = Field(description="The licence's address, `https://…`.")
+    url: HttpsAddress | None = Field(None, description="The licence's address, `https://…`, as the publisher gives "
+                                     "it; never invented: leave it out when there is none (the source's `note` says "
+                                     "why).")
 
 
 class Source(Record):
     """A document in `seeds/`. Its id is its file name; its text file is never edited."""
 
-    title: Line = Field(description="The document's title, as published.")
+    title: Line | None = Field(None, description="The document's title (its headline), as published; leave it out "
+                               "when the text has none (the `note` says why).")
     publisher: Slug = Field(description="The actor that published this text.")
     original_publisher: Slug | None = Field(None, description="The actor that first published it, if republished.")
     published: DateRef = Field(description="When it was published, and how that was established.")
@@ -271,6 +274,9 @@ class Source(Record):
                                      examples=["https://example.org/news/2030/05/16/bridge-reopens"])
     byline: Line | None = Field(None, description="The author's name as the text's byline gives it; leave it out "
                                 "when the text has none.", examples=["Mira Oster"])
+    note: Prose | None = Field(None, description="What a reader should know about the record; required when the "
+                               "title or the licence's address is left out, to say why.",
+                               examples=["The text was published without a headline."])
 
 
 class Certainty(str, Enum):

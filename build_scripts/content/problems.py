@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -140,16 +141,28 @@ def did_you_mean(wanted: str, known: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
-def suggest_id(wanted: str, known: Iterable[str], what: str, limit: int = 8) -> str:
-    """'did you mean …?' when an id is close; otherwise the ids there are, so one can pick."""
+def suggest_id(wanted: str, known: Iterable[str], what: str, limit: int = 8, mend: str | None = None) -> str:
+    """'did you mean …?' when an id is close; otherwise the ids there are, so one can pick.
+    ``mend`` is the command that adds the missing record, named whenever it is given."""
     known = sorted(known)
     close = did_you_mean(wanted, known)
     if close:
-        return close
+        return f"{close} If it is a new {what}, add it: {mend}" if mend else close
+    adding = f": {mend}" if mend else ""
     if not known:
-        return f"there is no {what} yet; add one first"
+        return f"there is no {what} yet; add one first{adding}"
     shown = ", ".join(known[:limit]) + (f" and {len(known) - limit} more" if len(known) > limit else "")
-    return f"use the id of an existing {what} ({shown}), or add the {what}"
+    return f"use the id of an existing {what} ({shown}), or add the {what}{adding}"
+
+
+def new_record_command(what: str, wanted: str) -> str | None:
+    """The `new` command that adds the record an unknown id names (actor, topic), with that id
+    when it is a valid one; None for kinds `new` does not make from a name."""
+    if what not in ("actor", "topic"):
+        return None
+    name = "its name" if what == "actor" else "its title"
+    with_id = f" --id {wanted}" if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", wanted) else ""
+    return f'`python -m build_scripts new {what} "{name}"{with_id}`'
 
 
 def _gh_data(text: str) -> str:

@@ -18,7 +18,7 @@ from build_scripts.content.prose import render_prose, safe_external_url
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import Address, page_path, quote_address
 from build_scripts.pages.indexes import FolderViews, PageIndexes
-from build_scripts.pages.labels import BASIS_LABELS, format_date
+from build_scripts.pages.labels import BASIS_LABELS, PUBLICATION_BASIS_LABELS, format_date
 from build_scripts.pages.links import Link, folder_of, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 
@@ -85,7 +85,8 @@ class PageContext:
         if kind == "topic":
             return self.content.topics[record_id].record.title
         if kind == "source":
-            return self.content.sources[record_id].record.title
+            # A text published without a headline is named by its publisher and date.
+            return self.content.sources[record_id].record.title or f"Untitled text ({self.source_credit(record_id)})"
         raise KeyError(kind)
 
     def link_to_page(self, name: str, anchor: str = "") -> Link:
@@ -96,8 +97,10 @@ class PageContext:
     def link_to_file(self, site_path: str) -> Link:
         return Link(posixpath.basename(site_path), relative_url(self.page, site_path))
 
-    def external(self, text: str, url: str) -> Link:
-        return Link(text, safe_external_url(url))
+    def external(self, text: str, url: str | None) -> Link:
+        """A link to an address outside the site; without an address (a licence that has none), its
+        text alone: the link's url is then empty and templates print the text."""
+        return Link(text, safe_external_url(url) if url is not None else Markup(""))
 
     def actor_links(self, ids: list[str]) -> list[Link]:
         return [self.link("actor", i) for i in ids]
@@ -151,10 +154,12 @@ class PageContext:
 
     # -- dates and citations ----------------------------------------------
 
-    def date(self, date: model.DateRef | None) -> DateView | None:
+    def date(self, date: model.DateRef | None, publication: bool = False) -> DateView | None:
+        """``publication``: the date is a source's own publication date, labelled by where it comes from."""
         if date is None:
             return None
-        return DateView(date.value, format_date(date.value), date.basis.value, BASIS_LABELS[date.basis.value],
+        labels = PUBLICATION_BASIS_LABELS if publication else BASIS_LABELS
+        return DateView(date.value, format_date(date.value), date.basis.value, labels[date.basis.value],
                         date.said_as, date.explanation)
 
     def citation(self, citation: model.Citation) -> CitationView:

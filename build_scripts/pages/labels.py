@@ -35,6 +35,10 @@ BASIS_LABELS = {
     "external": "date from outside the text",
     "inferred": "date inferred",
 }
+# A source's own publication date: "stated" there means the publisher gives it (in the
+# publication's dateline or metadata, or as the contributor copied it from there), which
+# the text itself may not print.
+PUBLICATION_BASIS_LABELS = BASIS_LABELS | {"stated": "date given by the publisher"}
 RELATION_LABELS = {
     "buys-from": "buys from",
     "supplies": "supplies",

@@ -21,6 +21,7 @@ from build_scripts.content.problems import (
     Mark,
     Problem,
     did_you_mean,
+    new_record_command,
     suggest_id,
 )
 from build_scripts.content.prose import prose_links
@@ -68,13 +69,14 @@ def check_content(content: Content) -> CheckedDossier:
     _check_affiliation_cycles(content, problems)
     evidence_spans, spans_by_source = _locate_quotes(content, texts, problems)
     quote_spans = {claim_id: next(iter(spans.values())) for claim_id, spans in evidence_spans.items() if spans}
-    _check_claim_details(content, problems)
+    _check_claim_details(content, evidence_spans, problems)
     _check_quotation_marks_and_weekdays(content, problems)
     _check_key_figures(content, problems)
     _check_relations(content, problems)
     _check_disagreements(content, problems)
     _check_prose_links(content, problems)
     _check_context_addresses(content, problems)
+    _check_source_gaps(content, problems)
     header_problems = schema_header_problems(content.root)
     if MISSING_HEADER_IS_AN_ERROR:
         problems.extend(header_problems)
@@ -82,7 +84,7 @@ def check_content(content: Content) -> CheckedDossier:
         raise DossierError(problems)
     checked = CheckedDossier(content, texts, quote_spans, _uncovered_sentences(texts, evidence_spans),
                              evidence_spans=evidence_spans, spans_by_source=spans_by_source)
-    checked.warnings = (_orphans(content) + _coverage_warnings(content, checked)
+    checked.warnings = (_orphans(content) + _seeds_without_records(content) + _coverage_warnings(content, checked)
                         + common_phrase_warnings(content, texts))
     checked.placeholders = placeholder_warnings(content)
     checked.warnings += checked.placeholders
@@ -149,7 +151,8 @@ class _References:
     def expect(self, ids: dict, wanted: str | None, origin: Origin, *loc: str | int, what: str) -> None:
         if wanted is not None and wanted not in ids:
             self.problems.append(Problem(origin.at(*loc), f"unknown {what} '{wanted}'",
-                                         suggest_id(wanted, ids, what), origin.field(*loc)))
+                                         suggest_id(wanted, ids, what, mend=new_record_command(what, wanted)),
+                                         origin.field(*loc)))
 
     def expect_all(self, ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
         for index, item in enumerate(wanted):
@@ -308,13 +311,19 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
     return spans, by_source
 
 
-def _check_claim_details(content: Content, problems: list[Problem]) -> None:
+def _check_claim_details(content: Content, evidence_spans: dict[str, dict[str, Span]],
+                         problems: list[Problem]) -> None:
     for located in content.claims.values():
         claim, origin = located.record, located.origin
         quotes = [normalise(e.quote) for e in claim.evidence]
+        # A quote that was not found in its source is reported already; the words
+        # a figure or date takes from it are checked once it is mended, or a
+        # correct figure would be reported as wrong (its hint asking to change it).
+        all_quotes_found = len(evidence_spans.get(claim.id, {})) == len(claim.evidence)
 
-        def inside_quote(words: str, *loc: str | int, quotes=quotes, origin=origin) -> None:
-            if not any(normalise(words) in quote for quote in quotes):
+        def inside_quote(words: str, *loc: str | int, quotes=quotes, origin=origin,
+                         all_quotes_found=all_quotes_found) -> None:
+            if all_quotes_found and not any(normalise(words) in quote for quote in quotes):
                 which = "the claim's quote" if len(quotes) == 1 else "any of the claim's quotes"
                 problems.append(Problem(origin.at(*loc), f"'{words}' is not part of {which}",
                                         "copy it exactly from the quote, or lengthen the quote to include it",
@@ -506,12 +515,13 @@ def _check_disagreements(content: Content, problems: list[Problem]) -> None:
                 continue
             pair = frozenset((claim_id, mark.claim))
             if pair in seen:
-                where = seen[pair].at(*first_at[pair])
-                problems.append(Problem(origin.at(*at), f"the disagreement between '{claim_id}' and '{mark.claim}' "
-                                        f"is marked twice (first at {where})",
+                # Neither mark is the wrong one: name both places and let the contributor keep either.
+                one, other = seen[pair].at(*first_at[pair]), origin.at(*at)
+                problems.append(Problem(other, f"the disagreement between '{claim_id}' and '{mark.claim}' "
+                                        f"is marked twice: at {one} and at {other}",
                                         "a disagreement is marked once, on either claim, and shown on both: "
-                                        "remove this one (keep its note in the other if it says more)",
-                                        origin.field(*at)))
+                                        "keep one of the two marks, whichever you like, with the note that says "
+                                        "more, and remove the other", origin.field(*at)))
                 continue
             seen[pair], first_at[pair] = origin, at
 
@@ -533,6 +543,20 @@ def _check_context_addresses(content: Content, problems: list[Problem]) -> None:
                 "add 'url: https://…' under 'citation': the address of the published page that states the fact, "
                 "copied from the page itself (never invented); leave the entry out if no such page can be found",
                 located.origin.field("citation", "url")))
+
+
+def _check_source_gaps(content: Content, problems: list[Problem]) -> None:
+    """A source may lack a headline or a licence address (none is ever invented), but its
+    record says why, so that a reader and the next contributor do not think it forgotten."""
+    for located in content.sources.values():
+        source, origin = located.record, located.origin
+        missing = " and no ".join(what for what, absent in (("title", source.title is None),
+                                                           ("licence address", source.licence.url is None)) if absent)
+        if missing and not source.note:
+            problems.append(Problem(origin.at(), f"this source has no {missing}, and no note saying why",
+                                    f"add 'note:' saying why it has no {missing} (e.g. 'The text was published "
+                                    "without a headline.'); or give what is missing, copied from the publication, "
+                                    "never invented", origin.field("note")))
 
 
 def newest_source_date(content: Content) -> str | None:
@@ -575,7 +599,8 @@ def _check_prose_links(content: Content, problems: list[Problem]) -> None:
             elif internal is not None and internal[1] not in targets[internal[0]]:
                 scheme, wanted = internal
                 problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
-                                        suggest_id(wanted, targets[scheme], scheme), origin.field(*loc)))
+                                        suggest_id(wanted, targets[scheme], scheme,
+                                                   mend=new_record_command(scheme, wanted)), origin.field(*loc)))
 
 
 def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str, Span]]) -> dict[str, list[Span]]:
@@ -595,6 +620,8 @@ def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str
 
 def _orphans(content: Content) -> list[Problem]:
     cited_actors = {a for c in content.claims.values() for a in c.record.actors}
+    # A publisher's page lists what it published: it is not an orphan even if no claim is about it.
+    cited_actors |= {a for s in content.sources.values() for a in (s.record.publisher, s.record.original_publisher) if a}
     cited_topics = {t for c in content.claims.values() for t in c.record.topics}
     warnings = [Problem(l.origin.at(), f"no claim is about the actor '{i}'", "add it to a claim's 'actors'",
                         kind="actors no claim is about")
@@ -602,6 +629,25 @@ def _orphans(content: Content) -> list[Problem]:
     warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'",
                          kind="topics no claim belongs to")
                  for i, l in sorted(content.topics.items()) if i not in cited_topics]
+    return warnings
+
+
+def _seeds_without_records(content: Content) -> list[Problem]:
+    """A text put in seeds/ and never recorded is not in the dossier: say so, with the command that records it."""
+    recorded = {located.record.text for located in content.sources.values()}
+    warnings = []
+    for path in sorted(p.relative_to(content.root).as_posix() for p in (content.root / "seeds").glob("*.txt")):
+        if path in recorded:
+            continue
+        # Only a name a record may give (model.Source.text) is repeated in the command; the mark names any file.
+        if re.fullmatch(r"seeds/[A-Za-z0-9._-]+\.txt", path):
+            hint = (f"record it: `python -m build_scripts new source {path}` with the options "
+                    "`python -m build_scripts new source --help` lists; or delete the file")
+        else:
+            hint = ("rename it with letters, digits, '.', '_' or '-' only, then record it with "
+                    "`python -m build_scripts new source seeds/<file>.txt`; or delete the file")
+        warnings.append(Problem(Mark(path, 1, 1), "this text has no source record, so the dossier does not use it",
+                                hint, kind="texts without a source record"))
     return warnings
 
 

@@ -33,48 +33,70 @@ import pydantic
 
 from build_scripts.content import model
 from build_scripts.content.model import slugify
-from build_scripts.content.problems import DossierError
+from build_scripts.content.problems import DossierError, new_record_command
 from build_scripts.content.schema import header_line
 from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
 from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
-
-KINDS = ("actor", "topic", "claim", "source")
 
 
 class ScaffoldError(Exception):
     """Why nothing was written, in words a contributor can act on."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=KINDS, help="what to create")
-    parser.add_argument("name", help="actor: its name; topic: its title; claim: the statement in your words; "
-                                     "source: the path of its text file in seeds/")
-    parser.add_argument("--id", dest="record_id", help="the id to use instead of one made from the name")
-    parser.add_argument("--kind", dest="actor_kind", default="person",
-                        choices=[kind.value for kind in model.ActorKind], help="actor: what kind of actor (default: person)")
-    parser.add_argument("--topic", help="claim: the topic it belongs to (its file is content/claims/TOPIC.yaml)")
-    parser.add_argument("--file", dest="claims_file", help="claim: the claims file to append to, e.g. iranian-oil")
-    parser.add_argument("--source", help="claim: the source it quotes (default: the only source, if there is one)")
-    parser.add_argument("--quote", help="claim: the words of the source (default: the first sentence no claim quotes)")
-    parser.add_argument("--actor", dest="actors", action="append", default=[], help="claim: an actor it is about (repeatable)")
-    parser.add_argument("--summary", help="actor, topic: the summary (default: a placeholder that `check` warns "
-                                          "about and a strict build refuses)")
-    parser.add_argument("--publisher", help="source (required): the id of the actor that published the text")
-    parser.add_argument("--title", help="source (required): the title as published")
-    parser.add_argument("--date", help="source (required): the publication date, as precise as known: 2018, 2018-10 "
+def add_arguments(parser: argparse.ArgumentParser, common_options=None) -> None:
+    """One sub-command per kind, each with its own options only (`new source --help`
+    lists what a source needs). ``common_options(parser)`` adds the options every
+    command takes (--root, --format), so that they may follow the kind too."""
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND", title="kinds")
+
+    def kind(name: str, help: str, what: str) -> argparse.ArgumentParser:
+        sub = kinds.add_parser(name, help=help, description=f"New {name}: {help}.")
+        if common_options is not None:
+            common_options(sub)
+        sub.add_argument("name", metavar="TEXT" if name == "source" else name.upper(), help=what)
+        sub.add_argument("--id", dest="record_id", metavar="ID", help="the id to use instead of one made from the name")
+        return sub
+
+    actor = kind("actor", "a person, country or organisation: content/actors/ID.yaml", "its name")
+    actor.add_argument("--kind", dest="actor_kind", default="person", choices=[kind.value for kind in model.ActorKind],
+                       help="what kind of actor (default: person)")
+    actor.add_argument("--summary", help="the summary (default: a placeholder that `check` warns about and a strict "
+                                         "build refuses)")
+
+    topic = kind("topic", "a thread of the story: content/topics/ID.yaml", "its title")
+    topic.add_argument("--summary", help="the summary (default: a placeholder that `check` warns about and a strict "
+                                         "build refuses)")
+
+    claim = kind("claim", "a statement of a source, with its quote: appended to content/claims/TOPIC.yaml",
+                 "the statement in your words")
+    claim.add_argument("--topic", help="the topic it belongs to (its file is content/claims/TOPIC.yaml)")
+    claim.add_argument("--file", dest="claims_file", help="the claims file to append to, e.g. iranian-oil")
+    claim.add_argument("--source", help="the source it quotes (default: the only source, if there is one)")
+    claim.add_argument("--quote", help="the words of the source (default: the first sentence no claim quotes)")
+    claim.add_argument("--actor", dest="actors", action="append", default=[], help="an actor it is about (repeatable)")
+
+    source = kind("source", "the record of a text in seeds/: content/sources/ID.yaml",
+                  "the path of its text file in seeds/, e.g. seeds/report.txt")
+    source.add_argument("--publisher", help="(required) the id of the actor that published the text")
+    source.add_argument("--title", help="the title (headline) as published; leave it out when the text has none, "
+                                        "and say so with --note")
+    source.add_argument("--date", help="(required) the publication date, as precise as known: 2018, 2018-10 "
                                        "or 2018-10-05")
-    parser.add_argument("--date-basis", default="stated", choices=["stated", "inferred"],
-                        help="source: how the date is known: stated (the publisher gives it; the default) or "
+    source.add_argument("--date-basis", default="stated", choices=["stated", "inferred"],
+                        help="how the date is known: stated (the publisher gives it; the default) or "
                              "inferred (worked out; say how with --date-explanation)")
-    parser.add_argument("--date-explanation", help="source: how the publication date was established, in a sentence")
-    parser.add_argument("--licence", help="source (required): the licence's usual name, e.g. 'CC BY 4.0'")
-    parser.add_argument("--licence-url", help="source (required): the licence's address, https://…")
-    parser.add_argument("--attribution", help="source: the credit the licence asks for (default: the title, the "
+    source.add_argument("--date-explanation", help="how the publication date was established, in a sentence")
+    source.add_argument("--licence", help="(required) the licence's usual name, e.g. 'CC BY 4.0'")
+    source.add_argument("--licence-url", help="the licence's address, https://…, as the publisher gives it; never "
+                                              "invented: leave it out when there is none, and say so with --note")
+    source.add_argument("--attribution", help="the credit the licence asks for (default: the title, the "
                                               "publisher's name and the licence)")
-    parser.add_argument("--language", default="en", help="source: the language of the text, e.g. en, fr (default: en)")
-    parser.add_argument("--url", help="source: the address it was published at, https://…, copied from the page "
+    source.add_argument("--language", default="en", help="the language of the text, e.g. en, fr (default: en)")
+    source.add_argument("--url", help="the address it was published at, https://…, copied from the page "
                                       "(never invented; leave it out when it is not known)")
-    parser.add_argument("--byline", help="source: the author's name, as the text's byline gives it")
+    source.add_argument("--byline", help="the author's name, as the text's byline gives it")
+    source.add_argument("--note", help="what a reader should know about the record, e.g. why it has no title or no "
+                                       "licence address (without it, a placeholder to fill in when one is missing)")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
@@ -90,7 +112,8 @@ def run(root: Path, args: argparse.Namespace) -> int:
             path = new_source(root, Path(args.name), args.record_id, SourceDetails(
                 publisher=args.publisher, title=args.title, date=args.date, date_basis=args.date_basis,
                 date_explanation=args.date_explanation, licence=args.licence, licence_url=args.licence_url,
-                attribution=args.attribution, language=args.language, url=args.url, byline=args.byline))
+                attribution=args.attribution, language=args.language, url=args.url, byline=args.byline,
+                note=args.note))
     except ScaffoldError as error:
         print(f"nothing was written: {error}", file=sys.stderr)
         return 1
@@ -244,6 +267,7 @@ class SourceDetails:
     language: str = "en"
     url: str | None = None  # optional: only an address copied from the published page
     byline: str | None = None
+    note: str | None = None  # required by check when the title or the licence's address is missing
 
 
 def new_source(root: Path, text_path: Path, record_id: str | None, details: SourceDetails) -> Path:
@@ -262,12 +286,11 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
         raise ScaffoldError(f"{text_path}:{refused.line}:{refused.column}: {refused.message}; "
                             f"{refused.hint.removesuffix(' (and record the new sha256)')}") from None
     # Nothing is guessed: no title cut from the text, no date of today, no
-    # publisher or licence copied from another source. What is missing is asked for.
-    missing = [option for option, value in (("--title 'the title as published'", details.title),
-                                            ("--date YYYY-MM-DD (or YYYY-MM, YYYY)", details.date),
+    # publisher or licence copied from another source. What is missing is asked for;
+    # a title or a licence address the publication does not give is left out, and the note says why.
+    missing = [option for option, value in (("--date YYYY-MM-DD (or YYYY-MM, YYYY)", details.date),
                                             ("--publisher ACTOR-ID", details.publisher),
-                                            ("--licence 'NAME'", details.licence),
-                                            ("--licence-url https://…", details.licence_url)) if not value]
+                                            ("--licence 'NAME'", details.licence)) if not value]
     if details.date_basis == "inferred" and not details.date_explanation:
         missing.append("--date-explanation 'how the date was worked out' (the date is inferred)")
     if missing:
@@ -283,7 +306,21 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
     content = _checked(root).content
     _known(details.publisher, content.actors, "actor")
     publisher_name = content.actors[details.publisher].record.name
-    attribution = details.attribution or f"{details.title}, {publisher_name}, {details.licence}"
+    attribution = details.attribution or ", ".join(filter(None, [details.title, publisher_name, details.licence]))
+    lacking = " and no ".join(what for what, value in (("title", details.title), ("licence address", details.licence_url))
+                              if not value)
+    if details.note:
+        note = f"note: {_q(details.note)}"
+    elif lacking:
+        note = ("# Why the record has no " + lacking + " (check asks for it):\n"
+                + f"note: {_q(placeholder(f'why the publication gives no {lacking}.'))}")
+    else:
+        note = "# Optional: what a reader should know about the record.\n#   note: …"
+    title = (f"title: {_q(details.title)}" if details.title
+             else "# The text has no title (headline); if it has one, add it as published:\n#   title: …")
+    licence_url = (f"  url: {details.licence_url}" if details.licence_url
+                   else "  # The licence's address, as the publisher gives it, if it gives one (never invented):\n"
+                        "  #   url: https://…")
     explanation = (f"explanation: {_q(details.date_explanation)}" if details.date_explanation
                    else "# explanation: how the date was established, in a sentence (optional when stated)")
     url = (f"url: {details.url}" if details.url
@@ -292,7 +329,7 @@ def new_source(root: Path, text_path: Path, record_id: str | None, details: Sour
               else "# The author's name, as the text's byline gives it, if it has one:\n#   byline: …")
     body = f"""\
 # A new source: the document {seed.name}, whose text is never edited.
-title: {_q(details.title)}
+{title}
 # The actor that published this text (the id of an actor).
 publisher: {details.publisher}
 # If the text was first published by someone else, add:
@@ -307,7 +344,7 @@ published:
 language: {details.language}
 licence:
   name: {_q(details.licence)}
-  url: {details.licence_url}
+{licence_url}
 # The credit the licence asks for, as it will be shown.
 attribution: {_q(attribution)}
 text: seeds/{seed.name}
@@ -315,6 +352,7 @@ text: seeds/{seed.name}
 sha256: {hashlib.sha256(raw).hexdigest()}
 {url}
 {byline}
+{note}
 """
     return _write(path, body, "source")
 
@@ -367,7 +405,9 @@ def _fresh_file(root: Path, folder: str, record_id: str) -> Path:
 
 def _known(wanted: str, ids: dict, what: str) -> None:
     if wanted not in ids:
-        raise ScaffoldError(f"there is no {what} '{wanted}' (known: {', '.join(sorted(ids)) or 'none'})")
+        mend = new_record_command(what, wanted)
+        adding = f"; add it first: {mend}" if mend else ""
+        raise ScaffoldError(f"there is no {what} '{wanted}' (known: {', '.join(sorted(ids)) or 'none'}){adding}")
 
 
 def _checked(root: Path) -> CheckedDossier:

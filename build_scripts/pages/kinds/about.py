@@ -29,10 +29,10 @@ def render(site: PageRenderer) -> None:
         })
     licences: dict[tuple[str, str], int] = {}
     for source in site.content.sources.values():
-        key = (source.record.licence.name, source.record.licence.url)
+        key = (source.record.licence.name, source.record.licence.url or "")
         licences[key] = licences.get(key, 0) + 1
     site.render("about", KIND.path, located.origin.path, "About this dossier",
                 f"How {located.record.title} is made, and the sources it rests on.",
                 about=located.record.about, sources=sources if len(sources) <= SOURCES_LISTED else [],
                 source_count=len(site.content.sources), sources_index=v.link_to_page("sources_index"),
-                licences=[(v.external(name, url), count) for (name, url), count in sorted(licences.items())])
+                licences=[(v.external(name, url or None), count) for (name, url), count in sorted(licences.items())])

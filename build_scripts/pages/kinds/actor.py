@@ -32,6 +32,17 @@ KIND = PAGE_KINDS["actor"]
 ROLES_SHOWN = 20
 RELATIONS_SHOWN = 60
 RELATIONS_DRAWN = 40
+# A publisher's page lists this many of the sources it published, the newest
+# first, and counts the rest (the Sources page lists them all).
+PUBLISHED_SHOWN = 50
+
+
+def published_by(indexes: PageIndexes, actor_id: str) -> list[str]:
+    """The sources the actor published, or first published where another republished them: newest first."""
+    sources = [(located.record.published.value, source_id) for source_id, located in indexes.content.sources.items()
+               if actor_id in (located.record.publisher, located.record.original_publisher)]
+    by_id = sorted(sources, key=lambda item: item[1])
+    return [source_id for _, source_id in sorted(by_id, key=lambda item: item[0], reverse=True)]
 
 
 def parts(indexes: PageIndexes, actor_id: str) -> list[paging.Part]:
@@ -49,6 +60,7 @@ def render(site: PageRenderer, actor_id: str) -> None:
     listed = parts_of(site.indexes, KIND.name, actor_id)
     aliases, more_aliases = shown_actor_aliases(actor)
     relations = relation_views(v, actor_id)
+    published = published_by(site.indexes, actor_id)
     site.render(
         "actor", path, located.origin.path, actor.name, first_sentence(actor.summary),
         search_boost=KIND.search_boost, tags=[actor.name, *aliases],
@@ -63,6 +75,8 @@ def render(site: PageRenderer, actor_id: str) -> None:
         corrections=correction_views(actor.corrections), shown_corrections=CORRECTIONS_SHOWN,
         relations=relations[:RELATIONS_SHOWN], more_relations=max(0, len(relations) - RELATIONS_SHOWN),
         relation_count=len(relations),
+        published=published[:PUBLISHED_SHOWN], more_published=max(0, len(published) - PUBLISHED_SHOWN),
+        published_count=len(published), sources_page=v.link_to_page("sources_index"),
         network=network_svg(v, "network-" + actor_id, f"{actor.name} and the actors it is related to",
                             f"A picture of the relations between {actor.name} and other actors; "
                             + ("the same relations are listed as text beside it." if len(relations) <= RELATIONS_DRAWN

@@ -49,11 +49,11 @@ def compared(v, source_id: str, claim_ids) -> list[ComparedClaim]:
 
 def render(site: PageRenderer, source_id: str) -> None:
     located = site.content.sources[source_id]
-    source = located.record
     claim_ids = compared_claims(site.indexes, source_id)
+    name = site.context(KIND.path_of(source_id)).title_of("source", source_id)
     site.render_record_list(
-        KIND, source_id, located.origin.path, f"Compare: {source.title}",
-        f"The claims of “{source.title}” that other sources report too or contradict.",
+        KIND, source_id, located.origin.path, f"Compare: {name}",
+        f"The claims of “{name}” that other sources report too or contradict.",
         common=lambda pv: dict(source=pv.link("source", source_id), overview=pv.link_to_page("compare"),
                                count=len(claim_ids)),
         items_key="claims",

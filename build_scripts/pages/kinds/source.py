@@ -159,11 +159,11 @@ def text_parts(indexes: PageIndexes, source_id: str) -> TextParts:
 
 def render(site: PageRenderer, source_id: str) -> None:
     located = site.content.sources[source_id]
-    source = located.record
     path = KIND.path_of(source_id)
     text = text_parts_of(site.indexes, source_id)
     listed = parts_of(site.indexes, KIND.name, source_id)
     split = listed.is_split
+    name = site.context(path).title_of("source", source_id)
     for number, (page, blocks) in enumerate(zip(text.paths, text.blocks, strict=True), 1):
         v = site.context(page)
         paragraphs, passages, passage_block = reading(v, source_id, text.page_of_quote, text.page_of_passage)
@@ -171,21 +171,21 @@ def render(site: PageRenderer, source_id: str) -> None:
         notes = [] if split else side_notes(paragraphs, claims)
         macros = site.env.get_template("_source_text.md.j2").module
         starting_here = {c for index in blocks for run in paragraphs[index] for c in run.starting}
-        title = source.title if number == 1 else f"{source.title}: part {number} of {len(text.paths)}"
+        title = name if number == 1 else f"{name}: part {number} of {len(text.paths)}"
         site.render(
             "source", page, located.origin.path, title,
-            f"The full text of “{source.title}”, with every quoted passage marked and linked to its claims."
+            f"The full text of “{name}”, with every quoted passage marked and linked to its claims."
             + ("" if number == 1 else f" (part {number} of {len(text.paths)})"),
             search_boost=KIND.search_boost,
-            **page_data(v, source_id, claims, listed, text_nav(v, text, number - 1, source.title) if text.is_split else None,
+            **page_data(v, source_id, claims, listed, text_nav(v, text, number - 1, name) if text.is_split else None,
                         [macros.block(paragraphs[index], notes[index] if notes else [], source_id) for index in blocks],
                         [p for n, p in enumerate(passages, 1) if passage_block[n] in blocks],
                         [c for c in claims if not text.is_split or c.id in starting_here], notes=notes),
         )
     if split:
         site.render_parts(KIND, "source_claims", located.origin.path,
-                          f"Claims quoting “{source.title}”", f"The claims that quote “{source.title}”.",
-                          lambda pv: Link(source.title, relative_url(pv.page, path)),
+                          f"Claims quoting “{name}”", f"The claims that quote “{name}”.",
+                          lambda pv: Link(name, relative_url(pv.page, path)),
                           lambda pv, part: {"claims": claims_at(pv, part.items), "source_id": source_id},
                           record_id=source_id)
 

@@ -99,7 +99,7 @@ def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = AC
     for evidence in record.evidence[:shown]:
         source = content.sources[evidence.source].record
         original = content.actors[source.original_publisher].record.name if source.original_publisher else None
-        sources.append(QuotedSource(source.title, content.actors[source.publisher].record.name, original,
+        sources.append(QuotedSource(source.title or "Untitled text", content.actors[source.publisher].record.name, original,
                                     source.published.value, evidence_quote(checked, claim_id, evidence.source)))
     others = len(record.evidence) - len(sources)
     return Citation(address, _text(record.statement, dossier, address, sources, others),

@@ -74,9 +74,11 @@ def news_article(source: model.Source, publisher: model.Actor, original_publishe
         "license": source.licence.url,
         "creditText": source.attribution,
     }
+    # What the source does not have (a headline, a licence address) is left out, never made up.
+    data = {key: value for key, value in data.items() if value is not None}
     if original_publisher is not None:
         # The article as its first publisher printed it.
-        data["isBasedOn"] = {"@type": "NewsArticle", "headline": source.title,
+        data["isBasedOn"] = {"@type": "NewsArticle", **({"headline": source.title} if source.title else {}),
                              "publisher": organisation(original_publisher)}
     return data
 
@@ -91,8 +93,9 @@ def claims(items: list[tuple[model.Claim, str, list[tuple[model.Source, model.Ac
             "@type": "Claim",
             "text": claim.statement,
             "url": address,
-            "appearance": [{"@type": "NewsArticle", "headline": source.title, "url": quote_url,
-                            "datePublished": source.published.value, "publisher": organisation(publisher)}
+            "appearance": [{"@type": "NewsArticle", **({"headline": source.title} if source.title else {}),
+                            "url": quote_url, "datePublished": source.published.value,
+                            "publisher": organisation(publisher)}
                            for source, publisher, quote_url in appearances],
         } | _corrected(claim.corrections))
     return {"@context": SCHEMA_ORG, "@graph": graph}

@@ -15,7 +15,8 @@ def parts_by_source(indexes: PageIndexes, kind: PageKind, wanted) -> list[paging
     spans = indexes.checked.quote_spans  # by source, then where the quote stands, as the pages list them
     claims.sort(key=lambda c: (content.claims[c].record.source, spans[c].start, c))
     source_of = lambda c: content.claims[c].record.source  # noqa: E731
-    groups = paging.by_key(claims, lambda c: (source_of(c), content.sources[source_of(c)].record.title))
+    groups = paging.by_key(claims, lambda c: (source_of(c), content.sources[source_of(c)].record.title
+                                                  or f"Untitled text ({source_of(c)})"))
     return paging.split(groups, kind.per_page, numbered=True)
 
 
