@@ -42,6 +42,12 @@ class PartNav:
     next: Link | None
 
 
+def first(items, limit: int) -> tuple[list, int]:
+    """The first ``limit`` of ``items``, and how many more there are: what a page
+    lists of a list that can grow, and the count it gives of the rest."""
+    return list(items[:limit]), max(0, len(items) - limit)
+
+
 def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
     """The parts of the list page of kind ``name`` (of record ``record_id``, for a source's claims)."""
     key = (name, record_id)

@@ -7,7 +7,7 @@ from build_scripts.pages import paging
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import ACTOR_KIND_LABELS, format_date
 from build_scripts.pages.links import Link, relative_url
-from build_scripts.pages.lists import part_entries, parts_of
+from build_scripts.pages.lists import first, part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
@@ -61,21 +61,22 @@ def render(site: PageRenderer, actor_id: str) -> None:
     aliases, more_aliases = shown_actor_aliases(actor)
     relations = relation_views(v, actor_id)
     published = published_by(site.indexes, actor_id)
+    roles, more_roles = first(actor.roles, ROLES_SHOWN)
+    relations_shown, more_relations = first(relations, RELATIONS_SHOWN)
+    published_shown, more_published = first(published, PUBLISHED_SHOWN)
     site.render(
         "actor", path, located.origin.path, actor.name, first_sentence(actor.summary),
         search_boost=KIND.search_boost, tags=[actor.name, *aliases],
         actor=actor, aliases=aliases, more_aliases=more_aliases,
         downloads=v.link_to_page("downloads").url,
         kind_label=ACTOR_KIND_LABELS[actor.kind.value][0],
-        roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end))
-               for r in actor.roles[:ROLES_SHOWN]],
-        more_roles=max(0, len(actor.roles) - ROLES_SHOWN),
+        roles=[(r.title, r.start and format_date(r.start), r.end and format_date(r.end)) for r in roles],
+        more_roles=more_roles,
         claims=[] if listed.is_split else claims, claim_count=len(claims),
         claim_parts=part_entries(path, listed) if listed.is_split else [],
         corrections=correction_views(actor.corrections), shown_corrections=CORRECTIONS_SHOWN,
-        relations=relations[:RELATIONS_SHOWN], more_relations=max(0, len(relations) - RELATIONS_SHOWN),
-        relation_count=len(relations),
-        published=published[:PUBLISHED_SHOWN], more_published=max(0, len(published) - PUBLISHED_SHOWN),
+        relations=relations_shown, more_relations=more_relations, relation_count=len(relations),
+        published=published_shown, more_published=more_published,
         published_count=len(published), sources_page=v.link_to_page("sources_index"),
         network=network_svg(v, "network-" + actor_id, f"{actor.name} and the actors it is related to",
                             f"A picture of the relations between {actor.name} and other actors; "

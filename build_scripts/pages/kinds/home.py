@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from build_scripts.content.prose import first_sentence
 from build_scripts.pages.kinds.figures import key_figures
+from build_scripts.pages.lists import first
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views.disputed import disputed_views
@@ -26,13 +27,13 @@ def render(site: PageRenderer) -> None:
     path = KIND.path
     v = site.context(path)
     event_count, _ = event_counts(site.indexes)
-    disputed = disputed_views(v)
+    disputed_shown, more_disputed = first(disputed_views(v), HOME_DISPUTED)
     site.render("home", path, located.origin.path, dossier.title, dossier.description,
                 dossier=dossier,
                 topics=[(v.link("topic", t), first_sentence(site.content.topics[t].record.summary))
                         for t in site.indexes.topics_in_order[:HOME_TOPICS]],
                 figures=key_figures(v, HOME_FIGURES),
-                disputed=disputed[:HOME_DISPUTED], more_disputed=max(0, len(disputed) - HOME_DISPUTED),
+                disputed=disputed_shown, more_disputed=more_disputed,
                 latest=latest_events(v, HOME_EVENTS),
                 next_events=events_after_sources(v),
                 sources=sorted(site.content.sources),

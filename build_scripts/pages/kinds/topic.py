@@ -14,7 +14,7 @@ from build_scripts.pages.derived import glossary
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, html_url, relative_url
-from build_scripts.pages.lists import claim_address, part_entries, parts_of
+from build_scripts.pages.lists import claim_address, first, part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
@@ -72,6 +72,9 @@ def render(site: PageRenderer, topic_id: str) -> None:
     used_terms = terms_used_on_topic(v, topic_id)
     terms = key_terms + [t for t in used_terms if t not in key_terms]
     events = event_views(v, topic_id)
+    actors_shown, more_actors = first(actor_ids, ACTORS_SHOWN)
+    related, more_related = first(topic.related, RELATED_SHOWN)
+    terms_shown, more_terms = first(terms, TERMS_SHOWN)
     context = context_of_topic(v, topic_id)
     tags = [topic.title]
     for term_id in key_terms:
@@ -82,9 +85,8 @@ def render(site: PageRenderer, topic_id: str) -> None:
         topic=topic, claims=[] if listed.is_split else claims, claim_count=len(claims),
         claim_parts=part_entries(path, listed) if listed.is_split else [],
         corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
-        actors=actor_ids[:ACTORS_SHOWN], more_actors=max(0, len(actor_ids) - ACTORS_SHOWN),
-        related=topic.related[:RELATED_SHOWN], more_related=max(0, len(topic.related) - RELATED_SHOWN),
-        terms=[term_view(v, t) for t in terms[:TERMS_SHOWN]], more_terms=max(0, len(terms) - TERMS_SHOWN),
+        actors=actors_shown, more_actors=more_actors, related=related, more_related=more_related,
+        terms=[term_view(v, t) for t in terms_shown], more_terms=more_terms,
         events=events[:EVENTS_SHOWN], event_count=len(events),
         context=context[:CONTEXT_SHOWN], context_count=len(context),
         glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),

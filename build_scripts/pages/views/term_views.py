@@ -10,6 +10,7 @@ from markupsafe import Markup
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.derived import glossary
 from build_scripts.pages.links import Link
+from build_scripts.pages.lists import first
 
 # A term shows this many of its other names (the glossary, "Terms on this
 # page"), and its topic pages weigh as many in search; all of them are in the
@@ -53,7 +54,7 @@ def search_names(term) -> list[str]:
 def shown_actor_aliases(actor) -> tuple[list[str], int]:
     """The aliases an actor's page shows and weighs in search (as many as a term's), and how many
     more there are; every one is in the downloads and the forgiving search's names."""
-    return list(actor.aliases[:ALIASES_SHOWN]), max(0, len(actor.aliases) - ALIASES_SHOWN)
+    return first(actor.aliases, ALIASES_SHOWN)
 
 
 def terms_used_on_topic(v: PageContext, topic_id: str) -> list[str]:
