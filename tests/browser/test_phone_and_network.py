@@ -8,9 +8,10 @@
   checks, built once per session).
 - Every kind of page fits a 360 px wide screen (no sideways scrolling), data
   tables included; the network picture fits the column, with the full-size
-  picture one tap away as its own file. A screenshot of each kind at 360 px
-  goes to test-artifacts/screenshots/360px/ (at desktop width, see
-  test_pages_load_locally.py).
+  picture one tap away as its own file, and axe finds no violations there
+  (at desktop width, see test_accessibility.py). A screenshot of each kind at
+  360 px goes to test-artifacts/screenshots/360px/ (at desktop width, to
+  test-artifacts/screenshots/desktop/).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 
 from ..helpers import PROJECT_ROOT
 from .page_kinds import PAGE_OF_EACH_KIND
+from .test_accessibility import _violations
 
 PHONE = {"width": 360, "height": 740}
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots" / "360px"
@@ -107,7 +109,7 @@ def test_no_label_overlaps_anything_at_ten_times_todays_dossier(browser, picture
 
 
 @pytest.mark.parametrize("kind", PAGE_OF_EACH_KIND)
-def test_every_kind_of_page_fits_a_phone(browser, site_url, kind):
+def test_every_kind_of_page_fits_a_phone_and_axe_finds_no_violations_there(browser, site_url, kind):
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
                                   service_workers="block")
     try:
@@ -121,11 +123,15 @@ def test_every_kind_of_page_fits_a_phone(browser, site_url, kind):
             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
                          && !e.closest('pre'))
             .slice(0, 5).map(e => e.tagName + '.' + e.className)""")
+        # axe at phone width too, in the same load: the layout a phone gets
+        # (stacked table cards, the drawer navigation) is not the desktop's.
+        violations = _violations(page)
     finally:
         context.close()
     assert width <= PHONE["width"], f"{kind}: {width} px wide: {wide}"
     # Nothing sticks out of the screen, even inside a box that scrolls (code blocks may).
     assert not wide, f"{kind}: wider than the screen: {wide}"
+    assert not violations, f"{kind} at 360 px:\n" + "\n".join(violations)
 
 
 def test_on_a_phone_the_network_fits_and_its_full_size_picture_is_one_tap_away(browser, site_url, built_site):
