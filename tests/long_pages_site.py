@@ -8,6 +8,9 @@ browser's tests/browser/test_long_source.py): the fictional dossier
   topic and the actor each have thousands of claims), its first by hundreds;
 - another text at its size limit quoted by 60 claims with long statements, whose
   side notes stand beside the text (so that the notes are cut with the text);
+- a short text one sentence of which 2,100 claims quote (its anchors and highlight);
+- a text at its size limit with no paragraph break nor sentence end (one block, as
+  written), every stretch of it quoted, and one quote of 1,900 characters across it;
 - an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term;
 - and the other lists a page shows whole: the crowded claims all dated (a topic's and an
   actor's events), 120 context entries on the crowded topic, its 400 related topics, 60
@@ -42,6 +45,11 @@ CONTEXT_ENTRIES = 120  # on the crowded topic; every other one dated
 TERMS = 60  # glossary terms, each named by a crowded claim
 ROLES = 300
 NEIGHBOURS = 100  # actors the many-named actor has a relation to (more than its page lists)
+ONE_SENTENCE_SOURCE = "zz-one-sentence"  # its second sentence quoted by ON_ONE_SENTENCE claims
+ON_ONE_SENTENCE = 2100
+QUOTED_SENTENCE = "The invented guild said the crossing was calm all morning."
+UNBROKEN_SOURCE = "zz-unbroken"
+LONG_QUOTE_CHARACTERS = 1900  # about, the one quote across several blocks of the unbroken text
 
 
 def write_hostile_dossier(root: Path) -> dict:
@@ -79,7 +87,52 @@ def write_hostile_dossier(root: Path) -> dict:
     write_yaml(root, "content/claims/zz-crowded.yaml", {"claims": claims})
     noted = _add_noted_source(root, text.replace(" report ", " notice "))
     _add_other_lists(root)
-    return {"sentences": len(sentences), "claims": claims, "noted": noted}
+    return {"sentences": len(sentences), "claims": claims, "noted": noted,
+            "one_sentence": _add_one_sentence_source(root), "unbroken": _add_unbroken_source(root)}
+
+
+def _add_one_sentence_source(root: Path) -> list[dict]:
+    """A short text whose one sentence ON_ONE_SENTENCE claims quote, all from the same word."""
+    write_source(root, ONE_SENTENCE_SOURCE, f"The invented ferry of Velmora sailed at dawn. {QUOTED_SENTENCE} "
+                 "Residents watched from the bank.\n", "Fictional test article: one sentence quoted by thousands",
+                 "velmora-courier", "2030-05-18")
+    write_yaml(root, f"content/topics/{ONE_SENTENCE_SOURCE}.yaml", {
+        "title": "The much-quoted sentence", "summary": "An invented topic whose claims all quote one sentence."})
+    claims = [{"id": f"zz-calm-{number + 1}", "statement": f"The crossing was calm (fictional claim {number + 1}).",
+               "evidence": [{"source": ONE_SENTENCE_SOURCE, "quote": QUOTED_SENTENCE}],
+               "actors": ["velmora"], "topics": [ONE_SENTENCE_SOURCE], "certainty": "stated"}
+              for number in range(ON_ONE_SENTENCE)]
+    write_yaml(root, "content/claims/zz-one-sentence.yaml", {"claims": claims})
+    return claims
+
+
+def unbroken_text(size: int) -> str:
+    """A FICTIONAL text of exactly ``size`` bytes with no blank line and no sentence end:
+    the long article's sentences, ended by semicolons, on one line."""
+    text = long_text(size).replace(".\n\n", "; ").replace(".", ";").removesuffix(";\n")
+    fill = size - len(text) - len(";\n")
+    text += (" and so on" * (fill // 10 + 1))[:fill] + ";\n"
+    assert len(text.encode("utf-8")) == size and "\n\n" not in text
+    return text
+
+
+def _add_unbroken_source(root: Path) -> list[dict]:
+    """A text at its size limit in one paragraph without a sentence end, each of its stretches
+    between semicolons quoted by a claim, and one quote across several of them."""
+    text = unbroken_text(MAX_TEXT_BYTES)
+    stretches = re.findall(r"[A-Z][^;]* report \d+ [^;]*;", text)
+    write_source(root, UNBROKEN_SOURCE, text, "Fictional test article: one unbroken paragraph", "ost-valley-herald",
+                 "2030-05-19")
+    write_yaml(root, f"content/topics/{UNBROKEN_SOURCE}.yaml", {
+        "title": "The unbroken text", "summary": "An invented topic whose claims quote a text without a break."})
+    start = text.index(stretches[10])
+    long_quote = text[start : text.rindex(";", start, start + LONG_QUOTE_CHARACTERS) + 1]
+    claims = [{"id": f"zz-unbroken-{number + 1}", "statement": f"The unbroken text's stretch {number + 1} (fictional).",
+               "evidence": [{"source": UNBROKEN_SOURCE, "quote": quote}],
+               "actors": ["velmora"], "topics": [UNBROKEN_SOURCE], "certainty": "stated"}
+              for number, quote in enumerate([*stretches, long_quote])]
+    write_yaml(root, "content/claims/zz-unbroken.yaml", {"claims": claims})
+    return claims
 
 
 def _add_noted_source(root: Path, text: str) -> list[dict]:

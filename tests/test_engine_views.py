@@ -102,6 +102,15 @@ def test_a_long_paragraph_is_shown_in_blocks_of_whole_sentences():
     assert all(b.end - b.start <= reader.BLOCK_CHARACTERS for b in blocks)
 
 
+def test_a_stretch_without_a_sentence_end_is_cut_at_spaces_or_else_anywhere():
+    """A text is cut into pages between blocks: one block of 40,000 characters would be a page too heavy."""
+    for text, between in ((("an invented clause without a full stop; " * 1000).strip(), " "), ("x" * 40_000, "")):
+        blocks = reader.reading_blocks(text, [Span(0, len(text))], [Span(0, len(text))])
+        assert len(blocks) > 25 and all(b.end - b.start <= reader.LONGEST_BLOCK for b in blocks)
+        # Nothing is lost but the space between two blocks.
+        assert between.join(text[b.start:b.end] for b in blocks) == text
+
+
 # -- a claim's view -----------------------------------------------------------------
 
 def test_a_corroborated_claim_shows_each_sources_quote_in_its_order(topic_page, fictional_checked):

@@ -1,9 +1,10 @@
 """Hostile and huge input, third round: the lists that still grew with the
 input. A source text at its size limit quoted end to end, an actor with
-thousands of aliases, a glossary term used by hundreds of topics, and a topic
-and an actor with thousands of claims: no page may pass 100 KB of HTML, every
-link into a page cut in parts must find its part, and the search must not
-repeat the aliases on every page.
+thousands of aliases, a glossary term used by hundreds of topics, a topic
+and an actor with thousands of claims, a sentence quoted by thousands of
+claims, and a text at its size limit with no paragraph break nor sentence
+end: no page may pass 100 KB of HTML, every link into a page cut in parts
+must find its part, and the search must not repeat the aliases on every page.
 
 The dossier (tests/long_pages_site.py, FICTIONAL) is written at run time and
 built once per session (the ``long_pages_site`` fixture, tests/conftest.py).
@@ -28,9 +29,13 @@ from .long_pages_site import (
     NOTED_CLAIMS,
     NOTED_SOURCE,
     ON_FIRST_SENTENCE,
+    ON_ONE_SENTENCE,
+    ONE_SENTENCE_SOURCE,
+    QUOTED_SENTENCE,
     ROLES,
     SMALL_TOPICS,
     TERM,
+    UNBROKEN_SOURCE,
 )
 
 PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
@@ -72,7 +77,11 @@ def test_a_text_quoted_throughout_is_in_parts_that_hold_every_quote_once(long_pa
         passages = {x["id"] for x in body.select(".dossier-passage")}
         for link in body.select(".dossier-source-text mark a[href^='#']"):
             assert link["href"][1:] in passages
-    assert set(anchors) == {f"q-{c['id']}" for c in written["claims"]}
+    # Of the claims whose quote starts at one place, the first twenty (by id) have an anchor there.
+    by_quote: dict[str, list[str]] = {}
+    for claim in written["claims"]:
+        by_quote.setdefault(claim["evidence"][0]["quote"], []).append(claim["id"])
+    assert set(anchors) == {f"q-{c}" for ids in by_quote.values() for c in sorted(ids)[:20]}
     # The text is all there, once, in order.
     words = " ".join(article(p).select_one(".dossier-source-text").get_text(" ") for p in pages)
     assert words.count("said in report 1 that") == 1 and words.index("report 100 that") < words.index("report 230 that")
@@ -130,7 +139,6 @@ def test_a_term_used_by_hundreds_of_topics_names_twelve(long_pages_site):
     used = next(p for p in entry.find_all_next("p") if p.get_text().startswith("Used in:"))
     more = re.search(r", and (\d+) more topics$", used.get_text())
     assert len(used.find_all("a")) == 12 and more and int(more[1]) >= SMALL_TOPICS - 12
-
 
 
 def test_side_notes_are_cut_with_their_text(long_pages_site):
@@ -194,3 +202,70 @@ def test_a_hub_actor_lists_draws_and_counts_its_roles_and_relations(long_pages_s
     picture = page.select_one("figure.dossier-network svg")
     drawn = {a["href"] for a in picture.find_all("a", href=True) if "zz-neighbour-" in a["href"]}
     assert len(drawn) == actor.RELATIONS_DRAWN
+
+
+def _quote_links(page: Path, source_id: str) -> dict[str, str]:
+    """The "in the text" links of a page's claims into ``source_id``'s text: {claim id: the link's address}."""
+    links = {}
+    for claim in article(page).select(".dossier-claim[id^='claim-']"):
+        link = claim.find("a", href=re.compile(rf"(^|/)({source_id}|text-\d+)\.html#q-"))
+        if link is not None:
+            links[claim["id"].removeprefix("claim-")] = link["href"]
+    return links
+
+
+def test_a_sentence_quoted_by_thousands_of_claims_anchors_and_names_twenty(long_pages_site):
+    """2,100 claims whose quotes all start at one word: twenty anchors there, a highlight
+    naming twenty and counting them all, and every claim's link leads to one of those anchors."""
+    _root, site, written = long_pages_site
+    page = site / "sources" / f"{ONE_SENTENCE_SOURCE}.html"
+    assert page.stat().st_size < PAGE_BYTES
+    text = article(page).select_one(".dossier-source-text")
+    anchors = {span["id"] for span in text.select("span[id^='q-']")}
+    assert len(anchors) == 20
+    mark = text.select_one("mark[data-claims]")
+    assert mark.get_text() == QUOTED_SENTENCE
+    assert len(mark["data-claims"].split()) == 20 and mark["data-claim-count"] == str(ON_ONE_SENTENCE)
+    # From the claims' pages (the topic's parts and the source's list of claims), each quote link lands there.
+    linked = {}
+    for listing in [*(site / "topics" / ONE_SENTENCE_SOURCE).glob("part-*.html"),
+                    *(site / "sources" / ONE_SENTENCE_SOURCE).glob("part-*.html")]:
+        for claim_id, href in _quote_links(listing, ONE_SENTENCE_SOURCE).items():
+            target, _, anchor = href.partition("#")
+            assert (listing.parent / target).resolve() == page.resolve() and anchor in anchors, (listing, href)
+            linked[claim_id] = anchor
+    assert set(linked) == {c["id"] for c in written["one_sentence"]}
+
+
+def test_a_text_without_a_paragraph_break_is_cut_in_parts(long_pages_site):
+    """40,000 bytes with no blank line nor sentence end: cut at spaces into blocks, and
+    into parts; a quote across a cut is highlighted on both sides, and its link finds its start."""
+    from build_scripts.pages.derived.reader import LONGEST_BLOCK
+
+    _root, site, written = long_pages_site
+    pages = _text_parts(site, UNBROKEN_SOURCE)
+    assert len(pages) > 1 and all(p.stat().st_size < PAGE_BYTES for p in pages)
+    anchors, crossing = {}, 0
+    previous_last = None
+    for page in pages:
+        text = article(page).select_one(".dossier-source-text")
+        assert all(len(block.get_text()) <= LONGEST_BLOCK for block in text.select(".dossier-paragraph > p"))
+        anchors |= {span["id"]: page.resolve() for span in text.select("span[id^='q-']")}
+        marks = text.select("mark[data-claims]")
+        # A quote across the cut between two parts: highlighted at the end of one and the start of the next.
+        if previous_last is not None and set(previous_last.split()) & set(marks[0]["data-claims"].split()):
+            crossing += 1
+        previous_last = marks[-1]["data-claims"]
+    assert crossing >= 1
+    assert set(anchors) == {f"q-{c['id']}" for c in written["unbroken"]}
+    # The words are all there, once, in order.
+    words = " ".join(article(p).select_one(".dossier-source-text").get_text(" ") for p in pages)
+    assert words.count("said in report 1 that") == 1 and words.index("report 100 that") < words.index("report 230 that")
+    linked = {}
+    for listing in [*(site / "topics" / UNBROKEN_SOURCE).glob("*.html"), site / "topics" / f"{UNBROKEN_SOURCE}.html",
+                    *(site / "sources" / UNBROKEN_SOURCE).glob("part-*.html")]:
+        for claim_id, href in _quote_links(listing, UNBROKEN_SOURCE).items():
+            target, _, anchor = href.partition("#")
+            assert anchors[anchor] == (listing.parent / target).resolve(), (listing, href)
+            linked[claim_id] = anchor
+    assert set(linked) == {c["id"] for c in written["unbroken"]}

@@ -11,7 +11,9 @@ and the anchors that lead into pages are spelled here and nowhere else:
   claims than a page holds: today's never has);
 - a quote's place in a source's text, ``q-<claim id>`` on the source's page,
   or on the part of its text that holds it (``source_text_part``: a long
-  text quoted throughout is cut into parts, ``kinds/source.py``);
+  text quoted throughout is cut into parts, ``kinds/source.py``); where
+  many claims' quotes start at one place, only the first few have an anchor
+  of their own, and the others share the first one's (``TextParts.shared_anchor``);
 - a passage quoted by several claims, ``passage-<n>`` under the text;
 - a context entry on its topic's page, ``context-<n>``; a timeline event,
   ``event-<kind>-<id>``.
@@ -93,8 +95,10 @@ def claim_address(content, claim_id: str) -> Address:
     return Address(page_path("topic", claim.topics[0]), claim_anchor(claim_id))
 
 
-def quote_address(content, claim_id: str, source_id: str | None = None, text_page: str | None = None) -> Address:
+def quote_address(content, claim_id: str, source_id: str | None = None, text_page: str | None = None,
+                  shared_with: str | None = None) -> Address:
     """The claim's quote, highlighted in a source's text (``source_id``; by default its first source's);
-    ``text_page``: the part of a split text that holds it (``lists.quote_address`` finds it)."""
+    ``text_page``: the part of a split text that holds it, ``shared_with``: the claim whose anchor
+    it shares, if it has none of its own (``lists.quote_address`` finds both)."""
     claim = content.claims[claim_id].record
-    return Address(text_page or page_path("source", source_id or claim.source), quote_anchor(claim_id))
+    return Address(text_page or page_path("source", source_id or claim.source), quote_anchor(shared_with or claim_id))

@@ -70,10 +70,12 @@ def text_parts_of(indexes: PageIndexes, source_id: str):
 
 
 def quote_address(indexes: PageIndexes, claim_id: str, source_id: str | None = None) -> Address:
-    """``addresses.quote_address`` on the part of the source's text that holds the quote."""
+    """``addresses.quote_address`` on the part of the source's text that holds the quote, at its
+    anchor (or the one it shares with the other claims whose quote starts at the same place)."""
     source = source_id or indexes.content.claims[claim_id].record.source
-    page = text_parts_of(indexes, source).page_of_quote[claim_id]
-    return addresses.quote_address(indexes.content, claim_id, source, page)
+    text = text_parts_of(indexes, source)
+    return addresses.quote_address(indexes.content, claim_id, source, text.page_of_quote[claim_id],
+                                   text.shared_anchor.get(claim_id))
 
 
 def claim_address(indexes: PageIndexes, claim_id: str) -> Address:

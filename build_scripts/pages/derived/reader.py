@@ -89,11 +89,18 @@ def actor_mentions(text: SourceText, by_first_word: dict[str, list[tuple[str, st
 # with no paragraph breaks, like today's article, would read as one wall of
 # text, with every side note beside it).
 BLOCK_CHARACTERS = 700
+# A text is cut into pages between blocks, never inside one (pages/kinds/source.py):
+# so a stretch with no sentence end longer than this (a list, a transcript without
+# full stops, a hostile text of one 40,000-byte sentence) is cut into blocks of up
+# to BLOCK_CHARACTERS at a space, or, failing any, anywhere. Today's longest block
+# holds 737 characters.
+LONGEST_BLOCK = 2 * BLOCK_CHARACTERS
 
 
 def reading_blocks(text: str, paragraphs: list[Span], sentences: list[Span]) -> list[Span]:
     """The paragraphs, each longer than ``BLOCK_CHARACTERS`` cut at sentence
-    ends into blocks of about that length (a sentence is never cut)."""
+    ends into blocks of about that length (a sentence is never cut, unless it
+    is longer than ``LONGEST_BLOCK``: then at spaces)."""
     blocks: list[Span] = []
     for paragraph in paragraphs:
         if paragraph.end - paragraph.start <= BLOCK_CHARACTERS:
@@ -101,14 +108,32 @@ def reading_blocks(text: str, paragraphs: list[Span], sentences: list[Span]) -> 
             continue
         ends = [s.end for s in sentences if paragraph.start < s.end < paragraph.end]
         start = paragraph.start
-        for end in ends:
-            if end - start >= BLOCK_CHARACTERS * 0.6:
+        for end in [*ends, paragraph.end]:
+            while end - start > LONGEST_BLOCK:
+                cut = _space_before(text, start, start + BLOCK_CHARACTERS)
+                blocks.append(Span(start, cut))
+                start = _skip_space(text, cut, paragraph.end)
+            if end == paragraph.end:
                 blocks.append(Span(start, end))
-                start = end
-                while start < paragraph.end and text[start].isspace():
-                    start += 1
-        blocks.append(Span(start, paragraph.end))
+            elif end - start >= BLOCK_CHARACTERS * 0.6:
+                blocks.append(Span(start, end))
+                start = _skip_space(text, end, paragraph.end)
     return blocks
+
+
+def _space_before(text: str, start: int, limit: int) -> int:
+    """Where a block that starts at ``start`` ends, at the latest at ``limit``: before the
+    last space (and any spaces before it), or at ``limit`` in a stretch with none."""
+    cut = max((i for i in range(limit, start, -1) if text[i].isspace()), default=limit)
+    while cut > start + 1 and text[cut - 1].isspace():
+        cut -= 1
+    return cut
+
+
+def _skip_space(text: str, at: int, end: int) -> int:
+    while at < end and text[at].isspace():
+        at += 1
+    return at
 
 
 def paragraph_spans(text: str) -> list[Span]:

@@ -19,7 +19,7 @@ from build_scripts.pages.derived import reader
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, html_url, relative_url
-from build_scripts.pages.lists import PartNav, part_entries, parts_of, text_parts_of
+from build_scripts.pages.lists import PartNav, first, part_entries, parts_of, text_parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer, template_environment
 from build_scripts.pages.views import jsonld
@@ -53,8 +53,10 @@ class ReaderRun:
     each of its pieces; the claim's statement is one click away, not repeated
     as hover text (the page is long enough with the text and its claims)."""
 
-    starting: list[str]  # the claims whose quote starts here (the template marks each with its quote anchor)
-    claims: str  # space-separated ids of the claims quoting the run ("" if none)
+    starting: list[str]  # the claims whose quote starts here
+    anchored: list[str]  # those of them marked with their own quote anchor (the others share the first's)
+    claims: str  # space-separated ids of the claims quoting the run ("" if none), the first MARK_CLAIMS_NAMED
+    claim_count: int | None  # how many claims quote the run, where ``claims`` names only some
     quote_target: Markup | None  # where quoted text leads: its claim, or its passage entry
     pieces: list[ReaderPiece]
 
@@ -74,6 +76,13 @@ class PassageView:
 # A passage links to this many of the claims that quote it; a sentence quoted by
 # thousands of claims must not make its part of the text heavier than a page.
 PASSAGE_CLAIMS_SHOWN = 20
+# Nor may its highlight and its anchors: a highlight names this many of the claims
+# that quote it (``data-claims``; ``data-claim-count`` counts them all, when more),
+# and this many of the claims whose quote starts at one place have an anchor of
+# their own there; the others' links lead to the first one's (``shared_anchor``).
+# Today's text has at most 2 claims on a highlight and 1 starting at one place.
+MARK_CLAIMS_NAMED = 20
+QUOTE_ANCHORS_AT_ONE_PLACE = 20
 
 
 def parts(indexes: PageIndexes, source_id: str) -> list[paging.Part]:
@@ -105,6 +114,7 @@ class TextParts:
     blocks: list[range]  # the blocks of each part
     page_of_quote: dict[str, str]  # claim id -> the page its quote starts on
     page_of_passage: dict[int, str]  # passage number -> the page of its entry
+    shared_anchor: dict[str, str]  # claim id -> the claim whose quote anchor it shares (where it has none)
 
     @property
     def is_split(self) -> bool:
@@ -120,6 +130,8 @@ def text_parts(indexes: PageIndexes, source_id: str) -> TextParts:
     split_claims = parts_of(indexes, KIND.name, source_id).is_split
     whole = {c: path for c in claim_ids_about(indexes, "source", source_id)}
     paragraphs, passages, passage_block = reading(v, source_id, whole, {})
+    shared_anchor = {c: run.anchored[0] for runs in paragraphs for run in runs
+                     for c in run.starting if c not in run.anchored}
     notes = [] if split_claims else side_notes(paragraphs, claims)
     macros = template_environment().get_template("_source_text.md.j2").module
     by_id = {c.id: c for c in claims}
@@ -154,7 +166,7 @@ def text_parts(indexes: PageIndexes, source_id: str) -> TextParts:
     page_of_quote = {c: page_of_block[index] for index, runs in enumerate(paragraphs)
                      for run in runs for c in run.starting}
     page_of_passage = {number: page_of_block[block] for number, block in passage_block.items()}
-    return TextParts(paths, cuts, page_of_quote, page_of_passage)
+    return TextParts(paths, cuts, page_of_quote, page_of_passage, shared_anchor)
 
 
 def render(site: PageRenderer, source_id: str) -> None:
@@ -274,10 +286,12 @@ def reading(v: PageContext, source_id: str, page_of_quote: dict[str, str], page_
                     else:
                         target = claim_under_source_url(v, piece.claims[0], raw_html=True, source_id=source_id,
                                                         text_pages=page_of_quote)
-                runs.append(ReaderRun([], " ".join(piece.claims), target, []))
+                named, more = first(piece.claims, MARK_CLAIMS_NAMED)
+                runs.append(ReaderRun([], [], " ".join(named), len(piece.claims) if more else None, target, []))
             previous = piece.run
             run = runs[-1]
             run.starting.extend(piece.starts)
+            run.anchored.extend(piece.starts[:QUOTE_ANCHORS_AT_ONE_PLACE])
             piece_text = re.sub(r"\s*\n\s*", " ", piece.text)
             name = v.title_of("actor", piece.actor) if piece.actor else None
             run.pieces.append(ReaderPiece(

@@ -48,6 +48,7 @@ class EvidenceView:
     source: Link  # the source's page, named by its publisher and date (its title on hover)
     quote: str
     quote_link: Link  # the quote highlighted in the source's text
+    quote_anchor: str  # where the quote starts in the source's text (the anchor of quote_link)
     asserted_by: list[Link]
     unnamed: str | None
     via: list[Link]
@@ -154,6 +155,7 @@ def _evidence(v: PageContext, record, evidence) -> EvidenceView:
         source=v.source_ref(evidence.source),
         quote=evidence_quote(v.checked, record.id, evidence.source),
         quote_link=v.quote_link(record.id, source_id=evidence.source),
+        quote_anchor=v.quote_address(record.id, evidence.source).anchor,
         asserted_by=v.actor_links(attribution.by),
         unnamed=attribution.unnamed,
         via=v.actor_links(attribution.via),
