@@ -18,6 +18,8 @@
  * latest value. createAnswerTracker follows the same rule, so the answer
  * shown is known to be the box's only when no other answer is still due.
  *
+ * The query is corrected once the reader has stopped typing (TYPING_PAUSE_MS).
+ *
  * The names are loaded with a script element, which works from disk (file://)
  * as over HTTP, and only the first time a search finds nothing. */
 (function () {
@@ -149,6 +151,8 @@
     return;
   }
 
+  /* How long the reader has typed nothing before a query that found nothing is corrected. */
+  var TYPING_PAUSE_MS = 700;
   var selectors = window.dossier.selectors;
   var here = document.currentScript && document.currentScript.src;
   var prepared = null;
@@ -200,9 +204,20 @@
       });
     }
 
+    /* A person types a key every 100 to 300 ms, and a query finds nothing
+       while it is being typed ("newdelh"): corrected at once, the next key
+       would land after the correction ("New Delhii"). So a query is
+       corrected once the reader has stopped typing, and a key cancels it. */
+    var pending = null;
+    function cancel(event) { if (event.isTrusted) clearTimeout(pending); }
+    ["keydown", "input"].forEach(function (type) { input.addEventListener(type, cancel); });
+
     function check(query) {
       if (!query || !query.byReader || query.value !== input.value) return;
-      if (query.value.trim() && list.children.length === 0) forgive(query.value);
+      if (query.value.trim() && list.children.length === 0) {
+        clearTimeout(pending);
+        pending = setTimeout(function () { forgive(query.value); }, TYPING_PAUSE_MS);
+      }
     }
 
     /* Material sets the meta line's text once per answer: one record each.

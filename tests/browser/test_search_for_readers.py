@@ -49,3 +49,59 @@ def test_the_pages_for_contributors_are_found_by_their_titles(watched, site_url,
     search(page, query)
     found = wait_for_result(page, site_url, expected)
     assert expected in found[:TOP_RESULTS], f"{query!r} found {found}"
+
+
+def _typed(page, base_url: str, query: str, delay_ms: int = 20) -> None:
+    page.goto(base_url + "index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=delay_ms)
+
+
+def _first_page_once_shown(page, base_url: str, expected: str) -> list[str]:
+    """The result pages once ``expected`` is the first of them (or after 10 s)."""
+    try:
+        page.wait_for_function(
+            """([base, expected]) => {
+                 const first = document.querySelector('.md-search-result__item > a.md-search-result__link');
+                 return first && new URL(first.href).pathname === new URL(expected, base).pathname;
+               }""", arg=[base_url, expected], timeout=10_000)
+    except Exception:
+        pass   # the assertion says what was found instead
+    page.wait_for_timeout(300)   # and it stays first
+    return result_pages(page, base_url)
+
+
+# A query the forgiving search corrects -> the page of the name it is corrected to.
+CORRECTED_QUERIES = {
+    "newdelhi": "actors/india.html",       # "New Delhi": before, Newsweek and Mehr News came first ("new*")
+    "Tehren": "actors/iran.html",          # "Tehran"
+}
+
+
+@pytest.mark.parametrize("query", CORRECTED_QUERIES)
+def test_a_corrected_query_finds_the_page_of_the_name_first(watched, site_url, query):
+    page = watched.new_page()
+    _typed(page, site_url, query)
+    found = _first_page_once_shown(page, site_url, CORRECTED_QUERIES[query])
+    assert found[:1] == [CORRECTED_QUERIES[query]], f"{query!r} found {found}"
+    assert page.inner_text(".dossier-search-note").startswith(f"Nothing found for “{query}”")
+
+
+def test_a_corrected_query_finds_the_page_of_the_name_first_from_disk(watched, offline_url):
+    page = watched.new_page()
+    _typed(page, offline_url, "newdelhi")
+    found = _first_page_once_shown(page, offline_url, "actors/india.html")
+    assert found[:1] == ["actors/india.html"], f"'newdelhi' found {found}"
+
+
+def test_a_query_typed_at_a_persons_pace_is_corrected_once_the_typing_stops(watched, site_url):
+    """A person types a key every 150 ms or so. "newdelh" already finds
+    nothing and is one letter from "New Delhi": corrected at once, the box
+    would then get the last "i" after the correction ("New Delhii")."""
+    page = watched.new_page()
+    _typed(page, site_url, "newdelhi", delay_ms=150)
+    found = _first_page_once_shown(page, site_url, "actors/india.html")
+    value = page.input_value("input.md-search__input")
+    assert value.replace('"', "") == "New Delhi", value
+    assert found[:1] == ["actors/india.html"], f"'newdelhi' found {found}"
