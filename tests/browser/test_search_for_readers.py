@@ -105,3 +105,32 @@ def test_a_query_typed_at_a_persons_pace_is_corrected_once_the_typing_stops(watc
     value = page.input_value("input.md-search__input")
     assert value.replace('"', "") == "New Delhi", value
     assert found[:1] == ["actors/india.html"], f"'newdelhi' found {found}"
+
+
+# A common transliteration of a name in the story -> the name's page. Before,
+# each but the whole name found nothing (or, for "Irak", Iran: one letter from
+# both).
+TRANSLITERATIONS = {
+    "Poutine": "actors/vladimir-putin.html",        # ou/u, a silent final e
+    "Zareef": "actors/mohammad-javad-zarif.html",   # ee/i
+    "Modhee": "actors/narendra-modi.html",          # dh/d, ee/i
+    "Muhammad Jawad Zareef": "actors/mohammad-javad-zarif.html",  # the whole name (word by word before too)
+    "Irak": "actors/iraq.html",                     # q/k
+}
+
+
+@pytest.mark.parametrize("query", TRANSLITERATIONS)
+def test_a_transliteration_of_a_name_finds_its_page(watched, site_url, query):
+    page = watched.new_page()
+    _typed(page, site_url, query)
+    found = _first_page_once_shown(page, site_url, TRANSLITERATIONS[query])
+    assert found[:1] == [TRANSLITERATIONS[query]], f"{query!r} found {found}"
+    assert page.inner_text(".dossier-search-note").startswith(f"Nothing found for “{query}”")
+
+
+@pytest.mark.parametrize("query", ["Poutine", "Zareef"])
+def test_a_transliteration_of_a_name_finds_its_page_from_disk(watched, offline_url, query):
+    page = watched.new_page()
+    _typed(page, offline_url, query)
+    found = _first_page_once_shown(page, offline_url, TRANSLITERATIONS[query])
+    assert found[:1] == [TRANSLITERATIONS[query]], f"{query!r} found {found}"
