@@ -64,13 +64,15 @@ def _fold(text: str) -> str:
 
 def sound_key(text: str) -> str:
     """The phonetic key of ``text``: each word's letters and digits through the rules, joined."""
-    key = []
-    for word in _fold(text).split():
-        word = re.sub(r"[^a-z0-9]", "", word)
-        for pattern, put in _compiled_rules():
-            word = pattern.sub(put, word)
-        key.append(word)
-    return "".join(key)
+    return "".join(_word_key(word) for word in _fold(text).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a name's words recur in the name, in its aliases and as words of their own
+def _word_key(word: str) -> str:
+    word = re.sub(r"[^a-z0-9]", "", word)
+    for pattern, put in _compiled_rules():
+        word = pattern.sub(put, word)
+    return word
 
 
 def _words(name: str) -> list[str]:
