@@ -134,3 +134,16 @@ def test_a_transliteration_of_a_name_finds_its_page_from_disk(watched, offline_u
     _typed(page, offline_url, query)
     found = _first_page_once_shown(page, offline_url, TRANSLITERATIONS[query])
     assert found[:1] == [TRANSLITERATIONS[query]], f"{query!r} found {found}"
+
+
+def test_the_keyboard_opens_a_corrected_result(watched, site_url):
+    """Material's keys still work on the results of a corrected query: Down
+    moves to the first result, Enter opens it."""
+    page = watched.new_page()
+    _typed(page, site_url, "Poutine")
+    found = _first_page_once_shown(page, site_url, TRANSLITERATIONS["Poutine"])
+    assert found[:1] == [TRANSLITERATIONS["Poutine"]], found
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + TRANSLITERATIONS["Poutine"] + "*")
+    assert page.inner_text("article h1").startswith("Vladimir Putin")
