@@ -26,14 +26,15 @@ PAGE_PATH = "schema-reference.md"
 _EXAMPLE_WIDTH = 70
 
 
-def schema_reference_page(checked: CheckedDossier) -> str:
-    """The Markdown of the schema reference page."""
+def schema_reference_page(checked: CheckedDossier, *, search_boost: float) -> str:
+    """The Markdown of the schema reference page (``search_boost``: its weight in search)."""
     schemas = record_schemas()
     examples = _content_examples(checked)
     lines = [
         "---",
         "title: Schema reference",
         "description: Every field of every content file, its type, whether it is required, and an example.",
+        f"search:\n  boost: {search_boost}",
         "---",
         "",
         "# Schema reference",

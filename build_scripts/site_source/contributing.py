@@ -4,6 +4,10 @@ reference, a copy of every content file, and "edit this page" links.
 - ``CONTRIBUTING.md`` (the repository's guide) is also the site's
   ``contributing.md`` page: one text, never copied by hand.
 - ``schema-reference.md`` is generated from the model (``schema_reference.py``).
+- Both weigh far less in search than the reader's pages
+  (``CONTRIBUTOR_SEARCH_BOOST``): their examples quote the story's names and
+  ids ("Zarif", ``india-s400-iranian-oil``), and a reader who searches for
+  "S400" is after the deal, not the schema. Their titles still find them.
 - Every content file is shipped with the site under ``content/…``, and each
   generated page links to the file it was made from ("Source of this page"),
   so the link works offline and without knowing where the repository lives.
@@ -35,14 +39,24 @@ CONTRIBUTING_PAGE = "contributing.md"
 # The model is where the schema reference comes from, so that is what "edit" opens.
 PAGE_ORIGINS = {CONTRIBUTING_PAGE: CONTRIBUTING_FILE, SCHEMA_REFERENCE_PAGE: "build_scripts/content/model.py"}
 # Only plain relative paths become links (file names are not otherwise checked).
+# Material's per-page search weight for both (front matter `search.boost`).
+# Material weighs a word of a title 1000 times a word of the text, and the
+# lightest reader pages (sources) weigh 0.5: at 0.0001, even a word of a
+# contributor page's heading (0.1) counts less than a word of a reader page's
+# text, so they come after every reader page that matches. Their own titles
+# still find them when no reader page matches better. Left out of the index
+# instead, they could not be found at all.
+CONTRIBUTOR_SEARCH_BOOST = 0.0001
 _SAFE_ORIGIN = re.compile(r"^content/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.ya?ml$")
 
 
 def contributor_pages(root: Path, checked: CheckedDossier) -> dict[str, str]:
     """The contributing guide and the schema reference: {site path: Markdown}."""
+    guide = (root / CONTRIBUTING_FILE).read_text(encoding="utf-8")
     return {
-        CONTRIBUTING_PAGE: (root / CONTRIBUTING_FILE).read_text(encoding="utf-8"),
-        SCHEMA_REFERENCE_PAGE: schema_reference_page(checked),
+        # The guide has no front matter of its own (GitHub would show it as a table).
+        CONTRIBUTING_PAGE: f"---\nsearch:\n  boost: {CONTRIBUTOR_SEARCH_BOOST}\n---\n\n" + guide,
+        SCHEMA_REFERENCE_PAGE: schema_reference_page(checked, search_boost=CONTRIBUTOR_SEARCH_BOOST),
     }
 
 

@@ -6,7 +6,12 @@
  * "Nearest": the same once case, accents, hyphens and spaces are left out
  * ("S400" -> "S-400", "newdelhi" -> "New Delhi"), or one letter off (two for
  * words of eight letters or more): one letter added, dropped, changed, or two
- * swapped ("Moddi" -> "Modi", "Putim" -> "Putin", "Tehren" -> "Tehran").
+ * swapped ("Moddi" -> "Modi", "Putim" -> "Putin", "Tehren" -> "Tehran");
+ * before that, a common transliteration of a name: the same phonetic key
+ * ("Poutine" -> "Putin", "Jawad" -> "Javad", "Zareef" -> "Zarif", "Irak" ->
+ * "Iraq"). The names' keys and the rules that make them come with the names
+ * (made at build time: build_scripts/site_source/sound_rules.json); the
+ * query's key is made here with the same rules.
  * The whole query is tried first, then each of its words. A query that is
  * itself a name, or that finds something, is never changed.
  *
@@ -17,6 +22,8 @@
  * blur, in order; before the index is ready it asks only once, for the
  * latest value. createAnswerTracker follows the same rule, so the answer
  * shown is known to be the box's only when no other answer is still due.
+ *
+ * The query is corrected once the reader has stopped typing (TYPING_PAUSE_MS).
  *
  * The names are loaded with a script element, which works from disk (file://)
  * as over HTTP, and only the first time a search finds nothing. */
@@ -29,6 +36,21 @@
 
   function squash(text) {
     return fold(text).replace(/[^a-z0-9]/g, "");
+  }
+
+  /* The rules of the phonetic key, [[find, put]], ready to apply. */
+  function compileRules(rules) {
+    return rules.map(function (rule) { return [new RegExp(rule[0], "g"), rule[1]]; });
+  }
+
+  /* The phonetic key of ``text``: each word's letters and digits through the
+     rules, joined (search_names.sound_key in Python, with the same rules). */
+  function soundKey(text, compiled) {
+    return fold(text).trim().split(/\s+/).map(function (word) {
+      word = word.replace(/[^a-z0-9]/g, "");
+      compiled.forEach(function (rule) { word = word.replace(rule[0], rule[1]); });
+      return word;
+    }).join("");
   }
 
   /* Edit distance with swaps of neighbours (optimal string alignment); stops above max. */
@@ -61,29 +83,38 @@
     return key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0;
   }
 
-  /* The names, and each of their words, ready to compare: {entries: [{key, text}], known: {key: true}}. */
-  function prepareNames(names) {
-    var entries = [], known = {};
+  /* The names, and each of their words, ready to compare: {entries: [{key, text}],
+     known: {key: text}, rules, sounds: {phonetic key: text}}; ``sounds`` is
+     window.dossierSearchSounds ({rules, keys}), made at build time. */
+  function prepareNames(names, sounds) {
+    var entries = [], known = Object.create(null);
     function add(text) {
       var key = squash(text);
       if (key.length < 2 || known[key]) return;
-      known[key] = true;
+      known[key] = text;
       entries.push({ key: key, text: text });
     }
     names.forEach(function (name) {
       add(name);
       name.split(/\s+/).forEach(function (word) { add(word.replace(/^[("“]+|[)"”,.;:]+$/g, "")); });
     });
-    return { entries: entries, known: known };
+    var bySound = Object.create(null);
+    Object.keys(sounds ? sounds.keys : {}).forEach(function (key) { bySound[key] = sounds.keys[key]; });
+    return { entries: entries, known: known, rules: compileRules(sounds ? sounds.rules : []), sounds: bySound };
   }
 
-  /* The nearest name to ``text`` that is not ``text`` itself, or null. */
+  /* The nearest name to ``text`` that is not ``text`` itself, or null: the
+     same letters, else the same sound, else the fewest letters off. */
   function nearest(prepared, text) {
     var key = squash(text), max = allowed(key), best = null, bestDistance = max + 1;
     if (key.length < 3) return null;
+    function other(name) { return name && fold(name) !== fold(text) ? name : null; }
+    var sound = soundKey(text, prepared.rules);
+    var same = other(prepared.known[key]) || (sound.length >= 3 ? other(prepared.sounds[sound]) : null);
+    if (same) return same;
     prepared.entries.forEach(function (entry) {
-      if (bestDistance === 0) return;
-      var d = entry.key === key ? 0 : distance(key, entry.key, Math.min(max, bestDistance - 1));
+      if (bestDistance === 1 || entry.key === key) return;
+      var d = distance(key, entry.key, Math.min(max, bestDistance - 1));
       if (d < bestDistance && fold(entry.text) !== fold(text)) {
         best = entry;
         bestDistance = d;
@@ -143,24 +174,26 @@
   if (typeof module === "object" && module.exports) {
     module.exports = {
       fold: fold, squash: squash, distance: distance, allowed: allowed,
-      prepareNames: prepareNames, nearest: nearest, suggest: suggest,
+      compileRules: compileRules, soundKey: soundKey, prepareNames: prepareNames, nearest: nearest, suggest: suggest,
       createAnswerTracker: createAnswerTracker
     };
     return;
   }
 
+  /* How long the reader has typed nothing before a query that found nothing is corrected. */
+  var TYPING_PAUSE_MS = 700;
   var selectors = window.dossier.selectors;
   var here = document.currentScript && document.currentScript.src;
   var prepared = null;
 
   function withNames(then) {
     if (prepared) return then();
-    if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames); return then(); }
+    if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames, window.dossierSearchSounds); return then(); }
     if (!here) return;
     var script = document.createElement("script");
     script.src = new URL("search-names.js", here).href;
     script.onload = function () {
-      if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames); then(); }
+      if (window.dossierSearchNames) { prepared = prepareNames(window.dossierSearchNames, window.dossierSearchSounds); then(); }
     };
     document.head.appendChild(script);
   }
@@ -200,9 +233,20 @@
       });
     }
 
+    /* A person types a key every 100 to 300 ms, and a query finds nothing
+       while it is being typed ("newdelh"): corrected at once, the next key
+       would land after the correction ("New Delhii"). So a query is
+       corrected once the reader has stopped typing, and a key cancels it. */
+    var pending = null;
+    function cancel(event) { if (event.isTrusted) clearTimeout(pending); }
+    ["keydown", "input"].forEach(function (type) { input.addEventListener(type, cancel); });
+
     function check(query) {
       if (!query || !query.byReader || query.value !== input.value) return;
-      if (query.value.trim() && list.children.length === 0) forgive(query.value);
+      if (query.value.trim() && list.children.length === 0) {
+        clearTimeout(pending);
+        pending = setTimeout(function () { forgive(query.value); }, TYPING_PAUSE_MS);
+      }
     }
 
     /* Material sets the meta line's text once per answer: one record each.

@@ -41,6 +41,59 @@ test("each word of a query is mended on its own, known words kept", () => {
   assert.equal(forgive.suggest(NAMES, "Orla Vantrell"), "Orla Vantrel");
 });
 
+// The phonetic key: the rules the build uses (build_scripts/site_source/sound_rules.json),
+// on the spellings that tests/test_search_names.py checks the Python key with.
+const fs = require("node:fs");
+const path = require("node:path");
+const ROOT = path.join(__dirname, "..", "..");
+const RULES = JSON.parse(fs.readFileSync(path.join(ROOT, "build_scripts/site_source/sound_rules.json"), "utf8"))
+  .rules.map((rule) => [rule.find, rule.put]);
+const COMPILED = forgive.compileRules(RULES);
+const CASES = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/sound_key_cases.json"), "utf8"));
+
+test("common transliterations of a name share its phonetic key", () => {
+  for (const [one, other, why] of CASES.same) {
+    assert.equal(forgive.soundKey(one, COMPILED), forgive.soundKey(other, COMPILED), `${one} / ${other}: ${why}`);
+  }
+});
+
+test("different names have different phonetic keys", () => {
+  for (const [one, other, why] of CASES.different) {
+    assert.notEqual(forgive.soundKey(one, COMPILED), forgive.soundKey(other, COMPILED), `${one} / ${other}: ${why}`);
+  }
+});
+
+// Keys made as the build makes them (search_names.sounds): each name, then its words, first one kept.
+function withSounds(names) {
+  const keys = {};
+  for (const name of names) {
+    for (const text of [name, ...name.split(/\s+/)]) {
+      const key = forgive.soundKey(text, COMPILED);
+      if (key.length >= 3 && !(key in keys)) keys[key] = text;
+    }
+  }
+  return forgive.prepareNames(names, { rules: RULES, keys });
+}
+
+const SOUNDING = withSounds(["Orla Vantrel", "Kestoria", "Zamir Odu", "Varosh Kharimi", "Iraz", "Irak"]);
+
+test("a name's common transliteration finds it, word by word too", () => {
+  assert.equal(forgive.suggest(SOUNDING, "Wantrelle"), "Vantrel");          // w/v, doubled l, silent e
+  assert.equal(forgive.suggest(SOUNDING, "Kharimee"), "Kharimi");           // ee/i
+  assert.equal(forgive.suggest(SOUNDING, "Varosh Karimi"), "Varosh Kharimi"); // kh/k: a whole name
+  assert.equal(forgive.suggest(SOUNDING, "Orla Wantrelle"), "Orla Vantrel");
+  assert.equal(forgive.suggest(SOUNDING, "Zamir Oudou"), "Zamir Odu");       // ou/u
+});
+
+test("the same sound comes before a letter off", () => {
+  // "Iraq" is one letter from "Iraz" and from "Irak", and sounds as "Irak".
+  assert.equal(forgive.suggest(SOUNDING, "Iraq"), "Irak");
+});
+
+test("without the keys, only letters count", () => {
+  assert.equal(forgive.suggest(NAMES, "Wantrelle"), null);
+});
+
 test("a query that is a name, or too far from any, is never changed", () => {
   assert.equal(forgive.suggest(NAMES, "Kestoria"), null);
   assert.equal(forgive.suggest(NAMES, "Odu"), null);
