@@ -106,7 +106,7 @@ def configured_site(tmp_path_factory) -> Path:
         text = config.read_text(encoding="utf-8")
         assert "docs_dir: docs\n" in text
         config.write_text(text.replace("docs_dir: docs\n", "docs_dir: docs\n" + SITE_ADDRESSES, 1), encoding="utf-8")
-        result = build_site(root, root / "site")
+        result = build_site(root, root / "site", offline_copy=False)
         assert result.returncode == 0, result.stderr
         return root / "site"
     return made_once(tmp_path_factory, "configured", make)
@@ -119,7 +119,7 @@ def long_pages_site(tmp_path_factory) -> tuple[Path, Path, dict]:
     def make(folder: Path) -> Path:
         root = fictional_project(folder / "project")
         (folder / "written.json").write_text(json.dumps(write_hostile_dossier(root)), encoding="utf-8")
-        result = build_site(root, root / "site")
+        result = build_site(root, root / "site", offline_copy=False)
         assert result.returncode == 0, result.stdout + result.stderr
         return folder
     folder = made_once(tmp_path_factory, "longpages", make)
@@ -132,7 +132,7 @@ def hostile_site(real_checked, tmp_path_factory) -> Path:
     (tests/hostile_site.py), built once per session; its project is the site's parent."""
     def make(folder: Path) -> Path:
         root = add_hostile_records(copy_project(folder / "project"), real_checked.content)
-        result = build_site(root, root / "site")
+        result = build_site(root, root / "site", offline_copy=False)
         assert result.returncode == 0, result.stderr
         return root / "site"
     return made_once(tmp_path_factory, "hostile", make)
@@ -210,9 +210,7 @@ def site_x10(dossier_x10, tmp_path_factory) -> Path:
     """The x10 dossier built with plain `mkdocs build --strict`, once per session (without
     the offline copy, which is a second build of the same pages)."""
     def make(folder: Path) -> Path:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("DOSSIER_OFFLINE_COPY", "0")
-            result = build_site(dossier_x10, folder / "site")
+        result = build_site(dossier_x10, folder / "site", offline_copy=False)
         assert result.returncode == 0, result.stderr[-3000:]
         return folder / "site"
     return made_once(tmp_path_factory, "scale-site", make)

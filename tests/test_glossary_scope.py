@@ -48,7 +48,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     built = {}
     for name, limit in (("leak", None), ("limited", LIMIT)):
         root = two_stories(tmp_path_factory.mktemp(name) / "project", limit)
-        result = build_site(root, root / "site")
+        result = build_site(root, root / "site", offline_copy=False)
         # A warning of `check` does not stop a strict build: only errors and placeholders do.
         assert result.returncode == 0, result.stderr
         built[name] = root / "site"

@@ -67,9 +67,7 @@ def test_every_link_and_anchor_of_the_x10_site_resolves(site_x10):
 
 
 def _build(root, site):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DOSSIER_OFFLINE_COPY", "0")
-        result = build_site(root, site)
+    result = build_site(root, site, offline_copy=False)
     assert result.returncode == 0, result.stderr[-3000:]
     # MkDocs checks the links of Markdown; this checks those of raw HTML too
     # (the reader's highlights, the network pictures), and every anchor.

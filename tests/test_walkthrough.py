@@ -66,7 +66,7 @@ def test_a_contributor_adds_an_actor_and_a_claim_about_it(project_copy):
 
     # 6. Build the site and find the new pages.
     site = root / "site"
-    built = build_site(root, site)
+    built = build_site(root, site, offline_copy=False)
     assert built.returncode == 0, built.stderr
 
     actor_page = article(site / "actors" / "example-defence-analyst.html")
@@ -136,7 +136,7 @@ def test_a_contributor_adds_a_second_article_and_a_corroborating_quote(project_c
 
     # 4. Build: the claim says two sources report it, each quote leads to its highlighted span.
     site = root / "site"
-    built = build_site(root, site)
+    built = build_site(root, site, offline_copy=False)
     assert built.returncode == 0, built.stderr
     topic_page = article(site / "topics" / "afghanistan-regional-security.html")
     block = topic_page.find(id=f"claim-{SHARED_CLAIM}")

@@ -135,7 +135,7 @@ def wide_site(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("wide40") / "project"
     write_wide_dossier(root, sources_per_claim=40, stories=2)
     site = root / "site"
-    result = build_site(root, site)
+    result = build_site(root, site, offline_copy=False)
     assert result.returncode == 0, result.stderr
     return root, site
 
@@ -214,7 +214,7 @@ def long_lists(tmp_path_factory) -> tuple[Path, Path, str]:
     root = fictional_project(tmp_path_factory.mktemp("longlists") / "project")
     claim_id = _add_corrections_and_aliases(root)
     site = root / "site"
-    result = build_site(root, site)
+    result = build_site(root, site, offline_copy=False)
     assert result.returncode == 0, result.stderr
     return root, site, claim_id
 
