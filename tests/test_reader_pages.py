@@ -52,8 +52,18 @@ def _dated_claims(content):
     return {i for i, located in content.claims.items() if located.record.date is not None}
 
 
+def _same_day_context(content) -> dict[str, str]:
+    """{claim id: the context entry it takes its date from}, where the entry has the claim's date."""
+    return {i: located.record.date.context for i, located in content.claims.items()
+            if located.record.date and located.record.date.context
+            and content.context[located.record.date.context].record.date == located.record.date.value}
+
+
 def _dated_context(content):
-    return {i for i, located in content.context.items() if located.record.date is not None}
+    """The context entries the timeline shows as events of their own: dated, and not the
+    same event as a claim of that date which takes its date from them."""
+    within = set(_same_day_context(content).values())
+    return {i for i, located in content.context.items() if located.record.date is not None and i not in within}
 
 
 # -- every page kind -----------------------------------------------------------
@@ -291,6 +301,21 @@ def test_context_entries_are_marked_as_context_with_their_citation(real_checked,
         assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
         assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
+
+
+def test_a_context_entry_that_repeats_a_same_day_claim_is_shown_once_within_its_event(real_checked, timeline):
+    """A context entry dated the day of a claim that takes its date from it tells the same event:
+    the timeline shows it within that claim's event (its anchor kept there), never as a second event."""
+    within = _same_day_context(real_checked.content)
+    assert len(within) >= 8  # today's dossier: 8 such pairs
+    event_ids = [e["id"] for e in timeline.select(".dossier-event")]
+    for claim_id, entry_id in within.items():
+        entry = real_checked.content.context[entry_id].record
+        assert f"event-context-{entry_id}" not in event_ids
+        shown = [e for e in timeline.select(".dossier-event") if " ".join(entry.statement.split()) in _words(e)]
+        assert [e["id"] for e in shown] == [f"event-claim-{claim_id}"], entry_id
+        inner = shown[0].select_one(f"#event-context-{entry_id}")
+        assert inner is not None and "Context" in _words(inner) and " ".join(entry.citation.title.split()) in _words(inner)
 
 
 def test_the_timeline_spaces_its_months_by_the_time_between_them(timeline):
