@@ -12,6 +12,7 @@ from pathlib import Path
 HOSTILE_NAME = "<script>alert(1)</script> [x](javascript:alert(1))"
 HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script> {{ 7*7 }} {: onclick=alert(3) }"
 # test_reader_pages.py: an actor in a relation, and a glossary term's expansion.
+HOSTILE_PART = "<script>alert(6)</script> {{ 7*7 }} [x](javascript:alert(1)) {: onclick=alert(3) } ends here."
 HOSTILE = "Evil </svg><script>alert(1)</script> & \"Co\" <a href=javascript:alert(2)>"
 HOSTILE_EXPANSION = '"><img src=x onerror=alert(5)> & more'
 # test_linkcheck.py: links MkDocs does not check (raw HTML), to a missing page and a missing anchor.
@@ -22,6 +23,7 @@ def add_hostile_records(root: Path, content) -> Path:
     """Write the additions into the project at ``root`` (``content``: its loaded records)."""
     (root / "content" / "actors" / "hostile.yaml").write_text(
         "name: '" + HOSTILE_NAME + "'\nkind: person\nsummary: '" + HOSTILE_SUMMARY + "'\n"
+        "part_in_story: '" + HOSTILE_PART + "'\n"
         "aliases: ['\"><svg onload=alert(4)>']\n", encoding="utf-8")
     (root / "content" / "claims" / "zz-hostile.yaml").write_text(
         "claims:\n  - id: hostile-claim\n    statement: '" + HOSTILE_NAME + "'\n"

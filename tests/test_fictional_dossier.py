@@ -138,8 +138,12 @@ def test_a_disagreement_marked_once_shows_on_both_claims_wherever_they_show(fict
     for claim_id, (other, about) in CONFLICTS.items():
         record = checked.content.claims[claim_id].record
         pages_of_claim = dict(pages)
-        pages_of_claim.update({f"actor {a}": article(site / "actors" / f"{a}.html") for a in record.actors})
         pages_of_claim.update({f"source {s}": article(site / "sources" / f"{s}.html") for s in record.sources})
+        # An actor's page lists the claim in one line: it says it is disputed and links to it in full.
+        for actor_id in record.actors:
+            line = article(site / "actors" / f"{actor_id}.html").find(id=f"claim-{claim_id}")
+            assert "disputed" in line.select_one(".dossier-claim-meta").get_text(), (claim_id, actor_id)
+            assert line.find("a")["href"] == f"../topics/bridge-reopening.html#claim-{claim_id}"
         for where, page in pages_of_claim.items():
             block = page.find(id=f"claim-{claim_id}")
             assert block is not None, (claim_id, where)
@@ -184,6 +188,26 @@ def test_corrections_show_on_their_records_and_on_the_corrections_page_newest_fi
     assert entries[1].find("a")["href"].endswith("actors/velmora-council.html")
     assert entries[0].find("a")["href"].endswith("topics/bridge-reopening.html#claim-repairs-cost-40000-crowns")
     assert "no corrections yet" not in page.get_text()
+
+
+def test_an_actor_page_opens_with_its_summary_box(fictional_site, fictional_checked):
+    """The box gives the actor's kind, its part in the story (the field, or else the summary's first
+    sentence), its key relation, its claims counted and its dates, from the content."""
+    _root, site = fictional_site
+    content = fictional_checked.content
+    council = article(site / "actors" / "velmora-council.html").select_one(".dossier-summary-box")
+    words = " ".join(council.get_text().split())
+    assert "Government body" in words
+    assert content.actors["velmora-council"].record.part_in_story in words
+    assert "Key relations: Ilse Brandt leads it" in words
+    assert "Claims: 2 in the sources" in words
+    velmora = article(site / "actors" / "velmora.html").select_one(".dossier-summary-box")
+    assert content.actors["velmora"].record.part_in_story is None
+    words = " ".join(velmora.get_text().split())
+    assert "An invented actor of the fictional test dossier." in words  # the summary's first sentence
+    assert "Claims: 4 in the sources" in words
+    assert [t["datetime"] for t in velmora.select("time")] == ["2030-05-13", "2030-05-14"]
+    assert "Key quote" not in words  # Velmora speaks no quotation
 
 
 def _jsonld(path: Path) -> list[dict]:

@@ -80,7 +80,7 @@ CLAIM_ID = "zz-hostile-claim"
 FIELDS = {
     "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose", "dossier.about": "prose",
     "actor.name": "line", "actor.alias": "line", "actor.other_alias": "line", "actor.role": "line",
-    "actor.summary": "prose",
+    "actor.summary": "prose", "actor.part_in_story": "line",
     "topic.title": "line", "topic.summary": "prose",
     "source.title": "line", "source.attribution": "line", "source.licence": "line",
     "source.said_as": "line", "source.explanation": "line", "source.text": "seed", "source.byline": "line",
@@ -97,7 +97,7 @@ FIELDS = {
 # fill; the quote, the figure and the quotation copy the hostile source text.
 MODEL_TEXT_FIELDS = {
     "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
-    "Actor.name", "Actor.aliases", "Actor.summary", "Role.title", "Topic.title", "Topic.summary",
+    "Actor.name", "Actor.aliases", "Actor.summary", "Actor.part_in_story", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Source.byline", "Source.note", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Claim.doubt", "Attribution.unnamed",
     "Figure.said_as", "Figure.unit", "Figure.measures", "Quotation.text", "Quotation.occasion",
@@ -124,6 +124,11 @@ def plain_texts() -> dict[str, str]:
     return texts
 
 
+def one_sentence(line: str) -> str:
+    """A one-line text made one sentence, as model.Sentence asks (its markup and refused characters kept)."""
+    return re.sub(r"[.!?]", ",", line)[:290].strip() + "."
+
+
 def write_records(root: Path, texts: dict[str, str]) -> None:
     """Write every record of the test into the project at ``root``."""
     t = texts
@@ -133,7 +138,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
     write(root, f"content/actors/{ID}.yaml", {
         "name": t["actor.name"], "kind": "organisation", "aliases": [t["actor.alias"], t["actor.other_alias"]],
         "roles": [{"title": t["actor.role"], "from": "2018-10"}], "affiliation": ["india"],
-        "summary": t["actor.summary"],
+        "summary": t["actor.summary"], "part_in_story": one_sentence(t["actor.part_in_story"]),
         "corrections": [{"date": "2018-10-06", "change": t["actor.correction_change"],
                          "reason": t["actor.correction_reason"]}],
     })

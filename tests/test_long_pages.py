@@ -112,7 +112,8 @@ def test_a_topic_and_an_actor_with_thousands_of_claims_list_them_in_parts(long_p
         assert len(parts) > 10
         shown = set()
         for href in parts:
-            shown |= {x["id"] for x in article(site / folder / href).select(".dossier-claim[id^='claim-']")}
+            shown |= {x["id"] for x in article(site / folder / href).select(
+                ".dossier-claim[id^='claim-'], .dossier-claim-line[id^='claim-']")}
         assert shown == {f"claim-{c['id']}" for c in written["claims"]}
     # A claim's address (what citations give) is its place on its topic's part.
     first = written["claims"][0]["id"]

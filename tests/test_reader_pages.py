@@ -52,8 +52,18 @@ def _dated_claims(content):
     return {i for i, located in content.claims.items() if located.record.date is not None}
 
 
+def _same_day_context(content) -> dict[str, str]:
+    """{claim id: the context entry it takes its date from}, where the entry has the claim's date."""
+    return {i: located.record.date.context for i, located in content.claims.items()
+            if located.record.date and located.record.date.context
+            and content.context[located.record.date.context].record.date == located.record.date.value}
+
+
 def _dated_context(content):
-    return {i for i, located in content.context.items() if located.record.date is not None}
+    """The context entries the timeline shows as events of their own: dated, and not the
+    same event as a claim of that date which takes its date from them."""
+    within = set(_same_day_context(content).values())
+    return {i for i, located in content.context.items() if located.record.date is not None and i not in within}
 
 
 # -- every page kind -----------------------------------------------------------
@@ -291,6 +301,21 @@ def test_context_entries_are_marked_as_context_with_their_citation(real_checked,
         assert "Context" in text and "from outside the sources" in text
         assert " ".join(record.citation.title.split()) in text
         assert not entry.find("a", href=re.compile(r"#q-"))  # not presented as something the article says
+
+
+def test_a_context_entry_that_repeats_a_same_day_claim_is_shown_once_within_its_event(real_checked, timeline):
+    """A context entry dated the day of a claim that takes its date from it tells the same event:
+    the timeline shows it within that claim's event (its anchor kept there), never as a second event."""
+    within = _same_day_context(real_checked.content)
+    assert len(within) >= 8  # today's dossier: 8 such pairs
+    event_ids = [e["id"] for e in timeline.select(".dossier-event")]
+    for claim_id, entry_id in within.items():
+        entry = real_checked.content.context[entry_id].record
+        assert f"event-context-{entry_id}" not in event_ids
+        shown = [e for e in timeline.select(".dossier-event") if " ".join(entry.statement.split()) in _words(e)]
+        assert [e["id"] for e in shown] == [f"event-claim-{claim_id}"], entry_id
+        inner = shown[0].select_one(f"#event-context-{entry_id}")
+        assert inner is not None and "Context" in _words(inner) and " ".join(entry.citation.title.split()) in _words(inner)
 
 
 def test_the_timeline_spaces_its_months_by_the_time_between_them(timeline):
@@ -660,3 +685,70 @@ def test_a_hand_written_page_gets_the_abbreviations_with_the_expansion_as_text(h
     assert abbr is not None and abbr.get_text() == "ZZQ"
     assert abbr["title"] == HOSTILE_EXPANSION
     assert not html.find("img", src="x") and not html.find(attrs={"onerror": True})
+
+
+# -- each claim in full in one place; actor pages at a glance --------------------------
+
+
+def _address_page(content, claim_id: str) -> str:
+    """The built page of a claim's address: its first topic's (today's topics are not split)."""
+    return f"topics/{content.claims[claim_id].record.topics[0]}.html"
+
+
+def test_each_claim_is_in_full_on_one_page_its_address_and_other_pages_link_there(real_checked, built_site):
+    """A claim's quotes block is on its address alone; the pages of its actors and of its other
+    topics list it in one line whose link leads to the address."""
+    content = real_checked.content
+    in_full: dict[str, list[str]] = {}
+    for html_page in sorted(built_site.rglob("*.html")):
+        for block in article(html_page).select(".dossier-claim[id^='claim-']"):
+            if block.find("blockquote"):
+                in_full.setdefault(block["id"].removeprefix("claim-"), []).append(
+                    html_page.relative_to(built_site).as_posix())
+    assert {claim_id: pages for claim_id, pages in in_full.items() if len(pages) != 1} == {}
+    assert in_full == {claim_id: [_address_page(content, claim_id)] for claim_id in content.claims}
+    for claim_id, located in content.claims.items():
+        elsewhere = [f"actors/{a}.html" for a in located.record.actors]
+        elsewhere += [f"topics/{t}.html" for t in located.record.topics[1:]]
+        for page in elsewhere:
+            line = article(built_site / page).find(id=f"claim-{claim_id}")
+            assert line is not None and "dossier-claim-line" in line["class"], (claim_id, page)
+            assert not line.find("blockquote")
+            href = line.find("a")["href"]
+            target = (built_site / page).parent / href.split("#")[0]
+            assert target.resolve() == (built_site / _address_page(content, claim_id)).resolve(), (claim_id, page)
+            assert href.endswith(f"#claim-{claim_id}")
+            assert " ".join(located.record.statement.split()) in _words(line)
+
+
+def test_an_actor_page_opens_with_its_summary_box(real_checked, built_site):
+    """India's page: its kind, its part in the story, key relations, its claims counted, the first and
+    last of their dates and its key quote, all from the content; then its claims by topic, the long lists folded."""
+    content = real_checked.content
+    india = content.actors["india"].record
+    page = article(built_site / "actors" / "india.html")
+    box = page.select_one(".dossier-summary-box")
+    assert box is not None
+    assert box.find_previous_sibling("h1") is not None and not box.find_previous_sibling(["h2", "p", "ul"])
+    words = _words(box)
+    assert india.part_in_story and " ".join(india.part_in_story.split()) in words
+    assert "Country" in words
+    claims = [c for c in content.claims.values() if "india" in c.record.actors]
+    assert f"Claims: {len(claims)} in the sources" in words
+    dates = sorted(c.record.date.value for c in claims if c.record.date)
+    assert [t["datetime"] for t in box.select("time")] == [dates[0], dates[-1]]
+    relations = [r.record for r in content.relations if "india" in (r.record.source_actor, r.record.target_actor)]
+    most = max(len(r.claims) for r in relations)
+    assert "Key relations:" in words
+    key = box.find("strong", string="Key relations:").parent
+    assert 1 <= len(key.find_all("a")) <= 3
+    top = next(r for r in relations if len(r.claims) == most)
+    other = top.target_actor if top.source_actor == "india" else top.source_actor
+    assert content.actors[other].record.name in _words(key)
+    quotation = next(c.record.quotation for c in claims if c.record.quotation and "india" in c.record.quotation.speakers)
+    assert f"Key quote: “{quotation.text}”" in words
+    # The claims by first topic; a topic's list past three is folded in a <details>.
+    groups = page.select("h2#what-the-sources-say ~ h3")
+    assert len(groups) == len({c.record.topics[0] for c in claims})
+    folded = page.select("details.dossier-more-claims .dossier-claim-line")
+    assert folded and len(page.select(".dossier-claim-line")) == len(claims)

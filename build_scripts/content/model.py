@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from build_scripts.content.characters import describe, first_forbidden
+from build_scripts.content.source_text import split_sentences
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -55,6 +56,24 @@ def _line(value: str) -> str:
 
 def _prose(value: str) -> str:
     return _visible_text(value.replace("\r\n", "\n"), allow_newlines=True)
+
+
+def _one_sentence(value: str) -> str:
+    sentences = split_sentences(value)
+    if len(sentences) != 1:
+        raise ValueError(f"holds {len(sentences)} sentences; write one")
+    if value.rstrip("\"'\u201d\u2019)")[-1:] not in ".!?":
+        raise ValueError("does not end a sentence; end it with a full stop")
+    return value
+
+
+Sentence = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_line),
+    AfterValidator(_one_sentence),
+    Field(description="One sentence of plain text, ending with a full stop. Shown exactly as written."),
+]
 
 
 Slug = Annotated[
@@ -215,6 +234,9 @@ class Actor(Record):
     roles: list[Role] = Field(default_factory=list, description="Offices held, with their time.")
     affiliation: list[Slug] = Field(default_factory=list, description="Actors this one belongs to.")
     summary: Prose = Field(description="Who or what this is and its part in the story, in neutral words.")
+    part_in_story: Sentence | None = Field(
+        None, description="Its part in this story in one sentence, from the sources, for the box at the top of its "
+        "page; without it the box gives the summary's first sentence.")
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
         None, description="The item's id on Wikidata (`Q` and digits), if it has one.")
     corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this actor: "

@@ -52,7 +52,7 @@ def test_axe_finds_no_violations_on_the_fictional_dossier(fictional_watched, fic
     page = fictional_watched.new_page()
     page.goto(fictional_url + path)
     page.wait_for_selector("article.md-content__inner")
-    assert page.locator(".dossier-conflict, .dossier-conflict-inline, .dossier-correction-entry, table").count()
+    assert page.locator(".dossier-conflict, .dossier-conflict-inline, .dossier-correction-entry, .dossier-corrections, table").count()
     violations = _violations(page)
     assert not violations, "\n".join(violations)
 

@@ -13,9 +13,19 @@ EVENTS = ".dossier-event[data-topics]"
 
 
 def _dated(content) -> tuple[list[tuple[set, set]], int]:
-    """Each dated event's (topics, actors), from the content itself."""
-    events = [(set(r.record.topics), set(r.record.actors)) for r in content.claims.values() if r.record.date]
-    events += [(set(r.record.topics), set(r.record.actors)) for r in content.context.values() if r.record.date]
+    """Each dated event's (topics, actors), from the content itself. A context entry that a claim
+    of the same date takes its date from is within that claim's event, with its topics and actors."""
+    events, within = [], set()
+    for claim in (r.record for r in content.claims.values() if r.record.date):
+        topics, actors = set(claim.topics), set(claim.actors)
+        entry = content.context.get(claim.date.context) if claim.date.context else None
+        if entry is not None and entry.record.date == claim.date.value:
+            within.add(claim.date.context)
+            topics |= set(entry.record.topics)
+            actors |= set(entry.record.actors)
+        events.append((topics, actors))
+    events += [(set(r.record.topics), set(r.record.actors)) for i, r in content.context.items()
+               if r.record.date and i not in within]
     return events, len(events)
 
 

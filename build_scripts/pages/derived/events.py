@@ -4,6 +4,8 @@
 A claim's date says how it is known (stated in the text, worked out from
 words like "Friday", taken from a context entry, or inferred); a context
 entry's date comes from outside the article, with the entry's own citation.
+A context entry that a claim of the same date takes its date from tells the
+same event: it is shown within that claim's event, not as an event of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Event:
     statement: str
     topics: tuple[str, ...]
     actors: tuple[str, ...] = ()  # the actors it is about (the timeline's filter)
+    context: str | None = None  # a claim's: the context entry of the same date it takes its date from, shown within it
 
     @property
     def precision(self) -> str:
@@ -42,17 +45,39 @@ def _order(event: Event, positions: dict[str, tuple[str, int]]) -> tuple:
     return (event.date, event.kind != "claim", where, event.id)
 
 
+def same_day_context(content: Content) -> dict[str, str]:
+    """{claim id: the context entry it takes its date from}, where the entry has the claim's date:
+    the two tell one event."""
+    found = {}
+    for claim_id, located in content.claims.items():
+        date = located.record.date
+        entry = content.context.get(date.context) if date is not None and date.context else None
+        if entry is not None and entry.record.date == date.value:
+            found[claim_id] = date.context
+    return found
+
+
 def dated_events(content: Content, quote_positions: dict[str, int] | None = None) -> list[Event]:
-    """Every dated claim and context entry, earliest first."""
-    events = [
-        Event("claim", claim_id, located.record.date.value, located.record.statement, tuple(located.record.topics),
-              tuple(located.record.actors))
-        for claim_id, located in content.claims.items() if located.record.date is not None
-    ]
+    """Every dated claim and context entry, earliest first; a context entry that a claim of the
+    same date takes its date from is within that claim's event (its topics and actors too)."""
+    within = same_day_context(content)
+    events = []
+    for claim_id, located in content.claims.items():
+        if located.record.date is None:
+            continue
+        record, entry_id = located.record, within.get(claim_id)
+        entry = content.context[entry_id].record if entry_id else None
+        topics, actors = tuple(record.topics), tuple(record.actors)
+        if entry is not None:
+            topics += tuple(t for t in entry.topics if t not in topics)
+            actors += tuple(a for a in entry.actors if a not in actors)
+        events.append(Event("claim", claim_id, record.date.value, record.statement, topics, actors, entry_id))
+    shown_within = set(within.values())
     events += [
         Event("context", entry_id, located.record.date, located.record.statement, tuple(located.record.topics),
               tuple(located.record.actors))
-        for entry_id, located in content.context.items() if located.record.date is not None
+        for entry_id, located in content.context.items()
+        if located.record.date is not None and entry_id not in shown_within
     ]
     positions = {
         claim_id: (located.record.source, (quote_positions or {}).get(claim_id, 0))

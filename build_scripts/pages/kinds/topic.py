@@ -22,10 +22,12 @@ from build_scripts.pages.views.claims import (
     CORRECTIONS_SHOWN,
     EVIDENCE_SHOWN,
     claim_ids_about,
+    claim_line_weight,
     claim_weight,
     claims_about,
     claims_at,
     in_page_order,
+    is_at_address,
 )
 from build_scripts.pages.views.corrections import correction_views, shown_corrections
 from build_scripts.pages.views.event_views import event_views, filtered_timeline_url
@@ -51,10 +53,26 @@ class ContextView:
     date: str | None
 
 
+def own_first(indexes: PageIndexes, topic_id: str) -> list[str]:
+    """The topic's claims in page order: first those whose address is its page (their first
+    topic), shown in full, then the others, shown in one line linked to their address."""
+    ids = in_page_order(indexes, claim_ids_about(indexes, "topic", topic_id))
+    return sorted(ids, key=lambda c: not is_at_address(indexes, c, topic_id))
+
+
 def parts(indexes: PageIndexes, topic_id: str) -> list[paging.Part]:
-    """The topic's claims, listed in full, in numbered parts when they weigh more than a page holds."""
-    return paging.numbered_by_weight(in_page_order(indexes, claim_ids_about(indexes, "topic", topic_id)),
-                                     lambda c: claim_weight(indexes, c, cited=True), KIND.part_bytes)
+    """The topic's claims, in numbered parts when they weigh more than a page holds."""
+    return paging.numbered_by_weight(
+        own_first(indexes, topic_id),
+        lambda c: (claim_weight(indexes, c, cited=True) if is_at_address(indexes, c, topic_id)
+                   else claim_line_weight(indexes, c)), KIND.part_bytes)
+
+
+def in_full_and_lines(v: PageContext, ids, topic_id: str) -> tuple[list, list]:
+    """The claims ``ids`` shown in full on the topic's page (it is their address), and the others."""
+    claims = claims_at(v, ids)
+    return ([c for c in claims if is_at_address(v.indexes, c.id, topic_id)],
+            [c for c in claims if not is_at_address(v.indexes, c.id, topic_id)])
 
 
 def render(site: PageRenderer, topic_id: str) -> None:
@@ -63,6 +81,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
     path = KIND.path_of(topic_id)
     v = site.context(path)
     claims = claims_about(v, "topic", topic_id)
+    in_full, lines = in_full_and_lines(v, [c.id for c in claims], topic_id)
     listed = parts_of(site.indexes, KIND.name, topic_id)
     actors = site.content.actors
     actor_ids = sorted({a for c in claims for a in site.content.claims[c.id].record.actors},
@@ -82,7 +101,8 @@ def render(site: PageRenderer, topic_id: str) -> None:
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
         search_boost=KIND.search_boost, tags=tags,
-        topic=topic, claims=[] if listed.is_split else claims, claim_count=len(claims),
+        topic=topic, claims=[] if listed.is_split else in_full, lines=[] if listed.is_split else lines,
+        claim_count=len(claims),
         claim_parts=part_entries(path, listed) if listed.is_split else [],
         corrections=correction_views(topic.corrections), shown_corrections=CORRECTIONS_SHOWN,
         actors=actors_shown, more_actors=more_actors, related=related, more_related=more_related,
@@ -91,17 +111,21 @@ def render(site: PageRenderer, topic_id: str) -> None:
         context=context[:CONTEXT_SHOWN], context_count=len(context),
         glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),
         filtered_timeline=filtered_timeline_url(v, "topic", topic_id),
-        jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in claims]),
+        jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in in_full]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )
     if listed.is_split:
         site.render_parts(KIND, "record_claims", located.origin.path, f"Claims of “{topic.title}”",
                           f"The claims of the topic “{topic.title}”, in full.",
                           lambda pv: Link(topic.title, relative_url(pv.page, path)),
-                          lambda pv, part: {"claims": claims_at(pv, part.items), "cite_here": True,
-                                            "jsonld": jsonld.scripts(jsonld.claims(
-                                                [_appearance(pv, c) for c in in_page_order(pv.indexes, part.items)]))},
+                          lambda pv, part: _part(pv, part, topic_id),
                           record_id=topic_id)
+
+
+def _part(v: PageContext, part: paging.Part, topic_id: str) -> dict:
+    in_full, lines = in_full_and_lines(v, part.items, topic_id)
+    return {"claims": in_full, "lines": lines, "groups": [], "cite_here": True,
+            "jsonld": jsonld.scripts(jsonld.claims([_appearance(v, c.id) for c in in_full]))}
 
 
 def context_of_topic(v: PageContext, topic_id: str) -> list[ContextView]:

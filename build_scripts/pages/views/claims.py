@@ -20,7 +20,13 @@ from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.views.citations import CiteView, cite_view, evidence_quote
-from build_scripts.pages.views.corrections import ConflictView, CorrectionView, conflict_views, correction_views
+from build_scripts.pages.views.corrections import (
+    ConflictView,
+    CorrectionView,
+    claim_url,
+    conflict_views,
+    correction_views,
+)
 
 # A claim shows the words of this many of its sources, and this many of its
 # corrections (the newest), wherever it is shown; the others are one link
@@ -77,6 +83,12 @@ class ClaimView:
     cite: CiteView | None = None  # its address, citation and report link (citations.py)
     all_evidence_url: Markup | None = None  # every source's words, where the claim shows only some
     all_corrections_url: Markup | None = None  # the Corrections page, where the claim shows only the newest
+    address_url: Markup | None = None  # the claim in full, on its first topic's page: where a line away from it links
+
+    @property
+    def disputed(self) -> bool:
+        """Another claim is marked as disagreeing with it."""
+        return bool(self.conflicts)
 
     @property
     def shown_evidence(self) -> list[EvidenceView]:
@@ -140,6 +152,7 @@ def _claim(v: PageContext, claim_id: str) -> ClaimView:
         all_evidence_url=all_evidence_url(v, claim_id) if len(evidence) > EVIDENCE_SHOWN else None,
         all_corrections_url=(relative_url(v.page, PAGE_KINDS["corrections"].path)
                              if len(record.corrections) > CORRECTIONS_SHOWN else None),
+        address_url=claim_url(v, claim_id),
     )
 
 
@@ -189,6 +202,16 @@ def claim_weight(indexes: PageIndexes, claim_id: str, cited: bool) -> int:
     return weight
 
 
+def claim_line_weight(indexes: PageIndexes, claim_id: str) -> int:
+    """About how many bytes of Markdown a claim in one line takes (the ``claim_link`` macro)."""
+    return LINE_BYTES + 2 * len(indexes.content.claims[claim_id].record.statement.encode("utf-8"))
+
+
+def is_at_address(indexes: PageIndexes, claim_id: str, topic_id: str) -> bool:
+    """Whether the claim is shown in full on ``topic_id``'s page: its first topic's, its address."""
+    return indexes.content.claims[claim_id].record.topics[0] == topic_id
+
+
 # What a claim in full takes besides its words (claim_weight), measured on today's claims
 # (a claim's Markdown is 0.7 to 3.9 KB on a topic page, 0.7 to 2.1 KB on an actor's).
 CLAIM_BYTES = 700
@@ -196,6 +219,8 @@ CITE_BOX_BYTES = 900
 EVIDENCE_BYTES = 450
 LINK_BYTES = 60
 CONFLICT_BYTES = 900
+# A claim in one line besides its statement (claim_line_weight): its link, where it stands, its date.
+LINE_BYTES = 500
 
 
 def claim_text(v: PageContext, claim_id: str) -> ClaimText:

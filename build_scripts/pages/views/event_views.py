@@ -9,6 +9,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from build_scripts.pages import lists
+from build_scripts.pages.addresses import event_anchor
 from build_scripts.pages.context import CitationView, DateView, PageContext
 from build_scripts.pages.derived.events import Event
 from build_scripts.pages.indexes import PageIndexes
@@ -37,6 +38,15 @@ class EventView:
     url: Markup  # the event on the timeline (or the part of it that holds it)
     conflicts: tuple[ConflictView, ...] = ()  # claims: the claims it is marked as contradicting, either way
     actor_ids: tuple[str, ...] = ()  # with topic_ids: the data attributes the timeline's filter reads
+    within: ContextWithin | None = None  # a claim's: the context entry of the same date shown within its event
+
+
+@dataclass(frozen=True)
+class ContextWithin:
+    """A context entry shown within the event of a claim of the same date (``derived/events.py``)."""
+
+    anchor: Markup  # the entry's own event anchor, kept for links made before it joined the claim
+    statement: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,10 @@ def event_view(v: PageContext, event: Event) -> EventView:
         context = v.content.context.get(claim.date.context) if claim.date.context else None
         return EventView(Markup(event.anchor), False, v.date(claim.date), event.precision, event.statement,
                          topics, v.source_ref(claim.source, v.quote_link(event.id).url), v.citation(context.record.citation) if context else None,
-                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id, EVIDENCE_SHOWN)), actor_ids=event.actors)
+                         month, event.topics, url, conflicts=tuple(conflict_views(v, event.id, EVIDENCE_SHOWN)), actor_ids=event.actors,
+                         within=(ContextWithin(Markup(event_anchor("context", event.context)),
+                                               v.content.context[event.context].record.statement)
+                                 if event.context else None))
     entry = v.content.context[event.id].record
     date = DateView(entry.date, format_date(entry.date), "external", "date from the cited document", None, None)
     return EventView(Markup(event.anchor), True, date, event.precision, event.statement, topics, None,
