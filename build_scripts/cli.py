@@ -45,7 +45,11 @@ def parser() -> argparse.ArgumentParser:
         _common_options(sub, defaults=False)
         return sub
 
-    command("check", "validate the content and report coverage")
+    check_parser = command("check", "validate the content and report coverage")
+    check_parser.add_argument("--today", metavar="YYYY-MM-DD|clock", default=None,
+                              help="refuse 'added' and correction dates after this day; 'clock': today's date where "
+                                   "it is latest (UTC+14), as `make check` and the pull-request workflow give it "
+                                   "(the build never reads the clock)")
     generate_parser = command("generate", "write the site's complete source, for any renderer")
     generate_parser.add_argument("--out", type=Path, default=None,
                                  help="the folder (default: build/site-source under the project); files in it "
@@ -74,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
-        return check(args.root, args.format)
+        return check(args.root, args.format, args.today)
     if args.command == "generate":
         return generate(args.root, args.out, args.format, args.strict)
     if args.command == "offline":  # reads a built site, not the content
@@ -93,13 +97,24 @@ def main(argv: list[str] | None = None) -> int:
     raise AssertionError(args.command)
 
 
-def check(root: Path, style: str) -> int:
-    """`check`: load and check the content only; no page is rendered."""
-    from build_scripts.content.problems import DossierError
-    from build_scripts.rules.check import load_and_check
+def check(root: Path, style: str, today: str | None = None) -> int:
+    """`check`: load and check the content only; no page is rendered. Dates after ``today``
+    (``clock``: the clock's, ``today_anywhere``) are refused as mistyped."""
+    import datetime
 
+    from build_scripts.content.problems import DossierError
+    from build_scripts.rules.check import load_and_check, today_anywhere
+
+    if today == "clock":
+        today = today_anywhere()
+    elif today is not None:
+        try:
+            today = datetime.date.fromisoformat(today).isoformat()
+        except ValueError:
+            print(f"--today {today}: give a day written YYYY-MM-DD", file=sys.stderr)
+            return 2
     try:
-        checked = load_and_check(root)
+        checked = load_and_check(root, today)
     except DossierError as error:
         print(error.report(style), file=sys.stderr)
         return 1

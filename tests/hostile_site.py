@@ -28,7 +28,7 @@ def add_hostile_records(root: Path, content) -> Path:
     (root / "content" / "claims" / "zz-hostile.yaml").write_text(
         "claims:\n  - id: hostile-claim\n    statement: '" + HOSTILE_NAME + "'\n"
         "    evidence:\n      - source: india-s400-iranian-oil\n        quote: India was set to enter lucrative bids\n"
-        "    actors: [hostile]\n    topics: [s400-deal]\n    certainty: stated\n", encoding="utf-8")
+        "    actors: [hostile]\n    topics: [s400-deal]\n    certainty: stated\n    added: 2026-11-26\n", encoding="utf-8")
 
     (root / "content" / "actors" / "evil.yaml").write_text(
         "name: '" + HOSTILE.replace("'", "''") + "'\nkind: company\n"

@@ -83,7 +83,7 @@ def write_hostile_dossier(root: Path) -> dict:
                      "explanation": "Invented for the tests."},
             "evidence": [{"source": LONG_SOURCE, "quote": sentences[sentence]}],
             "actors": [NAMED_ACTOR], "topics": [CROWDED_TOPIC, f"zz-small-{number % SMALL_TOPICS + 1}"],
-            "certainty": "stated"})
+            "certainty": "stated", "added": f"2030-05-{17 + number % 10}"})
     write_yaml(root, "content/claims/zz-crowded.yaml", {"claims": claims})
     noted = _add_noted_source(root, text.replace(" report ", " notice "))
     _add_other_lists(root)
@@ -148,7 +148,8 @@ def _add_noted_source(root: Path, text: str) -> list[dict]:
                "statement": f"The long notice's sentence {number * step + 1} says, in fictional words: "
                             + " ".join(["the invented footbridge stays closed"] * 14) + ".",
                "evidence": [{"source": NOTED_SOURCE, "quote": sentences[number * step]}],
-               "actors": ["velmora"], "topics": [NOTED_TOPIC], "certainty": "stated"} for number in range(NOTED_CLAIMS)]
+               "actors": ["velmora"], "topics": [NOTED_TOPIC], "certainty": "stated", "added": "2030-05-20"}
+              for number in range(NOTED_CLAIMS)]
     write_yaml(root, "content/claims/zz-noted.yaml", {"claims": claims})
     return claims
 

@@ -215,7 +215,7 @@ def write_source_record(root: Path, seed: str, text: bytes) -> None:
     (root / "content" / "sources" / f"{Path(seed).stem}.yaml").write_text(
         "title: A case\npublisher: india\npublished: {value: 2018-10-05, basis: inferred}\nlanguage: en\n"
         "licence: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\nattribution: x\n"
-        f"text: {seed}\nsha256: {hashlib.sha256(text).hexdigest()}\n")
+        f"text: {seed}\nsha256: {hashlib.sha256(text).hexdigest()}\nadded: 2026-11-26\n")
 
 
 def add_source(root: Path, text: bytes, link_to: Path | None = None) -> None:

@@ -35,6 +35,7 @@ claims:
       value: 2018-10-05
       basis: relative
       said_as: Friday
+    added: 2026-11-26
   - id: test-claim-two
     statement: The U.S. exit was opposed by several signatories.
     evidence:
@@ -43,6 +44,7 @@ claims:
     actors: [test-actor]
     topics: [test-topic]
     certainty: stated
+    added: 2026-11-26
 """
 
 # name -> (what to replace in CLAIMS, by what, expected "line:col: message" start)
@@ -52,11 +54,11 @@ CASES = {
         "    actors: [test-actr]\n    topics: [test-topic]\n    certainty: stated\n    date",
         r"7:14: unknown actor 'test-actr' \(field: claims\.0\.actors\.0\)\n    hint: did you mean 'test-actor'\?",
     ),
-    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"14:9: duplicate id 'test-claim-one' .* \(field: claims\.1\.id\)"),
+    "duplicate id": ("id: test-claim-two", "id: test-claim-one", r"15:9: duplicate id 'test-claim-one' .* \(field: claims\.1\.id\)"),
     "quote not in source": (
         "quote: The U.S. exit has been met",
         "quote: The U.S. exit was met",
-        r"18:16: this quote is not in the source 'india-s400-iranian-oil' \(field: claims\.1\.evidence\.0\.quote\)\n    hint: .*closest passage is: \"The U.S. exit has been met",
+        r"19:16: this quote is not in the source 'india-s400-iranian-oil' \(field: claims\.1\.evidence\.0\.quote\)\n    hint: .*closest passage is: \"The U.S. exit has been met",
     ),
     "ambiguous quote": (
         "quote: concluded a multibillion-dollar deal Friday for Moscow",
@@ -67,7 +69,7 @@ CASES = {
     "unknown field": (
         "    statement: The U.S. exit",
         "    statment: The U.S. exit",
-        r"15:15: unknown field 'statment' \(field: claims\.1\.statment\)\n    hint: did you mean 'statement'\?",
+        r"16:15: unknown field 'statment' \(field: claims\.1\.statment\)\n    hint: did you mean 'statement'\?",
     ),
     "missing field": ("    certainty: stated\n", "", r"2:5: missing required field 'certainty' \(field: claims\.0\.certainty\)"),
     "YAML syntax error": (

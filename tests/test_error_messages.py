@@ -88,6 +88,7 @@ claims:
     actors: [russia]
     topics: [{topic}]
     certainty: stated
+    added: 2026-11-26
 """
 
 # name -> (what to change in CLAIMS, by what, the field, words the message and hint must hold)

@@ -77,7 +77,8 @@ def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(proje
     claims_file.write_text("# Hand-written notes stay.\nclaims:\n  - id: kept-claim\n"
                            "    statement: The deal was concluded.\n    evidence:\n      - source: india-s400-iranian-oil\n"
                            "        quote: concluded a multibillion-dollar deal Friday for Moscow\n"
-                           f"    topics: [{topic}]\n    certainty: stated  # as the article says\n", encoding="utf-8")
+                           f"    topics: [{topic}]\n    certainty: stated  # as the article says\n    added: 2026-11-26\n",
+                           encoding="utf-8")
 
     result = cli_in_process(project_copy, "new", "claim", "India kept buying oil; the U.S. objected.",
                      "--topic", topic, "--actor", actor, "--quote", "the U.K., all of which signed the accord")

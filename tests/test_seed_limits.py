@@ -72,7 +72,7 @@ def write_source(root: Path, source_id: str, text: str, title: str, publisher: s
         "published": {"value": published, "basis": "inferred", "explanation": "Invented for the tests."},
         "language": "en", "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
         "attribution": "Fictional text written for the tests of this project.", "text": f"seeds/{source_id}.txt",
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "added": published,
     })
 
 
@@ -94,7 +94,7 @@ def long_project(tmp_path_factory) -> Path:
                  "2030-05-16")
     quoted = [re.search(rf"[A-Z][^.]* report {n} [^.]*\.", text).group() for n in (1, 100, 230)]
     write_yaml(root, "content/claims/zz-long.yaml", {"claims": [
-        {"id": f"zz-long-report-{i}", "statement": f"The long report's sentence {i} (fictional).",
+        {"id": f"zz-long-report-{i}", "statement": f"The long report's sentence {i} (fictional).", "added": "2030-05-20",
          "evidence": [{"source": LONG_ID, "quote": quote}], "actors": ["velmora"], "topics": ["bridge-reopening"],
          "certainty": "stated"} for i, quote in enumerate(quoted, 1)]})
     for number in range(1, PLACEHOLDER_TOPICS + 1):

@@ -159,6 +159,32 @@ def _day(value: object) -> str:
     return value
 
 
+def _added_day(value: object) -> str:
+    value = _partial_date(value)
+    if len(value) != 10:
+        raise ValueError(f"'{value}' is not a day written YYYY-MM-DD: 'added' gives the day the record was added")
+    return value
+
+
+# The day a source or claim was added to the dossier. Optional in the model so
+# that a record without it is reported by check.py, where and with the command
+# that fills it in, alongside every other problem; the schema lists it as
+# required (``_requires_added``), so editors flag it as one.
+AddedDay = Annotated[
+    str,
+    BeforeValidator(_added_day),
+    Field(examples=["2030-05-17"]),
+]
+
+
+def _requires_added(schema: dict) -> None:
+    schema["required"] = [*schema.get("required", []), "added"]
+    added = schema["properties"]["added"]
+    added.pop("anyOf", None)
+    added.pop("default", None)
+    added.update(type="string", pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
 Day = Annotated[
     str,
     BeforeValidator(_day),
@@ -277,6 +303,8 @@ class Licence(Record):
 class Source(Record):
     """A document in `seeds/`. Its id is its file name; its text file is never edited."""
 
+    model_config = ConfigDict(**Record.model_config, json_schema_extra=_requires_added)
+
     title: Line | None = Field(None, description="The document's title (its headline), as published; leave it out "
                                "when the text has none (the `note` says why).")
     publisher: Slug = Field(description="The actor that published this text.")
@@ -299,6 +327,8 @@ class Source(Record):
     note: Prose | None = Field(None, description="What a reader should know about the record; required when the "
                                "title or the licence's address is left out, to say why.",
                                examples=["The text was published without a headline."])
+    added: AddedDay | None = Field(None, description="The day the source was added to the dossier, `YYYY-MM-DD` "
+                                   "(`new source` writes today's); not before its publication date.")
 
 
 class Certainty(str, Enum):
@@ -392,6 +422,8 @@ class Evidence(Record):
 class Claim(Record):
     """One statement, in the curator's words, with the exact quotes of the sources that bear it."""
 
+    model_config = ConfigDict(**Record.model_config, json_schema_extra=_requires_added)
+
     id: Slug = Field(description="The claim's id, unique across all claims files.")
     statement: Line = Field(description="What the quotes say, in the curator's own neutral words.")
     evidence: list[Evidence] = Field(min_length=1, description="The quotes that bear it, one per source "
@@ -414,6 +446,8 @@ class Claim(Record):
         "with a neutral note. Mark a pair once, on either claim: both show it.",
         examples=[[{"claim": "the-other-claim-id", "about": "date",
                     "note": "The two articles give different days for the same event."}]])
+    added: AddedDay | None = Field(None, description="The day the claim was added to the dossier, `YYYY-MM-DD` "
+                                   "(`new claim` writes today's); not before the day its first source was added.")
     corrections: list[Correction] = Field(default_factory=list, description="Dated corrections of this claim: "
                                           "what changed, when and why.",
                                           examples=[CORRECTION_EXAMPLE])

@@ -32,6 +32,9 @@ from markupsafe import Markup
 
 from build_scripts.pages.registry import PAGE_KINDS
 
+# The Atom feed of what is new (site_source/feed.py), at the site's top, linked from every page's head.
+FEED_FILE = "feed.xml"
+
 # The page kind of each kind of record that has a page of its own.
 RECORD_PAGES = {"actor": PAGE_KINDS["actor"], "topic": PAGE_KINDS["topic"], "source": PAGE_KINDS["source"]}
 

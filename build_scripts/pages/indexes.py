@@ -131,6 +131,41 @@ class PageIndexes:
         found.sort(key=lambda item: item[3].date, reverse=True)
         return found
 
+    @functools.cached_property
+    def changes_newest_first(self) -> list[tuple[str, str, str, str, int]]:
+        """What the dossier gained, as (day, what: "source", "claim" or "correction", record kind,
+        record id, the correction's place in the record's list, else 0), newest first; on one day,
+        sources, then claims, then corrections, each by id (What's new, the feed)."""
+        order = {"source": 0, "claim": 1, "correction": 2}
+        found = [(s.record.added, "source", "source", i, 0) for i, s in self.content.sources.items() if s.record.added]
+        found += [(c.record.added, "claim", "claim", i, 0) for i, c in self.content.claims.items() if c.record.added]
+        found += [(c.date, "correction", kind, record_id, index)
+                  for kind, record_id, index, c in self.corrections_newest_first]
+        found.sort(key=lambda item: (order[item[1]], item[2], item[3], item[4]))
+        found.sort(key=lambda item: item[0], reverse=True)
+        return found
+
+    def last_changed(self, kind: str, record_id: str) -> str | None:
+        """The day the page of an actor, topic or source last changed: the newest day among the
+        record's own (its ``added``, its corrections) and those of the claims its page shows (and,
+        for a publisher, of the sources it published). From the content alone, never the clock."""
+        days: list[str] = []
+        claim_ids: list[str] = []
+        if kind == "source":
+            days.append(self.content.sources[record_id].record.added or "")
+            claim_ids = self.claims_by_source.get(record_id, [])
+        else:
+            record = (self.content.actors if kind == "actor" else self.content.topics)[record_id].record
+            days += [c.date for c in record.corrections]
+            claim_ids = (self.claims_by_actor if kind == "actor" else self.claims_by_topic).get(record_id, [])
+            if kind == "actor":
+                days += [s.record.added or "" for s in self.content.sources.values()
+                         if record_id in (s.record.publisher, s.record.original_publisher)]
+        for claim_id in claim_ids:
+            claim = self.content.claims[claim_id].record
+            days += [claim.added or "", *(c.date for c in claim.corrections)]
+        return max(filter(None, days), default=None)
+
     # -- events and context --------------------------------------------------
 
     @functools.cached_property

@@ -65,6 +65,7 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     PageKind("figures", "figures.md", "Key figures", per_page=160),  # rows of the figures table
     PageKind("glossary", "glossary.md", "Glossary", per_page=60, search_boost=2),  # terms with definitions
     PageKind("corrections", "corrections.md", "Corrections", per_page=100),  # every correction, newest first
+    PageKind("whats_new", "whats-new.md", "What's new", per_page=100),  # new sources, claims, corrections
     PageKind("downloads", "downloads.md", "Downloads"),
     PageKind("about", "about.md", "About"),  # what the site is, from content/dossier.yaml, and every source's licence
 ]}

@@ -61,7 +61,11 @@ class CheckedDossier:
     placeholders: list[Problem] = field(default_factory=list)
 
 
-def check_content(content: Content) -> CheckedDossier:
+def check_content(content: Content, today: str | None = None) -> CheckedDossier:
+    """Check the dossier as a whole. ``today`` (``YYYY-MM-DD``): refuse an ``added`` or correction
+    date after it. Only the `check` command gives it (`make check` and the pull-request workflow,
+    from the clock: ``check --today clock``), to catch a mistyped year before it is merged; a build
+    never does, so that what it makes never depends on the day."""
     problems: list[Problem] = []
     texts = _load_texts(content, problems)
     _check_references(content, problems)
@@ -77,6 +81,7 @@ def check_content(content: Content) -> CheckedDossier:
     _check_prose_links(content, problems)
     _check_context_addresses(content, problems)
     _check_source_gaps(content, problems)
+    _check_added_dates(content, problems, today)
     header_problems = schema_header_problems(content.root)
     if MISSING_HEADER_IS_AN_ERROR:
         problems.extend(header_problems)
@@ -559,6 +564,62 @@ def _check_source_gaps(content: Content, problems: list[Problem]) -> None:
                                     "never invented", origin.field("note")))
 
 
+ADDED_HINT = ("add 'added: YYYY-MM-DD', the day it was added to the dossier (`python -m build_scripts new` "
+              "writes it); for records older than the field, `python -m build_scripts.tools.added_dates` "
+              "fills it in from the repository's history")
+
+
+def _check_added_dates(content: Content, problems: list[Problem], today: str | None) -> None:
+    """Every source and claim says the day it was added; no day is before what it depends on (a
+    source's publication, the first of a claim's sources to be added, the claim a correction
+    corrects), nor, when ``today`` is given, after today."""
+    def not_after_today(date: str, origin: Origin, *loc: str | int) -> None:
+        if today is not None and date > today:
+            problems.append(Problem(origin.at(*loc), f"the date {date} is in the future (today is {today})",
+                                    "give the day it was added or made, today or earlier (was the year mistyped?)",
+                                    origin.field(*loc)))
+
+    for source_id, located in sorted(content.sources.items()):
+        source, origin = located.record, located.origin
+        if source.added is None:
+            problems.append(Problem(origin.at(), f"the source '{source_id}' has no 'added' date", ADDED_HINT,
+                                    origin.field("added")))
+            continue
+        not_after_today(source.added, origin, "added")
+        if is_after(source.published.value, source.added):
+            problems.append(Problem(origin.at("added"), f"the source is added on {source.added}, before it was "
+                                    f"published ({source.published.value})",
+                                    "give the day it was added to the dossier, on or after its publication date",
+                                    origin.field("added")))
+    for claim_id, located in content.claims.items():
+        claim, origin = located.record, located.origin
+        if claim.added is None:
+            problems.append(Problem(origin.at(), f"the claim '{claim_id}' has no 'added' date", ADDED_HINT,
+                                    origin.field("added")))
+        else:
+            not_after_today(claim.added, origin, "added")
+            sources = [(s.record.added, source_id) for source_id in dict.fromkeys(claim.sources)
+                       if (s := content.sources.get(source_id)) is not None and s.record.added is not None]
+            if sources and claim.added < min(sources)[0]:
+                first_added, first_source = min(sources)
+                problems.append(Problem(origin.at("added"), f"the claim is added on {claim.added}, before its "
+                                        f"source '{first_source}' was added ({first_added})",
+                                        f"a claim quotes a source of the dossier: give a day on or after "
+                                        f"{first_added}", origin.field("added")))
+        for index, correction in enumerate(claim.corrections):
+            at = ("corrections", index, "date")
+            not_after_today(correction.date, origin, *at)
+            if claim.added is not None and correction.date < claim.added:
+                problems.append(Problem(origin.at(*at), f"the correction is dated {correction.date}, before the "
+                                        f"claim was added ({claim.added})",
+                                        "give the day the correction was made, on or after the day the claim "
+                                        "was added", origin.field(*at)))
+    for records in (content.actors, content.topics):
+        for located in records.values():
+            for index, correction in enumerate(located.record.corrections):
+                not_after_today(correction.date, located.origin, "corrections", index, "date")
+
+
 def newest_source_date(content: Content) -> str | None:
     """The publication date of the newest source: where the sources' story ends."""
     return max((located.record.published.value for located in content.sources.values()), default=None)
@@ -664,7 +725,13 @@ def _coverage_warnings(content: Content, checked: CheckedDossier) -> list[Proble
     return warnings
 
 
-def load_and_check(root: Path) -> CheckedDossier:
+def load_and_check(root: Path, today: str | None = None) -> CheckedDossier:
     from build_scripts.content.load import load_content
 
-    return check_content(load_content(root))
+    return check_content(load_content(root), today)
+
+
+def today_anywhere() -> str:
+    """Today's date where it is latest (UTC+14): no contributor's own today is after it. Read by
+    `check --today clock` only, never by a build (``check_content``)."""
+    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=14))).date().isoformat()

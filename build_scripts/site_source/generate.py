@@ -32,7 +32,7 @@ from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.pages.views import relations
 from build_scripts.rules.check import CheckedDossier, check_content
-from build_scripts.site_source import contributing, downloads, glossary_entries, search_names
+from build_scripts.site_source import contributing, downloads, feed, glossary_entries, search_names
 
 # The list of files `write_site_source` wrote into a folder, kept in it, so
 # that the next run removes only files it wrote itself and no longer makes.
@@ -71,6 +71,7 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
         files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
         files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
         files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip
+        files.update(feed.feed_file(indexes, root))  # new sources, claims and corrections, for feed readers
         return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
 
 

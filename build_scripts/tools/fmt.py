@@ -28,7 +28,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from ruamel.yaml import YAML
@@ -114,7 +114,11 @@ def format_file(root: Path, path: Path) -> Formatted:
     return Formatted(path, display, original_bytes.decode("utf-8", errors="replace"), text)
 
 
-def format_text(text: str, record_type: type[model.Record] | None, header: str | None, display: str = "<text>") -> str:
+def format_text(text: str, record_type: type[model.Record] | None, header: str | None, display: str = "<text>",
+                edit: Callable[[Any], None] | None = None) -> str:
+    """The canonical text; ``edit``, when given, changes what ruamel.yaml read (comments kept)
+    before it is put in the canonical style, for the tools that add a field
+    (``tools/added_dates.py``)."""
     body = _without_header(text.replace("\r\n", "\n"))
     writer = _yaml()
     try:
@@ -125,6 +129,8 @@ def format_text(text: str, record_type: type[model.Record] | None, header: str |
         raise DossierError([Problem(where, f"YAML syntax error: {error.problem}")]) from None
     if record_type is model.ClaimFile:
         migrate_claims(data)
+    if edit is not None:
+        edit(data)
     _canonical(data, record_type, 0)
     out = io.StringIO()
     writer.dump(data, out)

@@ -21,6 +21,7 @@ and points at work still to do.
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import re
@@ -55,6 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser, common_options=None) -> None:
             common_options(sub)
         sub.add_argument("name", metavar="TEXT" if name == "source" else name.upper(), help=what)
         sub.add_argument("--id", dest="record_id", metavar="ID", help="the id to use instead of one made from the name")
+        if name in ("claim", "source"):
+            sub.add_argument("--added", metavar="YYYY-MM-DD", type=_day, default=None,
+                             help="the day it is added to the dossier (default: today)")
         return sub
 
     actor = kind("actor", "a person, country or organisation: content/actors/ID.yaml", "its name")
@@ -107,13 +111,13 @@ def run(root: Path, args: argparse.Namespace) -> int:
             path = new_topic(root, args.name, args.record_id, args.summary)
         elif args.kind == "claim":
             path = new_claim(root, args.name, record_id=args.record_id, topic=args.topic, claims_file=args.claims_file,
-                             source=args.source, quote=args.quote, actors=args.actors)
+                             source=args.source, quote=args.quote, actors=args.actors, added=args.added)
         else:
             path = new_source(root, Path(args.name), args.record_id, SourceDetails(
                 publisher=args.publisher, title=args.title, date=args.date, date_basis=args.date_basis,
                 date_explanation=args.date_explanation, licence=args.licence, licence_url=args.licence_url,
                 attribution=args.attribution, language=args.language, url=args.url, byline=args.byline,
-                note=args.note))
+                note=args.note, added=args.added))
     except ScaffoldError as error:
         print(f"nothing was written: {error}", file=sys.stderr)
         return 1
@@ -177,7 +181,7 @@ order: 100
 
 def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic: str | None = None,
               claims_file: str | None = None, source: str | None = None, quote: str | None = None,
-              actors: list[str] | None = None) -> Path:
+              actors: list[str] | None = None, added: str | None = None) -> Path:
     checked = _checked(root)
     content = checked.content
     claim_id = _id(record_id, _first_words(statement))
@@ -235,6 +239,8 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
     # someone said it), reported (with a hedge such as "reportedly"), alleged
     # (an accusation).
     certainty: stated
+    # The day the claim was added to the dossier: the What's new page and the feed list it by it.
+    added: {added or today()}
 """
     if path.is_file():
         from build_scripts.tools.fmt import (
@@ -268,6 +274,7 @@ class SourceDetails:
     url: str | None = None  # optional: only an address copied from the published page
     byline: str | None = None
     note: str | None = None  # required by check when the title or the licence's address is missing
+    added: str | None = None  # the day the record is added (default: today)
 
 
 def new_source(root: Path, text_path: Path, record_id: str | None, details: SourceDetails) -> Path:
@@ -353,6 +360,8 @@ sha256: {hashlib.sha256(raw).hexdigest()}
 {url}
 {byline}
 {note}
+# The day the source was added to the dossier: the What's new page and the feed list it by it.
+added: {details.added or today()}
 """
     return _write(path, body, "source")
 
@@ -375,6 +384,20 @@ def report_uncovered(root: Path, source_id: str) -> None:
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+def today() -> str:
+    """The day a record written now is added: the contributor's own date (the clock is read by
+    the tools that write content, and by `check`, never by a build)."""
+    return datetime.date.today().isoformat()
+
+
+def _day(value: str) -> str:
+    """An --added day, YYYY-MM-DD (argparse reports the error)."""
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a day written YYYY-MM-DD") from None
 
 
 def placeholder(what: str) -> str:

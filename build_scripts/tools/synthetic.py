@@ -372,6 +372,7 @@ class Writer:
             "attribution": "Generated text for benchmarks; it describes no real events.",
             "text": f"seeds/{story.source_id}.txt",
             "sha256": hashlib.sha256(story.text.encode("utf-8")).hexdigest(),
+            "added": (published + dt.timedelta(days=1)).isoformat(),
         }
         if len(media) > 1:
             record["original_publisher"] = media[1]
@@ -410,6 +411,8 @@ class Writer:
                 "actors": list(dict.fromkeys(sentence.actors + [actors[i % len(actors)]])),
                 "topics": [topics[i % len(topics)]],
                 "certainty": certainty,
+                # Added over the days after its source: the What's new page and the feed have several days.
+                "added": (published + dt.timedelta(days=1 + i % 3)).isoformat(),
             }
             if certainty == "attributed":
                 claim["attribution"] = {"by": [subject]}
@@ -563,6 +566,10 @@ def wide_story_sizes(stories: int, sources_per_claim: int, seed: int) -> list[in
     return [sources_per_claim] + [rng.randint(low, sources_per_claim) for _ in range(stories - 1)]
 
 
+# The day a wide dossier's sources (published in 2031) and claims were added.
+WIDE_ADDED = "2032-01-01"
+
+
 def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed: int = 1,
                        corrections: int = 3) -> WideCounts:
     """Write a project of ``stories`` stories with many sources each into ``out`` (see the module's doc)."""
@@ -626,9 +633,10 @@ def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed
                      "evidence": [{"source": s, "quote": sentence} for s in dict.fromkeys(tellers)],
                      "actors": [place_id] + ([official_id] if official in sentence else [])
                                + ([paper_id for paper_id, _ in papers] if f == 0 else []),
-                     "topics": [topic_id], "certainty": "stated"}
+                     "topics": [topic_id], "certainty": "stated", "added": WIDE_ADDED}
             if f == 0 and corrections:
-                claim["corrections"] = [{"date": f"2030-0{1 + c % 9}-1{c % 10}", "change": f"Correction {c + 1}: "
+                # Dated after the claims were added (WIDE_ADDED), as a correction must be.
+                claim["corrections"] = [{"date": f"2032-0{1 + c % 9}-1{c % 10}", "change": f"Correction {c + 1}: "
                                          f"the statement's wording changed ({writer.words(3, 6)}).",
                                          "reason": "A reader compared it with the sources."} for c in range(corrections)]
                 totals["corrections"] += corrections
@@ -649,6 +657,7 @@ def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed
                 "attribution": "Generated text for benchmarks; it describes no real events.",
                 "text": f"seeds/{source_id}.txt",
                 "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "added": WIDE_ADDED,
             }, out, "source")
         _dump(content / "claims" / f"{topic_id}.yaml", {"claims": claims}, out, "claims")
         totals["sources"] += size

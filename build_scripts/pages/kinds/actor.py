@@ -18,6 +18,7 @@ from build_scripts.pages.lists import first, part_entries, parts_of
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.changes import last_changed
 from build_scripts.pages.views.claims import (
     CORRECTIONS_SHOWN,
     ClaimView,
@@ -184,6 +185,7 @@ def render(site: PageRenderer, actor_id: str) -> None:
         event_count=len(site.indexes.events_by_actor.get(actor_id, [])),
         filtered_timeline=filtered_timeline_url(v, "actor", actor_id),
         network_part=network_part_of(v, actor_id),
+        last_changed=last_changed(site.indexes, "actor", actor_id),
         jsonld=jsonld.scripts(jsonld.actor(actor, aliases),
                               jsonld.corrected_page(shown_corrections(site.content, actor, claims_at(v, claim_ids)))),
     )

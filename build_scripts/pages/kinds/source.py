@@ -23,6 +23,7 @@ from build_scripts.pages.lists import PartNav, first, part_entries, parts_of, te
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer, template_environment
 from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.changes import last_changed
 from build_scripts.pages.views.claims import (
     claim_ids_about,
     claim_under_source_url,
@@ -217,6 +218,7 @@ def page_data(v: PageContext, source_id: str, claims: list, listed, text_part: P
                       for c in shown_claims if len(c.evidence) > 1],
         claim_parts=part_entries(v.page, listed) if listed.is_split else [],
         published=format_date(source.published.value),
+        last_changed=last_changed(v.indexes, "source", source_id),
         jsonld=jsonld.scripts(jsonld.news_article(
             source, v.content.actors[source.publisher].record,
             v.content.actors[original].record if original else None),

@@ -18,6 +18,7 @@ from build_scripts.pages.lists import claim_address, first, part_entries, parts_
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views import jsonld
+from build_scripts.pages.views.changes import last_changed
 from build_scripts.pages.views.claims import (
     CORRECTIONS_SHOWN,
     EVIDENCE_SHOWN,
@@ -111,6 +112,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
         context=context[:CONTEXT_SHOWN], context_count=len(context),
         glossary=v.link_to_page("glossary"), downloads=v.link_to_page("downloads"),
         filtered_timeline=filtered_timeline_url(v, "topic", topic_id),
+        last_changed=last_changed(site.indexes, "topic", topic_id),
         jsonld=jsonld.scripts(jsonld.claims([] if listed.is_split else [_appearance(v, c.id) for c in in_full]),
                               jsonld.corrected_page(shown_corrections(site.content, topic, claims))),
     )
