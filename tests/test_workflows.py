@@ -68,7 +68,7 @@ def test_the_pull_request_workflow_checks_format_content_build_and_tests():
     assert "pull_request" in document[True]  # PyYAML reads the key `on` as true
     runs = [step.get("run", "") for step in steps(document)]
     assert ".venv/bin/python -m build_scripts --format github fmt --check" in runs
-    assert ".venv/bin/python -m build_scripts --format github check" in runs
+    assert ".venv/bin/python -m build_scripts --format github check --today clock" in runs
     assert "make site" in runs and "make test" in runs
     assert ".venv/bin/ruff check --output-format github ." in runs
     upload = next(step for step in steps(document) if step.get("uses", "").startswith("actions/upload-artifact@"))
