@@ -8,7 +8,9 @@ browser's tests/browser/test_long_source.py): the fictional dossier
   topic and the actor each have thousands of claims), its first by hundreds;
 - another text at its size limit quoted by 60 claims with long statements, whose
   side notes stand beside the text (so that the notes are cut with the text);
-- a short text one sentence of which 2,100 claims quote (its anchors and highlight);
+- a short text one sentence of which 400 claims quote, 60 of them with a second
+  source (its anchors, its highlight and its "Reported by other sources too"
+  list, each bounded however many claims there are);
 - a text at its size limit with no paragraph break nor sentence end (one block, as
   written), every stretch of it quoted, and one quote of 1,900 characters across it;
 - an actor with 3,000 aliases; 400 long-titled topics whose pages use one glossary term;
@@ -46,8 +48,10 @@ TERMS = 60  # glossary terms, each named by a crowded claim
 ROLES = 300
 NEIGHBOURS = 100  # actors the many-named actor has a relation to (more than its page lists)
 ONE_SENTENCE_SOURCE = "zz-one-sentence"  # its second sentence quoted by ON_ONE_SENTENCE claims
-ON_ONE_SENTENCE = 2100
+ON_ONE_SENTENCE = 400  # 20 times the bounds the tests check; 2,100 cost a minute of building
 QUOTED_SENTENCE = "The invented guild said the crossing was calm all morning."
+ECHO_SOURCE = "zz-one-sentence-echo"  # the same text again: the first ECHOED claims quote both
+ECHOED = 60
 UNBROKEN_SOURCE = "zz-unbroken"
 LONG_QUOTE_CHARACTERS = 1900  # about, the one quote across several blocks of the unbroken text
 
@@ -98,9 +102,12 @@ def _add_one_sentence_source(root: Path) -> list[dict]:
                  "velmora-courier", "2030-05-18")
     write_yaml(root, f"content/topics/{ONE_SENTENCE_SOURCE}.yaml", {
         "title": "The much-quoted sentence", "summary": "An invented topic whose claims all quote one sentence."})
+    write_source(root, ECHO_SOURCE, f"The invented ferry of Velmora sailed at dawn. {QUOTED_SENTENCE}\n",
+                 "Fictional test article: the same sentence again", "ost-valley-herald", "2030-05-18")
     claims = [{"id": f"zz-calm-{number + 1}", "statement": f"The crossing was calm (fictional claim {number + 1}).",
-               "evidence": [{"source": ONE_SENTENCE_SOURCE, "quote": QUOTED_SENTENCE}],
-               "actors": ["velmora"], "topics": [ONE_SENTENCE_SOURCE], "certainty": "stated"}
+               "evidence": [{"source": source, "quote": QUOTED_SENTENCE}
+                            for source in (ONE_SENTENCE_SOURCE, ECHO_SOURCE)[:2 if number < ECHOED else 1]],
+               "actors": ["velmora"], "topics": [ONE_SENTENCE_SOURCE], "certainty": "stated", "added": "2030-05-20"}
               for number in range(ON_ONE_SENTENCE)]
     write_yaml(root, "content/claims/zz-one-sentence.yaml", {"claims": claims})
     return claims
@@ -129,7 +136,7 @@ def _add_unbroken_source(root: Path) -> list[dict]:
     long_quote = text[start : text.rindex(";", start, start + LONG_QUOTE_CHARACTERS) + 1]
     claims = [{"id": f"zz-unbroken-{number + 1}", "statement": f"The unbroken text's stretch {number + 1} (fictional).",
                "evidence": [{"source": UNBROKEN_SOURCE, "quote": quote}],
-               "actors": ["velmora"], "topics": [UNBROKEN_SOURCE], "certainty": "stated"}
+               "actors": ["velmora"], "topics": [UNBROKEN_SOURCE], "certainty": "stated", "added": "2030-05-20"}
               for number, quote in enumerate([*stretches, long_quote])]
     write_yaml(root, "content/claims/zz-unbroken.yaml", {"claims": claims})
     return claims

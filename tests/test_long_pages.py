@@ -23,6 +23,7 @@ from .long_pages_site import (
     ALIASES,
     CONTEXT_ENTRIES,
     CROWDED_TOPIC,
+    ECHOED,
     LONG_SOURCE,
     NAMED_ACTOR,
     NEIGHBOURS,
@@ -216,7 +217,7 @@ def _quote_links(page: Path, source_id: str) -> dict[str, str]:
 
 
 def test_a_sentence_quoted_by_thousands_of_claims_anchors_and_names_twenty(long_pages_site):
-    """2,100 claims whose quotes all start at one word: twenty anchors there, a highlight
+    """400 claims whose quotes all start at one word: twenty anchors there, a highlight
     naming twenty and counting them all, and every claim's link leads to one of those anchors."""
     _root, site, written = long_pages_site
     page = site / "sources" / f"{ONE_SENTENCE_SOURCE}.html"
@@ -236,6 +237,23 @@ def test_a_sentence_quoted_by_thousands_of_claims_anchors_and_names_twenty(long_
             assert (listing.parent / target).resolve() == page.resolve() and anchor in anchors, (listing, href)
             linked[claim_id] = anchor
     assert set(linked) == {c["id"] for c in written["one_sentence"]}
+
+
+def test_claims_other_sources_report_too_are_listed_forty_and_the_rest_linked(long_pages_site):
+    """60 of the sentence's claims are reported by a second source: the source's page lists
+    40 of them under "Reported by other sources too" and links to where they all are."""
+    from build_scripts.pages.kinds.source import CORROBORATED_SHOWN
+    _root, site, _written = long_pages_site
+    page = site / "sources" / f"{ONE_SENTENCE_SOURCE}.html"
+    body = article(page)
+    heading = body.find(id=re.compile("^reported-by-other-sources-too"))
+    assert heading.get_text(strip=True).startswith(f"Reported by other sources too ({ECHOED})")
+    listing = heading.find_next("ul")
+    assert len(listing.find_all("li", recursive=False)) == CORROBORATED_SHOWN < ECHOED
+    more = listing.find_next_sibling("p")
+    assert more.get_text().startswith(f"And {ECHOED - CORROBORATED_SHOWN} more"), more
+    target = (page.parent / more.a["href"].split("#")[0]).resolve()
+    assert target.is_file(), more.a["href"]
 
 
 def test_a_text_without_a_paragraph_break_is_cut_in_parts(long_pages_site):

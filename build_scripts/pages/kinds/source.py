@@ -17,6 +17,7 @@ from build_scripts.pages.addresses import page_path, passage_anchor
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.derived import reader
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.kinds.compare import compared_sources, is_table
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import Link, html_url, relative_url
 from build_scripts.pages.lists import PartNav, first, part_entries, parts_of, text_parts_of
@@ -84,6 +85,10 @@ PASSAGE_CLAIMS_SHOWN = 20
 # Today's text has at most 2 claims on a highlight and 1 starting at one place.
 MARK_CLAIMS_NAMED = 20
 QUOTE_ANCHORS_AT_ONE_PLACE = 20
+# "Reported by other sources too" lists this many of a page's claims; the rest
+# are on the source's comparison (a claim per line there, in parts), since one
+# block of text cannot be cut however many claims start in it.
+CORROBORATED_SHOWN = 40
 
 
 def parts(indexes: PageIndexes, source_id: str) -> list[paging.Part]:
@@ -210,12 +215,15 @@ def page_data(v: PageContext, source_id: str, claims: list, listed, text_part: P
     ``shown_claims`` that go with them."""
     source = v.content.sources[source_id].record
     original = source.original_publisher
+    corroborated = [c for c in shown_claims if len(c.evidence) > 1]
     return dict(
         source_id=source_id, source=source, passages=passages, blocks=blocks, notes=notes or [],
         claim_count=len(claims), text_part=text_part,
         corroborated=[(Link(c.statement, claim_under_source_url(v, c.id, source_id=source_id)),
                        c.other_evidence(source_id), c.more_other_evidence(source_id), c.all_evidence_url)
-                      for c in shown_claims if len(c.evidence) > 1],
+                      for c in corroborated[:CORROBORATED_SHOWN]],
+        corroborated_count=len(corroborated),
+        corroborated_more=comparison_link(v, source_id) if len(corroborated) > CORROBORATED_SHOWN else None,
         claim_parts=part_entries(v.page, listed) if listed.is_split else [],
         published=format_date(source.published.value),
         last_changed=last_changed(v.indexes, "source", source_id),
@@ -224,6 +232,15 @@ def page_data(v: PageContext, source_id: str, claims: list, listed, text_part: P
             v.content.actors[original].record if original else None),
             jsonld.corrected_page(shown_corrections(v.content, None, claims))),
     )
+
+
+def comparison_link(v: PageContext, source_id: str) -> Link:
+    """Where every claim of the source that others report too is listed: its own
+    comparison page while Compare sources is a table of sources, else that page."""
+    if is_table(v.indexes) and source_id in compared_sources(v.indexes):
+        return Link("its comparison with the other sources",
+                    relative_url(v.page, PAGE_KINDS["compare_source"].path_of(source_id)))
+    return Link("Compare sources", v.link_to_page("compare").url)
 
 
 def text_nav(v: PageContext, text: TextParts, index: int, title: str) -> PartNav:
