@@ -304,7 +304,7 @@
     panel.innerHTML =
       "<p><strong>Claim from the selection</strong> (preview only): copy it under <code>claims:</code> in a " +
       "file of <code>content/claims/</code>, fill in its id and statement, then run <code>make check</code>.</p>" +
-      "<pre tabindex=\"0\" aria-label=\"The claim, in YAML\"><code></code></pre>" +
+      "<pre tabindex=\"0\" aria-label=\"The claim, in YAML\"></pre>" +
       "<div class=\"dossier-cfs-buttons\"><button type=\"button\" data-action=\"copy\">Copy the claim</button>" +
       "<button type=\"button\" data-action=\"close\">Close</button></div>" +
       "<p class=\"dossier-cfs-status\" role=\"status\"></p>";
@@ -369,12 +369,12 @@
       panel.hidden = false;
       if (found.problem) {
         showing = "";
-        panel.querySelector("code").textContent = "";
+        panel.querySelector("pre").textContent = "";
         status(found.problem);
         return;
       }
       showing = skeletonFor(data.skeleton, found, mentionedActors(container, range), day(new Date()));
-      panel.querySelector("code").textContent = showing;
+      panel.querySelector("pre").textContent = showing;
       status("The quote is in the text of " + data.source +
              (found.occurrence ? " (occurrence " + found.occurrence + " of " + found.count + ")" : "") + ".");
     }
