@@ -115,10 +115,50 @@ def test_new_claim_with_a_quote_not_in_the_source_says_what_is_closest(project_c
     result = cli_in_process(project_copy, "new", "claim", "Wrong", "--topic", topic,
                      "--quote", "Modi and Putin concluded a billion-dollar deal Friday")
     assert result.returncode == 1
-    assert "the quote is not in the source 'india-s400-iranian-oil'; the closest passage is:" in result.stderr
+    assert "this quote is not in the source 'india-s400-iranian-oil'\n    hint: quote the text exactly; " \
+           "the closest passage is:" in result.stderr
     assert "unknown" not in result.stdout
     missing_topic = cli_in_process(project_copy, "new", "claim", "No topic")
     assert missing_topic.returncode == 1 and "with --topic" in missing_topic.stderr
+
+
+def test_new_claim_from_a_quote_writes_it_or_refuses_it_at_once_with_the_hint_check_gives(project_copy):
+    """`new claim --source ID --quote "…"`, as the preview's claim from a selection
+    suggests: the quote is written when the text has it; when not, nothing is
+    written and the command says what `check` would say of it, hint and all,
+    before it asks for anything else (here: the topic)."""
+    source = "india-s400-iranian-oil"
+    claims = project_copy / "content" / "claims"
+    before = {path.name: path.read_bytes() for path in claims.glob("*.yaml")}
+    wrong = "Modi and Putin concluded a billion-dollar deal Friday"
+    refused = cli_in_process(project_copy, "new", "claim", "Wrong", "--source", source, "--quote", wrong)
+    assert refused.returncode == 1
+    assert {path.name: path.read_bytes() for path in claims.glob("*.yaml")} == before, "nothing was written"
+
+    # The same quote in a claims file: check's message and hint are the command's.
+    topic = sorted(load_and_check(project_copy).content.topics)[0]
+    (claims / "zz-wrong.yaml").write_text(
+        f"claims:\n  - id: wrong-quote\n    statement: Wrong.\n    evidence:\n      - source: {source}\n"
+        f"        quote: {wrong}\n    topics: [{topic}]\n    certainty: stated\n    added: 2026-11-26\n",
+        encoding="utf-8")
+    check = cli_in_process(project_copy, "check")
+    assert check.returncode == 1
+    report = check.stdout + check.stderr
+    said = re.search(r"zz-wrong\.yaml:\d+:\d+: (this quote is not in the source [^\n]*?)(?: \(field: [^)]*\))?\n"
+                     r"    (hint: [^\n]*)", report)
+    assert said, report
+    message, hint = said.groups()
+    assert hint.startswith("hint: quote the text exactly; the closest passage is:")
+    assert refused.stderr == f"nothing was written: {message}\n    {hint}\n"
+    (claims / "zz-wrong.yaml").unlink()
+
+    quote = "concluded a multibillion-dollar deal Friday for Moscow to provide New Delhi"
+    made = cli_in_process(project_copy, "new", "claim", "The deal was concluded on Friday.", "--source", source,
+                          "--quote", quote, "--topic", topic, "--file", "zz-made")
+    assert made.returncode == 0, made.stderr
+    text = (claims / "zz-made.yaml").read_text(encoding="utf-8")
+    assert f"      - source: {source}\n" in text and f"        quote: {quote}\n" in text
+    assert cli_in_process(project_copy, "check").returncode == 0
 
 
 def test_new_source_fills_in_the_text_path_and_hash_and_lists_uncovered_sentences(project_copy):

@@ -5,6 +5,7 @@ actor with its quote, check, format, build, and find the new pages."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -146,3 +147,46 @@ def test_a_contributor_adds_a_second_article_and_a_corroborating_quote(project_c
     assert any(h.endswith(f"sources/india-s400-iranian-oil.html#q-{SHARED_CLAIM}") for h in hrefs), hrefs
     second = article(site / "sources" / "second-report.html")
     assert second.find(id=f"q-{SHARED_CLAIM}") and second.find(id=f"claim-{SHARED_CLAIM}")
+
+
+def test_a_contributor_makes_a_claim_from_a_selection_and_sees_it_in_the_feed(project_copy):
+    """CONTRIBUTING's 'Add a claim': the words selected on the source's page in the
+    preview give the claim (there, or with `new claim --source --quote`, as here);
+    words the text does not have are refused at once; the claim, dated the day it
+    is added, is in the site's Atom feed once the site is built."""
+    root = project_copy
+    source = "india-s400-iranian-oil"
+    statement = "Washington moved to enforce sanctions on buyers of Russian arms."
+
+    # 1. Words typed from memory are not the text's: nothing is written, and the hint says where they differ.
+    refused = run_cli(root, "new", "claim", statement, "--source", source,
+                      "--quote", "Washington has moved to impose sanctions on those buying Russian arms")
+    assert refused.returncode == 1
+    assert "this quote is not in the source 'india-s400-iranian-oil'\n    hint: quote the text exactly; " \
+           "the closest passage is:" in refused.stderr
+    assert "[impose]" in refused.stderr and "[enforce]" in refused.stderr
+
+    # 2. The words as the text has them (the preview's selection gives them exactly).
+    made = run_cli(root, "new", "claim", statement, "--source", source, "--topic", "caatsa-sanctions",
+                   "--quote", "Washington has moved to enforce sanctions on those buying Russian arms",
+                   "--actor", "united-states", "--id", "washington-enforces-arms-sanctions")
+    assert made.returncode == 0, made.stderr
+    claims = (root / "content" / "claims" / "caatsa-sanctions.yaml").read_text(encoding="utf-8")
+    today = re.search(r"^    added: (\d{4}-\d{2}-\d{2})$", claims, re.M)[1]
+    check = run_cli(root, "check")
+    assert check.returncode == 0, check.stderr
+
+    # 3. Build: the feed has the claim, under the day it was added, linking to it.
+    site = root / "site"
+    built = build_site(root, site, offline_copy=False)
+    assert built.returncode == 0, built.stderr
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    entry = next(e for e in feed.iter(f"{atom}entry")
+                 if e.find(f"{atom}id").text.endswith("/washington-enforces-arms-sanctions"))
+    assert statement in entry.find(f"{atom}title").text + entry.find(f"{atom}summary").text
+    assert entry.find(f"{atom}updated").text == f"{today}T00:00:00Z"
+    link = entry.find(f"{atom}link").get("href")
+    assert link.endswith("#claim-washington-enforces-arms-sanctions"), link
+    page, _, anchor = link.partition("#")
+    assert soup(site / page).find(id=anchor), "the feed's link leads to the claim"

@@ -269,6 +269,17 @@ def _walk_affiliations(content: Content, path: list[str], reported: set[str], pr
 CLOSEST_PASSAGE_HINTS = 20
 
 
+def quote_not_in_source(text: SourceText, source_id: str, quote: str, closest: bool = True) -> tuple[str, str]:
+    """What `check` says of a quote that is not in its source: the message and
+    the hint (with where the quote differs from the closest passage, unless
+    ``closest`` is false). `new claim --quote` says the same (tools/scaffold.py)."""
+    hint = "quote the text exactly"
+    if closest:
+        difference = explain_difference(text, quote)
+        hint += f"; {difference}" if difference else ""
+    return f"this quote is not in the source '{source_id}'", hint
+
+
 def _locate_quotes(content: Content, texts: dict[str, SourceText],
                    problems: list[Problem]) -> tuple[dict[str, dict[str, Span]], dict[str, dict[str, Span]]]:
     """Where each quote stands: {claim id: {source id: span}}, and the same
@@ -293,13 +304,9 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
                 continue  # already reported: unknown source or unreadable text
             found = text.find(evidence.quote)
             if not found:
-                hint = "quote the text exactly"
-                if hints_left > 0:
-                    hints_left -= 1
-                    difference = explain_difference(text, evidence.quote)
-                    hint += f"; {difference}" if difference else ""
-                problems.append(Problem(origin.at(*at, "quote"), f"this quote is not in the source '{evidence.source}'",
-                                        hint, origin.field(*at, "quote")))
+                message, hint = quote_not_in_source(text, evidence.source, evidence.quote, closest=hints_left > 0)
+                hints_left -= 1
+                problems.append(Problem(origin.at(*at, "quote"), message, hint, origin.field(*at, "quote")))
             elif evidence.occurrence is None and len(found) > 1:
                 problems.append(Problem(origin.at(*at, "quote"),
                                         f"this quote occurs {len(found)} times in the source '{evidence.source}'",

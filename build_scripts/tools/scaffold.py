@@ -13,7 +13,8 @@ overwritten.
 
 Claims live in lists, one file per thread of the story: ``new claim`` appends
 to ``content/claims/<topic>.yaml`` (``--file`` names another file), creating
-it if needed. Unless ``--quote`` is given, the new claim quotes the first
+it if needed. A ``--quote`` that is not in the text is refused at once, with
+the message and hint `check` would give it. Unless ``--quote`` is given, the new claim quotes the first
 sentence of the source that no claim quotes yet, so that the skeleton is valid
 and points at work still to do.
 """
@@ -36,8 +37,8 @@ from build_scripts.content import model
 from build_scripts.content.model import slugify
 from build_scripts.content.problems import DossierError, new_record_command
 from build_scripts.content.schema import header_line
-from build_scripts.content.source_text import TextRefused, check_size, explain_difference, read_text
-from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check
+from build_scripts.content.source_text import TextRefused, check_size, read_text
+from build_scripts.rules.check import PLACEHOLDER_MARK, CheckedDossier, load_and_check, quote_not_in_source
 
 
 class ScaffoldError(Exception):
@@ -188,12 +189,6 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
     if claim_id in content.claims:
         where = content.claims[claim_id].origin.at("id")
         raise ScaffoldError(f"the claim id '{claim_id}' is already used at {where}; choose another with --id")
-    if topic is None:
-        raise ScaffoldError("say which topic the claim belongs to with --topic "
-                            f"(one of: {', '.join(sorted(content.topics))})")
-    _known(topic, content.topics, "topic")
-    for actor in actors or []:
-        _known(actor, content.actors, "actor")
     if source is None:
         if len(content.sources) != 1:
             raise ScaffoldError(f"say which source it quotes with --source (one of: {', '.join(sorted(content.sources))})")
@@ -201,47 +196,31 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
     _known(source, content.sources, "source")
     seed = content.sources[source].record.text
     chosen = quote is not None
+    # The quote first: words that are not in the text are refused before anything else is asked for.
     quote, occurrence = _quote(checked, source, quote)
+    if topic is None:
+        raise ScaffoldError("say which topic the claim belongs to with --topic "
+                            f"(one of: {', '.join(sorted(content.topics))})")
+    _known(topic, content.topics, "topic")
+    for actor in actors or []:
+        _known(actor, content.actors, "actor")
     if chosen:
         about_quote = f"# Words copied exactly from the source text, {seed}."
     elif checked.uncovered.get(source):
         about_quote = (f"# Words copied exactly from the source text, {seed}.\n"
-                       "    # This is the first sentence no claim quotes yet: shorten it to what the claim needs.")
+                       "# This is the first sentence no claim quotes yet: shorten it to what the claim needs.")
     else:
         about_quote = (f"# Words copied exactly from the source text, {seed}.\n"
-                       "    # Every sentence is quoted already; replace this one with the words the claim needs.")
+                       "# Every sentence is quoted already; replace this one with the words the claim needs.")
 
     name = _id(claims_file, topic) if claims_file else topic
     path = root / "content" / "claims" / f"{name}.yaml"
-    item = f"""\
-  - id: {claim_id}
-    # The statement in your own neutral words: what the quote says, no more.
-    statement: {_q(statement)}
-    # The quotes that bear it, one per source; when another source reports the
-    # same fact, add its quote here as a second item (see CONTRIBUTING).
-    evidence:
-      - source: {source}
-        {about_quote.replace(chr(10) + "    ", chr(10) + "        ")}
-        quote: {_q(quote)}
-"""
+    quote_lines = f"quote: {_q(quote)}"
     if occurrence:
-        item += f"        # The quote occurs more than once in the text; this is occurrence {occurrence}.\n"
-        item += f"        occurrence: {occurrence}\n"
-    item += f"""\
-    # Ids of the actors it is about, e.g. [india, russia]
-    actors: [{", ".join(actors or [])}]
-    topics: [{topic}]
-    # Who asserts it, and through whom it reached the source, e.g.
-    #   attribution:
-    #     by: [john-bolton]
-    #     via: [white-house-reporters, the-economic-times]
-    # How sure the source is: stated (in its own voice), attributed (it says
-    # someone said it), reported (with a hedge such as "reportedly"), alleged
-    # (an accusation).
-    certainty: stated
-    # The day the claim was added to the dossier: the What's new page and the feed list it by it.
-    added: {added or today()}
-"""
+        quote_lines += (f"\n# The quote occurs more than once in the text; this is occurrence {occurrence}.\n"
+                        f"occurrence: {occurrence}")
+    item = claim_item(claim_id=claim_id, statement=_q(statement), source=source, about_quote=about_quote,
+                      quote_lines=quote_lines, actors=", ".join(actors or []), topics=topic, added=added or today())
     if path.is_file():
         from build_scripts.tools.fmt import (
             format_text,  # the YAML formatter: only when writing
@@ -256,6 +235,49 @@ def new_claim(root: Path, statement: str, *, record_id: str | None = None, topic
 claims:
 """ + item
     return _write(path, body, "claims", must_be_new=False)
+
+
+def claim_item(*, claim_id: str, statement: str, source: str, about_quote: str, quote_lines: str, actors: str,
+               topics: str, added: str, date_lines: str = "") -> str:
+    """A claim as an item of a claims file's list, with the comments that say what each field is.
+
+    The values come as YAML already (``statement`` quoted); ``about_quote``,
+    ``quote_lines`` and ``date_lines`` are lines without their indentation.
+    `new claim` writes it; the preview's claim from a selection fills in the
+    same item (``claim_from_selection.py``)."""
+
+    def indented(lines: str, spaces: int) -> str:
+        return lines.replace("\n", "\n" + " " * spaces)
+
+    item = f"""\
+  - id: {claim_id}
+    # The statement in your own neutral words: what the quote says, no more.
+    statement: {statement}
+    # The quotes that bear it, one per source; when another source reports the
+    # same fact, add its quote here as a second item (see CONTRIBUTING).
+    evidence:
+      - source: {source}
+        {indented(about_quote, 8)}
+        {indented(quote_lines, 8)}
+    # Ids of the actors it is about, e.g. [india, russia]
+    actors: [{actors}]
+    topics: [{topics}]
+"""
+    if date_lines:
+        item += f"    {indented(date_lines, 4)}\n"
+    item += f"""\
+    # Who asserts it, and through whom it reached the source, e.g.
+    #   attribution:
+    #     by: [john-bolton]
+    #     via: [white-house-reporters, the-economic-times]
+    # How sure the source is: stated (in its own voice), attributed (it says
+    # someone said it), reported (with a hedge such as "reportedly"), alleged
+    # (an accusation).
+    certainty: stated
+    # The day the claim was added to the dossier: the What's new page and the feed list it by it.
+    added: {added}
+"""
+    return item
 
 
 @dataclass
@@ -453,8 +475,9 @@ def _quote(checked: CheckedDossier, source: str, quote: str | None) -> tuple[str
         index = next((i for i, s in enumerate(found) if s.start == span.start), 0)
         return quote, (index + 1 if len(found) > 1 else None)
     found = text.find(quote)
-    if not found:
-        raise ScaffoldError(f"the quote is not in the source '{source}'; {explain_difference(text, quote)}")
+    if not found:  # in the words `check` would use
+        message, hint = quote_not_in_source(text, source, quote)
+        raise ScaffoldError(f"{message}\n    hint: {hint}")
     if len(found) > 1:
         raise ScaffoldError(f"the quote occurs {len(found)} times in the source; quote more words so that it is unique")
     return quote, None

@@ -13,7 +13,9 @@ made at ``on_startup`` and dropped at ``on_shutdown``.
   when the whole build (strict checks included) succeeded
   (``atomic_output.py``), then zips the site for reading offline.
 - ``serve`` keeps serving the last good pages when an edit breaks the
-  content, and shows the problems in the terminal.
+  content, and shows the problems in the terminal. It alone adds what
+  ``preview_only/`` holds for contributors (a claim made from a selection on a
+  source's page), never ``build``.
 - Speed-ups that rely on MkDocs' or Material's internals are in
   ``speedups/``: two-core conversion in ``mkdocs build``, and ``serve --dirty``
   rebuilding only the pages that changed.

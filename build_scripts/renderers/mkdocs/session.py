@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.renderers import offline_zip
 from build_scripts.renderers.mkdocs import atomic_output, speedups
+from build_scripts.renderers.mkdocs.preview_only import claim_from_selection
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
 from build_scripts.site_source import contributing
 from build_scripts.site_source.generate import Generated, generate, site_identity
@@ -71,6 +72,9 @@ class BuildSession:
             # raw ({{ config.site_name }}) and escaped (| e), which leaves Markup as it is.
             config.site_name = escape(identity["site_name"])
             config.site_description = escape(identity["site_description"])
+        if self.command == "serve" and claim_from_selection.SCRIPT_PATH not in map(str, config.extra_javascript):
+            # The preview only: a claim's skeleton from a selected passage (preview_only/).
+            config.extra_javascript.append(claim_from_selection.SCRIPT_PATH)
         if self.command == "build":
             self.output = atomic_output.StagedSite(Path(config.site_dir).resolve())
             config.site_dir = str(self.output.staging)
@@ -113,6 +117,9 @@ class BuildSession:
                                page_files[index] if page_files else File.generated(config, page.path, content=page.text))
         for path, data in generated.files.items():
             _replace_generated(files, path, f"the generated {path}", File.generated(config, path, content=data))
+        if self.command == "serve":
+            for path, data in claim_from_selection.preview_files(generated.checked).items():
+                _replace_generated(files, path, f"the preview's {path}", File.generated(config, path, content=data))
         self.generated_paths = frozenset(page.path for page in generated.pages)
         # Listed so that the Downloads page's link to it resolves; its bytes
         # are written once the site is built (finish_build).
