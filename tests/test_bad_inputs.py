@@ -198,7 +198,8 @@ def test_two_thousand_wrong_quotes_are_refused_in_seconds(project_copy):
         for number in range(part * 1000, part * 1000 + 1000):
             quote = " ".join(words[(number * 7 + i * 13) % len(words)] for i in range(250))[:1900]
             entries.append(f"  - id: wrong-{number}\n    statement: x\n    evidence:\n      - source: india-s400-iranian-oil\n"
-                           f"        quote: {json.dumps(quote)}\n    topics: [s400-deal]\n    certainty: stated\n")
+                           f"        quote: {json.dumps(quote)}\n    topics: [s400-deal]\n    certainty: stated\n"
+                           "    added: 2026-11-25\n")
         (project_copy / "content" / "claims" / f"zz-case-{part}.yaml").write_text("claims:\n" + "".join(entries),
                                                                                  encoding="utf-8")
 

@@ -151,7 +151,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "language": "en", "licence": {"name": t["source.licence"], "url": "https://example.org/licence(1)?a=b&c=%3C"},
         "attribution": t["source.attribution"], "text": f"seeds/{ID}.txt", "byline": t["source.byline"],
         "note": t["source.note"], "url": "https://example.org/source(1)?a=b&c=%3C",
-        "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(),
+        "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(), "added": "2018-10-05",
     })
     write(root, f"content/claims/{ID}.yaml", {"claims": [{
         "id": CLAIM_ID, "statement": t["claim.statement"],
@@ -168,6 +168,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "contradicts": [{"claim": "s400-deal-concluded", "about": "account", "note": t["claim.conflict_note"]}],
         "corrections": [{"date": "2018-10-07", "change": t["claim.correction_change"],
                          "reason": t["claim.correction_reason"]}],
+        "added": "2018-10-05",
     }]})
     append(root, "content/relations.yaml", "relations", {
         "from": ID, "type": "supports", "to": "india", "claims": [CLAIM_ID], "note": t["relation.note"]})

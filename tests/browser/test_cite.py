@@ -16,7 +16,7 @@ ADDRESS = "topics/india-russia-partnership.html#claim-modi-putin-pushback-agains
 
 
 def _open_box(page, url: str) -> dict:
-    page.goto(url + "topics/jcpoa.html")
+    page.goto(url + "topics/india-russia-partnership.html")  # the claim's address: its cite box is there
     page.click(f"{BOX} > summary")
     return {
         "text": page.inner_text(f"{BOX} pre.dossier-cite-text"),
