@@ -41,3 +41,19 @@ def test_disagreements_between_sources_come_first_with_both_claims(fictional_bui
         hrefs = [a["href"].split("#")[1] for a in item.find_all("a")]
         assert hrefs == [f"claim-{claim_id}", f"claim-{mark.claim}"]
         _targets_exist(fictional_built_site, item)
+
+
+# What the home page says, in the order a reader takes it in (issue 23): the story
+# in brief, the key facts, what is disputed, what happened next, then the ways in.
+HOME_SECTIONS = ["Key figures", "What is disputed or uncertain", "What happened next", "Topics", "Latest events",
+                 "Where the facts come from", "Explore"]
+
+
+def test_the_home_page_explains_in_order_and_each_key_figure_leads_to_its_claim(built_site, real_checked):
+    home = soup(built_site / "index.html").select_one("article")
+    assert [h.get_text(strip=True).rstrip("¶") for h in home.find_all("h2")] == HOME_SECTIONS
+    values = home.select(".dossier-key-figure .dossier-figure-value a[href]")
+    assert len(values) == len(home.select(".dossier-key-figure")) == len(real_checked.content.dossier.record.key_figures)
+    for link, claim_id in zip(values, real_checked.content.dossier.record.key_figures, strict=True):
+        assert link["href"].endswith(f"#claim-{claim_id}"), link["href"]
+        _targets_exist(built_site, link.parent)

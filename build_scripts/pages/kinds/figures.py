@@ -17,6 +17,7 @@ from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views.claims import claims_where
+from build_scripts.pages.views.corrections import claim_url
 from build_scripts.pages.views.source_tables import parts_by_source, render_rows_by_source
 
 KIND = PAGE_KINDS["figures"]
@@ -33,6 +34,7 @@ class FigureRow:
     topics: list[Link]
     conflicts: list  # corrections.ConflictView: the claims its claim is marked as contradicting
     sources: list[Link]  # each source that carries it, linked to its quote there
+    claim: Link  # its claim, at the claim's address
 
 
 def _has_figures(claim) -> bool:
@@ -46,7 +48,8 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
 
 def _row(v: PageContext, claim, record, figure) -> FigureRow:
     return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
-                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts, sources_of(claim))
+                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts, sources_of(claim),
+                     Link(record.statement, claim_url(v, claim.id)))
 
 
 def sources_of(claim) -> list[Link]:

@@ -1,5 +1,5 @@
-"""The home page: the story in a few lines, key figures, what is disputed or uncertain, the topics, the latest
-events, what happened next."""
+"""The home page: the story in a few lines, key figures (each linked to its claim), what is disputed or
+uncertain, what happened next, then the ways in: the topics, the latest events, the sources, the other pages."""
 
 from __future__ import annotations
 
