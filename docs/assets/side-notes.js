@@ -112,7 +112,7 @@
         claim.addEventListener("focusin", function () { light(claim, true); });
         claim.addEventListener("focusout", function () { if (claim !== lit) light(claim, false); });
         claim.addEventListener("click", function (event) {
-          if (event.target.closest("a")) return;
+          if (event.target.closest("a, button")) return;   // a link, or a term's meaning
           claim.classList.toggle("dossier-open");
         });
       });
