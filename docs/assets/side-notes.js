@@ -69,8 +69,10 @@
       var tops = stack(wanted, heights, GAP), bottom = 0;
       claims.forEach(function (claim, i) {
         claim.style.top = Math.round(tops[i]) + "px";
-        // Scrolled to (a link to the claim), the claim stands low enough to show its quote above it too.
-        claim.style.scrollMarginTop = Math.round(tops[i] - wanted[i]) + SCROLL_MARGIN + "px";
+        // Scrolled to (a link to the claim), the claim stands low enough to show its quote above
+        // it too; where quotes crowd so that it stands far below, in the upper half of the screen.
+        var below = Math.min(tops[i] - wanted[i], window.innerHeight / 2);
+        claim.style.scrollMarginTop = Math.round(below) + SCROLL_MARGIN + "px";
         bottom = Math.max(bottom, tops[i] + heights[i]);
       });
       text.style.minHeight = Math.ceil(bottom) + "px";
