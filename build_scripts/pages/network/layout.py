@@ -41,6 +41,7 @@ class Edge:
     target: str
     label: str  # the relation type in words, e.g. "buys from"
     title: str  # the whole relation in words, e.g. "India buys from Russia"
+    dashed: bool = False  # drawn as a dashed arrow: a relation of another nature (views: "reports on")
 
 
 @dataclass(frozen=True)
