@@ -241,3 +241,33 @@ def test_every_label_is_placed_clear_of_everything_in_a_bounded_picture(network)
     labels = [label.box() for label in [*arranged.node_labels.values(), *arranged.edge_labels]]
     allowance = sum(2 * (b.right - b.left + b.bottom - b.top) + 2 * (nd.NODE_RADIUS + 100) for b in labels)
     assert width <= drawn_width + allowance and height <= drawn_height + allowance
+
+
+_RECT = re.compile(r'<rect class="dossier-network-target" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"')
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_networks())
+@example(_star(9, hub_name="i") + ("hub",))
+def test_the_picture_is_drawn_at_its_own_size_with_large_tap_targets_and_a_key_for_each_colour(network):
+    """Shown 1:1 (its size and viewBox the same whole pixels), each actor's link answers to two
+    invisible targets of at least TARGET × TARGET inside the picture, around its dot and its
+    name, and the key names the kinds of every colour drawn (tests/browser/test_network_readable.py
+    measures the same in a browser)."""
+    nodes, edges, centre = network
+    svg = nd.draw(nodes, edges, svg_id="x", title="t", description="d", centre=centre)
+    width, height = _size(svg)
+    left, top, view_width, view_height = map(int, re.search(r'viewBox="(-?\d+) (-?\d+) (\d+) (\d+)"', svg).groups())
+    assert (view_width, view_height) == (width, height)
+    links = svg.split('<a class="dossier-network-node"')[1:]
+    assert len(links) == len(nodes)
+    for link in links:
+        targets = [tuple(map(float, found)) for found in _RECT.findall(link)]
+        assert len(targets) == 2
+        for x, y, w, h in targets:
+            assert w >= nd.TARGET and h >= nd.TARGET
+            assert left <= x and x + w <= left + width and top <= y and y + h <= top + height
+    colours = set(re.findall(r'<circle [^>]*fill="(#[0-9a-f]{6})"', svg))
+    key = nd.legend(nodes)
+    assert {entry.colour for entry in key} == colours
+    assert {kind for entry in key for kind in entry.kinds} == {node.kind_label for node in nodes}

@@ -22,11 +22,11 @@ network page's and the actors' pictures with ``draw`` and ``components``.
 from .layout import Component, Edge, Node, Point, components, layout
 from .placement import MAX_TRIES, SPREAD, WORK_PER_LABEL, Arrangement, arrange
 from .shapes import NODE_RADIUS
-from .svg import DASHES, EDGE_COLOUR, LegendEntry, draw, legend
+from .svg import DASHES, EDGE_COLOUR, TARGET, LegendEntry, draw, legend
 from .text import LABEL_WIDTH, MAX_LABEL_LINES, wrap
 
 __all__ = [
     "LABEL_WIDTH", "MAX_LABEL_LINES", "MAX_TRIES", "NODE_RADIUS", "SPREAD", "WORK_PER_LABEL",
-    "DASHES", "EDGE_COLOUR", "Arrangement", "Component", "Edge", "LegendEntry", "Node", "Point", "arrange",
+    "DASHES", "EDGE_COLOUR", "TARGET", "Arrangement", "Component", "Edge", "LegendEntry", "Node", "Point", "arrange",
     "components", "draw", "layout", "legend", "wrap",
 ]
