@@ -259,7 +259,7 @@ def test_every_label_is_placed_clear_of_everything_in_a_bounded_picture(network)
     assert width <= drawn_width + allowance and height <= drawn_height + allowance
 
 
-_RECT = re.compile(r'<rect class="dossier-network-target" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"')
+_RECT = re.compile(r'<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" fill-opacity="0"/>')
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -158,6 +158,6 @@ def _label_target(label: Label) -> Box:
 
 
 def _target(box: Box) -> str:
-    """An invisible rectangle that takes taps and clicks (painted, with no opacity, so it is hit)."""
-    return (f'<rect class="dossier-network-target" x="{_num(box.left)}" y="{_num(box.top)}" '
-            f'width="{_num(box.right - box.left)}" height="{_num(box.bottom - box.top)}" fill="#ffffff" fill-opacity="0"/>')
+    """An invisible rectangle that takes taps and clicks: painted (the default fill), with no opacity."""
+    return (f'<rect x="{_num(box.left)}" y="{_num(box.top)}" width="{_num(box.right - box.left)}" '
+            f'height="{_num(box.bottom - box.top)}" fill-opacity="0"/>')
