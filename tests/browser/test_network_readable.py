@@ -85,7 +85,9 @@ KEYS = """() => [...document.querySelectorAll('figure.dossier-network')].map(fig
     .map(li => li.dataset.colour);
   return {id: svg.id, dots: [...new Set([...svg.querySelectorAll('circle')].map(c => c.getAttribute('fill')))],
           named, dashed: svg.querySelectorAll('path[stroke-dasharray]').length > 0,
-          dashedNamed: !!figure.querySelector('.dossier-network-legend li.dossier-legend-dashed')};
+          dashedNamed: !!figure.querySelector('.dossier-network-legend li.dossier-legend-dashed'),
+          solid: svg.querySelectorAll('path[marker-end]:not([stroke-dasharray])').length > 0,
+          solidNamed: !!figure.querySelector('.dossier-network-legend li.dossier-legend-arrow')};
 })"""
 
 # For each picture: whether its frame fits the screen, scrolls to show all of it, takes the focus and is named.
@@ -154,7 +156,8 @@ def test_a_key_names_every_colour_and_mark_of_each_picture(browser, site_url, pa
     assert len(keys) >= 3
     for path, key in keys:
         assert key["dots"] and set(key["dots"]) <= set(key["named"]), f"{path} {key['id']}: {key}"
-        assert key["dashed"] <= key["dashedNamed"], f"{path} {key['id']}: dashed arrows without a key"
+        # Each kind of arrow drawn is in the key, and only those.
+        assert key["dashed"] == key["dashedNamed"] and key["solid"] == key["solidNamed"], f"{path}: {key}"
     # The sources' reports on actors are drawn dashed, and apart on the Network page.
     network = {key["id"]: key for path, key in keys if path == "network.html"}
     assert not network["network-all"]["dashed"] and network["network-reports"]["dashed"]

@@ -110,12 +110,14 @@ def _legend(nodes: list[network.Node], edges: list[network.Edge]) -> str:
     items = [f'<li data-colour="{entry.colour}">{_swatch(dot.format(colour=entry.colour))}'
              f'{escape(", ".join(entry.kinds))}</li>' for entry in network.legend(nodes)]
     arrow = '<path d="M2,7H22" stroke="{colour}" stroke-width="1.5"{dashes}/><path d="M21,3L28,7L21,11z" fill="#555555"/>'
-    items.append('<li class="dossier-legend-arrow">' + _swatch(arrow.format(colour=network.EDGE_COLOUR, dashes=""))
-                 + "a relation, from its subject to its object, named along the arrow</li>")
+    if not all(edge.dashed for edge in edges):
+        items.append('<li class="dossier-legend-arrow">' + _swatch(arrow.format(colour=network.EDGE_COLOUR, dashes=""))
+                     + "a relation, from its subject to its object, named along the arrow</li>")
     if any(edge.dashed for edge in edges):
         dashes = f' stroke-dasharray="{network.DASHES}"'
         items.append('<li class="dossier-legend-dashed">' + _swatch(arrow.format(colour=network.EDGE_COLOUR, dashes=dashes))
-                     + f"{escape(RELATION_LABELS[REPORTING])}: a source that reports on an actor</li>")
+                     + f"{escape(RELATION_LABELS[REPORTING])}: a source that reports on an actor, "
+                     "from the source to the actor</li>")
     return ('<p class="dossier-network-legend-title">Key: each dot is an actor (select it or its name to open its page), '
             'coloured by its kind</p><ul class="dossier-network-legend">' + "".join(items) + "</ul>")
 
