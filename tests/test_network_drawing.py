@@ -139,29 +139,45 @@ def test_a_hub_with_1200_neighbours_is_drawn_with_bounded_work():
     assert arranged.work <= nd.WORK_PER_LABEL * (len(nodes) + len(edges))
 
 
-def test_a_label_with_no_room_near_its_dot_goes_further_out_instead_of_spreading_the_dots():
-    """In an actor's picture its name stands below it, between the arrows to its neighbours,
-    which spread with the dots: a name of three long lines never found room there however far
-    apart they stood (they were spread 83 times). Its label now stands further out, on the last try."""
+def _amid_its_neighbours(nodes, edges, centre=None):
+    """The hub in the middle of a full ring of its neighbours (actors' pictures stood so before
+    they became fans, with a gap below the actor): its name has no room near it."""
+    ring = sorted(node.id for node in nodes if node.id != "hub")
+    radius = max(180.0, len(ring) * 60 / (2 * math.pi))
+    points = {node_id: nd.Point(radius * math.cos(2 * math.pi * i / len(ring) - math.pi / 2),
+                                radius * math.sin(2 * math.pi * i / len(ring) - math.pi / 2))
+              for i, node_id in enumerate(ring)}
+    points["hub"] = nd.Point(0.0, 0.0)
+    return points
+
+
+def test_a_label_with_no_room_near_its_dot_goes_further_out_instead_of_spreading_the_dots(monkeypatch):
+    """A name amid the arrows to its neighbours, which spread with the dots: a name of three
+    long lines never found room there however far apart they stood (they were spread 83
+    times). Its label now stands further out, on the last try."""
+    monkeypatch.setattr(placement, "layout", _amid_its_neighbours)
+    monkeypatch.setattr(nd, "layout", _amid_its_neighbours)
     nodes, edges = _star(9, hub_name=" ".join(["W" * 17] * 3))
     arranged = nd.arrange(nodes, edges, "hub")
     assert arranged.unplaced == [] and _overlaps(arranged) == []
     assert _spread(nodes, edges, "hub", arranged) <= MOST_SPREAD + 1e-9
     hub, label = arranged.points["hub"], arranged.node_labels["hub"].box()
-    assert label.top - hub.y > placement._GAPS[-1]  # further out than any place tried before the last try
+    nearest = math.hypot(hub.x - min(max(hub.x, label.left), label.right), hub.y - min(max(hub.y, label.top), label.bottom))
+    assert nearest > placement._GAPS[-1]  # further out than any place tried before the last try
     width, height = _size(nd.draw(nodes, edges, svg_id="x", title="t", description="d", centre="hub"))
     assert width <= 2000 and height <= 2000, (width, height)  # the dots spread 3.9 times, no more
 
 
-def test_tries_that_cannot_succeed_cost_little_and_the_work_is_bounded():
+def test_tries_that_cannot_succeed_cost_little_and_the_work_is_bounded(monkeypatch):
     """A label that finds no place even among the dots and arrows alone fails every try: each try
     but the first and the last now asks it first, among the dots and arrows, and stops there
     (they used to place every label, each time, and throw the try away)."""
+    monkeypatch.setattr(placement, "layout", _amid_its_neighbours)
     nodes, edges = _star(40, hub_name=" ".join(["W" * 17] * 3), leaf_name=lambda i: f"Actor {i}")
     arranged = nd.arrange(nodes, edges, "hub")
     assert arranged.unplaced == [] and _overlaps(arranged) == []
     assert arranged.work <= nd.WORK_PER_LABEL * (len(nodes) + len(edges))
-    base = nd.layout(nodes, edges, "hub")
+    base = _amid_its_neighbours(nodes, edges, "hub")
     for attempt in (1, nd.MAX_TRIES - 2):
         scale = nd.SPREAD ** attempt
         points = {key: nd.Point(p.x * scale, p.y * scale) for key, p in base.items()}
@@ -241,3 +257,33 @@ def test_every_label_is_placed_clear_of_everything_in_a_bounded_picture(network)
     labels = [label.box() for label in [*arranged.node_labels.values(), *arranged.edge_labels]]
     allowance = sum(2 * (b.right - b.left + b.bottom - b.top) + 2 * (nd.NODE_RADIUS + 100) for b in labels)
     assert width <= drawn_width + allowance and height <= drawn_height + allowance
+
+
+_RECT = re.compile(r'<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" fill-opacity="0"/>')
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_networks())
+@example(_star(9, hub_name="i") + ("hub",))
+def test_the_picture_is_drawn_at_its_own_size_with_large_tap_targets_and_a_key_for_each_colour(network):
+    """Shown 1:1 (its size and viewBox the same whole pixels), each actor's link answers to two
+    invisible targets of at least TARGET × TARGET inside the picture, around its dot and its
+    name, and the key names the kinds of every colour drawn (tests/browser/test_network_readable.py
+    measures the same in a browser)."""
+    nodes, edges, centre = network
+    svg = nd.draw(nodes, edges, svg_id="x", title="t", description="d", centre=centre)
+    width, height = _size(svg)
+    left, top, view_width, view_height = map(int, re.search(r'viewBox="(-?\d+) (-?\d+) (\d+) (\d+)"', svg).groups())
+    assert (view_width, view_height) == (width, height)
+    links = svg.split('<a class="dossier-network-node"')[1:]
+    assert len(links) == len(nodes)
+    for link in links:
+        targets = [tuple(map(float, found)) for found in _RECT.findall(link)]
+        assert len(targets) == 2
+        for x, y, w, h in targets:
+            assert w >= nd.TARGET and h >= nd.TARGET
+            assert left <= x and x + w <= left + width and top <= y and y + h <= top + height
+    colours = set(re.findall(r'<circle [^>]*fill="(#[0-9a-f]{6})"', svg))
+    key = nd.legend(nodes)
+    assert {entry.colour for entry in key} == colours
+    assert {kind for entry in key for kind in entry.kinds} == {node.kind_label for node in nodes}

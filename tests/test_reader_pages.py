@@ -18,6 +18,7 @@ from build_scripts.content.schema import record_schemas
 from build_scripts.content.source_text import normalise
 from build_scripts.pages import network
 from build_scripts.pages.kinds import timeline as timeline_kind
+from build_scripts.pages.labels import RELATION_LABELS
 
 from .helpers import article, real_record_ids, soup
 from .hostile_site import HOSTILE, HOSTILE_EXPANSION
@@ -380,28 +381,45 @@ def _svg(page_path):
     return ET.fromstring(match.group(0))
 
 
+def _svgs(page_path):
+    """Every network picture of a page, parsed as XML (each must be well-formed)."""
+    html = page_path.read_text(encoding="utf-8")
+    return [ET.fromstring(m.group(0)) for m in re.finditer(r'<svg\b[^>]*class="dossier-network-svg".*?</svg>', html, flags=re.S)]
+
+
 def test_the_network_is_a_well_formed_svg_with_a_link_per_actor(real_checked, built_site):
-    svg = _svg(built_site / "network.html")
-    assert svg.get("role") == "group"
-    assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
-    assert svg.get("aria-labelledby") == svg.find(f"{SVG}title").get("id")
-    assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
-    related = {l.record.source_actor for l in real_checked.content.relations} | {l.record.target_actor for l in real_checked.content.relations}
-    links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
+    """The Network page draws every relation once: the sources' reports on actors (dashed) in a
+    picture of their own, "Who reports on whom", the others in the first."""
+    pictures = {svg.get("id"): svg for svg in _svgs(built_site / "network.html")}
+    assert list(pictures) == ["network-all", "network-reports"]
+    relations = [located.record for located in real_checked.content.relations]
+    links, edges = {}, []
+    for svg in pictures.values():
+        assert svg.get("role") == "group"
+        assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
+        assert svg.get("aria-labelledby") == svg.find(f"{SVG}title").get("id")
+        assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
+        links.update({a.get("href"): a for a in svg.iter(f"{SVG}a")})
+        edges += [g for g in svg.iter(f"{SVG}g") if "dossier-network-edge" in g.get("class", "").split()]
+    related = {r.source_actor for r in relations} | {r.target_actor for r in relations}
     assert set(links) == {f"actors/{i}.html" for i in related}
     for actor_id in related:
         node = links[f"actors/{actor_id}.html"]
         label = " ".join(t.text for t in node.iter(f"{SVG}tspan"))
         assert label == real_checked.content.actors[actor_id].record.name
         assert node.find(f"{SVG}title").text.startswith(real_checked.content.actors[actor_id].record.name)
-    edges = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "dossier-network-edge"]
-    assert len(edges) == len(real_checked.content.relations)
+    assert len(edges) == len(relations)
     assert all(g.find(f"{SVG}text").text for g in edges)
+    reports = [g.find(f"{SVG}text").text for g in pictures["network-reports"].iter(f"{SVG}g")
+               if "dossier-network-edge" in g.get("class", "").split()]
+    assert reports and set(reports) == {"reports on"} == {RELATION_LABELS[r.type] for r in relations
+                                                         if r.type == "reports-on"}
+    assert len(reports) == sum(r.type == "reports-on" for r in relations)
 
 
 def test_the_network_page_lists_every_relation_as_text(real_checked, built_site):
     page = article(built_site / "network.html")
-    items = page.select("ul > li")
+    items = page.select("ul:not(.dossier-network-legend) > li")
     assert len(items) == len(real_checked.content.relations)
     for item in items:
         assert item.find("strong").get_text().strip()

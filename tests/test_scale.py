@@ -191,7 +191,7 @@ def test_every_relation_is_drawn_and_listed_in_exactly_one_part_of_the_network(c
         page = article(site_x10 / part)
         edges = page.select("svg g.dossier-network-edge")
         assert len(edges) == len(page.select("li:has(> strong)")), part
-        ids = [svg["id"] for svg in page.select("svg")]
+        ids = [svg["id"] for svg in page.select("svg.dossier-network-svg")]
         assert len(ids) == len(set(ids)) == len(page.select("h2")), part
 
 

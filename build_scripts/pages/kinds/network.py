@@ -39,15 +39,23 @@ def render(site: PageRenderer, piece: str = "") -> None:
                 pv, f"network-{number}", f"Relations between {group.label}",
                 "Each actor is a dot, linked to its actor page; each arrow is a relation, labelled with its "
                 "type. The same relations are listed as text below the picture.", chosen=group.items)))
-        return {"pictures": pictures, "relations": [], "svg": None, "count": count}
+        return {"pictures": pictures, "relations": [], "svg": None, "reports_svg": None, "count": count}
 
     if not site.render_list(KIND, "content/relations.yaml", TITLE, DESCRIPTION, part_data,
-                            main={"pictures": [], "relations": [], "svg": None, "count": count},
+                            main={"pictures": [], "relations": [], "svg": None, "reports_svg": None, "count": count},
                             summary=lambda part: "; ".join(g.label for g in part.groups),
                             piece=int(piece) if piece else None):
+        # The sources' reports on actors in a picture of their own, below the others.
+        reports_svg = network_svg(v, "network-reports", "Who reports on whom",
+                                  "Each source that reports on actors is a dot, linked to its actor page, with a "
+                                  "dashed arrow to each actor it reports on. The same relations are listed as "
+                                  "text below the picture.", reporting=True)
         site.render("network", KIND.path, "content/relations.yaml", TITLE, DESCRIPTION,
                     relations=relation_views(v), pictures=[], count=count, part=None, parts=[],
                     svg=network_svg(v, "network-all", "Relations between the actors of the story",
                                     "Each actor is a dot on a circle, linked to its actor page; each arrow is "
-                                    "a relation, labelled with its type. The same relations are listed as "
-                                    "text below the picture."))
+                                    "a relation, labelled with its type. "
+                                    + ("The sources' reports on actors are drawn apart, below. The same relations "
+                                       "are listed as text below the pictures." if reports_svg else
+                                       "The same relations are listed as text below the picture."), reporting=False),
+                    reports_svg=reports_svg)

@@ -13,7 +13,7 @@ each importing only the ones above it:
     placement   every label where it covers nothing (``arrange``): the tries,
                 the dots spread between them, the grid of what is drawn,
                 the work bound
-    svg         the SVG element (``draw``)
+    svg         the SVG element (``draw``), and its legend (``legend``)
 
 tests/test_network_drawing.py tests each step; views/relations.py draws the
 network page's and the actors' pictures with ``draw`` and ``components``.
@@ -22,10 +22,11 @@ network page's and the actors' pictures with ``draw`` and ``components``.
 from .layout import Component, Edge, Node, Point, components, layout
 from .placement import MAX_TRIES, SPREAD, WORK_PER_LABEL, Arrangement, arrange
 from .shapes import NODE_RADIUS
-from .svg import draw
+from .svg import DASHES, EDGE_COLOUR, TARGET, LegendEntry, draw, legend
 from .text import LABEL_WIDTH, MAX_LABEL_LINES, wrap
 
 __all__ = [
     "LABEL_WIDTH", "MAX_LABEL_LINES", "MAX_TRIES", "NODE_RADIUS", "SPREAD", "WORK_PER_LABEL",
-    "Arrangement", "Component", "Edge", "Node", "Point", "arrange", "components", "draw", "layout", "wrap",
+    "DASHES", "EDGE_COLOUR", "TARGET", "Arrangement", "Component", "Edge", "LegendEntry", "Node", "Point", "arrange",
+    "components", "draw", "layout", "legend", "wrap",
 ]

@@ -6,8 +6,8 @@ The layout is computed, not simulated:
   ring; every other actor stands on an outer ring, in the order of the
   direction of the hubs it is tied to, so that most arrows run outwards
   instead of across the picture;
-- an actor's neighbourhood: the actor in the middle, its neighbours around,
-  leaving a gap below it for its name.
+- an actor's neighbourhood: the actor at the left, its neighbours on an arc
+  to its right.
 
 (placement.py then spreads these places, the same in every direction, until
 every label finds room.) ``components`` cuts a network into the groups of
@@ -23,7 +23,8 @@ from markupsafe import Markup
 
 HUB_DEGREE = 4  # actors tied to at least this many others stand on the inner ring
 MAX_HUBS = 8
-CENTRE_LABEL_GAP = math.radians(90)  # around the middle actor of a neighbourhood, the gap below it
+FAN_SPAN = math.radians(160)  # an actor's neighbours stand on an arc this wide, to its right
+FAN_STEP = math.radians(40)  # or narrower: at most this far apart, seen from the actor
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Edge:
     target: str
     label: str  # the relation type in words, e.g. "buys from"
     title: str  # the whole relation in words, e.g. "India buys from Russia"
+    dashed: bool = False  # drawn as a dashed arrow: a relation of another nature (views: "reports on")
 
 
 @dataclass(frozen=True)
@@ -91,15 +93,14 @@ def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None) -> d
 
 
 def _neighbourhood(order: list[str], centre: str) -> dict[str, Point]:
-    """The neighbours around the actor, leaving a gap straight below it for its name."""
+    """The actor at the left, its neighbours on an arc to its right (a fan): the picture is
+    shown at its own size, so a narrow screen shows the actor and the start of every arrow
+    first, and the reader pans to the right for the rest. Its name has the left side."""
     ring = [i for i in order if i != centre]
-    radius = _ring_radius(len(ring), 60, 180)
-    gap = CENTRE_LABEL_GAP if len(ring) > 1 else 0.0
-    start = math.pi / 2 + gap / 2
-    step = (2 * math.pi - gap) / max(len(ring) - 1, 1) if gap else 2 * math.pi / max(len(ring), 1)
-    points = {node_id: _on_circle(radius, start + step * i) for i, node_id in enumerate(ring)}
-    if len(ring) == 1:
-        points = {ring[0]: Point(radius, 0.0)}
+    span = min(FAN_SPAN, FAN_STEP * (len(ring) - 1))
+    radius = max(180.0, 60 * (len(ring) - 1) / span) if span else 180.0
+    step = span / (len(ring) - 1) if len(ring) > 1 else 0.0
+    points = {node_id: _on_circle(radius, -span / 2 + step * i) for i, node_id in enumerate(ring)}
     points[centre] = Point(0.0, 0.0)
     return points
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 
+# The pictures are shown at their own size (1:1, in a frame that pans), so these are
+# CSS pixels as rendered: no label smaller than 12 px (tests/browser/test_network_readable.py).
 FONT_SIZE = 14  # an actor's name
-EDGE_FONT_SIZE = FONT_SIZE - 3  # a relation's type, along its arrow
+EDGE_FONT_SIZE = 12  # a relation's type, along its arrow
 LINE_HEIGHT = 16
 LABEL_WIDTH = 18  # characters per line before a label wraps
 MAX_LABEL_LINES = 3  # a longer name is cut short in the picture (whole in its title)

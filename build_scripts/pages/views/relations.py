@@ -7,7 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from build_scripts.content import model
 from build_scripts.pages import lists, network, paging
@@ -22,6 +22,9 @@ from build_scripts.pages.registry import PAGE_KINDS
 # others (each claim's page shows it in full): a relation evidenced by
 # hundreds of claims must not make one line outweigh a page.
 CLAIMS_SHOWN = 5
+# A relation of another nature than the others (a medium reporting on an actor, not a
+# political tie): drawn dashed, and on the network page in a picture of its own.
+REPORTING = "reports-on"
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,14 @@ def relation_views(v: PageContext, actor_id: str | None = None, chosen: tuple[in
 
 
 def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor_id: str | None = None,
-                chosen: tuple[int, ...] | None = None, most: int | None = None) -> Markup | None:
-    """The picture of the relations (as ``relations_of`` chooses them); ``most``: draw no more
-    than that many, those with the most claims."""
+                chosen: tuple[int, ...] | None = None, most: int | None = None,
+                reporting: bool | None = None) -> Markup | None:
+    """The picture of the relations (as ``relations_of`` chooses them) in its frame, with its
+    legend; ``most``: draw no more than that many, those with the most claims; ``reporting``:
+    True, the REPORTING relations only; False, all but those; None, all."""
     relations = relations_of(v.indexes, actor_id, chosen)
+    if reporting is not None:
+        relations = [r for r in relations if (r.type == REPORTING) == reporting]
     if not relations:
         return None
     if most is not None and len(relations) > most:
@@ -77,16 +84,42 @@ def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor
     ]
     edges = [
         network.Edge(r.source_actor, r.target_actor, RELATION_LABELS[r.type],
-                             f"{v.title_of('actor', r.source_actor)} {RELATION_LABELS[r.type]} "
-                             f"{v.title_of('actor', r.target_actor)}")
+                     f"{v.title_of('actor', r.source_actor)} {RELATION_LABELS[r.type]} "
+                     f"{v.title_of('actor', r.target_actor)}", dashed=r.type == REPORTING)
         for r in relations
     ]
     svg = network.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
-    # The same picture as a file of its own, beside the page (so that its links
-    # work there too): on a phone, one tap opens it at full size, to zoom.
+    # The picture at its own size, never scaled down (so that no label is smaller than the
+    # drawing's fonts), in a frame that scrolls: a reader pans it with a finger, the
+    # keyboard (the frame takes the focus) or the scroll bar. The same picture is also a
+    # file of its own, beside the page (so that its links work there too).
     file_url = posixpath.basename(picture_file_path(v.page, svg_id))
-    return Markup(f'{svg}<figcaption><a href="{file_url}" class="dossier-network-full">'
-                  'Open the picture at full size</a> (SVG)</figcaption>')
+    frame = (f'<div class="dossier-network-frame" tabindex="0" role="region" '
+             f'aria-label="{escape(title)}: the picture at its own size, scroll to see all of it">{svg}</div>')
+    return Markup(f'{frame}<figcaption>{_legend(nodes, edges)}<a href="{file_url}" class="dossier-network-full">'
+                  'The picture as a file</a> (SVG)</figcaption>')
+
+
+def _swatch(shape: str) -> str:
+    return f'<svg class="dossier-legend-mark" aria-hidden="true" width="30" height="14" viewBox="0 0 30 14">{shape}</svg>'
+
+
+def _legend(nodes: list[network.Node], edges: list[network.Edge]) -> str:
+    """What each colour of dot and each kind of arrow in the picture means, as a list."""
+    dot = '<circle cx="15" cy="7" r="6" fill="{colour}"/>'
+    items = [f'<li data-colour="{entry.colour}">{_swatch(dot.format(colour=entry.colour))}'
+             f'{escape(", ".join(entry.kinds))}</li>' for entry in network.legend(nodes)]
+    arrow = '<path d="M2,7H22" stroke="{colour}" stroke-width="1.5"{dashes}/><path d="M21,3L28,7L21,11z" fill="#555555"/>'
+    if not all(edge.dashed for edge in edges):
+        items.append('<li class="dossier-legend-arrow">' + _swatch(arrow.format(colour=network.EDGE_COLOUR, dashes=""))
+                     + "a relation, from its subject to its object, named along the arrow</li>")
+    if any(edge.dashed for edge in edges):
+        dashes = f' stroke-dasharray="{network.DASHES}"'
+        items.append('<li class="dossier-legend-dashed">' + _swatch(arrow.format(colour=network.EDGE_COLOUR, dashes=dashes))
+                     + f"{escape(RELATION_LABELS[REPORTING])}: a source that reports on an actor, "
+                     "from the source to the actor</li>")
+    return ('<p class="dossier-network-legend-title">Key: each dot is an actor (select it or its name to open its page), '
+            'coloured by its kind</p><ul class="dossier-network-legend">' + "".join(items) + "</ul>")
 
 
 def picture_file_path(page: str, svg_id: str) -> str:
