@@ -324,6 +324,11 @@ def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Posi
         return Problem(at, f"'{name}' is now written under 'evidence'",
                        "a claim lists its quotes under 'evidence:', each with its 'source' and 'quote'; "
                        "`python -m build_scripts fmt` rewrites the file so", field_path)
+    if error_type == "extra_forbidden" and owner is model.Dossier and name == "story":
+        return Problem(at, "the story is now a record of its own, in content/stories/",
+                       'start it with `python -m build_scripts new story "its title" --topic <topic id> '
+                       "--source <source id>`, move this text into its 'lede', then remove 'story' from here",
+                       field_path)
     if error_type == "extra_forbidden":
         allowed = _field_names(owner) if owner else []
         hint = did_you_mean(name, allowed)

@@ -264,9 +264,7 @@ def page_jobs(indexes: PageIndexes) -> list[tuple[str, tuple[str, ...]]]:
     content = indexes.content
     jobs: list[tuple[str, tuple[str, ...]]] = []
     for kind in PAGE_KINDS.values():
-        if kind.name == "story":  # a page per story when there are several (with one, the home page is its page)
-            jobs += [(kind.name, (story_id,)) for story_id in indexes.stories.order if indexes.stories.several]
-        elif kind.records:
+        if kind.records:
             jobs += [(kind.name, (record_id,)) for record_id in sorted(getattr(content, kind.records))]
         elif hasattr(module := module_of(kind), "jobs"):
             jobs += [(kind.name, arguments) for arguments in module.jobs(indexes)]

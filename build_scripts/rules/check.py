@@ -165,12 +165,8 @@ class _References:
 
     def of_stories(self) -> None:
         """A story names existing topics and sources, each once; a topic belongs to one story
-        (a claim belongs to the story of its first topic). A dossier has at least one story."""
+        (a claim belongs to the story of its first topic)."""
         content = self.content
-        if not content.stories and content.dossier is not None:
-            self.problems.append(Problem(content.dossier.origin.at(), "the dossier has no story: content/stories/ "
-                                         "holds no file", 'start one: `python -m build_scripts new story "its title" '
-                                         "--topic <topic id> --source <source id>`"))
         told_by: dict[str, str] = {}
         for story_id, located in sorted(content.stories.items()):
             story, origin = located.record, located.origin
@@ -666,7 +662,8 @@ def is_after(date: str, other: str) -> bool:
 def _located_records(content: Content) -> list[Located]:
     """Every record of the dossier, each with where it is, in a stable order."""
     located_records: list[Located] = [content.dossier] if content.dossier else []
-    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+    for records in (content.stories, content.sources, content.actors, content.topics, content.claims, content.glossary,
+                    content.context):
         located_records += records.values()
     return located_records + content.relations
 
@@ -729,7 +726,10 @@ def _orphans(content: Content) -> list[Problem]:
 def _outside_every_story(content: Content) -> list[Problem]:
     """Topics and sources no story lists: their claims would be cited under no story's name."""
     if not content.stories:
-        return []  # the missing story is an error already
+        return [Problem(content.dossier.origin.at() if content.dossier else Mark("content/dossier.yaml", 1, 1),
+                        "the dossier has no story: content/stories/ holds no file, so the home page has no lede",
+                        'start one: `python -m build_scripts new story "its title" --topic <topic id> '
+                        "--source <source id>`", kind="dossiers without a story")]
     stories = ", ".join(sorted(content.stories))
     warnings = []
     for what, records in (("topic", content.topics), ("source", content.sources)):

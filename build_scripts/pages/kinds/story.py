@@ -1,16 +1,22 @@
 """A story's page, when the dossier has several (content/stories/<id>.yaml): its lede, and
 its ways in: its key figures, its topics, its sources. With one story the home page is
-its page, and this kind makes none (``render.page_jobs``)."""
+its page, and this kind makes none (``jobs``)."""
 
 from __future__ import annotations
 
 from build_scripts.content.prose import first_sentence
+from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.figures import key_figures
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 
 KIND = PAGE_KINDS["story"]
 STORY_FIGURES = 6
+
+
+def jobs(indexes: PageIndexes) -> list[tuple[str, ...]]:
+    """A page for each story when there are several; with one, the home page is its page."""
+    return [(story_id,) for story_id in indexes.stories.order] if indexes.stories.several else []
 
 
 def render(site: PageRenderer, story_id: str) -> None:
