@@ -599,7 +599,7 @@ class Story(Record):
                                 "may tell several stories.")
     key_figures: list[Slug] = Field(default_factory=list, description="Ids of the claims whose figures the story's "
                                     "page shows, in order (each must give a figure); empty: the first figures of its "
-                                    "topics.")
+                                    "topics.", examples=[["s400-deal-concluded"]])
     order: int = Field(100, description="Position among the stories; lower comes first.")
 
 
