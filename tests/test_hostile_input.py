@@ -152,14 +152,14 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "language": "en", "licence": {"name": t["source.licence"], "url": "https://example.org/licence(1)?a=b&c=%3C"},
         "attribution": t["source.attribution"], "text": f"seeds/{ID}.txt", "byline": t["source.byline"],
         "note": t["source.note"], "url": "https://example.org/source(1)?a=b&c=%3C",
-        "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(),
+        "sha256": hashlib.sha256(seed.encode("utf-8")).hexdigest(), "added": "2018-10-06",
     })
     write(root, f"content/claims/{ID}.yaml", {"claims": [{
         "id": CLAIM_ID, "statement": t["claim.statement"],
         "evidence": [{"source": ID, "quote": quote, "hedge": t["claim.hedge"]}],
         "actors": [ID, "india"], "topics": [ID],
         "attribution": {"by": [ID], "unnamed": t["claim.unnamed"], "via": ["india"]},
-        "certainty": "reported", "hedge": t["claim.hedge"],
+        "certainty": "reported", "hedge": t["claim.hedge"], "added": "2018-10-06",
         "date": {"value": "2018-10-05", "basis": "inferred", "said_as": t["claim.date_said_as"],
                  "explanation": t["claim.date_explanation"]},
         "figures": [{"said_as": quote, "value": 1.5, "unit": t["claim.unit"], "measures": t["claim.measures"]}],
