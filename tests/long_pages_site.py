@@ -100,7 +100,7 @@ def _add_one_sentence_source(root: Path) -> list[dict]:
         "title": "The much-quoted sentence", "summary": "An invented topic whose claims all quote one sentence."})
     claims = [{"id": f"zz-calm-{number + 1}", "statement": f"The crossing was calm (fictional claim {number + 1}).",
                "evidence": [{"source": ONE_SENTENCE_SOURCE, "quote": QUOTED_SENTENCE}],
-               "actors": ["velmora"], "topics": [ONE_SENTENCE_SOURCE], "certainty": "stated"}
+               "actors": ["velmora"], "topics": [ONE_SENTENCE_SOURCE], "certainty": "stated", "added": "2030-05-20"}
               for number in range(ON_ONE_SENTENCE)]
     write_yaml(root, "content/claims/zz-one-sentence.yaml", {"claims": claims})
     return claims
@@ -129,7 +129,7 @@ def _add_unbroken_source(root: Path) -> list[dict]:
     long_quote = text[start : text.rindex(";", start, start + LONG_QUOTE_CHARACTERS) + 1]
     claims = [{"id": f"zz-unbroken-{number + 1}", "statement": f"The unbroken text's stretch {number + 1} (fictional).",
                "evidence": [{"source": UNBROKEN_SOURCE, "quote": quote}],
-               "actors": ["velmora"], "topics": [UNBROKEN_SOURCE], "certainty": "stated"}
+               "actors": ["velmora"], "topics": [UNBROKEN_SOURCE], "certainty": "stated", "added": "2030-05-20"}
               for number, quote in enumerate([*stretches, long_quote])]
     write_yaml(root, "content/claims/zz-unbroken.yaml", {"claims": claims})
     return claims
