@@ -4,7 +4,7 @@
     generate    write the site's complete source (docs/ completed, generated pages and files) to a folder
     offline     zip a built site into itself for reading from disk (downloads/dossier-offline.zip)
     linkcheck   check that every internal link and anchor of a built site resolves
-    new         start an actor, topic, claim or source from a commented skeleton
+    new         start an actor, topic, claim, source or story from a commented skeleton
     fmt         rewrite content YAML in the one canonical style (--check: only list drift)
     schema      rewrite schema/*.schema.json from the content model (--check: only compare)
 

@@ -166,22 +166,3 @@ def fictional_project(target: Path) -> Path:
         shutil.rmtree(root / name)
         shutil.copytree(FICTIONAL_DOSSIER / name, root / name)
     return root
-
-
-# A second invented story (tests/fictional_dossier/second_story/: the invented town of Ostberg and its
-# ferry), added to the fictional dossier where a test needs two stories.
-SECOND_STORY = FICTIONAL_DOSSIER / "second_story"
-
-
-def add_second_story(root: Path) -> Path:
-    """Add the second invented story to the fictional project at ``root``: its
-    files, and its glossary terms after those of the first story."""
-    glossary = SECOND_STORY / "content" / "glossary.yaml"
-    for path in sorted(p for p in SECOND_STORY.rglob("*") if p.is_file() and p != glossary):
-        target = root / path.relative_to(SECOND_STORY)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
-    terms = glossary.read_text(encoding="utf-8").split("\nterms:\n", 1)[1]
-    own = root / "content" / "glossary.yaml"
-    own.write_text(own.read_text(encoding="utf-8") + "\n" + terms, encoding="utf-8")
-    return root

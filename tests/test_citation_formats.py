@@ -205,11 +205,17 @@ def _check_bibtex(entry, content, claim_id: str, address: str, accessed: bool) -
     assert ("urldate" in fields) == accessed
 
 
+def _story_title(content, claim_id: str) -> str:
+    """The title of the story that lists the claim's first topic: the one its citation names."""
+    first_topic = content.claims[claim_id].record.topics[0]
+    return next(s.record.title for s in content.stories.values() if first_topic in s.record.topics)
+
+
 def _check_csl_item(item: dict, content, claim_id: str, url: str | None) -> None:
     want = _expected(content, claim_id)
     assert item["id"] == claim_id and item["type"] == "webpage"
     assert item["title"] == want["statement"]
-    assert item["container-title"] == content.dossier.record.title
+    assert item["container-title"] == _story_title(content, claim_id)
     assert item["author"] == [{"literal": p} for p in want["publishers"]]
     assert item["issued"] == {"date-parts": [want["date"]]}
     assert item.get("URL") == url

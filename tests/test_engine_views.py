@@ -152,7 +152,8 @@ def test_a_citation_quotes_every_source_with_its_title_publisher_and_date(topic_
     content = fictional_checked.content
     cite = claims.claim(topic_page, CORROBORATED).cite
     assert cite.address.endswith(f"topics/bridge-reopening.html#claim-{CORROBORATED}")
-    assert cite.text.startswith(f"“{content.claims[CORROBORATED].record.statement}” {content.dossier.record.title}, ")
+    # The claim's story (its first topic's), not the dossier's title.
+    assert cite.text.startswith(f"“{content.claims[CORROBORATED].record.statement}” The Velmora bridge reopens, ")
     for source_id in SOURCES:
         source = content.sources[source_id].record
         assert f"{source.title} ({content.actors[source.publisher].record.name}, " in cite.text

@@ -25,8 +25,8 @@ def test_the_feed_is_atom_with_its_entries_newest_first(fictional_generated):
     for name in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{name}") is not None, name
     entries = feed.findall(f"{ATOM}entry")
-    # 2 sources, 9 claims, 3 corrections (two of a claim, one of an actor)
-    assert len(entries) == 14
+    # 3 sources, 12 claims, 3 corrections (two of a claim, one of an actor)
+    assert len(entries) == 18
     days = [e.find(f"{ATOM}updated").text for e in entries]
     assert days == sorted(days, reverse=True)
     assert feed.find(f"{ATOM}updated").text == days[0] == "2030-06-02T00:00:00Z"
@@ -75,7 +75,7 @@ def test_the_same_content_gives_the_same_feed(fictional_root, fictional_generate
 def test_whats_new_lists_every_change_newest_first(fictional_generated):
     page = next(p.text for p in fictional_generated.pages if p.path == "whats-new.md")
     days = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
-    assert len(days) == 14 and days == sorted(days, reverse=True)
+    assert len(days) == 18 and days == sorted(days, reverse=True)
     assert ("<time datetime=\"2030-05-25\">25 May 2030</time> · Correction to the actor: "
             "[Velmora town council](actors/velmora-council.md)") in page
     assert "New claim: [Mayor Ilse Brandt cut the ribbon.](topics/bridge-reopening.md#claim-mayor-cut-the-ribbon)" \
@@ -99,7 +99,7 @@ def test_actor_topic_and_source_pages_say_when_they_last_changed(fictional_gener
 
 def test_every_page_links_the_feed_from_its_head(fictional_built_site: Path):
     feed = fictional_built_site / "feed.xml"
-    assert len(atom(feed.read_bytes()).findall(f"{ATOM}entry")) == 14
+    assert len(atom(feed.read_bytes()).findall(f"{ATOM}entry")) == 18
     # 404.html is served at any address: MkDocs gives it root-absolute links, its feed link too.
     pages = sorted(p for p in fictional_built_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 20

@@ -320,7 +320,7 @@ def test_a_source_pages_claim_line_says_what_that_source_says_of_the_claim(tmp_p
     """A claim's meta line under a source's text (who asserts it, how sure)
     is that source's evidence, which may differ from the claim's first source."""
     root = fictional_project(tmp_path / "project")
-    claims = next((root / "content" / "claims").glob("*.yaml"))
+    claims = root / "content" / "claims" / "bridge-reopening.yaml"
     text = claims.read_text(encoding="utf-8")
     herald_quote = "        quote: The invented town of Velmora reopened its footbridge over the river Ost on Tuesday.\n"
     assert herald_quote in text

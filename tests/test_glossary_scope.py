@@ -1,10 +1,9 @@
 """Glossary terms limited to their story (issue 15: JCPOA's alias "the accord"
 put a JCPOA definition on another story's topic page).
 
-Everything here is fictional: the fictional dossier (the invented town of
-Velmora and its footbridge, tests/fictional_dossier/) with a second invented
-story added (the invented town of Ostberg and its ferry,
-tests/fictional_dossier/second_story/). That story's glossary term is
+Everything here is fictional: the fictional dossier (tests/fictional_dossier/),
+whose two invented stories are the town of Velmora and its footbridge, and
+the town of Ostberg and its ferry. The Ostberg story's glossary term is
 "town council", limited to its topic; the Velmora story writes "the town
 council said" of its own council. Without the limit the term leaks onto the
 Velmora pages and `check` warns; with it, it stays on its story's pages."""
@@ -18,7 +17,7 @@ import pytest
 
 from build_scripts.site_source.generate import generate
 
-from .helpers import add_second_story, article, build_site, cli_in_process, fictional_project
+from .helpers import article, build_site, cli_in_process, fictional_project
 
 LIMIT = "    limited_to:\n      topics: [ostberg-ferry]\n"
 EXPANSION = "Ostberg Town Council"  # what the term shows on hover
@@ -26,9 +25,9 @@ TERM = "town council"
 
 
 def two_stories(target: Path, limit: str | None = LIMIT) -> Path:
-    """The fictional dossier with the second story; ``limit``: the term's
+    """The fictional dossier and its two stories; ``limit``: the Ostberg term's
     ``limited_to`` lines instead of its own (None: no limit)."""
-    root = add_second_story(fictional_project(target))
+    root = fictional_project(target)
     glossary = root / "content" / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8")
     assert text.count(LIMIT) == 1

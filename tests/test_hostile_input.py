@@ -78,7 +78,8 @@ CLAIM_ID = "zz-hostile-claim"
 # field -> what it holds: "line" (one line), "prose" (Markdown subset), "seed"
 # (a source text), "term" (a glossary term, limited by its own pattern)
 FIELDS = {
-    "dossier.title": "line", "dossier.description": "line", "dossier.story": "prose", "dossier.about": "prose",
+    "dossier.title": "line", "dossier.description": "line", "dossier.about": "prose",
+    "story.title": "line", "story.lede": "prose",
     "actor.name": "line", "actor.alias": "line", "actor.other_alias": "line", "actor.role": "line",
     "actor.summary": "prose", "actor.part_in_story": "line",
     "topic.title": "line", "topic.summary": "prose",
@@ -96,7 +97,7 @@ FIELDS = {
 # The model's text fields (model.py: Line, Prose, Quote) that the records above
 # fill; the quote, the figure and the quotation copy the hostile source text.
 MODEL_TEXT_FIELDS = {
-    "Dossier.title", "Dossier.description", "Dossier.story", "Dossier.about",
+    "Dossier.title", "Dossier.description", "Dossier.about", "Story.title", "Story.lede",
     "Actor.name", "Actor.aliases", "Actor.summary", "Actor.part_in_story", "Role.title", "Topic.title", "Topic.summary",
     "Source.title", "Source.attribution", "Source.byline", "Source.note", "Licence.name", "DateRef.said_as", "DateRef.explanation",
     "Claim.statement", "Evidence.quote", "Evidence.hedge", "Claim.hedge", "Claim.note", "Claim.doubt", "Attribution.unnamed",
@@ -112,7 +113,7 @@ SHOWN_ON = [
     ("sources/zz-hostile.html", "source.byline"),
     ("topics/zz-hostile.html", "claim.statement"), ("topics/s400-deal.html", "claim.conflict_note"),
     ("corrections.html", "claim.correction_change"), ("actors/zz-hostile.html", "actor.correction_reason"),
-    ("index.html", "claim.doubt"),
+    ("index.html", "claim.doubt"), ("index.html", "story.title"), ("stories/zz-hostile.html", "story.title"),
 ]
 
 
@@ -158,7 +159,7 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "evidence": [{"source": ID, "quote": quote, "hedge": t["claim.hedge"]}],
         "actors": [ID, "india"], "topics": [ID],
         "attribution": {"by": [ID], "unnamed": t["claim.unnamed"], "via": ["india"]},
-        "certainty": "reported", "hedge": t["claim.hedge"],
+        "certainty": "reported", "hedge": t["claim.hedge"], "added": "2018-10-06",
         "date": {"value": "2018-10-05", "basis": "inferred", "said_as": t["claim.date_said_as"],
                  "explanation": t["claim.date_explanation"]},
         "figures": [{"said_as": quote, "value": 1.5, "unit": t["claim.unit"], "measures": t["claim.measures"]}],
@@ -168,7 +169,6 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "contradicts": [{"claim": "s400-deal-concluded", "about": "account", "note": t["claim.conflict_note"]}],
         "corrections": [{"date": "2018-10-07", "change": t["claim.correction_change"],
                          "reason": t["claim.correction_reason"]}],
-        "added": "2018-10-05",
     }]})
     append(root, "content/relations.yaml", "relations", {
         "from": ID, "type": "supports", "to": "india", "claims": [CLAIM_ID], "note": t["relation.note"]})
@@ -180,10 +180,12 @@ def write_records(root: Path, texts: dict[str, str]) -> None:
         "citation": {"title": t["context.title"], "issuer": t["context.issuer"], "date": "2018-10",
                      "identifier": t["context.identifier"]},
         "date": "2018-10-01", "actors": [ID], "topics": [ID]})
+    # A second story: the home page then leads with the stories, and each has its page.
+    write(root, f"content/stories/{ID}.yaml", {"title": t["story.title"], "lede": t["story.lede"],
+                                                "topics": [ID], "sources": [ID]})
     dossier = root / "content" / "dossier.yaml"
     data = yaml.safe_load(dossier.read_text(encoding="utf-8"))
-    data.update(title=t["dossier.title"], description=t["dossier.description"], story=t["dossier.story"],
-                about=t["dossier.about"])
+    data.update(title=t["dossier.title"], description=t["dossier.description"], about=t["dossier.about"])
     write(root, "content/dossier.yaml", data)
 
 
@@ -457,7 +459,8 @@ def test_the_records_fill_every_text_field_of_the_model():
 def test_the_plain_build_has_a_page_for_each_test_record(plain_build):
     # The comparison below means something only if the plain build shows the
     # test records, and holds nothing it would itself flag.
-    assert {"actors/zz-hostile.html", "topics/zz-hostile.html", "sources/zz-hostile.html"} <= set(plain_build.online)
+    assert {"actors/zz-hostile.html", "topics/zz-hostile.html", "sources/zz-hostile.html",
+            "stories/zz-hostile.html"} <= set(plain_build.online)
     assert not [p for shape in plain_build.online.values() for p in shape.problems]
 
 

@@ -118,7 +118,7 @@ def test_a_dossier_title_with_markup_stays_text_in_both_renderers(tmp_path, real
     text = path.read_text(encoding="utf-8").replace(f"title: {real_title}\n", f"title: '{hostile.replace(chr(39), chr(39) * 2)}'\n")
     # The description too: the home page's, and the site's for pages without their own.
     hostile_description = '</title><b>bold</b> & "quoted" <meta property="og:title" content="x">'
-    text = re.sub(r"^description:.*?(?=^story:)", f"description: '{hostile_description}'\n", text, count=1,
+    text = re.sub(r"^description:.*?(?=^language:)", f"description: '{hostile_description}'\n", text, count=1,
                   flags=re.MULTILINE | re.DOTALL)
     path.write_text(text, encoding="utf-8")
     assert build_site(root, root / "site").returncode == 0

@@ -57,7 +57,7 @@ def prose_paths(kind: type[model.Record], path: tuple = ()) -> list[tuple]:
 
 
 # One file of each kind in the fictional dossier.
-FILES = {"dossier": "content/dossier.yaml", "source": "content/sources/ost-herald-bridge.yaml",
+FILES = {"dossier": "content/dossier.yaml", "story": "content/stories/velmora-bridge.yaml", "source": "content/sources/ost-herald-bridge.yaml",
          "actor": "content/actors/velmora.yaml", "topic": "content/topics/bridge-reopening.yaml",
          "claims": "content/claims/bridge-reopening.yaml", "relations": "content/relations.yaml",
          "glossary": "content/glossary.yaml", "context": "content/context.yaml"}
@@ -67,7 +67,7 @@ PROSE_FIELDS = [(kind, path) for kind, record in model.RECORD_KINDS.items() for 
 def test_the_model_s_prose_fields_are_found():
     # The enumeration below means something only if it finds the Prose fields known today.
     assert {(kind, ".".join(path)) for kind, path in PROSE_FIELDS} >= {
-        ("dossier", "story"), ("dossier", "about"), ("actor", "summary"), ("topic", "summary"),
+        ("story", "lede"), ("dossier", "about"), ("actor", "summary"), ("topic", "summary"),
         ("claims", "claims.*.note"), ("glossary", "terms.*.definition")}
     assert set(FILES) == set(model.RECORD_KINDS)
 

@@ -64,9 +64,44 @@ def test_new_topic_passes_the_checks(project_copy):
     assert "title: 'Oil & gas: what next?'\n" in text  # quoted because of ': '
     check = cli_in_process(project_copy, "check")
     assert check.returncode == 0, check.stderr
-    assert len(warnings_about(check.stdout, path)) == 2 and "no claim belongs to the topic" in check.stdout
+    # Three warnings: no claim belongs to it, no story lists it, its summary is a placeholder.
+    assert len(warnings_about(check.stdout, path)) == 3 and "no claim belongs to the topic" in check.stdout
+    assert re.search(rf"^warning: {path}:\d+:1: the topic 'oil-gas-what-next' belongs to no story$", check.stdout,
+                     re.MULTILINE), check.stdout
     assert "this text is still a placeholder" in check.stdout
     assert cli_in_process(project_copy, "fmt", "--check", path).returncode == 0
+
+
+def test_new_story_writes_a_skeleton_that_passes_the_checks(project_copy):
+    """A story of its own for a new topic (the topic's warning "belongs to no story" goes away)."""
+    assert cli_in_process(project_copy, "new", "topic", "Oil & gas: what next?").returncode == 0
+    result = cli_in_process(project_copy, "new", "story", "Oil & gas: a second story", "--topic", "oil-gas-what-next",
+                            "--source", "india-s400-iranian-oil")
+    assert result.returncode == 0, result.stderr
+    path = "content/stories/oil-gas-a-second-story.yaml"
+    assert f"wrote {path}" in result.stdout
+    text = (project_copy / path).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/story.schema.json\n")
+    assert "title: 'Oil & gas: a second story'\n" in text
+    assert "topics: [oil-gas-what-next]\n" in text and "sources: [india-s400-iranian-oil]\n" in text
+    check = cli_in_process(project_copy, "check")
+    assert check.returncode == 0, check.stderr
+    assert "belongs to no story" not in check.stdout
+    # Its only warning: the lede is still a placeholder, which a strict build refuses.
+    [warning] = warnings_about(check.stdout, path)
+    assert "this text is still a placeholder" in warning and "(field: lede)" in warning
+    assert cli_in_process(project_copy, "fmt", "--check", path).returncode == 0
+
+
+def test_new_story_refuses_a_topic_of_another_story_and_an_unknown_one(project_copy):
+    taken = cli_in_process(project_copy, "new", "story", "Again", "--topic", "jcpoa")
+    assert taken.returncode == 1
+    assert "the topic 'jcpoa' is already in the story 'india-s400-iranian-oil'" in taken.stderr
+    unknown = cli_in_process(project_copy, "new", "story", "Again", "--topic", "no-such-topic")
+    assert unknown.returncode == 1 and "there is no topic 'no-such-topic'" in unknown.stderr
+    none = cli_in_process(project_copy, "new", "story", "Again")
+    assert none.returncode == 1 and "--topic" in none.stderr
+    assert not (project_copy / "content" / "stories" / "again.yaml").exists()
 
 
 def test_new_claim_appends_to_the_topics_claims_file_and_passes_the_checks(project_copy):

@@ -44,6 +44,11 @@ def test_a_contributor_adds_an_actor_and_a_claim_about_it(project_copy):
     summary_line = next(line for line in topic.read_text(encoding="utf-8").splitlines() if line.startswith("summary:"))
     edit(topic, summary_line, "summary: What the first sanctions under the act told *other* buyers of the S-400.")
 
+    # The new topic belongs to the dossier's story (`new topic` says so; check warns until it does).
+    assert "then add 'signals-to-s400-buyers' to the 'topics' of its story" in made.stdout
+    edit(root / "content" / "stories" / "india-s400-iranian-oil.yaml", "  - sources-and-publication\n",
+         "  - sources-and-publication\n  - signals-to-s400-buyers\n")
+
     # 3. Add a claim about the actor, with the words of the article.
     made = run_cli(root, "new", "claim", "The first sanctions under the act warned other buyers of the S-400.",
                    "--topic", "signals-to-s400-buyers", "--actor", "example-defence-analyst", "--quote", QUOTE)

@@ -2,7 +2,8 @@
 
 Where a file lives says what it holds:
 
-    content/dossier.yaml         the site's title and story      (Dossier)
+    content/dossier.yaml         the site's title                (Dossier)
+    content/stories/<id>.yaml    one story each                  (Story)
     content/sources/<id>.yaml    one source document each        (Source)
     content/actors/<id>.yaml     one actor each                  (Actor)
     content/topics/<id>.yaml     one topic each                  (Topic)
@@ -29,7 +30,8 @@ from build_scripts.content.safe_yaml import Location, Positions, load_yaml
 
 T = TypeVar("T")
 
-ONE_RECORD_PER_FILE = {"sources": "source", "actors": "actor", "topics": "topic"}
+# {folder: record kind}; the folder is also the name of its records in ``Content``.
+ONE_RECORD_PER_FILE = {"stories": "story", "sources": "source", "actors": "actor", "topics": "topic"}
 LIST_FILES = {"relations.yaml": "relations", "glossary.yaml": "glossary", "context.yaml": "context"}
 
 
@@ -64,6 +66,7 @@ class Content:
 
     root: Path
     dossier: Located[model.Dossier] | None = None
+    stories: dict[str, Located[model.Story]] = field(default_factory=dict)
     sources: dict[str, Located[model.Source]] = field(default_factory=dict)
     actors: dict[str, Located[model.Actor]] = field(default_factory=dict)
     topics: dict[str, Located[model.Topic]] = field(default_factory=dict)
@@ -146,7 +149,7 @@ def load_content(root: Path) -> Content:
             _add(content, file.kind, file.record_id, file.record, file.positions, problems)
     if content.dossier is None and not problems:
         problems.append(Problem(Mark("content/dossier.yaml", 1, 1), "the file is missing",
-                                "create it with title, description, story and language"))
+                                "create it with title, description and language"))
     if problems:
         raise DossierError(problems)
     return content
@@ -218,7 +221,8 @@ def _add(content: Content, kind: str, record_id: str, record: Any, positions: Po
     if kind == "dossier":
         content.dossier = Located(record, Origin(positions))
     elif kind in ONE_RECORD_PER_FILE.values():
-        getattr(content, kind + "s")[record_id] = Located(record, Origin(positions))
+        folder = next(name for name, its_kind in ONE_RECORD_PER_FILE.items() if its_kind == kind)
+        getattr(content, folder)[record_id] = Located(record, Origin(positions))
     elif kind == "relations":
         content.relations.extend(
             Located(relation, Origin(positions, ("relations", i))) for i, relation in enumerate(record.relations)
@@ -320,6 +324,11 @@ def _explain(kind: type[model.Record], detail: dict, loc: tuple, positions: Posi
         return Problem(at, f"'{name}' is now written under 'evidence'",
                        "a claim lists its quotes under 'evidence:', each with its 'source' and 'quote'; "
                        "`python -m build_scripts fmt` rewrites the file so", field_path)
+    if error_type == "extra_forbidden" and owner is model.Dossier and name == "story":
+        return Problem(at, "the story is now a record of its own, in content/stories/",
+                       'start it with `python -m build_scripts new story "its title" --topic <topic id> '
+                       "--source <source id>`, move this text into its 'lede', then remove 'story' from here",
+                       field_path)
     if error_type == "extra_forbidden":
         allowed = _field_names(owner) if owner else []
         hint = did_you_mean(name, allowed)
@@ -465,7 +474,7 @@ def _found(value: Any) -> str:
 
 
 def _placement_hint() -> str:
-    return ("put one record per file in content/sources/, content/actors/ or content/topics/, claims in "
+    return ("put one record per file in content/stories/, content/sources/, content/actors/ or content/topics/, claims in "
             "content/claims/, and relations, glossary and context in content/relations.yaml, "
             "content/glossary.yaml and content/context.yaml")
 

@@ -586,12 +586,28 @@ class ContextFile(Record):
     context: list[ContextEntry] = Field(description="The entries, one list item each.")
 
 
-class Dossier(Record):
-    """`content/dossier.yaml`: the site's title and the story in a few lines."""
+class Story(Record):
+    """A story of the dossier: its title, its lede, and the topics and sources it is made of. Its id is
+    its file name. With one story, the home page is the story's page; with several, each has its own
+    page, and the home page leads with them. A claim belongs to the story of its first topic."""
 
-    title: Line = Field(description="The site's title.")
+    title: Line = Field(description="The story's title, as a heading, e.g. `The Velmora bridge reopens`.")
+    lede: Prose = Field(description="The story in a few sentences: what happened, who did it, why it matters.")
+    topics: list[Slug] = Field(min_length=1, description="Ids of the story's topics (at least one); a topic belongs "
+                               "to one story, and a claim to the story of its first topic.")
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the sources that tell the story; a source "
+                                "may tell several stories.")
+    key_figures: list[Slug] = Field(default_factory=list, description="Ids of the claims whose figures the story's "
+                                    "page shows, in order (each must give a figure); empty: the first figures of its "
+                                    "topics.", examples=[["s400-deal-concluded"]])
+    order: int = Field(100, description="Position among the stories; lower comes first.")
+
+
+class Dossier(Record):
+    """`content/dossier.yaml`: what the whole site is; its stories are in `content/stories/`."""
+
+    title: Line = Field(description="The site's title: with several stories, a name for them all.")
     description: Line = Field(description="One sentence saying what the site is, for search engines and link previews.")
-    story: Prose = Field(description="The story in a few sentences, for the home page.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
         description="The site's language, as a code such as `en`.")
     # -- what the engine used to say about one story: now content (issue 15) --
@@ -603,6 +619,7 @@ class Dossier(Record):
 
 RECORD_KINDS: dict[str, type[Record]] = {
     "dossier": Dossier,
+    "story": Story,
     "source": Source,
     "actor": Actor,
     "topic": Topic,

@@ -35,6 +35,7 @@ MISSING_HEADER_IS_AN_ERROR = False
 # Which file holds each kind, for the schema's description.
 KIND_FILES = {
     "dossier": "content/dossier.yaml",
+    "story": "content/stories/<id>.yaml",
     "source": "content/sources/<id>.yaml",
     "actor": "content/actors/<id>.yaml",
     "topic": "content/topics/<id>.yaml",

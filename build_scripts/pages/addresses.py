@@ -36,7 +36,8 @@ from build_scripts.pages.registry import PAGE_KINDS
 FEED_FILE = "feed.xml"
 
 # The page kind of each kind of record that has a page of its own.
-RECORD_PAGES = {"actor": PAGE_KINDS["actor"], "topic": PAGE_KINDS["topic"], "source": PAGE_KINDS["source"]}
+RECORD_PAGES = {"actor": PAGE_KINDS["actor"], "topic": PAGE_KINDS["topic"], "source": PAGE_KINDS["source"],
+                "story": PAGE_KINDS["story"]}
 
 
 class Address(NamedTuple):

@@ -84,6 +84,8 @@ class PageContext:
             return self.content.actors[record_id].record.name
         if kind == "topic":
             return self.content.topics[record_id].record.title
+        if kind == "story":
+            return self.content.stories[record_id].record.title
         if kind == "source":
             # A text published without a headline is named by its publisher and date.
             return self.content.sources[record_id].record.title or f"Untitled text ({self.source_credit(record_id)})"

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.content import model
+from build_scripts.content.stories import Stories, stories_of
 from build_scripts.pages import paging
 from build_scripts.pages.derived import events, glossary, reader
 from build_scripts.pages.derived.events import Event
@@ -201,7 +202,18 @@ class PageIndexes:
         return ids_by(enumerate(self.content.relations),
                       lambda located: [located.record.source_actor, located.record.target_actor])
 
-    # -- topics and the glossary -----------------------------------------------
+    # -- stories, topics and the glossary ----------------------------------------
+
+    @functools.cached_property
+    def stories(self) -> Stories:
+        return stories_of(self.content)
+
+    def story_title(self, story_id: str | None) -> str:
+        """The title of a story; for none (a topic no story lists), the dossier's."""
+        if story_id is not None:
+            return self.content.stories[story_id].record.title
+        return self.content.dossier.record.title if self.content.dossier else ""
+
 
     @functools.cached_property
     def topics_in_order(self) -> list[str]:
@@ -241,6 +253,10 @@ class PageIndexes:
                                                                     self.claims_by_source.get(source_id, []))
         for actor_id in self.content.actors:
             scopes[PAGE_KINDS["actor"].path_of(actor_id)] = scope(set(), set(), self.claims_by_actor.get(actor_id, []))
+        if self.stories.several:  # with one story, the home page is its page: about the whole dossier
+            for story_id, located in self.content.stories.items():
+                scopes[PAGE_KINDS["story"].path_of(story_id)] = glossary.Scope(
+                    frozenset(located.record.topics), frozenset(located.record.sources))
         return scopes
 
     def scope_of_page(self, path: str) -> glossary.Scope | None:

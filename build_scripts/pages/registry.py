@@ -44,6 +44,8 @@ class PageKind:
 # about one thing come before the long pages that mention everything.
 PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in [
     PageKind("home", "index.md", "Home"),
+    # With several stories, a page for each (its lede and its ways in); with one, the home page is its page.
+    PageKind("story", "stories/{id}.md", "Story", search_boost=3),
     # part_bytes: the claims an actor's or a topic's page lists in full, weighed by
     # views/claims.claim_weight (today's heaviest weigh about 43,000 and 45,000: each on one page)
     PageKind("actor", "actors/{id}.md", "Actor", part_bytes=60_000, search_boost=3, records="actors"),

@@ -149,12 +149,23 @@ class PageRenderer:
         return PageContext(self.indexes, path)
 
     def render(self, template: str, path: str, origin: str, title: str, description: str, *,
-               search_boost: float | None = None, tags: list[str] | tuple[str, ...] = (), **data) -> None:
-        """A page from ``kinds/<template>.md.j2``, given ``v`` (its ``PageContext``) and ``data``."""
+               search_boost: float | None = None, tags: list[str] | tuple[str, ...] = (),
+               story: str | None = None, **data) -> None:
+        """A page from ``kinds/<template>.md.j2``, given ``v`` (its ``PageContext``) and ``data``.
+        ``story``: the story the page belongs to, which its title names when the dossier has several."""
         v = PageContext(self.indexes, path)
         text = self.env.get_template(f"{template}.md.j2").render(
             v=v, page_title=title, claim_markdown=functools.partial(self.claim_markdown, v), **data)
-        self.pages.append(Page(path, front_matter(title, description, search_boost=search_boost, tags=tags) + text, origin))
+        head_title = self.title_in_story(title, story)
+        self.pages.append(Page(path, front_matter(head_title, description, search_boost=search_boost, tags=tags) + text,
+                               origin))
+
+    def title_in_story(self, title: str, story: str | None) -> str:
+        """A page's title as its <title> gives it: with several stories, followed by its story's
+        (the site's name, after it, names them all)."""
+        if story is None or not self.indexes.stories.several:
+            return title
+        return f"{title} · {self.indexes.story_title(story)}"
 
     def claim_markdown(self, v: PageContext, claim: ClaimView, cite_here: bool = True) -> Markup:
         """A claim in full, as the ``claim`` macro prints it, printed once per
@@ -202,7 +213,7 @@ class PageRenderer:
                         count=len(ids), part=None, parts=[], **{plural: ids})
 
     def render_record_list(self, kind: PageKind, record_id: str, origin: str, title: str, description: str, *,
-                           common, items_key: str, items) -> None:
+                           common, items_key: str, items, story: str | None = None) -> None:
         """A list about one record (``kind.path`` of ``record_id``), in numbered parts when long.
 
         ``common(context)`` gives the data every page of it has; ``items(context,
@@ -213,15 +224,15 @@ class PageRenderer:
         v = self.context(path)
         listed = lists.parts_of(self.indexes, kind.name, record_id)
         if not listed.is_split:
-            self.render(kind.name, path, origin, title, description, part=None, parts=[],
+            self.render(kind.name, path, origin, title, description, part=None, parts=[], story=story,
                         **common(v), **{items_key: items(v, None)})
             return
         self.render(kind.name, path, origin, title, description, part=None, parts=lists.part_entries(path, listed),
-                    **common(v), **{items_key: []})
+                    story=story, **common(v), **{items_key: []})
         self.render_parts(kind, kind.name, origin, title, description,
                           lambda pv: Link(title, relative_url(pv.page, path)),
                           lambda pv, part: {**common(pv), "parts": [], items_key: items(pv, part)},
-                          record_id=record_id)
+                          record_id=record_id, story=story)
 
     def first_and_last(self, record_kind: str, ids) -> str:
         """What a numbered part holds: "“First” to “Last”"."""
@@ -230,7 +241,7 @@ class PageRenderer:
         return f"“{first}”" if len(ids) == 1 else f"“{first}” to “{last}”"
 
     def render_parts(self, kind: PageKind, template: str, origin: str, title: str, description: str, whole_of,
-                     part_data, *, record_id: str = "", only: int | None = None) -> None:
+                     part_data, *, record_id: str = "", only: int | None = None, story: str | None = None) -> None:
         """A page for each part of a split list (``only``: part n alone, from 1);
         ``whole_of(context)`` links to the list's main page."""
         listed = lists.parts_of(self.indexes, kind.name, record_id)
@@ -240,7 +251,7 @@ class PageRenderer:
             pv = self.context(part_path)
             self.render(template, part_path, origin, f"{title}: {part.label}", f"{description} ({part.label})",
                         search_boost=kind.search_boost, part=lists.part_nav(part_path, listed, index, whole_of(pv)),
-                        **part_data(pv, part))
+                        story=story, **part_data(pv, part))
 
 
 def page_jobs(indexes: PageIndexes) -> list[tuple[str, tuple[str, ...]]]:

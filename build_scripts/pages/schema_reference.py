@@ -187,7 +187,8 @@ def _content_examples(checked: CheckedDossier) -> dict[str, dict[str, Any]]:
 
     content = checked.content
     records: list[model.Record] = [content.dossier.record] if content.dossier else []
-    for table in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+    for table in (content.stories, content.sources, content.actors, content.topics, content.claims, content.glossary,
+                  content.context):
         records += [table[key].record for key in sorted(table)]
     records += [located.record for located in content.relations]
     for record in records:

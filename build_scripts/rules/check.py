@@ -143,8 +143,8 @@ def _check_references(content: Content, problems: list[Problem]) -> None:
     the few rules about one record's own references (a role's dates, a topic
     related to itself)."""
     references = _References(content, problems)
-    for check in (references.of_sources, references.of_actors, references.of_topics, references.of_claims,
-                  references.of_relations, references.of_context, references.of_glossary):
+    for check in (references.of_stories, references.of_sources, references.of_actors, references.of_topics,
+                  references.of_claims, references.of_relations, references.of_context, references.of_glossary):
         check()
 
 
@@ -162,6 +162,31 @@ class _References:
     def expect_all(self, ids: dict, wanted: list[str], origin: Origin, *loc: str | int, what: str) -> None:
         for index, item in enumerate(wanted):
             self.expect(ids, item, origin, *loc, index, what=what)
+
+    def of_stories(self) -> None:
+        """A story names existing topics and sources, each once; a topic belongs to one story
+        (a claim belongs to the story of its first topic)."""
+        content = self.content
+        told_by: dict[str, str] = {}
+        for story_id, located in sorted(content.stories.items()):
+            story, origin = located.record, located.origin
+            for field_name, ids, what in (("topics", content.topics, "topic"), ("sources", content.sources, "source")):
+                seen: set[str] = set()
+                for index, wanted in enumerate(getattr(story, field_name)):
+                    if wanted in seen:
+                        self.problems.append(Problem(origin.at(field_name, index), f"the {what} '{wanted}' is "
+                                                     "listed twice", "remove one of them",
+                                                     origin.field(field_name, index)))
+                    seen.add(wanted)
+                    self.expect(ids, wanted, origin, field_name, index, what=what)
+            for index, topic_id in enumerate(story.topics):
+                other = told_by.setdefault(topic_id, story_id)
+                if other != story_id:
+                    self.problems.append(Problem(
+                        origin.at("topics", index), f"the topic '{topic_id}' is already in the story '{other}' "
+                        f"({content.stories[other].origin.path}): a topic belongs to one story",
+                        "remove it from one of the two stories, or make a topic of its own for each story",
+                        origin.field("topics", index)))
 
     def of_sources(self) -> None:
         actors = self.content.actors
@@ -428,11 +453,15 @@ def _check_quotation_marks_and_weekdays(content: Content, problems: list[Problem
 # -- The home page's key figures: chosen in content/dossier.yaml -----------------
 
 def _check_key_figures(content: Content, problems: list[Problem]) -> None:
-    if not content.dossier:
-        return
-    origin = content.dossier.origin
+    if content.dossier:
+        _check_key_figures_of(content, content.dossier.origin, content.dossier.record.key_figures, problems)
+    for located in content.stories.values():
+        _check_key_figures_of(content, located.origin, located.record.key_figures, problems)
+
+
+def _check_key_figures_of(content: Content, origin: Origin, key_figures: list[str], problems: list[Problem]) -> None:
     seen: set[str] = set()
-    for index, claim_id in enumerate(content.dossier.record.key_figures):
+    for index, claim_id in enumerate(key_figures):
         at = ("key_figures", index)
         # A key figure measures the story (model.MEASURING_FIGURES): not a date, a rank or a version.
         with_figures = [i for i, located in content.claims.items()
@@ -640,7 +669,8 @@ def is_after(date: str, other: str) -> bool:
 def _located_records(content: Content) -> list[Located]:
     """Every record of the dossier, each with where it is, in a stable order."""
     located_records: list[Located] = [content.dossier] if content.dossier else []
-    for records in (content.sources, content.actors, content.topics, content.claims, content.glossary, content.context):
+    for records in (content.stories, content.sources, content.actors, content.topics, content.claims, content.glossary,
+                    content.context):
         located_records += records.values()
     return located_records + content.relations
 
@@ -697,6 +727,25 @@ def _orphans(content: Content) -> list[Problem]:
     warnings += [Problem(l.origin.at(), f"no claim belongs to the topic '{i}'", "add it to a claim's 'topics'",
                          kind="topics no claim belongs to")
                  for i, l in sorted(content.topics.items()) if i not in cited_topics]
+    return warnings + _outside_every_story(content)
+
+
+def _outside_every_story(content: Content) -> list[Problem]:
+    """Topics and sources no story lists: their claims would be cited under no story's name."""
+    if not content.stories:
+        return [Problem(content.dossier.origin.at() if content.dossier else Mark("content/dossier.yaml", 1, 1),
+                        "the dossier has no story: content/stories/ holds no file, so the home page has no lede",
+                        'start one: `python -m build_scripts new story "its title" --topic <topic id> '
+                        "--source <source id>`", kind="dossiers without a story")]
+    stories = ", ".join(sorted(content.stories))
+    warnings = []
+    for what, records in (("topic", content.topics), ("source", content.sources)):
+        listed = {i for s in content.stories.values() for i in getattr(s.record, what + "s")}
+        warnings += [Problem(located.origin.at(), f"the {what} '{record_id}' belongs to no story",
+                             f"add '{record_id}' to the '{what}s' of its story in content/stories/ ({stories}), "
+                             'or start a story: `python -m build_scripts new story "its title"`',
+                             kind=f"{what}s in no story")
+                     for record_id, located in sorted(records.items()) if record_id not in listed]
     return warnings
 
 

@@ -36,7 +36,8 @@ CSL_JSON_FILE = f"{FOLDER}/claims.csl.json"
 
 # Record kind -> (file stem, model, what a row is), in the order the page lists them.
 TABLES = {
-    "dossier": ("dossier", model.Dossier, "the site's title and story (one row)"),
+    "dossier": ("dossier", model.Dossier, "the site's title and description (one row)"),
+    "stories": ("stories", model.Story, "the stories, each with its lede, topics and sources"),
     "sources": ("sources", model.Source, "source documents"),
     "actors": ("actors", model.Actor, "people, countries and organisations"),
     "topics": ("topics", model.Topic, "threads of the story"),
@@ -46,7 +47,7 @@ TABLES = {
     "context": ("context", model.ContextEntry, "facts from outside the article, with citations"),
 }
 # Kinds whose id is their file name (the record itself has no id field).
-_ID_FROM_FILE = {"sources", "actors", "topics"}
+_ID_FROM_FILE = {"stories", "sources", "actors", "topics"}
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,7 +66,7 @@ def records(content: Content) -> dict[str, list[dict]]:
         return record.model_dump(mode="json", by_alias=True)
 
     result: dict[str, list[dict]] = {"dossier": [dump(content.dossier.record)] if content.dossier else []}
-    for kind in ("sources", "actors", "topics"):
+    for kind in ("stories", "sources", "actors", "topics"):
         result[kind] = [{"id": i, **dump(located.record)} for i, located in sorted(getattr(content, kind).items())]
     result["claims"] = [dump(located.record) for _, located in sorted(content.claims.items())]
     result["relations"] = [

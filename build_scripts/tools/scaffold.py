@@ -4,6 +4,7 @@
     new topic "The S-400 deal"              -> content/topics/the-s-400-deal.yaml
     new claim "Statement" --topic TOPIC     -> appended to content/claims/TOPIC.yaml
     new source seeds/<file>.txt             -> content/sources/<file>.yaml
+    new story "Title" --topic T --source S  -> content/stories/title.yaml
 
 Every skeleton passes ``check`` as written (a new actor or topic that no claim
 mentions yet gives the "no claim is about…" warning, which is not an error), so
@@ -103,6 +104,14 @@ def add_arguments(parser: argparse.ArgumentParser, common_options=None) -> None:
     source.add_argument("--note", help="what a reader should know about the record, e.g. why it has no title or no "
                                        "licence address (without it, a placeholder to fill in when one is missing)")
 
+    story = kind("story", "a story of the dossier, with its topics and sources: content/stories/ID.yaml", "its title")
+    story.add_argument("--topic", dest="topics", action="append", default=[],
+                       help="(required) a topic of the story (repeatable); a topic belongs to one story")
+    story.add_argument("--source", dest="sources", action="append", default=[],
+                       help="a source that tells the story (repeatable)")
+    story.add_argument("--lede", help="the story in a few sentences (default: a placeholder that `check` warns "
+                                      "about and a strict build refuses)")
+
 
 def run(root: Path, args: argparse.Namespace) -> int:
     try:
@@ -110,6 +119,8 @@ def run(root: Path, args: argparse.Namespace) -> int:
             path = new_actor(root, args.name, args.record_id, args.actor_kind, args.summary)
         elif args.kind == "topic":
             path = new_topic(root, args.name, args.record_id, args.summary)
+        elif args.kind == "story":
+            path = new_story(root, args.name, args.record_id, args.topics, args.sources, args.lede)
         elif args.kind == "claim":
             path = new_claim(root, args.name, record_id=args.record_id, topic=args.topic, claims_file=args.claims_file,
                              source=args.source, quote=args.quote, actors=args.actors, added=args.added)
@@ -126,12 +137,15 @@ def run(root: Path, args: argparse.Namespace) -> int:
     print(f"wrote {relative}")
     print(f"next: fill in {relative} (the comments say what each field is), then run `make check`; "
           "`make serve` previews the site as you save.")
+    if args.kind in ("topic", "source"):
+        print(f"then add '{path.stem}' to the '{args.kind}s' of its story in content/stories/ "
+              f"(`check` warns while no story lists it)")
     if args.kind == "source":
         report_uncovered(root, path.stem)
     return 0
 
 
-# -- the four kinds -----------------------------------------------------------
+# -- the five kinds -----------------------------------------------------------
 
 
 def new_actor(root: Path, name: str, record_id: str | None, kind: str = "person", summary: str | None = None) -> Path:
@@ -278,6 +292,45 @@ def claim_item(*, claim_id: str, statement: str, source: str, about_quote: str, 
     added: {added}
 """
     return item
+
+
+def new_story(root: Path, title: str, record_id: str | None, topics: list[str], sources: list[str],
+              lede: str | None = None) -> Path:
+    story_id = _id(record_id, title)
+    path = _fresh_file(root, "stories", story_id)
+    content = _checked(root).content
+    if not topics:
+        raise ScaffoldError("say which topics the story is made of with --topic (repeatable; one of: "
+                            f"{', '.join(sorted(content.topics)) or 'none'}); a new story's topic starts with "
+                            '`python -m build_scripts new topic "its title"`')
+    told_by = {t: s for s, located in sorted(content.stories.items()) for t in located.record.topics}
+    for topic in topics:
+        _known(topic, content.topics, "topic")
+        if topic in told_by:
+            raise ScaffoldError(f"the topic '{topic}' is already in the story '{told_by[topic]}': a topic belongs to "
+                                "one story; make a topic of its own for this story")
+    for source in sources:
+        _known(source, content.sources, "source")
+    text = f"""\
+# A new story of the dossier. Its id is the file name ({story_id}). With several
+# stories, each has its page and the home page leads with them; a claim belongs
+# to the story of its first topic. Delete these comments once you no longer
+# need them.
+title: {_q(title)}
+# The story in a few neutral sentences: what happened, who did it, why it
+# matters; paragraphs are separated by a blank line (the home page shows the
+# first). Links: [text](actor:russia), [text](topic:s400-deal).
+lede: {_q(lede or placeholder(f"what the story “{title}” is, in a few neutral sentences."))}
+# Ids of its topics (a topic belongs to one story), e.g. [s400-deal]
+topics: [{", ".join(dict.fromkeys(topics))}]
+# Ids of the sources that tell it, e.g. [india-s400-iranian-oil]
+sources: [{", ".join(dict.fromkeys(sources))}]
+# Optional: ids of the claims whose figures its page shows, in order, e.g.
+#   key_figures: [s400-deal-concluded]
+# Position among the stories; lower comes first.
+order: 100
+"""
+    return _write(path, text, "story")
 
 
 @dataclass

@@ -5,7 +5,7 @@
 Today's dossier is counted (sources, actors, topics, claims, relations,
 glossary terms, context entries, sentences and characters per source text)
 and the synthetic one has N times as many of each, in N "stories" shaped like
-today's: each story has its own generated source text in seeds/ (with its
+today's, each a story record of its own (content/stories/): each story has its own generated source text in seeds/ (with its
 sha256 recorded), actors named in that text, topics, claims whose quotes are
 real, unique passages of the text (so no ``occurrence`` is needed), and
 relations, glossary terms and context entries. A few claims also name an
@@ -523,11 +523,17 @@ def write_dossier(out: Path, scale: int, seed: int = 1, base: Counts | None = No
             by_topic.setdefault(claim["topics"][0], []).append(claim)
         for topic_id, claims in by_topic.items():
             _dump(content / "claims" / f"{topic_id}.yaml", {"claims": claims}, out, "claims")
-    first_topics = [(t["title"], f"topic:{tid}") for s in stories[:3] for tid, t in list(s.topics.items())[:2]]
+        # Each generated story is a story of the dossier (its lede made without the random
+        # generator, so that the records above stay those of the seed).
+        first_topics = ", ".join(f"[{t['title']}](topic:{tid})" for tid, t in list(story.topics.items())[:2])
+        _dump(content / "stories" / f"{story.source_id}.yaml", {
+            "title": story.source["title"],
+            "lede": f"A generated story, shaped like the real one, told by one source: {first_topics}.",
+            "topics": list(story.topics), "sources": [story.source_id], "order": story.index + 1,
+        }, out, "story")
     _dump(content / "dossier.yaml", {
         "title": f"Synthetic dossier, {scale}x",
         "description": "A generated dossier for benchmarks; it describes no real events.",
-        "story": writer.prose("Generated stories, shaped like the real one.", first_topics),
         "language": "en",
     }, out, "dossier")
     _dump(content / "relations.yaml", {"relations": [r for s in stories for r in s.relations]}, out, "relations")
@@ -583,7 +589,6 @@ def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed
     content, seeds = out / "content", out / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     totals = dict(sources=0, claims=0, evidence=0, contradictions=0, corrections=0)
-    topics_for_home = []
     for index, size in enumerate(wide_story_sizes(stories, sources_per_claim, seed)):
         number = index + 1
         place = writer.unique(lambda: writer.made_up(2) + "ia")
@@ -592,7 +597,6 @@ def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed
         official_id = slugify(official)
         topic_title = f"The {place} affair"
         topic_id = slugify(f"{topic_title} {number}")
-        topics_for_home.append((topic_title, f"topic:{topic_id}"))
         # A few papers publish the story's many articles.
         papers = []
         for _ in range(min(size, 8)):
@@ -660,13 +664,16 @@ def write_wide_dossier(out: Path, sources_per_claim: int, stories: int = 1, seed
                 "added": WIDE_ADDED,
             }, out, "source")
         _dump(content / "claims" / f"{topic_id}.yaml", {"claims": claims}, out, "claims")
+        _dump(content / "stories" / f"{topic_id}.yaml", {
+            "title": topic_title, "lede": f"A generated story told by {size} sources: [{topic_title}](topic:{topic_id}).",
+            "topics": [topic_id], "sources": source_ids, "order": number,
+        }, out, "story")
         totals["sources"] += size
         totals["claims"] += len(claims)
         totals["evidence"] += sum(len(c["evidence"]) for c in claims)
     _dump(content / "dossier.yaml", {
         "title": f"Synthetic wide dossier, {sources_per_claim} sources per claim",
         "description": "A generated dossier for benchmarks; it describes no real events.",
-        "story": writer.prose("Generated stories, each told by many sources.", topics_for_home[:3]),
         "language": "en",
     }, out, "dossier")
     _dump(content / "relations.yaml", {"relations": []}, out, "relations")

@@ -43,4 +43,4 @@ def render(site: PageRenderer, claim_id: str) -> None:
         KIND, claim_id, located.origin.path, f"Sources of the claim “{record.statement}”",
         f"Every source that reports “{record.statement}”, each in its own words.",
         common=lambda pv: dict(statement=Link(record.statement, claim_url(pv, claim_id)), count=len(record.evidence)),
-        items_key="evidence", items=evidence)
+        items_key="evidence", items=evidence, story=site.indexes.stories.of_claim(site.content, claim_id))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_scripts.content import model
 from build_scripts.pages import paging
 from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
@@ -66,12 +67,16 @@ def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> lis
     return rows
 
 
-def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRow]:
+def key_figures(v: PageContext, count: int, per_topic: int = 2, story: model.Story | None = None) -> list[FigureRow]:
     """Figures for the home page: those of the claims content/dossier.yaml
     lists in ``key_figures``, in its order. A dossier that lists none gets
     the first ones of each topic, in topic order, so that every thread of the
-    story shows its numbers. Only figures that measure the story, in either case."""
-    chosen_ids = v.content.dossier.record.key_figures if v.content.dossier else []
+    story shows its numbers. Only figures that measure the story, in either case.
+    For a story's page (``story``): its own ``key_figures``, or the first figures of its topics."""
+    if story is not None:
+        chosen_ids = story.key_figures
+    else:
+        chosen_ids = v.content.dossier.record.key_figures if v.content.dossier else []
     if chosen_ids:
         return figure_rows(v, tuple(chosen_ids))
     order = {t: i for i, t in enumerate(v.indexes.topics_in_order)}
@@ -80,6 +85,8 @@ def key_figures(v: PageContext, count: int, per_topic: int = 2) -> list[FigureRo
     chosen = []
     for claim in sorted(claims_where(v, _has_figures), key=lambda c: (order[claims[c.id].record.topics[0]], c.position)):
         record = claims[claim.id].record
+        if story is not None and record.topics[0] not in story.topics:
+            continue
         for figure in record.figures:
             if figure.measures_the_story and taken.get(record.topics[0], 0) < per_topic:
                 taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1

@@ -1,4 +1,5 @@
-"""The home page: the story in a few lines, key figures (each linked to its claim), what is disputed or
+"""The home page: the story in a few lines (with several stories, each story's title and the first
+paragraph of its lede, linked to its page), key figures (each linked to its claim), what is disputed or
 uncertain, what happened next, then the ways in: the topics, the latest events, the sources, the other pages."""
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ LINKED_PAGES = {"timeline": "timeline", "network": "network", "quotations": "quo
                 "glossary": "glossary", "downloads": "downloads", "actors": "actors_index", "topics": "topics_index"}
 
 
+def first_paragraph(prose: str) -> str:
+    return prose.split("\n\n", 1)[0]
+
+
 def render(site: PageRenderer) -> None:
     located = site.content.dossier
     dossier = located.record
@@ -28,8 +33,12 @@ def render(site: PageRenderer) -> None:
     v = site.context(path)
     event_count, _ = event_counts(site.indexes)
     disputed_shown, more_disputed = first(disputed_views(v), HOME_DISPUTED)
+    stories = site.indexes.stories
+    lede = site.content.stories[stories.order[0]].record.lede if len(stories.order) == 1 else None
     site.render("home", path, located.origin.path, dossier.title, dossier.description,
-                dossier=dossier,
+                dossier=dossier, lede=lede,
+                stories=[(v.link("story", s), first_paragraph(site.content.stories[s].record.lede))
+                         for s in stories.order] if stories.several else [],
                 topics=[(v.link("topic", t), first_sentence(site.content.topics[t].record.summary))
                         for t in site.indexes.topics_in_order[:HOME_TOPICS]],
                 figures=key_figures(v, HOME_FIGURES),

@@ -182,6 +182,8 @@ def render(site: PageRenderer, source_id: str) -> None:
     listed = parts_of(site.indexes, KIND.name, source_id)
     split = listed.is_split
     name = site.context(path).title_of("source", source_id)
+    told_in = site.indexes.stories.of_source.get(source_id, ())
+    story = told_in[0] if len(told_in) == 1 else None  # a source of several stories is named by none of them
     for number, (page, blocks) in enumerate(zip(text.paths, text.blocks, strict=True), 1):
         v = site.context(page)
         paragraphs, passages, passage_block = reading(v, source_id, text.page_of_quote, text.page_of_passage)
@@ -194,7 +196,7 @@ def render(site: PageRenderer, source_id: str) -> None:
             "source", page, located.origin.path, title,
             f"The full text of “{name}”, with every quoted passage marked and linked to its claims."
             + ("" if number == 1 else f" (part {number} of {len(text.paths)})"),
-            search_boost=KIND.search_boost,
+            search_boost=KIND.search_boost, story=story,
             **page_data(v, source_id, claims, listed, text_nav(v, text, number - 1, name) if text.is_split else None,
                         [macros.block(paragraphs[index], notes[index] if notes else [], source_id) for index in blocks],
                         [p for n, p in enumerate(passages, 1) if passage_block[n] in blocks],
@@ -205,7 +207,7 @@ def render(site: PageRenderer, source_id: str) -> None:
                           f"Claims quoting “{name}”", f"The claims that quote “{name}”.",
                           lambda pv: Link(name, relative_url(pv.page, path)),
                           lambda pv, part: {"claims": claims_at(pv, part.items), "source_id": source_id},
-                          record_id=source_id)
+                          record_id=source_id, story=story)
 
 
 def page_data(v: PageContext, source_id: str, claims: list, listed, text_part: PartNav | None, blocks: list,

@@ -101,7 +101,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
         tags += search_names(site.content.glossary[term_id].record)
     site.render(
         "topic", path, located.origin.path, topic.title, first_sentence(topic.summary),
-        search_boost=KIND.search_boost, tags=tags,
+        search_boost=KIND.search_boost, tags=tags, story=site.indexes.stories.of_topic.get(topic_id),
         topic=topic, claims=[] if listed.is_split else in_full, lines=[] if listed.is_split else lines,
         claim_count=len(claims),
         claim_parts=part_entries(path, listed) if listed.is_split else [],
@@ -121,7 +121,7 @@ def render(site: PageRenderer, topic_id: str) -> None:
                           f"The claims of the topic “{topic.title}”, in full.",
                           lambda pv: Link(topic.title, relative_url(pv.page, path)),
                           lambda pv, part: _part(pv, part, topic_id),
-                          record_id=topic_id)
+                          record_id=topic_id, story=site.indexes.stories.of_topic.get(topic_id))
 
 
 def _part(v: PageContext, part: paging.Part, topic_id: str) -> dict:

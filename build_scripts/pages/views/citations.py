@@ -7,7 +7,8 @@ part of that topic's claims that holds it when they fill more than a page
 
 **The citation**, printed once per claim in a ``<details>`` (no script
 needed): the claim, its quote from each source with the source's title,
-publisher and date, the dossier's title and the claim's address (in full
+publisher and date, the title of the claim's story (that of its first topic, whose page
+holds its address; the dossier's for a topic in no story) and the claim's address (in full
 when mkdocs.yml sets ``site_url``, else from the site's folder), and the day
 accessed as ``[date]``, which assets/cite.js fills in with the reader's day
 (the site's bytes must not depend on the day it was built). As plain text,
@@ -94,7 +95,8 @@ def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = AC
     content = checked.content
     record = content.claims[claim_id].record
     address = (settings(content.root).site_url or "") + claim_address(indexes, claim_id).in_site
-    dossier = content.dossier.record.title if content.dossier else ""
+    # The claim's own story (that of its first topic, the page its address is on), never another's.
+    dossier = indexes.story_title(indexes.stories.of_claim(content, claim_id))
     sources = []
     for evidence in record.evidence[:shown]:
         source = content.sources[evidence.source].record
