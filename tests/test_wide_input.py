@@ -195,7 +195,7 @@ def _add_corrections_and_aliases(root: Path) -> str:
     claims_file = root / "content" / "claims" / "bridge-reopening.yaml"
     data = yaml.safe_load(claims_file.read_text(encoding="utf-8"))
     claim = data["claims"][0]
-    claim["corrections"] = [{"date": f"20{30 + i // 365 % 60}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+    claim["corrections"] = [{"date": f"20{31 + i // 365 % 60}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
                              "change": f"Fictional correction number {i + 1} of the statement's wording.",
                              "reason": "An invented reader compared it with the invented sources."}
                             for i in range(CORRECTIONS)]
