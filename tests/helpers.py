@@ -141,6 +141,21 @@ def article(path: Path):
     return soup(path).select_one("article.md-content__inner")
 
 
+def start_serve(project: Path, log_path: Path, *options: str, scratch: Path | None = None,
+                env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve OPTIONS` (the renderer the tests run) of the project at ``project``
+    on a free port, its output written to ``log_path``; ``scratch``: the server's
+    temporary folder, where it writes the site; ``env``: more environment. Returns the
+    server (stop it with ``stop_server``, as Ctrl-C does) and its base URL."""
+    port = free_port()
+    env = {**environment(), **(env or {}), **({"TMPDIR": str(scratch)} if scratch else {})}
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            MKDOCS + ["serve", *options, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=interruptible)
+    return server, f"http://127.0.0.1:{port}/"
+
+
 def wait_for(predicate, timeout: float = 60) -> bool:
     """Poll ``predicate`` until it holds or ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout

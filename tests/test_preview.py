@@ -8,26 +8,18 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from build_scripts.site_source.generate import generate
 
-from .helpers import (
-    MKDOCS,
-    changes_seen_by_server,
-    environment,
-    free_port,
-    interruptible,
-    stop_server,
-    wait_for,
-)
+from .helpers import changes_seen_by_server, start_serve, stop_server, wait_for
 
 pytestmark = pytest.mark.slow  # runs `mkdocs serve --dirty`
 
@@ -59,17 +51,9 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
     # The server's site folder is a temporary folder: give it a known parent.
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            # --verbose: the server logs each change it sees (changes_seen_by_server).
-            MKDOCS + ["serve", "--dirty", "--verbose", "-a", f"127.0.0.1:{port}",
-             "-f", str(project_copy / "mkdocs.yml")],
-            cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env={**environment(), "TMPDIR": str(scratch)},
-            preexec_fn=interruptible,
-        )
+    # --verbose: the server logs each change it sees (changes_seen_by_server).
+    server, base = start_serve(project_copy, log_path, "--dirty", "--verbose", scratch=scratch)
     try:
         assert wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
         # MkDocs names its serve folder mkdocs_*, ProperDocs properdocs_*.
@@ -142,7 +126,7 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         assert not (project_copy / "docs" / "actors").exists()
 
         # 4. After these dirty rebuilds, the site is the one a clean serve of the same input makes.
-        dirty_site = _site_files(site, port)
+        dirty_site = _site_files(site, base)
     finally:
         stopped = stop_server(server)  # as Ctrl-C: the server cleans up after itself
     assert stopped, "mkdocs serve did not stop on Ctrl-C"
@@ -152,10 +136,10 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
     assert dirty_site.keys() == clean_site.keys()
 
 
-def _site_files(site: Path, port: int) -> dict[str, bytes]:
+def _site_files(site: Path, base: str) -> dict[str, bytes]:
     """Every file of a served site, its server's own address (which serve sets as
     ``site_url``: canonical links, the sitemap) put aside."""
-    address = f"127.0.0.1:{port}".encode()
+    address = urlsplit(base).netloc.encode()
 
     def read(path: Path) -> bytes:
         data = path.read_bytes()
@@ -167,18 +151,12 @@ def _site_files(site: Path, port: int) -> dict[str, bytes]:
 def _served_once(project: Path, scratch: Path, env: dict[str, str]) -> dict[str, bytes]:
     """The site a plain `mkdocs serve` (no --dirty: every page built afresh) makes of ``project``."""
     scratch.mkdir()
-    port = free_port()
     log_path = scratch / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            MKDOCS + ["serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**environment(), **env, "TMPDIR": str(scratch)},
-            preexec_fn=interruptible,
-        )
+    server, base = start_serve(project, log_path, scratch=scratch, env=env)
     try:
         assert wait_for(lambda: "Serving on" in log_path.read_text(), 120), log_path.read_text()
         (site,) = [*scratch.glob("mkdocs_*"), *scratch.glob("properdocs_*")]
-        return _site_files(site, port)
+        return _site_files(site, base)
     finally:
         assert stop_server(server), "mkdocs serve did not stop on Ctrl-C"
 

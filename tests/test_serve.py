@@ -4,21 +4,12 @@ generated pages are never written into docs/)."""
 
 from __future__ import annotations
 
-import subprocess
 import time
 import urllib.request
 
 import pytest
 
-from .helpers import (
-    MKDOCS,
-    changes_seen_by_server,
-    environment,
-    free_port,
-    interruptible,
-    stop_server,
-    wait_for,
-)
+from .helpers import changes_seen_by_server, start_serve, stop_server, wait_for
 
 pytestmark = pytest.mark.slow  # runs `mkdocs serve`
 
@@ -33,17 +24,11 @@ def _fetch(url: str) -> str:
 
 
 def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy, tmp_path):
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            # --verbose: the server logs each change it sees (changes_seen_by_server).
-            MKDOCS + ["serve", "--verbose", "-a", f"127.0.0.1:{port}",
-             "-f", str(project_copy / "mkdocs.yml")],
-            cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, env=environment(), preexec_fn=interruptible,
-        )
+    # --verbose: the server logs each change it sees (changes_seen_by_server).
+    server, base = start_serve(project_copy, log_path, "--verbose")
     try:
-        url = f"http://127.0.0.1:{port}/actors/india.html"
+        url = f"{base}actors/india.html"
         assert wait_for(lambda: "<h1" in _fetch(url), 90), log_path.read_text()
         builds_before = log_path.read_text().count("Building documentation")
 

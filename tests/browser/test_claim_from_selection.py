@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from build_scripts.content.schema import header_line
 
-from ..helpers import MKDOCS, cli_in_process, environment, free_port, interruptible, stop_server, wait_for
+from ..helpers import cli_in_process, start_serve, stop_server, wait_for
 from .conftest import VIEWPORT
 from .local_only import LocalOnly
 
@@ -60,14 +59,8 @@ def served_copy(project_copy, tmp_path):
     """`mkdocs serve --dirty` of the project's copy: (its root, its base URL)."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(MKDOCS + ["serve", "--dirty", "-a", f"127.0.0.1:{port}",
-                                            "-f", str(project_copy / "mkdocs.yml")],
-                                  cwd=project_copy, stdout=log, stderr=subprocess.STDOUT,
-                                  env={**environment(), "TMPDIR": str(scratch)}, preexec_fn=interruptible)
+    server, base = start_serve(project_copy, log_path, "--dirty", scratch=scratch)
     try:
         assert wait_for(lambda: _status(f"{base}sources/{SOURCE}.html") == 200, 120), log_path.read_text()
         yield project_copy, base
