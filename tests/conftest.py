@@ -224,11 +224,40 @@ def project_copy(tmp_path) -> Path:
 
 # -- the tiers --------------------------------------------------------------------------
 
+# The files that take longest, longest first (a suite run of December 2026,
+# seconds a file in one test process). `make test` hands whole files to its
+# processes in the order collected, and a long file handed out last keeps one
+# process busy alone at the end; started first, the long files run side by side
+# and the short ones fill the gaps. Each of the first ones also makes a
+# different site, so that no process waits for another's build at the start.
+# The order only schedules: a file missing here runs after these, as before.
+LONGEST_FILES = (
+    "browser/test_zensical_site.py",       # 287 s
+    "test_hostile_input.py",               # 279 s
+    "test_long_pages.py",                  # 240 s
+    "test_scale.py",                       # 239 s
+    "browser/test_accessibility.py",       # 249 s
+    "browser/test_phone_and_network.py",   # 207 s
+    "test_parallel_markdown.py",           # 132 s
+    "test_walkthrough.py",                 # 122 s
+    "test_wide_input.py",                  # 119 s
+    "browser/test_search_forgives.py",     # 107 s
+    "test_broken_content.py",              # 99 s
+)
+
+
+def _file_rank(item) -> int:
+    path = item.nodeid.split("::", 1)[0].removeprefix("tests/")
+    return LONGEST_FILES.index(path) if path in LONGEST_FILES else len(LONGEST_FILES)
+
+
 def pytest_collection_modifyitems(items) -> None:
-    """Mark ``slow`` every test that uses a fixture of ``SLOW_FIXTURES``."""
+    """Mark ``slow`` every test that uses a fixture of ``SLOW_FIXTURES``, and
+    put the longest files first (a stable sort: each file keeps its order)."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_file_rank)
 
 
 def is_fast(item) -> bool:
