@@ -259,7 +259,8 @@ class Actor(Record):
     aliases: list[Line] = Field(default_factory=list, description="Other names, as the sources write them.")
     roles: list[Role] = Field(default_factory=list, description="Offices held, with their time.")
     affiliation: list[Slug] = Field(default_factory=list, description="Actors this one belongs to.")
-    summary: Prose = Field(description="Who or what this is and its part in the story, in neutral words.")
+    summary: Prose = Field(description="Who or what this is, in neutral words; its part in this story goes in "
+                           "`part_in_story`, which the page shows above it.")
     part_in_story: Sentence | None = Field(
         None, description="Its part in this story in one sentence, from the sources, for the box at the top of its "
         "page; without it the box gives the summary's first sentence.")
