@@ -168,8 +168,11 @@ aliases: []
 roles: []
 # Ids of the actors it belongs to (a person's country, a body's parent), e.g. [iran]
 affiliation: []
-# One or two neutral sentences: who this is and their part in the story.
+# One or two neutral sentences: who or what this is.
 summary: {_q(summary or placeholder(f"who {name} is, in one or two neutral sentences."))}
+# Optional: its part in this story, in one sentence from the sources, shown
+# in the box at the top of its page (without it, the summary's first sentence), e.g.
+#   part_in_story: It concluded the S-400 deal with Russia in October 2018.
 # Optional: the item's id on Wikidata, e.g. wikidata: Q159
 """
     return _write(path, text, "actor")
