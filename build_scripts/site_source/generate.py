@@ -29,6 +29,7 @@ from build_scripts import parallel
 from build_scripts.content.load import Content, load_content
 from build_scripts.pages.derived import glossary
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.network import cache as drawing_cache
 from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.pages.views import relations
 from build_scripts.rules.check import CheckedDossier, check_content
@@ -39,6 +40,9 @@ from build_scripts.site_source import contributing, downloads, feed, glossary_en
 MANIFEST = ".dossier-site-source.txt"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Where the network pictures are kept between builds (safe to delete).
+DRAWINGS_FOLDER = "build/drawings"
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,10 @@ class Generated:
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
-    """Load, check and render; raises ``DossierError`` listing every problem."""
-    with cycle_collector_paused():
+    """Load, check and render; raises ``DossierError`` listing every problem.
+    The network pictures are kept between builds in the project's
+    ``build/drawings/``, keyed by their input (pages/network/cache.py)."""
+    with cycle_collector_paused(), drawing_cache.opened(root / DRAWINGS_FOLDER):
         checked, data_files = check_with_data_files(load_content(root))
         indexes = PageIndexes(checked, data_files)
         # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).

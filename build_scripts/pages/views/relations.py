@@ -16,6 +16,7 @@ from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import ACTOR_KIND_LABELS, RELATION_LABELS
 from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.network import cache as drawing_cache
 from build_scripts.pages.registry import PAGE_KINDS
 
 # A relation's line names the quotes of this many of its claims and counts the
@@ -88,7 +89,7 @@ def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor
                      f"{v.title_of('actor', r.target_actor)}", dashed=r.type == REPORTING)
         for r in relations
     ]
-    svg = network.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+    svg = drawing_cache.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
     # The picture at its own size, never scaled down (so that no label is smaller than the
     # drawing's fonts), in a frame that scrolls: a reader pans it with a finger, the
     # keyboard (the frame takes the focus) or the scroll bar. The same picture is also a
