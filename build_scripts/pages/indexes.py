@@ -23,6 +23,7 @@ from build_scripts.pages.derived import events, glossary, reader
 from build_scripts.pages.derived.events import Event
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.site_settings import SiteSettings, settings
 from build_scripts.rules.check import CheckedDossier
 
 
@@ -82,8 +83,17 @@ class PageIndexes:
         self.source_credits: dict[str, str] = {}  # {source id: its publisher and date, as pages name it}
         self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
         self.text_parts: dict[str, Any] = {}  # source id -> its text's parts (kinds/source.py, TextParts)
+        # A claim's citation, the same on every page (views/citations.py): (claim id, sources shown,
+        # day accessed) -> Citation; and its cite box's parts that hold no link, (claim id, sources shown) -> ...
+        self.citations: dict[tuple[str, int, str | None], Any] = {}
+        self.cite_boxes: dict[tuple[str, int], Any] = {}
         # {actor id: (label, page) of the network part that draws it}, when the network is split
         self.network_part_of_actor: dict[str, tuple[str, str]] | None = None
+
+    @functools.cached_property
+    def site_settings(self) -> SiteSettings:
+        """mkdocs.yml's addresses (site_settings.py), read once per build."""
+        return settings(self.content.root)
 
     def folder(self, folder: str) -> FolderViews:
         views = self.folders.get(folder)
