@@ -63,22 +63,33 @@ def generate(root: Path = PROJECT_ROOT) -> Generated:
     The network pictures are kept between builds in the project's
     ``build/drawings/``, keyed by their input (pages/network/cache.py)."""
     with cycle_collector_paused(), drawing_cache.opened(root / DRAWINGS_FOLDER):
-        checked, data_files = check_with_data_files(load_content(root))
-        indexes = PageIndexes(checked, data_files)
-        # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).
-        indexes.data_files.extend(downloads.citation_files(indexes))
-        pages = render_all(indexes)
-        extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
-                 for path, text in contributing.contributor_pages(root, checked).items()]
-        # The contributor pages after the others, as MkDocs has always been handed them.
-        pages = pages + complete_pages(indexes, extra)
-        files = {data_file.path: data_file.data for data_file in data_files}
-        files.update(contributing.content_copies(root))
-        files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
-        files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
-        files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip
-        files.update(feed.feed_file(indexes, root))  # new sources, claims and corrections, for feed readers
-        return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
+        indexes = page_indexes(load_content(root))
+        return assemble(root, indexes, render_all(indexes))
+
+
+def page_indexes(content: Content) -> PageIndexes:
+    """Check ``content`` and start what the pages derive from it (its data files among it)."""
+    checked, data_files = check_with_data_files(content)
+    indexes = PageIndexes(checked, data_files)
+    # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).
+    indexes.data_files.extend(downloads.citation_files(indexes))
+    return indexes
+
+
+def assemble(root: Path, indexes: PageIndexes, pages: list[Page]) -> Generated:
+    """The rendered ``pages`` (sorted by path), the contributor pages and every other file."""
+    checked = indexes.checked
+    extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
+             for path, text in contributing.contributor_pages(root, checked).items()]
+    # The contributor pages after the others, as MkDocs has always been handed them.
+    pages = pages + complete_pages(indexes, extra)
+    files = {data_file.path: data_file.data for data_file in indexes.data_files}
+    files.update(contributing.content_copies(root))
+    files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
+    files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
+    files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip
+    files.update(feed.feed_file(indexes, root))  # new sources, claims and corrections, for feed readers
+    return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
 
 
 def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:

@@ -34,6 +34,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
 from build_scripts.pages.lists import claim_address
@@ -91,11 +92,8 @@ def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = AC
     """The citation of a claim, quoting its first ``shown`` sources (and counting the others);
     ``accessed``: the day read, or None for a file read on another day (the Downloads').
     Made once per claim: a claim's cite box shows on every page that shows the claim."""
-    key = (claim_id, shown, accessed)
-    made = indexes.citations.get(key)
-    if made is None:
-        made = indexes.citations[key] = _claim_citation(indexes, claim_id, shown, accessed)
-    return made
+    return remember(indexes.citations, (claim_id, shown, accessed),
+                    lambda: _claim_citation(indexes, claim_id, shown, accessed))
 
 
 def _claim_citation(indexes, claim_id: str, shown: int, accessed: str | None) -> Citation:
@@ -132,9 +130,7 @@ def cite_view(v, claim_id: str, shown: int) -> CiteView:
 def _page_free_parts(indexes, claim_id: str, shown: int) -> tuple[Citation, str, Markup | None]:
     """What a claim's cite box shows the same on every page: its citation, as CSL-JSON too, and
     the issue form's address (None without a GitHub repository); made once per claim."""
-    key = (claim_id, shown)
-    made = indexes.cite_boxes.get(key)
-    if made is None:
+    def make() -> tuple[Citation, str, Markup | None]:
         citation = claim_citation(indexes, claim_id, shown)
         repo_url = indexes.site_settings.repo_url
         report = None
@@ -142,8 +138,8 @@ def _page_free_parts(indexes, claim_id: str, shown: int) -> tuple[Citation, str,
             query = urlencode({"template": ISSUE_FORM, "title": f"Claim {claim_id}: ",
                                "claim": claim_id, "page": citation.address})
             report = Markup.escape(f"{repo_url}issues/new?{query}")
-        made = indexes.cite_boxes[key] = (citation, csl_json_text([citation.csl]), report)
-    return made
+        return citation, csl_json_text([citation.csl]), report
+    return remember(indexes.cite_boxes, (claim_id, shown), make)
 
 
 def _and_others(others: int) -> str:
