@@ -27,6 +27,12 @@ from typing import Any
 Key = tuple[str, Hashable]
 
 _MISSING = object()
+ALL = "all"  # ("all", kind): any record of the kind (Tracker.compressed)
+
+
+def with_kinds(changed: set[Key]) -> set[Key]:
+    """``changed`` and, for each kind of record among it, ``("all", kind)``."""
+    return changed | {(ALL, key[0]) for key in changed if key[0] not in (ALL, "entry", "files")}
 
 
 class Tracker:
@@ -34,6 +40,9 @@ class Tracker:
 
     def __init__(self, keys: dict[int, Key]):
         self.keys = keys  # {id() of a record or of its Located: its key}
+        self.totals: dict[str, int] = {}  # records of each kind
+        for kind, _ in set(keys.values()):  # noqa: B007
+            self.totals[kind] = self.totals.get(kind, 0) + 1
         self.stack: list[set[Key]] = []
         self.entry_reads: dict[tuple[int, Hashable], frozenset[Key]] = {}  # (id(cache), key) -> reads
         # ("entry", name, key) -> (its reads, its value), for the entries ``remember`` cuts off
@@ -46,6 +55,18 @@ class Tracker:
     def add_all(self, keys) -> None:
         if self.stack:
             self.stack[-1].update(keys)
+
+    def compressed(self, reads: set[Key]) -> frozenset[Key]:
+        """``reads``, with the records of a kind of which it holds at least half (an index of every
+        claim, a list of every actor) as one key, ``("all", kind)``: an entry or a job that read
+        them depends on any record of the kind (``changed_kinds``), and its reads stay small."""
+        counts: dict[str, int] = {}
+        for key in reads:
+            counts[key[0]] = counts.get(key[0], 0) + 1
+        many = {kind for kind, count in counts.items() if count >= 8 and 2 * count >= self.totals.get(kind, 0) > 0}
+        if not many:
+            return frozenset(reads)
+        return frozenset([key for key in reads if key[0] not in many] + [(ALL, kind) for kind in many])
 
     @contextlib.contextmanager
     def scope(self) -> Iterator[set[Key]]:
@@ -173,14 +194,19 @@ def remember(cache: dict, key: Hashable, make: Callable[[], Any], *, cut_off: st
             finally:
                 reads = tracker.stack.pop()
             cache[key] = value
-            tracker.cut_off_entries[entry] = (frozenset(reads), value)
+            tracker.cut_off_entries[entry] = (tracker.compressed(reads), value)
         tracker.add(entry)
         return value
     if value is _MISSING:
-        with tracker.scope() as reads:  # even outside a job: a job may use the entry later
+        tracker.stack.append(set())  # even outside a job: a job may use the entry later
+        try:
             value = make()
+        finally:
+            reads = tracker.compressed(tracker.stack.pop())
+        if tracker.stack:
+            tracker.stack[-1].update(reads)
         cache[key] = value
-        tracker.entry_reads[(id(cache), key)] = frozenset(reads)
+        tracker.entry_reads[(id(cache), key)] = reads
     elif tracker.stack:
         tracker.stack[-1].update(tracker.entry_reads.get((id(cache), key), ()))
     return value

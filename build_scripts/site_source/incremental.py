@@ -21,10 +21,11 @@ pages after a series of edits with ``generate``'s.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.content.load import Content, load_content
+from build_scripts.content.load import Content, FileCache, load_content
 from build_scripts.pages import dependencies
 from build_scripts.pages.indexes import DOWNLOAD_FILES, PageIndexes
 from build_scripts.pages.network import cache as drawing_cache
@@ -69,13 +70,18 @@ class IncrementalGenerator:
     def __init__(self, root: Path):
         self.root = root
         self.last: _Run | None = None
-        self.rendered = 0  # jobs rendered by the last run
+        self.files = FileCache()  # content files are read again only when their bytes change
+        self.rendered_jobs: list[tuple[Job, float]] = []  # the jobs the last run rendered, and the seconds each took
         self.jobs = 0  # jobs of the last run
+
+    @property
+    def rendered(self) -> int:
+        return len(self.rendered_jobs)
 
     def generate(self) -> Generated:
         """Load, check and render; raises ``DossierError`` (the last good run is kept)."""
         with cycle_collector_paused(), drawing_cache.opened(self.root / DRAWINGS_FOLDER):
-            content = load_content(self.root)
+            content = load_content(self.root, self.files)
             checked, data_files = check_with_data_files(content)
             shared = _shared_inputs(self.root)
             changed = self._changed(content, checked, shared)
@@ -91,17 +97,18 @@ class IncrementalGenerator:
                 renderer = PageRenderer(indexes)
                 pages: dict[Job, list[Page]] = {}
                 reads: dict[Job, frozenset] = {}
-                self.rendered = 0
+                self.rendered_jobs = []
                 for job in jobs:
                     if changed is not None and job in self.last.pages and not (self.last.reads[job] & changed):
                         pages[job], reads[job] = self.last.pages[job], self.last.reads[job]
                         continue
+                    started = time.perf_counter()
                     with tracker.scope() as job_reads:
                         before = len(renderer.pages)
                         module_of(PAGE_KINDS[job[0]]).render(renderer, *job[1])
                         pages[job] = complete_pages(indexes, renderer.pages[before:])
-                    reads[job] = frozenset(job_reads)
-                    self.rendered += 1
+                    reads[job] = tracker.compressed(job_reads)
+                    self.rendered_jobs.append((job, time.perf_counter() - started))
             self.jobs = len(jobs)
             rendered = sorted((page for job_pages in pages.values() for page in job_pages), key=lambda p: p.path)
             generated = assemble(self.root, indexes, rendered)
@@ -152,7 +159,7 @@ def changed_keys(old: Content, new: Content, old_checked: CheckedDossier, new_ch
     for spans in ("spans_by_source", "uncovered"):
         old_spans, new_spans = getattr(old_checked, spans), getattr(new_checked, spans)
         changed |= {("source", s) for s in old_spans.keys() | new_spans.keys() if old_spans.get(s) != new_spans.get(s)}
-    return changed
+    return dependencies.with_kinds(changed)
 
 
 def _located_by_key(content: Content) -> dict:
@@ -166,7 +173,7 @@ def _same(old, new) -> bool:
     """The same record, from the same place (pages print an origin's file, never its lines)."""
     if old is None or new is None:
         return old is new
-    return old.record == new.record and old.origin.path == new.origin.path and old.origin.loc == new.origin.loc
+    return (old.record is new.record or old.record == new.record) and old.origin.path == new.origin.path and old.origin.loc == new.origin.loc
 
 
 def _shared_inputs(root: Path) -> tuple:
