@@ -48,6 +48,9 @@ EDITS = [
      "  - from: france\n    type: buys-from\n    to: russia\n    claims: [india-sought-waiver]\n"
      "  - from: india\n    type: buys-from\n    to: russia\n"),
     ("content/actors/india.yaml", "name: Republic of India", "name: India"),
+    ("content/topics/jcpoa.yaml", "title: The Iran nuclear deal (JCPOA)", "title: The JCPOA"),
+    ("content/sources/india-s400-iranian-oil.yaml", "title: India defies U.S.", "title: India defies the U.S."),
+    ("content/context.yaml", "as Public Law 115-44.", "as Public Law 115-44 (an edit)."),
 ]
 
 

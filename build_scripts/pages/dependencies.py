@@ -164,14 +164,23 @@ def read(key: Key) -> None:
 remakers: dict[str, Callable[[Any, Hashable], Any]] = {}
 
 
-def cut_off_entry(name: str, remake: Callable[[Any, Hashable], Any]) -> str:
-    """Name a kind of cut-off entry (``remember``), and say how to make one again; returns the name."""
+# {name of a cut-off entry: the PageIndexes cache that holds it}
+cut_off_caches: dict[str, Callable[[Any], dict]] = {}
+
+
+def cut_off_entry(name: str, remake: Callable[[Any, Hashable], Any], cache: Callable[[Any], dict]) -> str:
+    """Name a kind of cut-off entry (``remember``), say how to make one again from PageIndexes
+    and its key, and which of PageIndexes' caches holds it; returns the name."""
     remakers[name] = remake
+    cut_off_caches[name] = cache
     return name
 
 
 def remember(cache: dict, key: Hashable, make: Callable[[], Any], *, cut_off: str | None = None) -> Any:
     """``cache[key]``, made by ``make()`` the first time; the reads made meanwhile go with it.
+    ``make`` must make the entry from PageIndexes and the key alone, asking for any shared view
+    it uses itself (never from a view handed to it): the incremental preview keeps an entry
+    for the next build when its reads did not change.
 
     ``cut_off``: a name for what the cache holds, for an entry many jobs use whose value
     an edit seldom changes (where a list is cut into parts): the jobs that use it read

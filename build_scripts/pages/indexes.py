@@ -106,6 +106,16 @@ class PageIndexes:
         dependencies.read(DOWNLOAD_FILES)  # not records: the incremental preview compares them whole
         return self._data_files
 
+    def caches(self) -> dict[tuple[str, str], dict]:
+        """Every cache of derived views, by a name that is the same from one build to the next
+        (the incremental preview carries the entries an edit did not reach into the next build)."""
+        found = {("", name): getattr(self, name) for name in
+                 ("claim_texts", "source_credits", "list_parts", "text_parts", "citations", "cite_boxes", "made_once")}
+        found["", "properties"] = self.__dict__.setdefault("_remembered", {})
+        for folder, views in self.folders.items():
+            found.update({(folder, name): getattr(views, name) for name in ("links", "prose", "claims", "claim_markdown")})
+        return found
+
     def folder(self, folder: str) -> FolderViews:
         views = self.folders.get(folder)
         if views is None:

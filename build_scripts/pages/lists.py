@@ -63,11 +63,16 @@ def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
 # What the incremental preview cuts off (pages/dependencies.py): where a list or a text is cut
 # seldom changes when a record does, and many pages link into a list or a text; they depend
 # on the part that holds what they link to, not on the whole list.
-LIST_PARTS = dependencies.cut_off_entry("list_parts", lambda indexes, key: parts_of(indexes, *key))
-LIST_IS_SPLIT = dependencies.cut_off_entry("list_is_split", lambda indexes, key: is_split(indexes, *key[1:]))
-LIST_PAGE = dependencies.cut_off_entry("list_page", lambda indexes, key: page_in_list(indexes, *key[1:]))
-TEXT_PARTS = dependencies.cut_off_entry("text_parts", lambda indexes, key: text_parts_of(indexes, key))
-QUOTE_PLACE = dependencies.cut_off_entry("quote_place", lambda indexes, key: quote_place(indexes, *key[1:]))
+LIST_PARTS = dependencies.cut_off_entry("list_parts", lambda indexes, key: parts_of(indexes, *key),
+                                        lambda indexes: indexes.list_parts)
+LIST_IS_SPLIT = dependencies.cut_off_entry("list_is_split", lambda indexes, key: is_split(indexes, *key[1:]),
+                                           lambda indexes: indexes.made_once)
+LIST_PAGE = dependencies.cut_off_entry("list_page", lambda indexes, key: page_in_list(indexes, *key[1:]),
+                                       lambda indexes: indexes.made_once)
+TEXT_PARTS = dependencies.cut_off_entry("text_parts", lambda indexes, key: text_parts_of(indexes, key),
+                                        lambda indexes: indexes.text_parts)
+QUOTE_PLACE = dependencies.cut_off_entry("quote_place", lambda indexes, key: quote_place(indexes, *key[1:]),
+                                         lambda indexes: indexes.made_once)
 
 
 def is_split(indexes: PageIndexes, name: str, record_id: str = "") -> bool:

@@ -29,6 +29,7 @@ from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of
+from build_scripts.pages.views import claims
 from build_scripts.pages.views.claims import ClaimView
 
 # Each kind's template beside its module; the macros they share.
@@ -173,7 +174,10 @@ class PageRenderer:
         folder like its view (``claims.claim``): a claim shows on the page of
         every actor it names. ``cite_here``: with its citation box, else with
         a link to it (see the macro)."""
-        return remember(v.cached.claim_markdown, (claim.id, cite_here), lambda: self._macros.claim(claim, cite_here))
+        def make() -> Markup:
+            claims.claim(v, claim.id)  # the view's reads are the printed claim's (pages/dependencies.py)
+            return self._macros.claim(claim, cite_here)
+        return remember(v.cached.claim_markdown, (claim.id, cite_here), make)
 
     def render_list(self, kind: PageKind, origin: str, title: str, description: str, part_data, *,
                     main: dict, summary=None, piece: int | None = None) -> bool:

@@ -62,6 +62,8 @@ class _Run:
     pages: dict[Job, list[Page]]  # each job's pages, complete
     reads: dict[Job, frozenset]  # the keys each job read
     cut_off_entries: dict  # pages/dependencies.py, Tracker.cut_off_entries
+    indexes: PageIndexes  # its shared views (PageIndexes.caches), for the next run to keep what it may
+    entry_reads: dict  # what each of them read (Tracker.entry_reads)
 
 
 class IncrementalGenerator:
@@ -87,12 +89,15 @@ class IncrementalGenerator:
             changed = self._changed(content, checked, shared)
             with dependencies.tracking(content) as tracker:
                 indexes = PageIndexes(checked, data_files)
+                if changed is not None:
+                    if self._carry_cut_off_entries(indexes, tracker, changed):
+                        self._seed_entries(indexes, tracker, changed)
+                    else:
+                        changed = None
                 indexes.data_files.extend(downloads.citation_files(indexes))
                 download_files = {f.path: f.data for f in indexes._data_files}
-                if changed is not None:
-                    if download_files != self.last.download_files:
-                        changed.add(DOWNLOAD_FILES)
-                    self._carry_cut_off_entries(indexes, tracker, changed)
+                if changed is not None and download_files != self.last.download_files:
+                    changed.add(DOWNLOAD_FILES)
                 jobs = page_jobs(indexes)
                 renderer = PageRenderer(indexes)
                 pages: dict[Job, list[Page]] = {}
@@ -112,28 +117,49 @@ class IncrementalGenerator:
             self.jobs = len(jobs)
             rendered = sorted((page for job_pages in pages.values() for page in job_pages), key=lambda p: p.path)
             generated = assemble(self.root, indexes, rendered)
-        self.last = _Run(content, indexes.checked, download_files, shared, pages, reads, tracker.cut_off_entries)
+        self.last = _Run(content, indexes.checked, download_files, shared, pages, reads, tracker.cut_off_entries,
+                         indexes, tracker.entry_reads)
         return generated
 
-    def _carry_cut_off_entries(self, indexes: PageIndexes, tracker: dependencies.Tracker, changed: set) -> None:
+    def _carry_cut_off_entries(self, indexes: PageIndexes, tracker: dependencies.Tracker, changed: set) -> bool:
         """Make again each cut-off entry (pages/dependencies.py) that read a changed key, and count
-        it changed when its value differs; keep the others' reads and values for the next run."""
-        last = self.last.cut_off_entries
-        remade: set = set()
-        progress = True
-        while progress:  # until no entry changes: an entry may read another
-            progress = False
-            for entry, (reads, value) in last.items():
-                if entry in remade or not (reads & changed):
+        it changed when its value differs; keep the others' reads and values for the next run.
+        False: an entry kept as it was turned out to read a changed one (render everything)."""
+        # In the order they were made, an entry after those it read (remember), so that
+        # one pass finds every entry that changed; a clean one goes into the new caches as
+        # it was, and is not made again.
+        seeded = []
+        for entry, (reads, value) in self.last.cut_off_entries.items():
+            if entry in tracker.cut_off_entries:  # made already, by an entry made again before it
+                continue
+            if reads.isdisjoint(changed):
+                dependencies.cut_off_caches[entry[1]](indexes)[entry[2]] = value
+                tracker.cut_off_entries[entry] = (reads, value)
+                seeded.append(entry)
+                continue
+            dependencies.remakers[entry[1]](indexes, entry[2])
+            new = tracker.cut_off_entries.get(entry)
+            if new is None or new[1] != value:
+                changed.add(entry)
+        return all(self.last.cut_off_entries[entry][0].isdisjoint(changed) for entry in seeded)
+
+    def _seed_entries(self, indexes: PageIndexes, tracker: dependencies.Tracker, changed: set) -> None:
+        """Put into the new caches every shared entry (not cut off) of the last run whose reads
+        did not change, with its reads: it is not made again."""
+        old_caches = self.last.indexes.caches()
+        for folder, _ in old_caches:
+            if folder:
+                indexes.folder(folder)
+        new_caches = indexes.caches()
+        old_reads = self.last.entry_reads
+        for name, old_cache in old_caches.items():
+            cache = new_caches[name]
+            for key, value in old_cache.items():
+                reads = old_reads.get((id(old_cache), key))
+                if reads is None or key in cache or not reads.isdisjoint(changed):
                     continue
-                remade.add(entry)
-                dependencies.remakers[entry[1]](indexes, entry[2])
-                new = tracker.cut_off_entries.get(entry)
-                if new is None or new[1] != value:
-                    changed.add(entry)
-                    progress = True
-        for entry, kept in last.items():
-            tracker.cut_off_entries.setdefault(entry, kept)
+                cache[key] = value
+                tracker.entry_reads[(id(cache), key)] = reads
 
     def _changed(self, content: Content, checked: CheckedDossier, shared: tuple) -> set | None:
         """The keys whose records changed since the last run; None: render every job again."""

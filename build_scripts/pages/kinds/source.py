@@ -274,7 +274,8 @@ def actor_mentions_in(indexes: PageIndexes, source_id: str) -> list[reader.Menti
                     cut_off=ACTOR_MENTIONS)
 
 
-ACTOR_MENTIONS = dependencies.cut_off_entry("actor_mentions", lambda indexes, key: actor_mentions_in(indexes, key[1]))
+ACTOR_MENTIONS = dependencies.cut_off_entry("actor_mentions", lambda indexes, key: actor_mentions_in(indexes, key[1]),
+                                            lambda indexes: indexes.made_once)
 
 
 def reading(v: PageContext, source_id: str, page_of_quote: dict[str, str], page_of_passage: dict[int, str]

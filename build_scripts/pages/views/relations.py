@@ -176,17 +176,19 @@ def network_part_of_actor(indexes: PageIndexes, actor_id: str) -> tuple[str, str
     one page, or the actor has no relation."""
     def make() -> tuple[str, str] | None:
         listed = lists.parts_of(indexes, "network")
-        return network_parts_by_actor(indexes, listed).get(actor_id) if listed.is_split else None
+        return network_parts_by_actor(indexes).get(actor_id) if listed.is_split else None
     return remember(indexes.made_once, (NETWORK_PART, actor_id), make, cut_off=NETWORK_PART)
 
 
 # The network part of an actor, cut off for the incremental preview (pages/dependencies.py).
-NETWORK_PART = dependencies.cut_off_entry("network_part", lambda indexes, key: network_part_of_actor(indexes, key[1]))
+NETWORK_PART = dependencies.cut_off_entry("network_part", lambda indexes, key: network_part_of_actor(indexes, key[1]),
+                                          lambda indexes: indexes.made_once)
 
 
-def network_parts_by_actor(indexes: PageIndexes, listed) -> dict[str, tuple[str, str]]:
+def network_parts_by_actor(indexes: PageIndexes) -> dict[str, tuple[str, str]]:
     """{actor id: (label, page) of the first network part that draws it}, made once per build."""
     def make() -> dict[str, tuple[str, str]]:
+        listed = lists.parts_of(indexes, "network")  # inside: what the entry is made from is part of its reads
         page_of: dict[str, tuple[str, str]] = {}
         for part, path in zip(listed.parts, listed.paths, strict=True):
             for index in part.items:
