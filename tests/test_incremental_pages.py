@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.content.load import FileCache, load_content
 from build_scripts.content.problems import DossierError
 from build_scripts.site_source.generate import generate
 from build_scripts.site_source.incremental import IncrementalGenerator
@@ -83,3 +84,19 @@ def test_a_broken_edit_keeps_the_last_good_run_to_compare_with(project_copy):
     _replace(actor, "kind: not-a-kind", "kind: country")
     _replace(actor, "name: France", "name: The French Republic")
     _same_as_a_clean_run(incremental, project_copy)
+
+
+def test_content_files_are_read_again_only_when_their_bytes_change(project_copy):
+    cache = FileCache()
+    records = lambda content: {i: located.record for i, located in content.actors.items()}  # noqa: E731
+    first = records(load_content(project_copy, cache))
+    _replace(project_copy / "content/actors/france.yaml", "name: France", "name: The French Republic")
+    second = records(load_content(project_copy, cache))
+    _replace(project_copy / "content/actors/india.yaml", "name: India", "name: Republic of India")
+    third = records(load_content(project_copy, cache))
+    assert third == records(load_content(project_copy))  # the same records as without the cache
+    assert second["france"].name == "The French Republic" and second["france"] is not first["france"]
+    assert third["india"] is not second["india"]
+    # Files that did not change since the first load: the records read then, every time after.
+    assert third["china"] is second["china"] is first["china"]
+    assert third["france"] is second["france"]

@@ -151,6 +151,7 @@ class FileCache:
             known = self.files.get(path)
             if data is not None and known is not None and known[0] == data:
                 file = known[1]
+                kept[path] = known
             else:
                 file = _read_file(root, path)
                 if data is not None and _unchanged(path, data):  # kept only if what was parsed is ``data``
