@@ -66,10 +66,12 @@ def test_pages_after_a_series_of_edits_are_those_of_a_clean_run(project_copy):
 
 def test_an_edit_of_one_record_renders_few_jobs_again(project_copy):
     incremental = IncrementalGenerator(project_copy)
-    incremental.generate()
+    texts = dict(incremental.generate().checked.texts)
     _replace(project_copy / "content/actors/france.yaml", "name: France", "name: The French Republic")
     _same_as_a_clean_run(incremental, project_copy)
     assert 0 < incremental.rendered < incremental.jobs / 3
+    # The source texts, indexed for quotes by the first check, are those of the second.
+    assert all(text is texts[source_id] for source_id, text in incremental.last.checked.texts.items())
     _same_as_a_clean_run(incremental, project_copy)  # nothing changed: nothing rendered
     assert incremental.rendered == 0
 

@@ -92,12 +92,13 @@ def assemble(root: Path, indexes: PageIndexes, pages: list[Page]) -> Generated:
     return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
 
 
-def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
+def check_with_data_files(content: Content, known_texts: dict | None = None
+                          ) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
     """``check_content``, and the data files of the Downloads page made
     meanwhile in a forked copy where it pays (parallel.py): they need the
     records alone, and checking and making them each take a core."""
     with parallel.in_copy(functools.partial(downloads.make_download_files, content)) as data_files:
-        checked = check_content(content)
+        checked = check_content(content, known_texts=known_texts)
         made = data_files()
     return checked, made
 

@@ -73,6 +73,7 @@ class IncrementalGenerator:
         self.root = root
         self.last: _Run | None = None
         self.files = FileCache()  # content files are read again only when their bytes change
+        self.texts: dict = {}  # source texts, indexed for quotes once: {sha256: SourceText} (rules/check.py)
         self.rendered_jobs: list[tuple[Job, float]] = []  # the jobs the last run rendered, and the seconds each took
         self.jobs = 0  # jobs of the last run
 
@@ -84,7 +85,7 @@ class IncrementalGenerator:
         """Load, check and render; raises ``DossierError`` (the last good run is kept)."""
         with cycle_collector_paused(), drawing_cache.opened(self.root / DRAWINGS_FOLDER):
             content = load_content(self.root, self.files)
-            checked, data_files = check_with_data_files(content)
+            checked, data_files = check_with_data_files(content, self.texts)
             shared = _shared_inputs(self.root)
             changed = self._changed(content, checked, shared)
             with dependencies.tracking(content) as tracker:
