@@ -8,10 +8,13 @@ again.
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from benchmarks import serve_reload
 from build_scripts.content.load import FileCache, load_content
 from build_scripts.content.problems import DossierError
 from build_scripts.site_source.generate import generate
@@ -102,3 +105,24 @@ def test_content_files_are_read_again_only_when_their_bytes_change(project_copy)
     # Files that did not change since the first load: the records read then, every time after.
     assert third["china"] is second["china"] is first["china"]
     assert third["france"] is second["france"]
+
+
+def _synthetic_edit(root: Path, actor_id: str, marker: str) -> None:
+    path = root / "content" / "actors" / f"{actor_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^(name: [^'\"\n]+?)(?: Edit\d+)?$", rf"\1 {marker}", text, count=1, flags=re.M),
+                    encoding="utf-8")
+
+
+def test_a_dossier_ten_times_today_s_after_edits_is_a_clean_run(dossier_x10, tmp_path):
+    """Lists in parts (the timeline, What's new, the network, a source's text), and renames of
+    the actors the fewest and the most claims name, as the benchmark makes them."""
+    root = tmp_path / "x10"
+    shutil.copytree(dossier_x10, root, ignore=shutil.ignore_patterns("site", "build", "__pycache__"))
+    actors = [actor_id for _, actor_id in serve_reload.pick_actors(root)]
+    incremental = IncrementalGenerator(root)
+    incremental.generate()
+    for number, actor_id in enumerate([*actors, *actors], start=1):
+        _synthetic_edit(root, actor_id, f"Edit{number}")
+        _same_as_a_clean_run(incremental, root)
+        assert incremental.rendered < incremental.jobs / 10

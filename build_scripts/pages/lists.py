@@ -43,6 +43,16 @@ class PartNav:
     next: Link | None
 
 
+def part_jobs(indexes: PageIndexes, name: str) -> list[tuple[str, ...]]:
+    """The list page of kind ``name`` in one job; split, its main page and each part in jobs of
+    their own (the kind's ``render`` takes ``piece``: "0" the main page, "n" part n), so that
+    an edit renders again only the parts it reaches (site_source/incremental.py)."""
+    listed = parts_of(indexes, name)
+    if not listed.is_split:
+        return [()]
+    return [(str(piece),) for piece in range(len(listed.parts) + 1)]
+
+
 def first(items, limit: int) -> tuple[list, int]:
     """The first ``limit`` of ``items``, and how many more there are: what a page
     lists of a list that can grow, and the count it gives of the rest."""
