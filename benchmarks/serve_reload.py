@@ -35,7 +35,13 @@ from build_scripts.tools.processes import (
 )
 from build_scripts.tools.synthetic import copy_engine, write_dossier
 
-TARGET_SECONDS = 1.5
+# Save to reloaded page, median: for today's dossier, and for one a hundred times its size.
+TARGET_SECONDS = 1.0
+TARGET_SECONDS_X100 = 3.0
+
+
+def target_seconds(scale: int) -> float:
+    return TARGET_SECONDS_X100 if scale >= 100 else TARGET_SECONDS
 
 
 def fetch(url: str) -> str:
@@ -132,7 +138,7 @@ def measure(edits: int = 5, full: bool = False, scale: int = 0) -> dict:
 
 def report(result: dict) -> str:
     dossier = f"x{result['scale']} synthetic" if result["scale"] else "today's"
-    lines = [f"save-to-reload, {result['mode']}, {dossier} dossier (target under {TARGET_SECONDS} s):"]
+    lines = [f"save-to-reload, {result['mode']}, {dossier} dossier (target under {target_seconds(result['scale'])} s):"]
     for label, values in result["seconds"].items():
         shown = ", ".join(f"{t:.2f}" for t in values)
         lines.append(f"  {label}: median {result['median'][label]:.2f} s  ({shown})")

@@ -39,6 +39,10 @@ def _html_times(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
 
+def _file_times(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
 def _generated_texts(root: Path) -> dict[str, str]:
     return {page.path: page.text for page in generate(root).pages}
 
@@ -72,12 +76,18 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         # 1. Rename an actor: its page and the pages that name it are rebuilt, no other.
         before = _generated_texts(project_copy)
         times_before = _html_times(site)
+        files_before = _file_times(site)
         actor = project_copy / "content" / "actors" / "qatar.yaml"
         actor.write_text(re.sub(r"^name: .*$", "name: Qatar Renamed", actor.read_text(), count=1, flags=re.M))
         after = _generated_texts(project_copy)
         assert wait_for(lambda: built(base + "actors/qatar.html", lambda got: "Qatar Renamed" in got[1])), \
             log_path.read_text()
         times_after = _html_times(site)
+        # Generated files other than pages are copied again only when their bytes change.
+        files_after = _file_times(site)
+        assert files_after["content/actors/qatar.yaml"] != files_before["content/actors/qatar.yaml"]
+        assert files_after["content/actors/india.yaml"] == files_before["content/actors/india.yaml"]
+        assert files_after["content/relations.yaml"] == files_before["content/relations.yaml"]
         changed_text = {_html(p) for p in after if before.get(p) != after[p]}
         rewritten = {p for p in times_after if times_before.get(p) != times_after[p]}
         generated = {_html(p) for p in after}
@@ -94,6 +104,24 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
         locations = [entry["location"] for entry in index["docs"]]
         assert len(locations) == len(set(locations))
         assert [e["title"] for e in index["docs"] if e["location"] == "actors/qatar.html"] == ["Qatar Renamed"]
+
+        # 1b. Rename the actor most claims name, and move a claim to another actor: again
+        # exactly the pages whose text changed are rebuilt (each reached through the records it shows).
+        for path, old, new, url, shown in [
+            ("content/actors/india.yaml", "name: India\n", "name: India Renamed\n", "actors/india.html", "India Renamed"),
+            ("content/claims/caatsa.yaml", "actors: [united-states, russia]\n", "actors: [united-states, russia, qatar]\n",
+             "actors/qatar.html", "moved to enforce sanctions"),
+        ]:
+            before, times_before = _generated_texts(project_copy), _html_times(site)
+            edited = project_copy / path
+            edited.write_text(edited.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            after = _generated_texts(project_copy)
+            assert wait_for(lambda url=url, shown=shown: built(base + url, lambda got: shown in got[1])), \
+                log_path.read_text()
+            times_after = _html_times(site)
+            changed_text = {_html(p) for p in after if before.get(p) != after[p]}
+            rewritten = {p for p in times_after if times_before.get(p) != times_after[p]}
+            assert url in changed_text and rewritten & generated == changed_text, path
 
         # 2. A glossary expansion shows on every page that uses the term, hand-written or
         # not, though no page's own Markdown changed: every page is rebuilt.
@@ -121,8 +149,9 @@ def test_a_dirty_serve_rebuilds_exactly_what_changed(project_copy, tmp_path):
 
         time.sleep(3)  # long enough for a rebuild loop to show itself
         log_text = log_path.read_text()
-        assert changes_seen_by_server(log_text) == {str(p) for p in (actor, glossary, extra)}, log_text
-        assert 4 <= builds() - builds_at_start <= 8, log_text
+        edited = {project_copy / "content/actors/india.yaml", project_copy / "content/claims/caatsa.yaml"}
+        assert changes_seen_by_server(log_text) == {str(p) for p in (actor, glossary, extra, *edited)}, log_text
+        assert 6 <= builds() - builds_at_start <= 12, log_text
         assert not (project_copy / "docs" / "actors").exists()
 
         # 4. After these dirty rebuilds, the site is the one a clean serve of the same input makes.

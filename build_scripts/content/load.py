@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from build_scripts import parallel
 from build_scripts.content import model
 from build_scripts.content.problems import DossierError, Mark, Problem, did_you_mean
-from build_scripts.content.safe_yaml import Location, Positions, load_yaml
+from build_scripts.content.safe_yaml import MAX_FILE_BYTES, Location, Positions, load_yaml
 
 T = TypeVar("T")
 
@@ -130,19 +130,61 @@ def kind_of(relative: Path) -> str | None:
 FILES_WORTH_A_FORK = 200
 
 
-def load_content(root: Path) -> Content:
+class FileCache:
+    """Each content file as last read and validated, by its path, with the bytes it was read from:
+    the preview (site_source/incremental.py) loads the dossier again after every save, and a
+    save changes one file. A file whose bytes differ is read again. Records are frozen, so the
+    loads that share one may."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, tuple[bytes, _ReadFile]] = {}
+
+    def read_files(self, root: Path, paths: list[Path]) -> list[_ReadFile]:
+        read = []
+        kept: dict[Path, tuple[bytes, _ReadFile]] = {}
+        for path in paths:
+            try:
+                # A link, or a file too large, is never read here: load_yaml says why it refuses it.
+                data = None if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES else path.read_bytes()
+            except OSError:
+                data = None
+            known = self.files.get(path)
+            if data is not None and known is not None and known[0] == data:
+                file = known[1]
+                kept[path] = known
+            else:
+                file = _read_file(root, path)
+                if data is not None and _unchanged(path, data):  # kept only if what was parsed is ``data``
+                    kept[path] = (data, file)
+            read.append(file)
+        self.files = kept  # files gone are forgotten
+        return read
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def load_content(root: Path, cache: FileCache | None = None) -> Content:
     """Load and validate every file; raise one ``DossierError`` listing all problems.
 
     Files are read and validated on two cores where there are two (half of
     them in a forked copy, ``parallel.py``); records are added in file order
-    either way, so ids, duplicates and problems come out the same.
+    either way, so ids, duplicates and problems come out the same. ``cache``:
+    files whose bytes did not change since it last read them are not read again.
     """
     content = Content(root=root)
     clashes = _case_clashes(root)
     problems: list[Problem] = list(clashes.values())
     paths = [path for path in content_files(root) if path not in clashes]
-    read_files = functools.partial(_read_files, root)
-    files = parallel.map_in_two(read_files, paths) if len(paths) >= FILES_WORTH_A_FORK else read_files(paths)
+    if cache is not None:
+        files = cache.read_files(root, paths)
+    else:
+        read_files = functools.partial(_read_files, root)
+        files = parallel.map_in_two(read_files, paths) if len(paths) >= FILES_WORTH_A_FORK else read_files(paths)
     for file in files:
         problems.extend(file.problems)
         if file.record is not None:

@@ -17,6 +17,7 @@ from build_scripts.content import model
 from build_scripts.content.prose import render_prose, safe_external_url
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import Address, page_path, quote_address
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import FolderViews, PageIndexes
 from build_scripts.pages.labels import BASIS_LABELS, PUBLICATION_BASIS_LABELS, format_date
 from build_scripts.pages.links import Link, folder_of, relative_url
@@ -72,12 +73,9 @@ class PageContext:
     # -- links ----------------------------------------------------------
 
     def link(self, kind: str, record_id: str, anchor: str = "") -> Link:
-        key = (kind, record_id, anchor)
-        made = self.cached.links.get(key)
-        if made is None:
-            made = self.cached.links[key] = Link(self.title_of(kind, record_id),
-                                                 relative_url(self.page, page_path(kind, record_id), anchor))
-        return made
+        return remember(self.cached.links, (kind, record_id, anchor),
+                        lambda: Link(self.title_of(kind, record_id),
+                                     relative_url(self.page, page_path(kind, record_id), anchor)))
 
     def title_of(self, kind: str, record_id: str) -> str:
         if kind == "actor":
@@ -113,15 +111,13 @@ class PageContext:
     def source_credit(self, source_id: str) -> str:
         """How a source is named inline: its publisher, the original publisher where it was
         republished, and its date ("Mehr News Agency, from Newsweek, 5 Oct 2018")."""
-        made = self.indexes.source_credits.get(source_id)
-        if made is None:
+        def make() -> str:
             source = self.content.sources[source_id].record
             names = [self.content.actors[source.publisher].record.name]
             if source.original_publisher:
                 names.append(f"from {self.content.actors[source.original_publisher].record.name}")
-            made = self.indexes.source_credits[source_id] = ", ".join(
-                [*names, format_date(source.published.value, short=True)])
-        return made
+            return ", ".join([*names, format_date(source.published.value, short=True)])
+        return remember(self.indexes.source_credits, source_id, make)
 
     def source_ref(self, source_id: str, url: Markup | None = None) -> Link:
         """A source named inline by its publisher and date, its title on hover; it leads to ``url``
@@ -138,10 +134,7 @@ class PageContext:
     def prose(self, text: str | None) -> Markup | None:
         if text is None:
             return None
-        made = self.cached.prose.get(text)
-        if made is None:
-            made = self.cached.prose[text] = render_prose(text, self._resolve_prose_link)
-        return made
+        return remember(self.cached.prose, text, lambda: render_prose(text, self._resolve_prose_link))
 
     def _resolve_prose_link(self, scheme: str, record_id: str) -> str:
         if scheme == "claim":
@@ -152,7 +145,7 @@ class PageContext:
 
     def term_url(self, term_id: str) -> Markup:
         """The term's entry in the glossary (or in the part of it that holds it)."""
-        return relative_url(self.page, lists.parts_of(self.indexes, "glossary").page_of[term_id], term_id)
+        return relative_url(self.page, lists.page_in_list(self.indexes, "glossary", term_id), term_id)
 
     # -- dates and citations ----------------------------------------------
 

@@ -9,7 +9,6 @@ folder (links are relative to it), so it is kept per folder (``FolderViews``).
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,11 +17,13 @@ from markupsafe import Markup
 
 from build_scripts.content import model
 from build_scripts.content.stories import Stories, stories_of
-from build_scripts.pages import paging
+from build_scripts.pages import dependencies, paging
+from build_scripts.pages.dependencies import remembered_property
 from build_scripts.pages.derived import events, glossary, reader
 from build_scripts.pages.derived.events import Event
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
+from build_scripts.pages.site_settings import SiteSettings, settings
 from build_scripts.rules.check import CheckedDossier
 
 
@@ -51,13 +52,17 @@ class ListParts:
     parts: list[paging.Part]
     paths: list[str]
 
-    @functools.cached_property
+    @remembered_property
     def page_of(self) -> dict:
         return {item: path for part, path in zip(self.parts, self.paths, strict=True) for item in part.items}
 
     @property
     def is_split(self) -> bool:
         return paging.is_split(self.parts)
+
+
+# The key the Downloads page's files count as, read (pages/dependencies.py).
+DOWNLOAD_FILES = ("files", "downloads")
 
 
 def ids_by(records, keys_of) -> dict[str, list]:
@@ -75,15 +80,41 @@ class PageIndexes:
     def __init__(self, checked: CheckedDossier, data_files: list | None = None):
         self.checked = checked
         self.content = checked.content
-        # The Downloads page's files (site_source.downloads), each with .path and .data.
-        self.data_files = data_files or []
+        self._data_files = data_files or []
         self.folders: dict[str, FolderViews] = {}
         self.claim_texts: dict[str, ClaimText] = {}
         self.source_credits: dict[str, str] = {}  # {source id: its publisher and date, as pages name it}
         self.list_parts: dict[tuple[str, str], ListParts] = {}  # (page kind, record id or "")
         self.text_parts: dict[str, Any] = {}  # source id -> its text's parts (kinds/source.py, TextParts)
+        # A claim's citation, the same on every page (views/citations.py): (claim id, sources shown,
+        # day accessed) -> Citation; and its cite box's parts that hold no link, (claim id, sources shown) -> ...
+        self.citations: dict[tuple[str, int, str | None], Any] = {}
+        self.cite_boxes: dict[tuple[str, int], Any] = {}
         # {actor id: (label, page) of the network part that draws it}, when the network is split
-        self.network_part_of_actor: dict[str, tuple[str, str]] | None = None
+        # What is made once per build under a name ("network_part_of_actor": {actor id: (label,
+        # page) of the network part that draws it}, when the network is split).
+        self.made_once: dict[str, Any] = {}
+
+    @remembered_property
+    def site_settings(self) -> SiteSettings:
+        """mkdocs.yml's addresses (site_settings.py), read once per build."""
+        return settings(self.content.root)
+
+    @property
+    def data_files(self) -> list:
+        """The Downloads page's files (site_source.downloads), each with .path and .data."""
+        dependencies.read(DOWNLOAD_FILES)  # not records: the incremental preview compares them whole
+        return self._data_files
+
+    def caches(self) -> dict[tuple[str, str], dict]:
+        """Every cache of derived views, by a name that is the same from one build to the next
+        (the incremental preview carries the entries an edit did not reach into the next build)."""
+        found = {("", name): getattr(self, name) for name in
+                 ("claim_texts", "source_credits", "list_parts", "text_parts", "citations", "cite_boxes", "made_once")}
+        found["", "properties"] = self.__dict__.setdefault("_remembered", {})
+        for folder, views in self.folders.items():
+            found.update({(folder, name): getattr(views, name) for name in ("links", "prose", "claims", "claim_markdown")})
+        return found
 
     def folder(self, folder: str) -> FolderViews:
         views = self.folders.get(folder)
@@ -96,19 +127,19 @@ class PageIndexes:
     def _claims_by(self, keys_of) -> dict[str, list[str]]:
         return ids_by(((i, located.record) for i, located in self.content.claims.items()), keys_of)
 
-    @functools.cached_property
+    @remembered_property
     def claims_by_actor(self) -> dict[str, list[str]]:
         return self._claims_by(lambda c: c.actors)
 
-    @functools.cached_property
+    @remembered_property
     def claims_by_topic(self) -> dict[str, list[str]]:
         return self._claims_by(lambda c: c.topics)
 
-    @functools.cached_property
+    @remembered_property
     def claims_by_source(self) -> dict[str, list[str]]:
         return self._claims_by(lambda c: c.sources)
 
-    @functools.cached_property
+    @remembered_property
     def conflicts_by_claim(self) -> dict[str, list[tuple[str, model.Disagreement]]]:
         """{claim id: (the other claim's id, the mark)} for every disagreement, on both of its
         claims (a mark is stored once, on either claim), in the order of the claims files."""
@@ -119,7 +150,7 @@ class PageIndexes:
                 conflicts.setdefault(mark.claim, []).append((claim_id, mark))
         return conflicts
 
-    @functools.cached_property
+    @remembered_property
     def corrections_newest_first(self) -> list[tuple[str, str, int, model.Correction]]:
         """Every correction as (record kind, record id, its place in the record's list, the
         correction), newest first; on one day, by kind, id and place."""
@@ -132,7 +163,7 @@ class PageIndexes:
         found.sort(key=lambda item: item[3].date, reverse=True)
         return found
 
-    @functools.cached_property
+    @remembered_property
     def changes_newest_first(self) -> list[tuple[str, str, str, str, int]]:
         """What the dossier gained, as (day, what: "source", "claim" or "correction", record kind,
         record id, the correction's place in the record's list, else 0), newest first; on one day,
@@ -169,42 +200,42 @@ class PageIndexes:
 
     # -- events and context --------------------------------------------------
 
-    @functools.cached_property
+    @remembered_property
     def dated_events(self) -> list[Event]:
         return events.dated_events(self.content, {c: s.start for c, s in self.checked.quote_spans.items()})
 
-    @functools.cached_property
+    @remembered_property
     def event_places(self) -> dict[str, int]:
         """{event anchor: its index in ``dated_events``}."""
         return {e.anchor: i for i, e in enumerate(self.dated_events)}
 
-    @functools.cached_property
+    @remembered_property
     def events_by_topic(self) -> dict[str, list[int]]:
         return ids_by(enumerate(self.dated_events), lambda e: e.topics)
 
-    @functools.cached_property
+    @remembered_property
     def events_by_actor(self) -> dict[str, list[int]]:
         return ids_by(enumerate(self.dated_events), lambda e: e.actors)
 
-    @functools.cached_property
+    @remembered_property
     def context_in_order(self) -> list[tuple[str, model.ContextEntry]]:
         entries = [(i, located.record) for i, located in sorted(self.content.context.items())]
         return sorted(entries, key=lambda item: (item[1].date or "9999", item[0]))
 
-    @functools.cached_property
+    @remembered_property
     def context_by_topic(self) -> dict[str, list[int]]:
         return ids_by(enumerate(self.context_in_order), lambda item: item[1].topics)
 
     # -- relations -----------------------------------------------------------
 
-    @functools.cached_property
+    @remembered_property
     def relations_by_actor(self) -> dict[str, list[int]]:
         return ids_by(enumerate(self.content.relations),
                       lambda located: [located.record.source_actor, located.record.target_actor])
 
     # -- stories, topics and the glossary ----------------------------------------
 
-    @functools.cached_property
+    @remembered_property
     def stories(self) -> Stories:
         return stories_of(self.content)
 
@@ -215,16 +246,16 @@ class PageIndexes:
         return self.content.dossier.record.title if self.content.dossier else ""
 
 
-    @functools.cached_property
+    @remembered_property
     def topics_in_order(self) -> list[str]:
         topics = self.content.topics
         return sorted(topics, key=lambda t: (topics[t].record.order, topics[t].record.title.casefold()))
 
-    @functools.cached_property
+    @remembered_property
     def terms(self) -> glossary.TermIndex:
         return glossary.TermIndex(self.content)
 
-    @functools.cached_property
+    @remembered_property
     def terms_used_on_topic(self) -> dict[str, set[str]]:
         """{topic id: the glossary terms its page uses (of those limited to a story, the ones found there)}."""
         path_of, terms = PAGE_KINDS["topic"].path_of, self.terms
@@ -232,7 +263,7 @@ class PageIndexes:
                                          self.scope_of_page(path_of(topic_id)))
                 for topic_id in self.topics_in_order}
 
-    @functools.cached_property
+    @remembered_property
     def page_scopes(self) -> dict[str, glossary.Scope]:
         """{page path: what the page belongs to} for the page of every topic, source and
         actor: its own topic or source, and the topics and sources of the claims it shows."""
@@ -268,7 +299,7 @@ class PageIndexes:
         # A part of a split list (a source's claims: sources/<id>/<part>.md) belongs where its list page does.
         return scopes.get(path) or scopes.get(posixpath.dirname(path) + ".md")
 
-    @functools.cached_property
+    @remembered_property
     def topics_using_term(self) -> dict[str, list[str]]:
         """{glossary term id: the topics whose page uses it, in topic order}."""
         using: dict[str, list[str]] = {}
@@ -279,7 +310,7 @@ class PageIndexes:
 
     # -- actors' names, for the annotated reader --------------------------------
 
-    @functools.cached_property
+    @remembered_property
     def actor_names_by_first_word(self) -> dict[str, list[tuple[str, str]]]:
         """{first word of a name or alias: (actor id, name)} ("" for a name without a word)."""
         return reader.names_by_first_word(self.content)

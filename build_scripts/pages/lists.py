@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.pages import addresses, paging
+from build_scripts.pages import addresses, dependencies, paging
 from build_scripts.pages.addresses import Address
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import ListParts, PageIndexes
 from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.registry import PAGE_KINDS, module_of
@@ -42,6 +43,16 @@ class PartNav:
     next: Link | None
 
 
+def part_jobs(indexes: PageIndexes, name: str) -> list[tuple[str, ...]]:
+    """The list page of kind ``name`` in one job; split, its main page and each part in jobs of
+    their own (the kind's ``render`` takes ``piece``: "0" the main page, "n" part n), so that
+    an edit renders again only the parts it reaches (site_source/incremental.py)."""
+    listed = parts_of(indexes, name)
+    if not listed.is_split:
+        return [()]
+    return [(str(piece),) for piece in range(len(listed.parts) + 1)]
+
+
 def first(items, limit: int) -> tuple[list, int]:
     """The first ``limit`` of ``items``, and how many more there are: what a page
     lists of a list that can grow, and the count it gives of the rest."""
@@ -50,39 +61,69 @@ def first(items, limit: int) -> tuple[list, int]:
 
 def parts_of(indexes: PageIndexes, name: str, record_id: str = "") -> ListParts:
     """The parts of the list page of kind ``name`` (of record ``record_id``, for a source's claims)."""
-    key = (name, record_id)
-    found = indexes.list_parts.get(key)
-    if found is None:
+    def make() -> ListParts:
         kind = PAGE_KINDS[name]
         parts = module_of(kind).parts(indexes, record_id)
         list_path = kind.path_of(record_id)
         paths = [paging.part_path(list_path, part) for part in parts] if paging.is_split(parts) else [list_path]
-        found = indexes.list_parts[key] = ListParts(parts, paths)
-    return found
+        return ListParts(parts, paths)
+    return remember(indexes.list_parts, (name, record_id), make, cut_off=LIST_PARTS)
+
+
+# What the incremental preview cuts off (pages/dependencies.py): where a list or a text is cut
+# seldom changes when a record does, and many pages link into a list or a text; they depend
+# on the part that holds what they link to, not on the whole list.
+LIST_PARTS = dependencies.cut_off_entry("list_parts", lambda indexes, key: parts_of(indexes, *key),
+                                        lambda indexes: indexes.list_parts)
+LIST_IS_SPLIT = dependencies.cut_off_entry("list_is_split", lambda indexes, key: is_split(indexes, *key[1:]),
+                                           lambda indexes: indexes.made_once)
+LIST_PAGE = dependencies.cut_off_entry("list_page", lambda indexes, key: page_in_list(indexes, *key[1:]),
+                                       lambda indexes: indexes.made_once)
+TEXT_PARTS = dependencies.cut_off_entry("text_parts", lambda indexes, key: text_parts_of(indexes, key),
+                                        lambda indexes: indexes.text_parts)
+QUOTE_PLACE = dependencies.cut_off_entry("quote_place", lambda indexes, key: quote_place(indexes, *key[1:]),
+                                         lambda indexes: indexes.made_once)
+
+
+def is_split(indexes: PageIndexes, name: str, record_id: str = "") -> bool:
+    """Whether the list page of kind ``name`` (of ``record_id``) is in parts."""
+    return remember(indexes.made_once, (LIST_IS_SPLIT, name, record_id),
+                    lambda: parts_of(indexes, name, record_id).is_split, cut_off=LIST_IS_SPLIT)
+
+
+def page_in_list(indexes: PageIndexes, name: str, item, record_id: str = "") -> str:
+    """The page of the list of kind ``name`` (of ``record_id``) that holds ``item``."""
+    return remember(indexes.made_once, (LIST_PAGE, name, item, record_id),
+                    lambda: parts_of(indexes, name, record_id).page_of[item], cut_off=LIST_PAGE)
+
+
+def quote_place(indexes: PageIndexes, source_id: str, claim_id: str) -> tuple[str, str | None]:
+    """The part of the source's text where the claim's quote starts, and the claim whose anchor it
+    shares there (None: its own)."""
+    def make() -> tuple[str, str | None]:
+        text = text_parts_of(indexes, source_id)
+        return text.page_of_quote[claim_id], text.shared_anchor.get(claim_id)
+    return remember(indexes.made_once, (QUOTE_PLACE, source_id, claim_id), make, cut_off=QUOTE_PLACE)
 
 
 def text_parts_of(indexes: PageIndexes, source_id: str):
     """The parts of a source's annotated text (``kinds/source.py``, ``TextParts``), made once per build."""
-    found = indexes.text_parts.get(source_id)
-    if found is None:
-        found = indexes.text_parts[source_id] = module_of(PAGE_KINDS["source"]).text_parts(indexes, source_id)
-    return found
+    return remember(indexes.text_parts, source_id,
+                    lambda: module_of(PAGE_KINDS["source"]).text_parts(indexes, source_id), cut_off=TEXT_PARTS)
 
 
 def quote_address(indexes: PageIndexes, claim_id: str, source_id: str | None = None) -> Address:
     """``addresses.quote_address`` on the part of the source's text that holds the quote, at its
     anchor (or the one it shares with the other claims whose quote starts at the same place)."""
     source = source_id or indexes.content.claims[claim_id].record.source
-    text = text_parts_of(indexes, source)
-    return addresses.quote_address(indexes.content, claim_id, source, text.page_of_quote[claim_id],
-                                   text.shared_anchor.get(claim_id))
+    return addresses.quote_address(indexes.content, claim_id, source, *quote_place(indexes, source, claim_id))
 
 
 def claim_address(indexes: PageIndexes, claim_id: str) -> Address:
     """``addresses.claim_address`` on the part of its topic's claims that holds it."""
     address = addresses.claim_address(indexes.content, claim_id)
     topic = indexes.content.claims[claim_id].record.topics[0]
-    return Address(parts_of(indexes, "topic", topic).page_of[claim_id], address.anchor)
+    return Address(page_in_list(indexes, "topic", claim_id, topic), address.anchor)
 
 
 def part_entries(page: str, listed: ListParts, summary=None) -> list[PartEntry]:

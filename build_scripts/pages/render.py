@@ -25,9 +25,11 @@ from markupsafe import Markup, escape
 from build_scripts.content.prose import escape_link_title, escape_text
 from build_scripts.pages import addresses, lists
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.links import Link, relative_url
 from build_scripts.pages.registry import PAGE_KINDS, PageKind, module_of
+from build_scripts.pages.views import claims
 from build_scripts.pages.views.claims import ClaimView
 
 # Each kind's template beside its module; the macros they share.
@@ -172,11 +174,10 @@ class PageRenderer:
         folder like its view (``claims.claim``): a claim shows on the page of
         every actor it names. ``cite_here``: with its citation box, else with
         a link to it (see the macro)."""
-        key = (claim.id, cite_here)
-        made = v.cached.claim_markdown.get(key)
-        if made is None:
-            made = v.cached.claim_markdown[key] = self._macros.claim(claim, cite_here)
-        return made
+        def make() -> Markup:
+            claims.claim(v, claim.id)  # the view's reads are the printed claim's (pages/dependencies.py)
+            return self._macros.claim(claim, cite_here)
+        return remember(v.cached.claim_markdown, (claim.id, cite_here), make)
 
     def render_list(self, kind: PageKind, origin: str, title: str, description: str, part_data, *,
                     main: dict, summary=None, piece: int | None = None) -> bool:

@@ -61,13 +61,14 @@ class CheckedDossier:
     placeholders: list[Problem] = field(default_factory=list)
 
 
-def check_content(content: Content, today: str | None = None) -> CheckedDossier:
+def check_content(content: Content, today: str | None = None,
+                  known_texts: dict[str, SourceText] | None = None) -> CheckedDossier:
     """Check the dossier as a whole. ``today`` (``YYYY-MM-DD``): refuse an ``added`` or correction
     date after it. Only the `check` command gives it (`make check` and the pull-request workflow,
     from the clock: ``check --today clock``), to catch a mistyped year before it is merged; a build
     never does, so that what it makes never depends on the day."""
     problems: list[Problem] = []
-    texts = _load_texts(content, problems)
+    texts = _load_texts(content, problems, known_texts)
     _check_references(content, problems)
     _check_page_ids(content, problems)
     _check_affiliation_cycles(content, problems)
@@ -97,8 +98,12 @@ def check_content(content: Content, today: str | None = None) -> CheckedDossier:
     return checked
 
 
-def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceText]:
+def _load_texts(content: Content, problems: list[Problem],
+                known: dict[str, SourceText] | None = None) -> dict[str, SourceText]:
+    """``known``: {sha256: SourceText} of an earlier check (the preview's), whose texts are used
+    again, not indexed again, and which is left holding this check's."""
     texts: dict[str, SourceText] = {}
+    made: dict[str, SourceText] = {}
     for source_id, located in sorted(content.sources.items()):
         source, origin = located.record, located.origin
         path = content.root / source.text
@@ -134,7 +139,13 @@ def _load_texts(content: Content, problems: list[Problem]) -> dict[str, SourceTe
         except TextRefused as refused:
             problems.append(Problem(Mark(source.text, refused.line, refused.column), refused.message, refused.hint))
             continue
-        texts[source_id] = SourceText(decoded)
+        text = known.get(digest) if known is not None else None
+        if text is None or text.text != decoded:
+            text = SourceText(decoded)
+        texts[source_id] = made[digest] = text
+    if known is not None:
+        known.clear()
+        known.update(made)
     return texts
 
 

@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 from build_scripts.content.model import slugify
 from build_scripts.pages.addresses import FEED_FILE, built_page
 from build_scripts.pages.indexes import PageIndexes
-from build_scripts.pages.site_settings import settings
 from build_scripts.pages.views.changes import Change, change_at
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -96,4 +95,4 @@ def _entry(feed, add, change: Change, authority: str, base_path: str, address) -
 
 def feed_file(indexes: PageIndexes, root: Path) -> dict[str, bytes]:
     """{``feed.xml``: its bytes}, for the files the site ships."""
-    return {FEED_FILE: feed_text(indexes, settings(root).site_url)}
+    return {FEED_FILE: feed_text(indexes, indexes.site_settings.site_url)}

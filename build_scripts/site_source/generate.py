@@ -29,6 +29,7 @@ from build_scripts import parallel
 from build_scripts.content.load import Content, load_content
 from build_scripts.pages.derived import glossary
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.network import cache as drawing_cache
 from build_scripts.pages.render import Page, page_jobs, render_jobs
 from build_scripts.pages.views import relations
 from build_scripts.rules.check import CheckedDossier, check_content
@@ -39,6 +40,9 @@ from build_scripts.site_source import contributing, downloads, feed, glossary_en
 MANIFEST = ".dossier-site-source.txt"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Where the network pictures are kept between builds (safe to delete).
+DRAWINGS_FOLDER = "build/drawings"
 
 
 @dataclass(frozen=True)
@@ -55,32 +59,46 @@ class Generated:
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
-    """Load, check and render; raises ``DossierError`` listing every problem."""
-    with cycle_collector_paused():
-        checked, data_files = check_with_data_files(load_content(root))
-        indexes = PageIndexes(checked, data_files)
-        # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).
-        indexes.data_files.extend(downloads.citation_files(indexes))
-        pages = render_all(indexes)
-        extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
-                 for path, text in contributing.contributor_pages(root, checked).items()]
-        # The contributor pages after the others, as MkDocs has always been handed them.
-        pages = pages + complete_pages(indexes, extra)
-        files = {data_file.path: data_file.data for data_file in data_files}
-        files.update(contributing.content_copies(root))
-        files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
-        files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
-        files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip
-        files.update(feed.feed_file(indexes, root))  # new sources, claims and corrections, for feed readers
-        return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
+    """Load, check and render; raises ``DossierError`` listing every problem.
+    The network pictures are kept between builds in the project's
+    ``build/drawings/``, keyed by their input (pages/network/cache.py)."""
+    with cycle_collector_paused(), drawing_cache.opened(root / DRAWINGS_FOLDER):
+        indexes = page_indexes(load_content(root))
+        return assemble(root, indexes, render_all(indexes))
 
 
-def check_with_data_files(content: Content) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
+def page_indexes(content: Content) -> PageIndexes:
+    """Check ``content`` and start what the pages derive from it (its data files among it)."""
+    checked, data_files = check_with_data_files(content)
+    indexes = PageIndexes(checked, data_files)
+    # The citations give each claim's address, which the indexes place (a topic's claims may fill parts).
+    indexes.data_files.extend(downloads.citation_files(indexes))
+    return indexes
+
+
+def assemble(root: Path, indexes: PageIndexes, pages: list[Page]) -> Generated:
+    """The rendered ``pages`` (sorted by path), the contributor pages and every other file."""
+    checked = indexes.checked
+    extra = [Page(path, text, contributing.PAGE_ORIGINS[path])
+             for path, text in contributing.contributor_pages(root, checked).items()]
+    # The contributor pages after the others, as MkDocs has always been handed them.
+    pages = pages + complete_pages(indexes, extra)
+    files = {data_file.path: data_file.data for data_file in indexes.data_files}
+    files.update(contributing.content_copies(root))
+    files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
+    files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
+    files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip
+    files.update(feed.feed_file(indexes, root))  # new sources, claims and corrections, for feed readers
+    return Generated(checked, indexes, pages, files, contributing.page_origins(pages))
+
+
+def check_with_data_files(content: Content, known_texts: dict | None = None
+                          ) -> tuple[CheckedDossier, list[downloads.DownloadFile]]:
     """``check_content``, and the data files of the Downloads page made
     meanwhile in a forked copy where it pays (parallel.py): they need the
     records alone, and checking and making them each take a core."""
     with parallel.in_copy(functools.partial(downloads.make_download_files, content)) as data_files:
-        checked = check_content(content)
+        checked = check_content(content, known_texts=known_texts)
         made = data_files()
     return checked, made
 

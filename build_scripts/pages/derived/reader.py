@@ -161,12 +161,15 @@ def quoted_runs(spans: dict[str, Span]) -> list[Run]:
     return runs
 
 
-def read(source: SourceText, spans: dict[str, Span], names_by_first_word: dict[str, list[tuple[str, str]]]) -> Reading:
+def read(source: SourceText, spans: dict[str, Span], names_by_first_word: dict[str, list[tuple[str, str]]] | None,
+         *, mentions: list[Mention] | None = None) -> Reading:
     """The text cut into pieces; ``spans``: where each claim's quote stands in it;
-    ``names_by_first_word``: the actors' names (``names_by_first_word()``)."""
+    ``names_by_first_word``: the actors' names (``names_by_first_word()``), or
+    ``mentions``: where the text names them, found already (``actor_mentions``)."""
     text = source.text
     runs = quoted_runs(spans)
-    mentions = actor_mentions(source, names_by_first_word)
+    if mentions is None:
+        mentions = actor_mentions(source, names_by_first_word)
     paragraphs = reading_blocks(text, paragraph_spans(text), source.sentences())
     cuts = {0, len(text)}
     cuts |= {s.start for s in spans.values()} | {s.end for s in spans.values()}

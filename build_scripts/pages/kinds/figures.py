@@ -17,7 +17,8 @@ from build_scripts.pages.labels import format_number
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
-from build_scripts.pages.views.claims import claims_where
+from build_scripts.pages.views.claims import claim as claim_view
+from build_scripts.pages.views.claims import claims_where, in_page_order
 from build_scripts.pages.views.corrections import claim_url
 from build_scripts.pages.views.source_tables import parts_by_source, render_rows_by_source
 
@@ -83,14 +84,21 @@ def key_figures(v: PageContext, count: int, per_topic: int = 2, story: model.Sto
     claims = v.content.claims
     taken: dict[str, int] = {}
     chosen = []
-    for claim in sorted(claims_where(v, _has_figures), key=lambda c: (order[claims[c.id].record.topics[0]], c.position)):
-        record = claims[claim.id].record
+    # Chosen from the records; a claim's view is made only for the claims shown (making every
+    # claim's view was most of the home page's time, and tied it to every actor's name).
+    spans = v.checked.quote_spans
+    ids = in_page_order(v.indexes, [i for i, located in claims.items() if _has_figures(located.record)])
+    ids.sort(key=lambda c: (order[claims[c].record.topics[0]], spans[c].start))
+    for claim_id in ids:
+        if len(chosen) >= count:
+            break
+        record = claims[claim_id].record
         if story is not None and record.topics[0] not in story.topics:
             continue
         for figure in record.figures:
             if figure.measures_the_story and taken.get(record.topics[0], 0) < per_topic:
                 taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
-                chosen.append(_row(v, claim, record, figure))
+                chosen.append(_row(v, claim_view(v, claim_id), record, figure))
     return chosen[:count]
 
 

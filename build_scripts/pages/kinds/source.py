@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_scripts.content.source_text import normalise
-from build_scripts.pages import addresses, paging
+from build_scripts.pages import addresses, dependencies, paging
 from build_scripts.pages.addresses import page_path, passage_anchor
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.derived import reader
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.kinds.compare import compared_sources, is_table
@@ -265,6 +266,18 @@ def side_notes(paragraphs: list[list[ReaderRun]], claims: list) -> list[list]:
     return notes
 
 
+def actor_mentions_in(indexes: PageIndexes, source_id: str) -> list[reader.Mention]:
+    """Where the source's text names an actor; cut off for the incremental preview
+    (pages/dependencies.py): a renamed actor changes the mentions of the texts that name it only."""
+    return remember(indexes.made_once, (ACTOR_MENTIONS, source_id),
+                    lambda: reader.actor_mentions(indexes.checked.texts[source_id], indexes.actor_names_by_first_word),
+                    cut_off=ACTOR_MENTIONS)
+
+
+ACTOR_MENTIONS = dependencies.cut_off_entry("actor_mentions", lambda indexes, key: actor_mentions_in(indexes, key[1]),
+                                            lambda indexes: indexes.made_once)
+
+
 def reading(v: PageContext, source_id: str, page_of_quote: dict[str, str], page_of_passage: dict[int, str]
             ) -> tuple[list[list[ReaderRun]], list[PassageView], dict[int, int]]:
     """The source text as paragraphs (blocks) of pieces, the passages quoted by several claims,
@@ -273,7 +286,7 @@ def reading(v: PageContext, source_id: str, page_of_quote: dict[str, str], page_
     (``text_parts``), where the claims stand beside the text."""
     indexes = v.indexes
     spans = v.checked.spans_by_source.get(source_id, {})
-    result = reader.read(v.checked.texts[source_id], spans, indexes.actor_names_by_first_word)
+    result = reader.read(v.checked.texts[source_id], spans, None, mentions=actor_mentions_in(indexes, source_id))
     text = v.checked.texts[source_id].text
     claims = v.content.claims
     passage_numbers: dict[int, int] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from build_scripts.pages import paging
+from build_scripts.pages import lists, paging
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
@@ -22,14 +22,19 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
                         KIND.per_page)
 
 
-def render(site: PageRenderer) -> None:
+def jobs(indexes: PageIndexes) -> list[tuple[str, ...]]:
+    return lists.part_jobs(indexes, KIND.name)
+
+
+def render(site: PageRenderer, piece: str = "") -> None:
     v = site.context(KIND.path)
     count, context_count = event_counts(site.indexes)
     common = {"count": count, "context_count": context_count, "topics_page": v.link_to_page("topics_index")}
     if not site.render_list(KIND, "content/claims", TITLE, DESCRIPTION,
                             lambda pv, part: _with_filter(pv, {**common, "by_topic": []},
                                                                            event_views(pv, anchors=part.items)),
-                            main={**common, "months": [], "by_topic": [], "filter": None}):
+                            main={**common, "months": [], "by_topic": [], "filter": None},
+                            piece=int(piece) if piece else None):
         events = event_views(v)
         site.render("timeline", KIND.path, "content/claims", TITLE, DESCRIPTION,
                     by_topic=events_by_topic(v, events, site.indexes.topics_in_order),

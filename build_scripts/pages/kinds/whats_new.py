@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.pages import paging
+from build_scripts.pages import lists, paging
 from build_scripts.pages.addresses import FEED_FILE
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import format_date
@@ -43,7 +43,11 @@ def entries(site: PageRenderer, v, places) -> list[ChangeEntry]:
     return found
 
 
-def render(site: PageRenderer) -> None:
+def jobs(indexes: PageIndexes) -> list[tuple[str, ...]]:
+    return lists.part_jobs(indexes, KIND.name)
+
+
+def render(site: PageRenderer, piece: str = "") -> None:
     v = site.context(KIND.path)
     count = len(site.indexes.changes_newest_first)
     feed = relative_url(v.page, FEED_FILE)
@@ -55,6 +59,6 @@ def render(site: PageRenderer) -> None:
                             lambda pv, part: {"entries": entries(site, pv, part.items), "count": count,
                                               "feed": relative_url(pv.page, FEED_FILE)},
                             main={"entries": [], "count": count, "feed": feed},
-                            summary=summary):
+                            summary=summary, piece=int(piece) if piece else None):
         site.render("whats_new", KIND.path, "content", KIND.title, DESCRIPTION,
                     entries=entries(site, v, range(count)), count=count, part=None, parts=[], feed=feed)

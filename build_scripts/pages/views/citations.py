@@ -34,10 +34,10 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.labels import format_date
 from build_scripts.pages.links import html_url
 from build_scripts.pages.lists import claim_address
-from build_scripts.pages.site_settings import settings
 
 ACCESSED = "[date]"  # replaced by the reader's day (assets/cite.js)
 ISSUE_FORM = "report-error.yml"
@@ -90,11 +90,17 @@ def evidence_quote(checked, claim_id: str, source_id: str) -> str:
 
 def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = ACCESSED) -> Citation:
     """The citation of a claim, quoting its first ``shown`` sources (and counting the others);
-    ``accessed``: the day read, or None for a file read on another day (the Downloads')."""
+    ``accessed``: the day read, or None for a file read on another day (the Downloads').
+    Made once per claim: a claim's cite box shows on every page that shows the claim."""
+    return remember(indexes.citations, (claim_id, shown, accessed),
+                    lambda: _claim_citation(indexes, claim_id, shown, accessed))
+
+
+def _claim_citation(indexes, claim_id: str, shown: int, accessed: str | None) -> Citation:
     checked = indexes.checked
     content = checked.content
     record = content.claims[claim_id].record
-    address = (settings(content.root).site_url or "") + claim_address(indexes, claim_id).in_site
+    address = (indexes.site_settings.site_url or "") + claim_address(indexes, claim_id).in_site
     # The claim's own story (that of its first topic, the page its address is on), never another's.
     dossier = indexes.story_title(indexes.stories.of_claim(content, claim_id))
     sources = []
@@ -111,17 +117,29 @@ def claim_citation(indexes, claim_id: str, shown: int, accessed: str | None = AC
 
 def cite_view(v, claim_id: str, shown: int) -> CiteView:
     """The cite box of a claim on the page ``v``, quoting its first ``shown`` sources."""
-    site = settings(v.content.root)
     where = claim_address(v.indexes, claim_id)
-    citation = claim_citation(v.indexes, claim_id, shown)
-    if site.repo_url and site.repo_url.startswith("https://github.com/"):
-        query = urlencode({"template": ISSUE_FORM, "title": f"Claim {claim_id}: ",
-                           "claim": claim_id, "page": citation.address})
-        report, form = Markup.escape(f"{site.repo_url}issues/new?{query}"), True
+    citation, csl_json, github_report = _page_free_parts(v.indexes, claim_id, shown)
+    if github_report is not None:
+        report, form = github_report, True
     else:
         report, form = html_url(v.page, *REPORT_HELP), False
     return CiteView(citation.address, html_url(v.page, *where), citation.text, citation.bibtex,
-                    csl_json_text([citation.csl]), report, form)
+                    csl_json, report, form)
+
+
+def _page_free_parts(indexes, claim_id: str, shown: int) -> tuple[Citation, str, Markup | None]:
+    """What a claim's cite box shows the same on every page: its citation, as CSL-JSON too, and
+    the issue form's address (None without a GitHub repository); made once per claim."""
+    def make() -> tuple[Citation, str, Markup | None]:
+        citation = claim_citation(indexes, claim_id, shown)
+        repo_url = indexes.site_settings.repo_url
+        report = None
+        if repo_url and repo_url.startswith("https://github.com/"):
+            query = urlencode({"template": ISSUE_FORM, "title": f"Claim {claim_id}: ",
+                               "claim": claim_id, "page": citation.address})
+            report = Markup.escape(f"{repo_url}issues/new?{query}")
+        return citation, csl_json_text([citation.csl]), report
+    return remember(indexes.cite_boxes, (claim_id, shown), make)
 
 
 def _and_others(others: int) -> str:

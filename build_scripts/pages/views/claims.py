@@ -15,6 +15,7 @@ from markupsafe import Markup
 from build_scripts.pages import lists
 from build_scripts.pages.addresses import claim_anchor
 from build_scripts.pages.context import DateView, PageContext
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import ClaimText, PageIndexes
 from build_scripts.pages.labels import CERTAINTY_LABELS, format_number
 from build_scripts.pages.links import Link, html_url, relative_url
@@ -121,10 +122,7 @@ class ClaimView:
 
 
 def claim(v: PageContext, claim_id: str) -> ClaimView:
-    made = v.cached.claims.get(claim_id)
-    if made is None:
-        made = v.cached.claims[claim_id] = _claim(v, claim_id)
-    return made
+    return remember(v.cached.claims, claim_id, lambda: _claim(v, claim_id))
 
 
 def _claim(v: PageContext, claim_id: str) -> ClaimView:
@@ -225,14 +223,12 @@ LINE_BYTES = 500
 
 def claim_text(v: PageContext, claim_id: str) -> ClaimText:
     """A claim's date and figures, made once per claim."""
-    made = v.indexes.claim_texts.get(claim_id)
-    if made is None:
+    def make() -> ClaimText:
         record = v.content.claims[claim_id].record
-        made = v.indexes.claim_texts[claim_id] = ClaimText(
-            v.date(record.date),
-            [FigureView(f.said_as, format_number(f.value, f.unit), f.unit, f.measures) for f in record.figures],
-        )
-    return made
+        return ClaimText(v.date(record.date),
+                         [FigureView(f.said_as, format_number(f.value, f.unit), f.unit, f.measures)
+                          for f in record.figures])
+    return remember(v.indexes.claim_texts, claim_id, make)
 
 
 def in_page_order(indexes: PageIndexes, ids) -> list[str]:
@@ -271,11 +267,12 @@ def claim_under_source_url(v: PageContext, claim_id: str, raw_html: bool = False
     ``raw_html``: for a link in raw HTML, which MkDocs does not rewrite (see ``links.html_url``);
     ``text_pages``: the page of each quote, while the text's parts are being made."""
     source = source_id or v.content.claims[claim_id].record.source
-    listed = lists.parts_of(v.indexes, "source", source)
-    if listed.is_split:
-        path = listed.page_of[claim_id]
+    if lists.is_split(v.indexes, "source", source):
+        path = lists.page_in_list(v.indexes, "source", claim_id, source)
+    elif text_pages is not None:
+        path = text_pages[claim_id]
     else:
-        path = (text_pages if text_pages is not None else lists.text_parts_of(v.indexes, source).page_of_quote)[claim_id]
+        path = lists.quote_place(v.indexes, source, claim_id)[0]
     if path == v.page:
         return Markup(f"#{claim_anchor(claim_id)}")
     return (html_url if raw_html else relative_url)(v.page, path, claim_anchor(claim_id))

@@ -122,7 +122,7 @@ def events_by_topic(v: PageContext, events: list[EventView], topic_ids: list[str
 
 def event_url(v: PageContext, anchor: str) -> Markup:
     """The event on the timeline, or on the part of it that holds it."""
-    return relative_url(v.page, lists.parts_of(v.indexes, "timeline").page_of[anchor], anchor)
+    return relative_url(v.page, lists.page_in_list(v.indexes, "timeline", anchor), anchor)
 
 
 def filtered_timeline_url(v, choice: str, record_id: str) -> Markup:

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from build_scripts.content import model
-from build_scripts.pages import lists, network, paging
+from build_scripts.pages import dependencies, lists, network, paging
 from build_scripts.pages.addresses import page_path
 from build_scripts.pages.context import PageContext
+from build_scripts.pages.dependencies import remember
 from build_scripts.pages.indexes import PageIndexes
 from build_scripts.pages.labels import ACTOR_KIND_LABELS, RELATION_LABELS
 from build_scripts.pages.links import Link, html_url, relative_url
+from build_scripts.pages.network import cache as drawing_cache
 from build_scripts.pages.registry import PAGE_KINDS
 
 # A relation's line names the quotes of this many of its claims and counts the
@@ -88,7 +90,7 @@ def network_svg(v: PageContext, svg_id: str, title: str, description: str, actor
                      f"{v.title_of('actor', r.target_actor)}", dashed=r.type == REPORTING)
         for r in relations
     ]
-    svg = network.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
+    svg = drawing_cache.draw(nodes, edges, svg_id=svg_id, title=title, description=description, centre=actor_id)
     # The picture at its own size, never scaled down (so that no label is smaller than the
     # drawing's fonts), in a frame that scrolls: a reader pans it with a finger, the
     # keyboard (the frame takes the focus) or the scroll bar. The same picture is also a
@@ -165,21 +167,33 @@ def network_groups(indexes: PageIndexes) -> list[paging.Group]:
 def network_part_of(v: PageContext, actor_id: str) -> Link | None:
     """The part of the split network page that draws the actor's relations (the first, if
     several do); None when the network is one page, or the actor has no relation."""
-    listed = lists.parts_of(v.indexes, "network")
-    if not listed.is_split:
-        return None
-    found = network_parts_by_actor(v.indexes, listed).get(actor_id)
+    found = network_part_of_actor(v.indexes, actor_id)
     return Link(f"{PAGE_KINDS['network'].title}: {found[0]}", relative_url(v.page, found[1])) if found else None
 
 
-def network_parts_by_actor(indexes: PageIndexes, listed) -> dict[str, tuple[str, str]]:
+def network_part_of_actor(indexes: PageIndexes, actor_id: str) -> tuple[str, str] | None:
+    """(label, page) of the first network part that draws the actor; None when the network is
+    one page, or the actor has no relation."""
+    def make() -> tuple[str, str] | None:
+        listed = lists.parts_of(indexes, "network")
+        return network_parts_by_actor(indexes).get(actor_id) if listed.is_split else None
+    return remember(indexes.made_once, (NETWORK_PART, actor_id), make, cut_off=NETWORK_PART)
+
+
+# The network part of an actor, cut off for the incremental preview (pages/dependencies.py).
+NETWORK_PART = dependencies.cut_off_entry("network_part", lambda indexes, key: network_part_of_actor(indexes, key[1]),
+                                          lambda indexes: indexes.made_once)
+
+
+def network_parts_by_actor(indexes: PageIndexes) -> dict[str, tuple[str, str]]:
     """{actor id: (label, page) of the first network part that draws it}, made once per build."""
-    if indexes.network_part_of_actor is None:
+    def make() -> dict[str, tuple[str, str]]:
+        listed = lists.parts_of(indexes, "network")  # inside: what the entry is made from is part of its reads
         page_of: dict[str, tuple[str, str]] = {}
         for part, path in zip(listed.parts, listed.paths, strict=True):
             for index in part.items:
                 relation = indexes.content.relations[index].record
                 page_of.setdefault(relation.source_actor, (part.label, path))
                 page_of.setdefault(relation.target_actor, (part.label, path))
-        indexes.network_part_of_actor = page_of
-    return indexes.network_part_of_actor
+        return page_of
+    return remember(indexes.made_once, "network_part_of_actor", make)

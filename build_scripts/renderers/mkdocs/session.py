@@ -21,6 +21,7 @@ from build_scripts.renderers.mkdocs.preview_only import claim_from_selection
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
 from build_scripts.site_source import contributing
 from build_scripts.site_source.generate import Generated, generate, site_identity
+from build_scripts.site_source.incremental import IncrementalGenerator
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
@@ -57,6 +58,8 @@ class BuildSession:
         if command == "serve" and dirty and speedups.enabled("dirty_preview"):
             self.preview = dirty_preview.Preview()
             dirty_preview.quiet_dirty_build_warning(True)
+        # `serve --dirty`: each save renders again only the pages it reaches (made at on_config).
+        self.incremental: IncrementalGenerator | None = None
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     # -- on_config ------------------------------------------------------------
@@ -64,6 +67,8 @@ class BuildSession:
     def configure(self, config: MkDocsConfig) -> None:
         # content/ and seeds/ are read beside the mkdocs.yml being built.
         self.root = Path(config.config_file_path).resolve().parent
+        if self.preview is not None and self.incremental is None and speedups.enabled("incremental_pages"):
+            self.incremental = IncrementalGenerator(self.root)
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(self.root))
         # The site's name and description are the dossier's (mkdocs.yml holds a neutral placeholder).
         identity = site_identity(self.root)
@@ -88,7 +93,11 @@ class BuildSession:
 
     def generate(self) -> None:
         """Load, check and render the dossier; raises ``DossierError``."""
-        self.generated = generate(self.root)
+        if self.incremental is not None:
+            self.generated = self.incremental.generate()
+            log.info(f"preview: {self.incremental.rendered} of {self.incremental.jobs} page jobs rendered")
+        else:
+            self.generated = generate(self.root)
         if self.command == "build":
             # The dossier stays in memory, unchanged, until the build ends; frozen,
             # the cycle collector stops walking its millions of objects each time
@@ -115,11 +124,15 @@ class BuildSession:
         for index, page in enumerate(generated.pages):
             _replace_generated(files, page.path, f"the page generated from {page.origin}",
                                page_files[index] if page_files else File.generated(config, page.path, content=page.text))
-        for path, data in generated.files.items():
-            _replace_generated(files, path, f"the generated {path}", File.generated(config, path, content=data))
+        other_files = dict(generated.files)
         if self.command == "serve":
-            for path, data in claim_from_selection.preview_files(generated.checked).items():
-                _replace_generated(files, path, f"the preview's {path}", File.generated(config, path, content=data))
+            other_files.update(claim_from_selection.preview_files(generated.checked))
+        # In a dirty `serve`, files too are only copied when their bytes change.
+        file_files = self.preview.other_files(config, other_files) if self.preview else None
+        for index, (path, data) in enumerate(other_files.items()):
+            what = f"the preview's {path}" if path not in generated.files else f"the generated {path}"
+            _replace_generated(files, path, what,
+                               file_files[index] if file_files else File.generated(config, path, content=data))
         self.generated_paths = frozenset(page.path for page in generated.pages)
         # Listed so that the Downloads page's link to it resolves; its bytes
         # are written once the site is built (finish_build).

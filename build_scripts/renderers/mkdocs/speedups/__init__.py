@@ -20,6 +20,18 @@ Material, kept here, each behind a switch and pinned by a test:
   environment MkDocs makes anew for each build). Compared in
   tests/test_preview.py as above.
 
+- ``drawing_cache``: not an internal of MkDocs, but a speed-up all the same,
+  behind the same switch: the network pictures kept between builds in
+  ``build/drawings/``, keyed by their input and the drawing code
+  (build_scripts/pages/network/cache.py). Compared with drawing every
+  picture in tests/test_drawing_cache.py.
+
+- ``incremental_pages``: with ``dirty_preview``, each save renders again only the
+  page jobs that read a changed record (build_scripts/site_source/incremental.py,
+  pages/dependencies.py: hooks on the record classes' ``__getattribute__``
+  while rendering). Compared with ``generate`` after a series of edits in
+  tests/test_incremental_pages.py, and by tests/test_preview.py as above.
+
 Not a speed-up, but Material's markup relied on all the same: theme/main.html
 adds ``defer`` to the script tags Material's blocks print (pinned by
 tests/test_site_pages.py, every script deferred), and
@@ -36,7 +48,7 @@ from __future__ import annotations
 
 import os
 
-ALL = ("parallel_conversion", "dirty_preview", "template_cache")
+ALL = ("parallel_conversion", "dirty_preview", "template_cache", "drawing_cache", "incremental_pages")
 
 
 def enabled(name: str) -> bool:

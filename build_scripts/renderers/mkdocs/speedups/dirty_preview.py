@@ -5,7 +5,11 @@ file, and copies only such files. The hook therefore hands MkDocs the
 generated pages as files: written, while serving, into a scratch folder
 outside the project (never watched, so no rebuild loop), and only when their
 text changed. A page that did not change keeps its old file, and MkDocs does
-not read, convert or write it again.
+not read, convert or write it again. The other generated files (data files,
+pictures, copies of the content files) are handed over the same way, so that
+MkDocs copies only those whose bytes changed. With ``incremental_pages``, the
+generator itself renders again only the pages an edit reaches
+(site_source/incremental.py).
 
 Pages also show things that are not in their own Markdown: the glossary
 abbreviations, the theme, mkdocs.yml, the file each page is made from. Those
@@ -42,9 +46,11 @@ class Preview:
     def __init__(self) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
         self.texts: dict[str, str] = {}  # page path -> text of the file in pages_dir
+        self.file_data: dict[str, bytes] = {}  # path of another generated file -> its bytes in pages_dir
         self.fingerprint: str | None = None
         self.page_urls: set[str] = set()
         self.changed: list[str] = []
+        self.files_gone: set[str] = set()  # other generated files no longer made, to delete from the site
 
     def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
         """The pages as files in ``pages_dir``, rewritten only where their text changed."""
@@ -61,6 +67,21 @@ class Preview:
             del self.texts[gone]
         return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
 
+    def other_files(self, config: MkDocsConfig, files: dict[str, bytes]) -> list[File]:
+        """The other generated files ({site path: bytes}) as files in ``pages_dir``, rewritten only
+        where their bytes changed: MkDocs copies into the site only those newer than their copy."""
+        for path, data in files.items():
+            target = self.pages_dir / path
+            if self.file_data.get(path) != data or not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                self.file_data[path] = data
+        for gone in set(self.file_data) - files.keys():
+            (self.pages_dir / gone).unlink(missing_ok=True)
+            del self.file_data[gone]
+            self.files_gone.add(gone)
+        return [File.generated(config, path, abs_src_path=str(self.pages_dir / path)) for path in files]
+
     def start(self, config: MkDocsConfig, fingerprint: str, page_urls: set[str]) -> None:
         """Before MkDocs writes anything: empty the site if what every page
         shows has changed, and delete the pages that are gone."""
@@ -72,10 +93,11 @@ class Preview:
                 shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
             self.fingerprint = fingerprint
         else:
-            for url in sorted(self.page_urls - page_urls):
+            for url in sorted((self.page_urls - page_urls) | self.files_gone):
                 (site / url).unlink(missing_ok=True)
             log.info(f"preview: {len(self.changed)} generated page(s) changed")
         self.page_urls = page_urls
+        self.files_gone = set()
 
     def forget(self) -> None:
         """After a failed build the site may be half written: rebuild every page next time."""
