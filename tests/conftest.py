@@ -247,7 +247,7 @@ LONGEST_FILES = (
 
 
 def _file_rank(item) -> int:
-    path = item.nodeid.split("::", 1)[0].removeprefix("tests/")
+    path = getattr(item, "nodeid", "").split("::", 1)[0].removeprefix("tests/")
     return LONGEST_FILES.index(path) if path in LONGEST_FILES else len(LONGEST_FILES)
 
 
