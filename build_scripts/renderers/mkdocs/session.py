@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.renderers import offline_zip
+from build_scripts.renderers import offline_zip, search_pieces
 from build_scripts.renderers.mkdocs import atomic_output, speedups
 from build_scripts.renderers.mkdocs.preview_only import claim_from_selection
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
@@ -83,6 +83,10 @@ class BuildSession:
         # (offline_zip.py); not `serve`, where it would slow every reload.
         # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
         self.zip_wanted = self.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+        # `build` indexes the site it built for search in pieces (search_pieces.py),
+        # and its pages load the script that searches it; `serve` keeps
+        # Material's search alone, so that a save does not wait for the index.
+        config.extra["search_in_pieces"] = self.command == "build"
 
     # -- on_pre_build ---------------------------------------------------------
 
@@ -171,6 +175,11 @@ class BuildSession:
             self.preview.tidy_search_index(config)
         if self.output is not None:
             self.output.succeeded = not (config.strict and self.warnings.count)
+            if self.output.succeeded:
+                try:  # before the zip, which leaves the index in pieces out
+                    search_pieces.index_built_site(Path(config.site_dir))
+                except search_pieces.SearchIndexError as error:
+                    raise PluginError(str(error)) from None
             if self.zip_wanted and self.output.succeeded:
                 try:  # over the empty file MkDocs copied there
                     offline_zip.write_offline_zip(Path(config.site_dir))
