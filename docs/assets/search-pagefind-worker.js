@@ -128,11 +128,48 @@
     return;
   }
 
+  var FOLDER = new URL("../pagefind/", self.location.href).href;
+
+  /* Pagefind fetches its pieces one after the other: pagefind.js, then its
+     entry file, then its metadata and its WebAssembly, then the words', then
+     the pages'. On a phone's line each step waits a round trip. So, once the
+     reader starts a search, this worker asks for the first pieces at once,
+     side by side, and hands Pagefind those answers when it asks (each once).
+     The fetch replaced is this worker's own: nothing else runs here. */
+  var early = {};   // address without its query -> promise of the response
+  var nativeFetch = self.fetch.bind(self);
+
+  function fetchEarly(url) {
+    if (!early[url]) early[url] = nativeFetch(url);
+    return early[url];
+  }
+
+  self.fetch = function (input, init) {
+    var key = String(typeof input === "string" || input instanceof URL ? input : input.url).split("?")[0];
+    var answer = early[key];
+    if (answer === undefined || init !== undefined) return nativeFetch(input, init);
+    early[key] = null;   // an answer's body is read once
+    return answer || nativeFetch(input, init);
+  };
+
+  function fetchFirstPieces() {
+    fetchEarly(FOLDER + "pagefind-entry.json").then(function (response) {
+      return response.clone().json();
+    }).then(function (entry) {
+      Object.keys(entry.languages).forEach(function (name) {
+        var language = entry.languages[name];
+        fetchEarly(FOLDER + "pagefind." + language.hash + ".pf_meta");
+        fetchEarly(FOLDER + "wasm." + language.wasm + ".pagefind");
+      });
+    }).catch(function () { /* Pagefind asks again itself */ });
+  }
+
   var pagefind = null;   // a promise of Pagefind's module, made on the first search
 
   function loadPagefind() {
     if (pagefind === null) {
-      var folder = new URL("../pagefind/", self.location.href).href;
+      var folder = FOLDER;
+      fetchFirstPieces();
       pagefind = import(folder + "pagefind.js").then(function (module) {
         return module.options({ basePath: folder, baseUrl: "/", excerptLength: EXCERPT_WORDS })
           .then(function () { return module.init(); })
@@ -171,6 +208,9 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var asked = ++latest;
+      if (String(message.data).trim()) {   // the words' pieces load while the next keys come
+        loadPagefind().then(function (module) { return module.preload(message.data); }).catch(function () {});
+      }
       var overtaken = function () { return asked !== latest; };
       setTimeout(function () {   // keys typed in quick succession make one search
         if (overtaken()) return;
