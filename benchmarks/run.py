@@ -285,6 +285,10 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
     print("  " + search_phone.report(search), flush=True)
     floor_figures = site_figures(work / "floor-site")
     zensical_figures = site_figures(root / "site-zensical") if zensical else None
+    zensical_search = None
+    if zensical:   # Zensical's own search (its whole index), in the same emulation
+        zensical_search = search_phone.measure(root / "site-zensical", runs=runs, theme="zensical")
+        print("  Zensical: " + search_phone.report(zensical_search), flush=True)
     shutil.rmtree(root)
 
     generator = {stage: median([getattr(r, stage) for r in generator_runs])
@@ -314,7 +318,7 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         # The same site from Zensical (`make site-zensical`: source written, built, zipped), in the same rounds.
         "zensical": ({key: median([getattr(r, key) for r in zensical]) for key in ("wall", "cpu", "peak_rss_mb")}
                      | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds, strict=True)]),
-                        "site": asdict(zensical_figures)}) if zensical else None,
+                        "site": asdict(zensical_figures), "search_on_a_phone": zensical_search}) if zensical else None,
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
                      "site_only": [asdict(r) for r in sites], "floor": [asdict(r) for r in floors],
                      "zensical": [asdict(r) for r in zensical]},
@@ -459,6 +463,9 @@ def table(results: dict) -> str:
         ("  / MkDocs whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['over_mkdocs_wall']:.2f}x")),
         ("Zensical: site size", lambda s: _zensical(s, lambda z: kb(z['site']['site_bytes']))),
         ("Zensical: search index", lambda s: _zensical(s, lambda z: kb(z['site']['search_index_bytes']))),
+        ("Zensical: search on a phone, first result",
+         lambda s: _zensical(s, lambda z: _search(z, lambda f: f"{f['first_result_seconds']:.2f} s"))),
+        ("Zensical: search on a phone, fetched", lambda s: _zensical(s, lambda z: _search(z, lambda f: kb(f['fetched_bytes'])))),
         ("runs (median of)", lambda s: str(s['runs'])),
     ]
     scales = results["scales"]

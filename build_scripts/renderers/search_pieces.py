@@ -91,6 +91,11 @@ def keep_settings_only(site_dir: Path) -> None:
         index = json.loads(path.read_text(encoding="utf-8"))
         settings = {key: value for key, value in index.items() if key != "docs"}
         settings["docs"] = []
+        # Pagefind's entry file, in the settings Material hands its search worker as the page
+        # loads: the worker then fetches Pagefind's first pieces at once, not one after the other.
+        entry = site_dir / PAGEFIND_FOLDER / "pagefind-entry.json"
+        if entry.is_file():
+            settings["config"] = dict(settings.get("config", {}), pagefind_entry=json.loads(entry.read_text("utf-8")))
         path.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -152,10 +152,13 @@
     return answer || nativeFetch(input, init);
   };
 
+  var knownEntry = null;   // Pagefind's entry file, when the build put it in the index's settings (SETUP)
+
   function fetchFirstPieces() {
-    fetchEarly(FOLDER + "pagefind-entry.json").then(function (response) {
+    var entryFetched = fetchEarly(FOLDER + "pagefind-entry.json");
+    (knownEntry ? Promise.resolve(knownEntry) : entryFetched.then(function (response) {
       return response.clone().json();
-    }).then(function (entry) {
+    })).then(function (entry) {
       Object.keys(entry.languages).forEach(function (name) {
         var language = entry.languages[name];
         fetchEarly(FOLDER + "pagefind." + language.hash + ".pf_meta");
@@ -205,6 +208,7 @@
   self.addEventListener("message", function (event) {
     var message = event.data;
     if (message.type === SETUP) {
+      knownEntry = message.data && message.data.config && message.data.config.pagefind_entry || null;
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var asked = ++latest;
