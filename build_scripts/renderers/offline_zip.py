@@ -35,7 +35,10 @@ DOWNLOADS_PAGE = DOWNLOADS_KIND.path.removesuffix(".md") + ".html"
 # Files only a web server uses: no server shows 404.html (its links are
 # root-absolute, which cannot work from disk), and without site_url the
 # sitemap lists nothing.
-SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz",
+                     # Material's index as served pages fetch it (its settings alone once the build
+                     # indexed the site in pieces); from disk, its bundle reads search/search_index.js.
+                     "search/search_index.json")
 # The search index in pieces (renderers/search_pieces.py): a page opened from
 # disk fetches nothing, and searches the whole index of search/search_index.js.
 SERVER_ONLY_FOLDERS = ("pagefind/",)

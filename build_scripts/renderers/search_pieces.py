@@ -19,7 +19,9 @@ result's page too) keeps the index's settings alone, not its pages.
     python -m build_scripts search-index SITE    index a built site (any renderer's)
 
 ``mkdocs build`` runs it on the site it built (the hook's post-build step),
-before the site is zipped for reading offline (the zip leaves pagefind/ out).
+in a process of its own while the site is zipped for reading offline (the
+zip leaves out pagefind/ and the served search_index.json, which a page read
+from disk does not use).
 """
 
 from __future__ import annotations
@@ -60,18 +62,35 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def write_search_pieces(site_dir: Path) -> None:
-    """Index the built site at ``site_dir`` into ``site_dir/pagefind/`` and keep the files a search uses."""
-    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", PAGEFIND_FOLDER,
-               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED,
-               "--keep-index-url", "--force-language", "en", "--silent"]
-    try:
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
-    except subprocess.CalledProcessError as error:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{error.stdout}{error.stderr}") from None
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}: {error}") from None
-    folder = site_dir / PAGEFIND_FOLDER
+class Indexing:
+    """Pagefind indexing a built site, in a process of its own: the build zips the
+    site meanwhile (the zip leaves pagefind/ and the served index out)."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", PAGEFIND_FOLDER,
+                   "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED,
+                   "--keep-index-url", "--force-language", "en", "--silent"]
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind could not index {site_dir}: {error}") from None
+
+    def finish(self) -> None:
+        """Wait for Pagefind, keep the files a search uses, and leave the served index its settings alone."""
+        try:
+            output, errors = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            raise SearchIndexError(f"Pagefind could not index {self.site_dir} in 10 minutes") from None
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind could not index {self.site_dir}:\n{output}{errors}")
+        _keep_used_files(self.site_dir / PAGEFIND_FOLDER)
+        keep_settings_only(self.site_dir)
+
+
+def _keep_used_files(folder: Path) -> None:
     languages = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()
     wasm = {f"wasm.{language['wasm']}.pagefind" for language in languages}
     for path in sorted(folder.iterdir()):
@@ -100,5 +119,5 @@ def keep_settings_only(site_dir: Path) -> None:
 
 
 def index_built_site(site_dir: Path) -> None:
-    write_search_pieces(site_dir)
-    keep_settings_only(site_dir)
+    """Index the built site at ``site_dir`` into ``site_dir/pagefind/``, and wait for it."""
+    Indexing(site_dir).finish()

@@ -32,6 +32,12 @@
   var SECTIONS_PER_PAGE = 5;
   var EXCERPT_WORDS = 30;
   var QUIET_MS = 60;   // a query is searched when no key has followed it for this long
+  /* A word's first letter or two start many words: their pieces of the index
+     are large (three pieces, 108 KB for "i" at 100 times today's dossier),
+     while the whole word needs one. So they are not fetched ahead, and
+     searched only once the reader has paused. */
+  var WHOLE_WORD = 3;
+  var SHORT_QUIET_MS = 400;
   var WARM_CHANNEL = "dossier-search-warm";
 
   /* The words of a query as Material lists them for highlighting (the "h=" of a result's link). */
@@ -59,6 +65,11 @@
     return String(query).split(/\s+/).map(plainWord).filter(Boolean).every(function (term) {
       return matched.some(function (word) { return word.indexOf(term) === 0; });
     });
+  }
+
+  function lastWordLength(query) {
+    var words = String(query).trim().split(/\s+/);
+    return plainWord(words[words.length - 1]).length;
   }
 
   function escapeHtml(text) {
@@ -123,7 +134,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { queryTerms: queryTerms, plainWord: plainWord, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
+    module.exports = { queryTerms: queryTerms, plainWord: plainWord, lastWordLength: lastWordLength, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
                        resultGroup: resultGroup, rankedGroups: rankedGroups, PAGES_SHOWN: PAGES_SHOWN };
     return;
   }
@@ -212,7 +223,8 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var asked = ++latest;
-      if (String(message.data).trim()) {   // the words' pieces load while the next keys come
+      var short = lastWordLength(message.data) < WHOLE_WORD;
+      if (!short) {   // the word's pieces load while the next keys come
         loadPagefind().then(function (module) { return module.preload(message.data); }).catch(function () {});
       }
       var overtaken = function () { return asked !== latest; };
@@ -221,7 +233,7 @@
         search(message.data, overtaken).then(function (result) {
           if (result !== null && !overtaken()) self.postMessage({ type: RESULT, data: result });
         });
-      }, QUIET_MS);
+      }, short ? SHORT_QUIET_MS : QUIET_MS);
     }
   });
 

@@ -81,3 +81,9 @@ test("a result group is the page, then its best sections, titles escaped", () =>
   assert.deepEqual(sections.map(s => [s.location, s.score]), [["people/orla.html#later", 6], ["people/orla.html#early", 3]]);
   assert.deepEqual(first.terms, { orla: true });
 });
+
+test("the last word's length decides whether its pieces are fetched ahead", () => {
+  assert.equal(worker.lastWordLength("Orla Va"), 2);
+  assert.equal(worker.lastWordLength("QX-450 "), 5);
+  assert.equal(worker.lastWordLength(""), 0);
+});

@@ -175,16 +175,25 @@ class BuildSession:
             self.preview.tidy_search_index(config)
         if self.output is not None:
             self.output.succeeded = not (config.strict and self.warnings.count)
-            if self.output.succeeded:
-                try:  # before the zip, which leaves the index in pieces out
-                    search_pieces.index_built_site(Path(config.site_dir))
-                except search_pieces.SearchIndexError as error:
-                    raise PluginError(str(error)) from None
-            if self.zip_wanted and self.output.succeeded:
+            if not self.output.succeeded:
+                return
+            site = Path(config.site_dir)
+            try:  # Pagefind indexes the site while it is zipped (the zip leaves its output out)
+                indexing = search_pieces.Indexing(site)
+            except search_pieces.SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            zip_error = None
+            if self.zip_wanted:
                 try:  # over the empty file MkDocs copied there
-                    offline_zip.write_offline_zip(Path(config.site_dir))
+                    offline_zip.write_offline_zip(site)
                 except offline_zip.OfflineCopyError as error:
-                    raise PluginError(str(error)) from None
+                    zip_error = error
+            try:
+                indexing.finish()
+            except search_pieces.SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            if zip_error is not None:
+                raise PluginError(str(zip_error)) from None
 
     def build_failed(self) -> None:
         if self.output is not None:
