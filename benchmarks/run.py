@@ -8,7 +8,9 @@ render + write, its stages timed in a fresh Python process, as in a build),
 `mkdocs build --strict` in a child process (wall time, CPU time, peak memory)
 with and without the offline copy (the zip of the site that the build
 makes; DOSSIER_OFFLINE_COPY=0 leaves it out), the floor, site size, search index size and the
-largest page. Every time is the median of several runs; builds and floor
+largest page, and search on a phone: typing "India" into the home page's
+search box in an emulated phone on a slow line (benchmarks/search_phone.py),
+the first result's time and the bytes fetched. Every time is the median of several runs; builds and floor
 builds alternate with the generator's runs, so that all meet the same load on
 the machine, and each ratio is the median of the rounds' own ratios: the
 figures to trust on a busy machine. It also times quote
@@ -66,7 +68,7 @@ from build_scripts.tools.synthetic import (
     write_wide_dossier,
 )
 
-from . import serve_reload
+from . import search_phone, serve_reload
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FLOOR_CONFIG = "mkdocs-floor.yml"
@@ -122,7 +124,8 @@ def run_build(root: Path, config: str, site_dir: Path, strict: bool = True, offl
 class SiteFigures:
     pages: int
     site_bytes: int
-    search_index_bytes: int
+    search_index_bytes: int  # the whole index (Material's, read from disk; or Zensical's)
+    search_pieces_bytes: int  # the index in pieces, pagefind/ (served pages fetch only what a search needs)
     largest_page_bytes: int
     largest_page: str
     pages_over_limit: int  # HTML pages over PAGE_BYTES
@@ -132,13 +135,16 @@ def site_figures(site_dir: Path) -> SiteFigures:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html" and p.name != "404.html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    # Material's search index, or Zensical's.
-    index = next((site_dir / path for path in ("search/search_index.json", "search.json")
+    # Material's whole search index (since the index in pieces, search_index.json
+    # holds its settings alone on a build: the whole one is the offline script), or Zensical's.
+    index = next((site_dir / path for path in ("search/search_index.js", "search/search_index.json", "search.json")
                   if (site_dir / path).is_file()), site_dir / "search.json")
+    pieces = [p for p in files if p.is_relative_to(site_dir / "pagefind")]
     return SiteFigures(
         pages=len(pages),
         site_bytes=sum(p.stat().st_size for p in files),
         search_index_bytes=index.stat().st_size if index.is_file() else 0,
+        search_pieces_bytes=sum(p.stat().st_size for p in pieces),
         largest_page_bytes=largest.stat().st_size,
         largest_page=largest.relative_to(site_dir).as_posix(),
         pages_over_limit=sum(p.stat().st_size > PAGE_BYTES for p in pages),
@@ -294,8 +300,16 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
               f"{sites[-1].wall:.1f} s, floor {floors[-1].wall:.1f} s"
               + (f", Zensical {zensical[-1].wall:.1f} s" if zensical else ""), flush=True)
     figures = site_figures(work / "site")
+    # Typing "India" on a phone (benchmarks/search_phone.py), on the site just built.
+    print(f"  search on a phone ({runs} runs)...", flush=True)
+    search = search_phone.measure(work / "site", runs=runs)
+    print("  " + search_phone.report(search), flush=True)
     floor_figures = site_figures(work / "floor-site")
     zensical_figures = site_figures(root / "site-zensical") if zensical else None
+    zensical_search = None
+    if zensical:   # Zensical's own search (its whole index), in the same emulation
+        zensical_search = search_phone.measure(root / "site-zensical", runs=runs, theme="zensical")
+        print("  Zensical: " + search_phone.report(zensical_search), flush=True)
     shutil.rmtree(root)
 
     generator = {stage: median([getattr(r, stage) for r in generator_runs])
@@ -326,11 +340,12 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         "build_over_floor_wall": median([b.wall / f.wall for b, f in zip(builds, floors, strict=True)]),
         "build_over_floor_cpu": median([b.cpu / f.cpu for b, f in zip(builds, floors, strict=True)]),
         "site": asdict(figures),
+        "search_on_a_phone": search,
         "floor_site": asdict(floor_figures),
         # The same site from Zensical (`make site-zensical`: source written, built, zipped), in the same rounds.
         "zensical": ({key: median([getattr(r, key) for r in zensical]) for key in ("wall", "cpu", "peak_rss_mb")}
                      | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds, strict=True)]),
-                        "site": asdict(zensical_figures)}) if zensical else None,
+                        "site": asdict(zensical_figures), "search_on_a_phone": zensical_search}) if zensical else None,
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
                      "warm_generator": [asdict(r) for r in warm_generator_runs],
                      "warm_build": [asdict(r) for r in warm_builds],
@@ -448,6 +463,10 @@ def _warm(scale: dict, cell) -> str:
     return cell() if scale.get("warm_build") else "-"
 
 
+def _search(scale: dict, cell) -> str:
+    return cell(scale["search_on_a_phone"]) if scale.get("search_on_a_phone") else "not measured"
+
+
 def table(results: dict) -> str:
     rows = [
         ("records", lambda s: f"{s['records']:,}"),
@@ -469,13 +488,19 @@ def table(results: dict) -> str:
         ("whole build, warm (wall)", lambda s: _warm(s, lambda: f"{s['warm_build']['wall']:.1f} s")),
         ("peak memory (largest process)", lambda s: f"{s['build']['peak_rss_mb']:.0f} MB"),
         ("site size", lambda s: kb(s['site']['site_bytes'])),
-        ("search index", lambda s: kb(s['site']['search_index_bytes'])),
+        ("search index, whole (read from disk)", lambda s: kb(s['site']['search_index_bytes'])),
+        ("search index in pieces (pagefind/)", lambda s: kb(s['site'].get('search_pieces_bytes', 0))),
+        ("search on a phone: first result", lambda s: _search(s, lambda f: f"{f['first_result_seconds']:.2f} s")),
+        ("search on a phone: fetched", lambda s: _search(s, lambda f: kb(f['fetched_bytes']))),
         ("largest page", lambda s: f"{kb(s['site']['largest_page_bytes'])} ({s['site']['largest_page']})"),
         ("pages over 100 KB", lambda s: f"{s['site']['pages_over_limit']:,}"),
         ("Zensical: whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['wall']:.1f} s")),
         ("  / MkDocs whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['over_mkdocs_wall']:.2f}x")),
         ("Zensical: site size", lambda s: _zensical(s, lambda z: kb(z['site']['site_bytes']))),
         ("Zensical: search index", lambda s: _zensical(s, lambda z: kb(z['site']['search_index_bytes']))),
+        ("Zensical: search on a phone, first result",
+         lambda s: _zensical(s, lambda z: _search(z, lambda f: f"{f['first_result_seconds']:.2f} s"))),
+        ("Zensical: search on a phone, fetched", lambda s: _zensical(s, lambda z: _search(z, lambda f: kb(f['fetched_bytes'])))),
         ("runs (median of)", lambda s: str(s['runs'])),
     ]
     scales = results["scales"]
@@ -501,6 +526,15 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
         checks.append((f"x{scale}: no page over {PAGE_BYTES // 1024} KB",
                        s["site"]["largest_page_bytes"] <= PAGE_BYTES,
                        f"largest {kb(s['site']['largest_page_bytes'])}"))
+    for scale, limit in search_phone.FIRST_RESULT_SECONDS.items():
+        figures = scales.get(scale, {}).get("search_on_a_phone")
+        if figures:
+            checks.append((f"x{scale}: typing \"{figures['query']}\" on a phone, first result within {limit:.0f} s",
+                           figures["first_result_seconds"] <= limit, f"{figures['first_result_seconds']:.2f} s"))
+    figures = scales.get(100, {}).get("search_on_a_phone")
+    if figures:
+        checks.append((f"x100: at most {search_phone.FETCHED_BYTES_AT_X100 // 1024} KB fetched for a one-word search",
+                       figures["fetched_bytes"] <= search_phone.FETCHED_BYTES_AT_X100, kb(figures["fetched_bytes"])))
     largest = scales.get(100)
     if largest:
         checks.append((f"x100 builds in under {LARGEST_SCALE_SECONDS} s", largest["build"]["wall"] < LARGEST_SCALE_SECONDS,

@@ -3,6 +3,7 @@
     check       validate content/ and seeds/, report coverage; exit 1 on problems
     generate    write the site's complete source (docs/ completed, generated pages and files) to a folder
     offline     zip a built site into itself for reading from disk (downloads/dossier-offline.zip)
+    search-index  index a built site for search in pieces (Pagefind, into pagefind/)
     linkcheck   check that every internal link and anchor of a built site resolves
     new         start an actor, topic, claim, source or story from a commented skeleton
     fmt         rewrite content YAML in the one canonical style (--check: only list drift)
@@ -58,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
                                  help="write nothing while text is still a placeholder (as `mkdocs build --strict`)")
     offline_parser = command("offline", "zip a built site into itself, for reading from disk")
     offline_parser.add_argument("site", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
+    search_parser = command("search-index", "index a built site for search in pieces (Pagefind)")
+    search_parser.add_argument("site", type=Path, metavar="SITE_DIR", help="a built site, e.g. site-zensical")
     linkcheck_parser = command("linkcheck", "check every internal link and anchor of a built site")
     linkcheck_parser.add_argument("sites", nargs="+", type=Path, metavar="SITE_DIR", help="a built site, e.g. site")
     linkcheck_parser.add_argument("--file-urls", action="store_true",
@@ -83,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return generate(args.root, args.out, args.format, args.strict)
     if args.command == "offline":  # reads a built site, not the content
         return offline(args.site)
+    if args.command == "search-index":  # reads a built site, not the content
+        return search_index(args.site)
     if args.command == "linkcheck":  # reads a built site, not the content
         from build_scripts.tools.linkcheck import main as linkcheck
         return linkcheck(args.sites, file_urls=args.file_urls)
@@ -168,6 +173,18 @@ def offline(site: Path) -> int:
         print(str(error), file=sys.stderr)
         return 1
     print(f"{site / ZIP_SITE_PATH}: {size} bytes")
+    return 0
+
+
+def search_index(site: Path) -> int:
+    from build_scripts.renderers.search_pieces import PAGEFIND_FOLDER, SearchIndexError, index_built_site
+
+    try:
+        index_built_site(site)
+    except SearchIndexError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"{site / PAGEFIND_FOLDER}: the search index in pieces")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -181,3 +182,12 @@ def fictional_project(target: Path) -> Path:
         shutil.rmtree(root / name)
         shutil.copytree(FICTIONAL_DOSSIER / name, root / name)
     return root
+
+
+def whole_search_index(site: Path) -> dict:
+    """Material's whole search index of a built site, as pages opened from disk
+    read it (search/search_index.js, written by Material's offline plugin): the
+    served search/search_index.json keeps the index's settings alone, since
+    served pages search Pagefind's index in pieces (build_scripts/renderers/search_pieces.py)."""
+    text = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("var __index = ").rstrip().removesuffix(";"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .helpers import FICTIONAL_DOSSIER as FICTIONAL
-from .helpers import article, cli_in_process, fictional_project, soup
+from .helpers import article, cli_in_process, fictional_project, soup, whole_search_index
 
 SOURCES = ["ost-herald-bridge", "velmora-courier-bridge"]
 CORROBORATED = "bridge-over-the-ost-reopened"
@@ -105,7 +105,7 @@ def test_every_link_of_the_fictional_site_resolves(fictional_site):
 
 def test_the_fictional_sites_search_index_finds_both_sources(fictional_site):
     _root, site = fictional_site
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = whole_search_index(site)
     locations = {doc["location"] for doc in index["docs"]}
     for source_id in SOURCES:
         assert any(loc.startswith(f"sources/{source_id}.html") for loc in locations), source_id

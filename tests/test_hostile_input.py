@@ -55,7 +55,7 @@ from build_scripts.content.schema import expected_header
 from build_scripts.pages.render import front_matter
 from build_scripts.tools.linkcheck import check_site
 
-from .helpers import PROJECT_ROOT, article, build_site, copy_project
+from .helpers import PROJECT_ROOT, article, build_site, copy_project, whole_search_index
 
 # Each example is one full build (a few seconds): few examples, the same ones
 # every run, and no shrinking (each shrinking step would be another build);
@@ -346,15 +346,15 @@ def page_shape(html: str) -> PageShape:
 def site_shapes(site: Path) -> dict[str, PageShape]:
     shapes = {p.relative_to(site).as_posix(): page_shape(p.read_text(encoding="utf-8"))
               for p in sorted(site.rglob("*")) if p.suffix in (".html", ".svg")}
-    index = site / "search" / "search_index.json"
-    if index.is_file():  # the search dialog shows these fragments as HTML
+    index = site / "search" / "search_index.js"
+    if index.is_file():  # the search dialog shows these fragments as HTML (from disk; served pages, Pagefind's)
         search = PageShape()
-        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        for doc in whole_search_index(site)["docs"]:
             for part in (doc["title"], doc["text"]):
                 shape = page_shape(part)
                 search.elements |= shape.elements
                 search.problems += shape.problems
-        shapes["search/search_index.json"] = search
+        shapes["search/search_index.js"] = search
     return shapes
 
 

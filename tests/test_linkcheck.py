@@ -103,3 +103,15 @@ def test_the_command_fails_on_a_broken_site_and_on_a_folder_that_is_no_site(tmp_
     result = cli_in_process(PROJECT_ROOT, "linkcheck", str(tmp_path / "empty"))
     assert result.returncode == 1
     assert "not a built site" in result.stdout
+
+
+def test_the_whole_index_for_pages_read_from_disk_is_checked(tmp_path):
+    """A build's served search/search_index.json holds the settings alone; the
+    pages' locations are in search/search_index.js, read from disk."""
+    site = write_site(tmp_path, {"index.html": '<h1 id="top">Home</h1>'}, search=[])
+    docs = [{"location": "index.html#top"}, {"location": "index.html#gone"}]
+    (site / "search" / "search_index.js").write_text("var __index = " + json.dumps({"docs": docs}))
+
+    report = check_site(site)
+
+    assert report.broken == [BrokenLink("search/search_index.js", "index.html#gone", "no such anchor")]

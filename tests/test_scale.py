@@ -5,7 +5,6 @@ Timings are the benchmark's business (make bench), not this test's."""
 from __future__ import annotations
 
 import itertools
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -21,7 +20,7 @@ from build_scripts.rules.check import CheckedDossier, load_and_check
 from build_scripts.tools.linkcheck import check_site
 from build_scripts.tools.synthetic import write_dossier
 
-from .helpers import SCALE, article, build_site, soup, tree_digest
+from .helpers import SCALE, article, build_site, soup, tree_digest, whole_search_index
 
 # The x10 dossier, its check and its site are session fixtures (conftest.py):
 # the browser tests measure the same dossier's network pictures.
@@ -217,7 +216,7 @@ def test_links_to_a_term_or_an_event_lead_to_the_part_that_holds_it(checked_x10,
 
 
 def test_the_parts_are_in_search_and_the_home_page_lists_the_first_topics(checked_x10, site_x10):
-    index = json.loads((site_x10 / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = whole_search_index(site_x10)
     located = {entry["location"].split("#")[0] for entry in index["docs"]}
     for main, folder in SPLIT_AT_X10.items():
         assert set(_parts(site_x10, main, folder)) <= located, main

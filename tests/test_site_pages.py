@@ -114,6 +114,6 @@ def test_scripts_wait_until_the_page_is_parsed(built_site):
     assert len(external) >= 6, external
     assert [tag for tag in external if " defer" not in tag] == []
     assert external[0] == '<script defer src="assets/iframe-worker-local.js">'
-    # What the site's scripts share, then the index's hold, must be in place before the bundle runs.
-    assert html.index("assets/dossier-common.js") < html.index("assets/search-on-demand.js") \
+    # What the site's scripts share, then the switch to the index in pieces, must run before the bundle.
+    assert html.index("assets/dossier-common.js") < html.index("assets/search-pagefind.js") \
         < html.index("assets/javascripts/bundle.") < html.index("assets/side-notes.js")

@@ -35,7 +35,13 @@ DOWNLOADS_PAGE = DOWNLOADS_KIND.path.removesuffix(".md") + ".html"
 # Files only a web server uses: no server shows 404.html (its links are
 # root-absolute, which cannot work from disk), and without site_url the
 # sitemap lists nothing.
-SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz",
+                     # Material's index as served pages fetch it (its settings alone once the build
+                     # indexed the site in pieces); from disk, its bundle reads search/search_index.js.
+                     "search/search_index.json")
+# The search index in pieces (renderers/search_pieces.py): a page opened from
+# disk fetches nothing, and searches the whole index of search/search_index.js.
+SERVER_ONLY_FOLDERS = ("pagefind/",)
 _EARLIEST_ZIP_TIME = 315532800  # 1980-01-01, the first date a zip can hold
 # zlib's default level: 9 took more than twice as long for 0.4% less
 # (measured on built sites: HTML and the search index).
@@ -64,7 +70,8 @@ def zip_site(site_dir: Path) -> bytes:
     and the zip itself, the Downloads page as the copy holds it."""
     skipped = set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH}
     names = sorted(name for name in (path.relative_to(site_dir).as_posix()
-                                     for path in site_dir.rglob("*") if path.is_file()) if name not in skipped)
+                                     for path in site_dir.rglob("*") if path.is_file())
+                   if name not in skipped and not name.startswith(SERVER_ONLY_FOLDERS))
     date_time = _zip_date_time()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL) as archive:

@@ -5,8 +5,9 @@
 Reads the HTML files of a built site (no MkDocs, no network) and checks every
 address an element points at — ``href``, ``src``, ``srcset``, ``action``,
 ``poster``, ``data`` — and every page location of the search index, as
-Material writes it (``search/search_index.json``, its pages under ``docs``)
-or as Zensical does (``search.json``, its pages under ``items``):
+Material writes it (``search/search_index.json``, its pages under ``docs``,
+and, for pages opened from disk, ``search/search_index.js``) or as Zensical
+does (``search.json``, its pages under ``items``):
 
 - a relative or root-relative address must name a file of the site (a folder
   counts when it holds ``index.html``), and its ``#fragment`` must be the id
@@ -36,6 +37,10 @@ from urllib.parse import unquote, urlsplit
 _URL_ATTRIBUTES = {"href", "src", "action", "poster", "xlink:href", "formaction"}
 # Where each renderer writes its search index, and the key of its list of entries.
 SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
+# Material's whole index as pages opened from disk read it (a script: "var __index = {...}"); a
+# build's served search/search_index.json keeps the settings alone (renderers/search_pieces.py).
+SEARCH_INDEX_SCRIPTS = {"search/search_index.js": "docs"}
+SCRIPT_PREFIX = "var __index = "
 NOT_FOLLOWED_PAGE = "404.html"  # served by a web server for any missing address
 
 
@@ -113,11 +118,14 @@ def check_site(site: Path, file_urls: bool = False) -> LinkReport:
                 report.broken.append(BrokenLink(name, url, problem))
             if problem != "":
                 report.links += 1
-    for index_path, entries in SEARCH_INDEXES.items():
+    for index_path, entries in (SEARCH_INDEXES | SEARCH_INDEX_SCRIPTS).items():
         index = site / index_path
         if not index.is_file():
             continue
-        for doc in json.loads(index.read_text(encoding="utf-8")).get(entries, []):
+        text = index.read_text(encoding="utf-8")
+        if index_path in SEARCH_INDEX_SCRIPTS:
+            text = text.removeprefix(SCRIPT_PREFIX).rstrip().removesuffix(";")
+        for doc in json.loads(text).get(entries, []):
             # Locations are relative to the site's root; "" is the home page.
             location = doc.get("location", "")
             problem = _resolve(site, "index.html", location or "index.html", ids, file_urls=False)

@@ -94,6 +94,18 @@ def long_pages_watched(browser, long_pages_url):
 
 
 @pytest.fixture(scope="session")
+def x10_url(site_x10):
+    """The x10 dossier's site (tests/conftest.py, site_x10), served over HTTP."""
+    yield from _served(site_x10)
+
+
+@pytest.fixture
+def x10_watched(browser, x10_url):
+    """``watched``, for the x10 dossier's site."""
+    yield from _watched_context(browser, x10_url)
+
+
+@pytest.fixture(scope="session")
 def offline_site(built_site, tmp_path_factory) -> Path:
     return _unzipped_offline_copy(built_site, tmp_path_factory.mktemp("offline"))
 

@@ -1,6 +1,8 @@
 """Search finds a reader's words, over HTTP and in the offline copy read
-from disk (file://), where Material's worker runs through the project's own
-shim (docs/assets/iframe-worker-local.js)."""
+from disk (file://). Served pages search the index in pieces that the build
+writes with Pagefind (docs/assets/search-pagefind-worker.js answers
+Material's search box); from disk, Material's own worker searches the whole
+index, and runs through the project's own shim (docs/assets/iframe-worker-local.js)."""
 
 from __future__ import annotations
 
@@ -52,20 +54,57 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
     assert page.url.startswith(offline_url)
 
 
-def test_the_search_index_waits_until_the_reader_starts_a_search(watched, site_url):
-    """A page loads without the search index (docs/assets/search-on-demand.js):
-    it is requested when the search box gets the focus, and search then works."""
+def _requests_of(page, base_url: str) -> list[str]:
+    """Site paths of the page's requests from now on (its worker's too)."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url[len(base_url):])
+            if request.url.startswith(base_url) else None)
+    return requests
+
+
+def test_a_served_page_searches_the_index_in_pieces(watched, site_url):
+    """Served over HTTP, a page loads no part of the search index but its
+    settings (search/search_index.json, without its pages); the reader's
+    search fetches Pagefind's pieces (pagefind/), never the whole index."""
     page = watched.new_page()
-    index_requests = []
-    page.on("request", lambda request: index_requests.append(request.url)
-            if request.url.endswith("/search/search_index.json") else None)
+    requests = _requests_of(page, site_url)
     page.goto(site_url + "index.html", wait_until="load")
     page.wait_for_timeout(1000)
-    assert index_requests == []
+    assert not [path for path in requests if path.startswith("pagefind/")], requests
+    assert "search/search_index.js" not in requests
     search(page, "Bolton")
-    assert len(index_requests) == 1
     found = wait_for_result(page, site_url, READER_QUERIES["Bolton"])
     assert READER_QUERIES["Bolton"] in found[:TOP_RESULTS], found
+    pieces = [path for path in requests if path.startswith("pagefind/")]
+    assert [path for path in pieces if path.startswith("pagefind/index/")], pieces
+    assert [path for path in pieces if path.startswith("pagefind/fragment/")], pieces
+    assert "search/search_index.js" not in requests
+
+
+def test_the_served_search_index_holds_its_settings_alone(built_site):
+    """What Material's bundle still fetches on every served page: the index's
+    settings (for the highlighting on a result's page), not its pages, which
+    pages opened from disk read from search/search_index.js."""
+    import json
+
+    served = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert served["docs"] == [] and served["config"]["separator"]
+    whole = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert whole.startswith("var __index = ") and '"location":"actors/john-bolton.html"' in whole
+
+
+def test_search_starts_loading_when_the_search_box_gets_the_focus(watched, site_url):
+    """Pagefind loads while the reader types, not before: the focus on the
+    search box starts it (docs/assets/search-pagefind.js tells the worker)."""
+    page = watched.new_page()
+    requests = _requests_of(page, site_url)
+    page.goto(site_url + "index.html", wait_until="load")
+    page.wait_for_timeout(500)
+    assert "pagefind/pagefind.js" not in requests
+    page.locator("input.md-search__input").click()
+    page.wait_for_timeout(1000)
+    assert "pagefind/pagefind.js" in requests
+    assert [path for path in requests if path.startswith("pagefind/wasm.")], requests
 
 
 def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(watched, site_url):
@@ -76,37 +115,3 @@ def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(watched
     page.goto(site_url + "actors/john-bolton.html?h=Bolton")
     page.wait_for_selector("article mark", timeout=10_000)
     assert "bolton" in page.inner_text("article mark").casefold()
-
-
-
-def test_without_search_on_demand_the_bundle_asks_for_the_index_as_the_page_loads(watched, site_url):
-    """Why docs/assets/search-on-demand.js wraps XMLHttpRequest at all:
-    kept out of the page, Material's bundle asks for the index by itself, as
-    the page loads and before any search, with an XMLHttpRequest of its own
-    (no fetch, no worker: nothing else to hold back). If this ever fails,
-    Material has changed how it loads the index, and the wrapper may go."""
-    page = watched.new_page()
-    page.route("**/assets/search-on-demand.js",
-               lambda route: route.fulfill(body="", content_type="text/javascript"))
-    index_requests = []
-    page.on("request", lambda request: index_requests.append(request.resource_type)
-            if request.url.endswith("/search/search_index.json") else None)
-    page.goto(site_url + "index.html", wait_until="load")
-    page.wait_for_timeout(500)
-    assert index_requests == ["xhr"]
-
-
-def test_the_request_wrapper_is_gone_once_the_page_has_loaded(watched, site_url):
-    """search-on-demand.js wraps XMLHttpRequest.prototype.open only until the
-    bundle has asked for the index: the page, loaded and not yet searched,
-    has the browser's own again, and its other requests were never held."""
-    page = watched.new_page()
-    page.goto(site_url + "index.html", wait_until="load")
-    assert page.evaluate("XMLHttpRequest.prototype.open.toString()") == "function open() { [native code] }"
-    status = page.evaluate("""() => new Promise(done => {
-        const request = new XMLHttpRequest();
-        request.open("GET", "sitemap.xml");
-        request.onload = () => done(request.status);
-        request.send();
-    })""")
-    assert status == 200

@@ -25,6 +25,10 @@ FORGIVEN_QUERIES = {
 }
 # Written so in the glossary's aliases: found by the search itself, nothing to forgive.
 ALIASES = {"S400", "Su35"}
+# Found as they are on served pages, whose search (Pagefind's index in pieces,
+# docs/assets/search-pagefind-worker.js) compares words without their hyphens;
+# from disk (lunr) they are forgiven.
+FOUND_WITHOUT_HYPHENS = {"SA21"}
 
 
 def _top_pages(page, base_url: str, expected: str) -> list[str]:
@@ -58,7 +62,7 @@ def test_a_misspelt_name_finds_its_page_over_http(watched, site_url, query):
     page = watched.new_page()
     found = _search_for(page, site_url, query)
     assert FORGIVEN_QUERIES[query] in found, f"{query!r} found {found}"
-    if query not in ALIASES:
+    if query not in ALIASES | FOUND_WITHOUT_HYPHENS:
         note = page.inner_text(".dossier-search-note")
         assert note.startswith(f"Nothing found for “{query}”; showing results for “"), note
 
@@ -115,7 +119,7 @@ def test_a_query_is_not_changed_before_the_search_has_answered_it(watched, site_
     reader's query is still the one searched."""
     page = watched.new_page()
     held = []
-    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.route("**/pagefind/pagefind-entry.json*", lambda route: held.append(route))
     page.goto(site_url + "index.html")
     box = page.locator("input.md-search__input")
     box.click()

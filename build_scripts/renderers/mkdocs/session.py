@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.renderers import offline_zip
+from build_scripts.renderers import offline_zip, search_pieces
 from build_scripts.renderers.mkdocs import atomic_output, speedups
 from build_scripts.renderers.mkdocs.preview_only import claim_from_selection
 from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
@@ -88,6 +88,10 @@ class BuildSession:
         # (offline_zip.py); not `serve`, where it would slow every reload.
         # DOSSIER_OFFLINE_COPY=0 leaves it out (the benchmark times the site alone).
         self.zip_wanted = self.command == "build" and os.environ.get("DOSSIER_OFFLINE_COPY", "1") != "0"
+        # `build` indexes the site it built for search in pieces (search_pieces.py),
+        # and its pages load the script that searches it; `serve` keeps
+        # Material's search alone, so that a save does not wait for the index.
+        config.extra["search_in_pieces"] = self.command == "build"
 
     # -- on_pre_build ---------------------------------------------------------
 
@@ -184,11 +188,25 @@ class BuildSession:
             self.preview.tidy_search_index(config)
         if self.output is not None:
             self.output.succeeded = not (config.strict and self.warnings.count)
-            if self.zip_wanted and self.output.succeeded:
+            if not self.output.succeeded:
+                return
+            site = Path(config.site_dir)
+            try:  # Pagefind indexes the site while it is zipped (the zip leaves its output out)
+                indexing = search_pieces.Indexing(site)
+            except search_pieces.SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            zip_error = None
+            if self.zip_wanted:
                 try:  # over the empty file MkDocs copied there
-                    offline_zip.write_offline_zip(Path(config.site_dir))
+                    offline_zip.write_offline_zip(site)
                 except offline_zip.OfflineCopyError as error:
-                    raise PluginError(str(error)) from None
+                    zip_error = error
+            try:
+                indexing.finish()
+            except search_pieces.SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            if zip_error is not None:
+                raise PluginError(str(zip_error)) from None
 
     def build_failed(self) -> None:
         if self.output is not None:

@@ -1,0 +1,34 @@
+"""Search on the x10 dossier's served site fetches pieces of the index, not
+the whole of it (the build's Pagefind index, docs/assets/search-pagefind-worker.js):
+the bytes a one-word search costs stay small while the whole index grows with
+the dossier. The x100 figures, in an emulated phone on a slow line, are the
+benchmark's (benchmarks/search_phone.py, `make bench`), not a test's."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .search import search
+
+QUERY = "India"   # the benchmark's query (issue 26)
+
+
+def test_a_one_word_search_at_x10_fetches_a_small_part_of_the_index(x10_watched, x10_url, site_x10):
+    page = x10_watched.new_page()
+    fetched: dict[str, int] = {}
+    page.on("requestfinished", lambda request: fetched.__setitem__(
+        urlsplit(request.url).path, request.sizes()["responseBodySize"]))
+    page.goto(x10_url + "index.html", wait_until="load")
+    before = set(fetched)
+    search(page, QUERY)
+    page.wait_for_selector(f".md-search-result__item a[href*='h={QUERY.lower()}']", timeout=20_000)
+    page.wait_for_timeout(500)
+
+    # (The synthetic dossier's stories are invented: "India" is in the pages about the dossier itself.)
+    first = page.eval_on_selector(".md-search-result__item > a.md-search-result__link", "a => new URL(a.href).pathname")
+    assert (site_x10 / first.lstrip("/")).is_file(), first
+    pieces = {path: size for path, size in fetched.items() if path not in before and path.startswith("/pagefind/")}
+    assert any(path.startswith("/pagefind/index/") for path in pieces), sorted(fetched)
+    assert "/search/search_index.js" not in fetched
+    whole = (site_x10 / "search" / "search_index.js").stat().st_size
+    assert sum(pieces.values()) < whole / 10, (sum(pieces.values()), whole)
