@@ -45,7 +45,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
-        self.texts: dict[str, str] = {}  # page path -> text of the file in pages_dir
+        self.page_data: dict[str, bytes] = {}  # page path -> bytes of the file in pages_dir
         self.file_data: dict[str, bytes] = {}  # path of another generated file -> its bytes in pages_dir
         self.fingerprint: str | None = None
         self.page_urls: set[str] = set()
@@ -54,33 +54,34 @@ class Preview:
 
     def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
         """The pages as files in ``pages_dir``, rewritten only where their text changed."""
-        self.changed = []
-        for page in pages:
-            target = self.pages_dir / page.path
-            if self.texts.get(page.path) != page.text or not target.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(page.text, encoding="utf-8")
-                self.texts[page.path] = page.text
-                self.changed.append(page.path)
-        for gone in set(self.texts) - {page.path for page in pages}:
-            (self.pages_dir / gone).unlink(missing_ok=True)
-            del self.texts[gone]
+        wanted = {page.path: page.text.encode("utf-8") for page in pages}
+        self.changed, _gone = self._write_changed(self.page_data, wanted)
         return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
 
     def other_files(self, config: MkDocsConfig, files: dict[str, bytes]) -> list[File]:
         """The other generated files ({site path: bytes}) as files in ``pages_dir``, rewritten only
         where their bytes changed: MkDocs copies into the site only those newer than their copy."""
-        for path, data in files.items():
+        _changed, gone = self._write_changed(self.file_data, files)
+        self.files_gone |= gone
+        return [File.generated(config, path, abs_src_path=str(self.pages_dir / path)) for path in files]
+
+    def _write_changed(self, kept: dict[str, bytes], wanted: dict[str, bytes]) -> tuple[list[str], set[str]]:
+        """Write into ``pages_dir`` each file of ``wanted`` whose bytes are not ``kept``'s (what was
+        written there before) and delete those no longer wanted; ``kept`` follows. Returns the
+        paths written and the paths deleted."""
+        changed = []
+        for path, data in wanted.items():
             target = self.pages_dir / path
-            if self.file_data.get(path) != data or not target.is_file():
+            if kept.get(path) != data or not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                self.file_data[path] = data
-        for gone in set(self.file_data) - files.keys():
-            (self.pages_dir / gone).unlink(missing_ok=True)
-            del self.file_data[gone]
-            self.files_gone.add(gone)
-        return [File.generated(config, path, abs_src_path=str(self.pages_dir / path)) for path in files]
+                kept[path] = data
+                changed.append(path)
+        gone = set(kept) - wanted.keys()
+        for path in gone:
+            (self.pages_dir / path).unlink(missing_ok=True)
+            del kept[path]
+        return changed, gone
 
     def start(self, config: MkDocsConfig, fingerprint: str, page_urls: set[str]) -> None:
         """Before MkDocs writes anything: empty the site if what every page
