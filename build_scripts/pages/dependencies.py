@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
@@ -40,9 +41,8 @@ class Tracker:
 
     def __init__(self, keys: dict[int, Key]):
         self.keys = keys  # {id() of a record or of its Located: its key}
-        self.totals: dict[str, int] = {}  # records of each kind
-        for kind, _ in set(keys.values()):  # noqa: B007
-            self.totals[kind] = self.totals.get(kind, 0) + 1
+        # records of each kind (a record and its Located share one key)
+        self.totals: dict[str, int] = Counter(kind for kind, _ in set(keys.values()))
         self.stack: list[set[Key]] = []
         self.entry_reads: dict[tuple[int, Hashable], frozenset[Key]] = {}  # (id(cache), key) -> reads
         # ("entry", name, key) -> (its reads, its value), for the entries ``remember`` cuts off
