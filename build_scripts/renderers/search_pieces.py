@@ -35,8 +35,12 @@ PAGEFIND_FOLDER = "pagefind"
 # What Pagefind reads of a page: the article (Material's and Zensical's), not
 # the navigation, the header or the footer, which every page repeats.
 ROOT_SELECTOR = "article.md-content__inner"
-# The headings' permalink signs (¶).
-EXCLUDED = ".headerlink"
+# What is not the page's content: the headings' permalink signs (¶), each
+# claim's folded "Cite this claim" box, and the page's "Last changed" and
+# "Source of this page" lines. The cite box repeats the claim with an address
+# in it, and a result's excerpt taken from there read as an address
+# ("topics/india-us-ties.html#claim-…") where the claim's own words belong.
+EXCLUDED = ".headerlink, .dossier-cite, .dossier-last-changed, .dossier-page-source"
 # The files of pagefind/ a search uses; the rest is Pagefind's own search
 # interfaces and its main-thread worker, which the site does not load.
 USED_FILES = ("pagefind.js", "pagefind-entry.json")
