@@ -5,11 +5,16 @@ import os
 import signal
 import socket
 import subprocess
+from pathlib import Path
+
+PYCACHE = Path(__file__).resolve().parents[2] / "build" / "pycache"
 
 
 def environment() -> dict[str, str]:
-    """The environment of every child process (builds, servers): as `make` sets it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    """The environment of every child process (builds, servers): as `make` sets it,
+    bytecode kept in build/pycache so that no child compiles MkDocs again."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="")
+    env.setdefault("PYTHONPYCACHEPREFIX", str(PYCACHE))
     env.pop("SOURCE_DATE_EPOCH", None)
     return env
 
