@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import statistics
 import sys
@@ -55,6 +56,24 @@ KEY_DELAY_MS = 20
 # The search index's files: Material's whole index, Zensical's, the index in pieces.
 SEARCH_INDEX_PATHS = ("search/search_index.json", "search/search_index.js", "search.json", "pagefind/")
 TIMEOUT_MS = 120_000
+# The page's own clock marks when the first result is shown: the first frame after
+# it enters the page (in the document or in a theme's shadow root). Playwright's
+# wait for it, which polls the page, notices it a third of a second later on the
+# slowed CPU, a delay the reader does not have.
+MARK_FIRST_RESULT = """selector => {
+    const watch = root => new MutationObserver(() => {
+        if (window.firstResultAt || window.firstResultSeen || !root.querySelector(selector)) return;
+        window.firstResultSeen = true;
+        requestAnimationFrame(() => { window.firstResultAt = performance.timeOrigin + performance.now(); });
+    }).observe(root, { subtree: true, childList: true, attributes: true });
+    watch(document);
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+        const root = attachShadow.call(this, init);
+        watch(root);
+        return root;
+    };
+}"""
 
 # The issue's targets: first result within 2 s at x100 and 1 s at x1; at most 300 KB fetched at x100.
 FIRST_RESULT_SECONDS = {1: 1.0, 100: 2.0}
@@ -136,6 +155,8 @@ def serve(site: Path, line: SlowLine) -> ThreadingHTTPServer:
 
 def search_once(browser, base_url: str, query: str, line: SlowLine, ui: SearchBox) -> SearchRun:
     context = browser.new_context(viewport=VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=2)
+    result = ui.result.format(query=query.lower())
+    context.add_init_script(f"({MARK_FIRST_RESULT})({json.dumps(result)})")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
@@ -156,8 +177,9 @@ def search_once(browser, base_url: str, query: str, line: SlowLine, ui: SearchBo
             window.firstKeyAt = window.firstKeyAt || performance.timeOrigin + performance.now(); }, true)""")
         page.click(ui.opener)
         page.locator(ui.box).press_sequentially(query, delay=KEY_DELAY_MS)
-        page.locator(ui.result.format(query=query.lower())).first.wait_for(timeout=TIMEOUT_MS)
-        seconds = time.time() - page.evaluate("window.firstKeyAt") / 1000
+        page.locator(result).first.wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_function("() => window.firstResultAt", timeout=TIMEOUT_MS)
+        seconds = (page.evaluate("window.firstResultAt") - page.evaluate("window.firstKeyAt")) / 1000
         with line.lock:
             fetched = line.sent
         return SearchRun(seconds, fetched, index_before, requests[asked_before:])
