@@ -23,6 +23,11 @@
  * "boost" meta): pages about one thing come before long lists, the pages for
  * contributors last. Only the first PAGES_SHOWN pages are fetched and shown:
  * each page shown costs its text.
+ *
+ * Speed on a phone's line (benchmarks/search_phone.py): Pagefind loads once
+ * the page is idle; the index's pieces that hold the words typed are fetched
+ * from their third letter on, while Pagefind may still be loading; the first
+ * pages found are answered before the others (search, FIRST_ANSWER).
  */
 (function () {
   "use strict";
@@ -133,8 +138,72 @@
       .map(function (entry) { return resultGroup(entry.data, entry.score, terms); });
   }
 
+  /* The index's pieces listed in Pagefind's metadata (the .pf_meta file, once
+     unzipped: "pagefind_dcd", then CBOR: [version, [[page, words]...],
+     [[first word, last word, piece]...], ...]; pagefind_web/src/metadata.rs),
+     as [{from, to, hash}]. Reads only what it needs: text, numbers, arrays. */
+  var SIGNATURE = "pagefind_dcd";
+  function indexPieces(bytes) {
+    var at = SIGNATURE.length;
+    for (var i = 0; i < at; i++) {
+      if (bytes[i] !== SIGNATURE.charCodeAt(i)) throw new Error("not Pagefind's metadata");
+    }
+    function head(major) {   // the length or value of the next item, which must be of this CBOR major type
+      var first = bytes[at++];
+      if (first >> 5 !== major) throw new Error("unexpected CBOR item at byte " + (at - 1));
+      var info = first & 31;
+      if (info < 24) return info;
+      var size = { 24: 1, 25: 2, 26: 4 }[info];
+      if (size === undefined) throw new Error("unsupported CBOR length at byte " + (at - 1));
+      var value = 0;
+      for (var k = 0; k < size; k++) value = value * 256 + bytes[at++];
+      return value;
+    }
+    function text() {
+      var length = head(3);
+      var value = new TextDecoder().decode(bytes.subarray(at, at + length));
+      at += length;
+      return value;
+    }
+    head(4);
+    text();   // Pagefind's version
+    for (var pages = head(4); pages > 0; pages--) { head(4); text(); head(0); }
+    var pieces = [];
+    for (var count = head(4); count > 0; count--) {
+      head(4);
+      pieces.push({ from: text(), to: text(), hash: text() });
+    }
+    return pieces;
+  }
+
+  /* The query as Pagefind reads it before choosing the pieces it needs
+     (pagefind_web_js/lib/coupled_search.ts, search): punctuation dropped, lower case. */
+  function pagefindTerm(query) {
+    return Array.from(String(query)).filter(function (letter) {
+      return !/^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u.test(letter);
+    }).map(function (letter) { return letter.toLocaleLowerCase(); }).join("").replace(/\s{2,}/g, " ").trim();
+  }
+
+  /* The pieces Pagefind will fetch for a query: for each word, the first piece
+     whose range holds it (pagefind_web/src/lib.rs, try_request_indexes; its
+     wider second try, when no word has a piece, is left to Pagefind). */
+  function piecesFor(query, pieces) {
+    var hashes = [];
+    pagefindTerm(query).split(" ").forEach(function (word) {
+      if (!word) return;
+      for (var i = 0; i < pieces.length; i++) {
+        if (word >= pieces[i].from && word <= pieces[i].to) {
+          if (hashes.indexOf(pieces[i].hash) === -1) hashes.push(pieces[i].hash);
+          return;
+        }
+      }
+    });
+    return hashes.sort();
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { queryTerms: queryTerms, plainWord: plainWord, lastWordLength: lastWordLength, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
+    module.exports = { indexPieces: indexPieces, pagefindTerm: pagefindTerm, piecesFor: piecesFor,
+                       queryTerms: queryTerms, plainWord: plainWord, lastWordLength: lastWordLength, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
                        resultGroup: resultGroup, rankedGroups: rankedGroups, PAGES_SHOWN: PAGES_SHOWN };
     return;
   }
@@ -150,8 +219,8 @@
   var early = {};   // address without its query -> promise of the response
   var nativeFetch = self.fetch.bind(self);
 
-  function fetchEarly(url) {
-    if (!early[url]) early[url] = nativeFetch(url);
+  function fetchEarly(url) {   // once: an answer already handed to Pagefind is not fetched again
+    if (!(url in early)) early[url] = nativeFetch(url);
     return early[url];
   }
 
@@ -164,6 +233,14 @@
   };
 
   var knownEntry = null;   // Pagefind's entry file, when the build put it in the index's settings (SETUP)
+  /* The index's pieces, read from the metadata as it arrives: the words'
+     pieces are then fetched while Pagefind's WebAssembly still loads (Pagefind
+     itself asks for them only once it has started). */
+  var piecesKnown = null;
+
+  function unzipped(response) {
+    return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
 
   function fetchFirstPieces() {
     var entryFetched = fetchEarly(FOLDER + "pagefind-entry.json");
@@ -172,10 +249,23 @@
     })).then(function (entry) {
       Object.keys(entry.languages).forEach(function (name) {
         var language = entry.languages[name];
-        fetchEarly(FOLDER + "pagefind." + language.hash + ".pf_meta");
+        var meta = fetchEarly(FOLDER + "pagefind." + language.hash + ".pf_meta");
         fetchEarly(FOLDER + "wasm." + language.wasm + ".pagefind");
+        if (piecesKnown === null && typeof DecompressionStream === "function") {
+          piecesKnown = meta.then(function (response) { return unzipped(response.clone()); })
+            .then(function (bytes) { return indexPieces(new Uint8Array(bytes)); })
+            .catch(function () { return []; });
+        }
       });
     }).catch(function () { /* Pagefind asks again itself */ });
+  }
+
+  /* Fetch ahead the pieces of the index that hold the query's words. */
+  function fetchWordPieces(query) {
+    if (piecesKnown === null) return;
+    piecesKnown.then(function (pieces) {
+      piecesFor(query, pieces).forEach(function (hash) { fetchEarly(FOLDER + "index/" + hash + ".pf_index"); });
+    });
   }
 
   var pagefind = null;   // a promise of Pagefind's module, made on the first search
@@ -193,24 +283,48 @@
     return pagefind;
   }
 
-  /* The answer to ``query``, or null once a newer query has overtaken it
-     (its pages' text is then not fetched: each costs bytes on a slow line). */
-  function search(query, overtaken) {
-    if (!String(query).trim()) return Promise.resolve({ items: [] });
+  /* Answer ``query`` through ``answer(result)``, or not at all once a newer
+     query has overtaken it (its pages' text is then not fetched: each costs
+     bytes on a slow line). A browser fetches six files at a time from a
+     server without HTTP/2, so the text of the first FIRST_ANSWER pages
+     arrives a round trip before the others: those pages are answered at once,
+     in their order, and all PAGES_SHOWN once the others have come (a later
+     one may then rank above them). A first answer with no page is not given:
+     the forgiving search (assets/search-forgive.js) would read it as "nothing found". */
+  var FIRST_ANSWER = 6;
+  function search(query, overtaken, answer) {
+    if (!String(query).trim()) {
+      answer({ items: [] });
+      return Promise.resolve();
+    }
+    function ranked(found) {
+      found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
+      return { items: rankedGroups(found, queryTerms(query)) };
+    }
     return loadPagefind().then(function (module) {
       return overtaken() ? null : module.search(query);
-    }).then(function (answer) {
-      if (answer === null || overtaken()) return null;
-      var results = answer && answer.results ? answer.results.slice(0, PAGES_SHOWN) : [];
-      return Promise.all(results.map(function (result) {
+    }).then(function (searched) {
+      if (searched === null || overtaken()) return;
+      var results = searched && searched.results ? searched.results.slice(0, PAGES_SHOWN) : [];
+      var fetched = results.map(function (result) {
         return result.data().then(function (data) { return { data: data, score: result.score }; });
-      })).then(function (found) {
-        found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
-        return { items: rankedGroups(found, queryTerms(query)) };
       });
+      var complete = false;
+      var all = Promise.all(fetched).then(function (found) {
+        complete = true;
+        if (!overtaken()) answer(ranked(found));
+      });
+      if (results.length > FIRST_ANSWER) {
+        Promise.all(fetched.slice(0, FIRST_ANSWER)).then(function (found) {
+          if (complete || overtaken()) return;
+          var first = ranked(found);
+          if (first.items.length) answer(first);
+        });
+      }
+      return all;
     }).catch(function (error) {
       console.warn("search: " + error);
-      return { items: [] };
+      answer({ items: [] });
     });
   }
 
@@ -225,21 +339,26 @@
       var asked = ++latest;
       var short = lastWordLength(message.data) < WHOLE_WORD;
       if (!short) {   // the word's pieces load while the next keys come
+        fetchWordPieces(message.data);
         loadPagefind().then(function (module) { return module.preload(message.data); }).catch(function () {});
       }
       var overtaken = function () { return asked !== latest; };
       setTimeout(function () {   // keys typed in quick succession make one search
         if (overtaken()) return;
-        search(message.data, overtaken).then(function (result) {
-          if (result !== null && !overtaken()) self.postMessage({ type: RESULT, data: result });
+        search(message.data, overtaken, function (result) {
+          self.postMessage({ type: RESULT, data: result });
         });
       }, short ? SHORT_QUIET_MS : QUIET_MS);
     }
   });
 
-  /* The reader has started a search (the search box has the focus: assets/search-pagefind.js):
-     Pagefind and its index's first pieces load while the words are typed. */
+  /* The page is idle, or the reader has started a search (assets/search-pagefind.js):
+     Pagefind loads. Told "listening", the page repeats a word given before this worker listened. */
   if (typeof BroadcastChannel === "function") {
-    new BroadcastChannel(WARM_CHANNEL).addEventListener("message", function () { loadPagefind(); });
+    var warm = new BroadcastChannel(WARM_CHANNEL);
+    warm.addEventListener("message", function (event) {
+      if (event.data === "start") loadPagefind();
+    });
+    warm.postMessage("listening");
   }
 })();

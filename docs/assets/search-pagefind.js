@@ -43,19 +43,39 @@
   if (settings === null) return;
   settings.textContent = JSON.stringify(withPagefindWorker(JSON.parse(settings.textContent)));
 
-  /* When the reader starts a search (the search box gets the focus: a tap, a
-     click, or Material's "/", "s" and "f" keys), the worker loads Pagefind
-     while the words are typed; a page that is never searched loads none of it.
+  /* The worker loads Pagefind itself (its script, its WebAssembly and the
+     index's list of pieces: 85 KB compressed, the same for every page, so
+     cached after the first) once the page has loaded and the browser is idle,
+     or as soon as the reader starts a search (the search box gets the focus: a
+     tap, a click, or Material's "/", "s" and "f" keys), whichever comes first.
+     A phone reader's first result then waits only for the words' pieces of
+     the index and the pages found; the pieces come only with the words typed.
+     A reader who asked their browser to save data loads nothing before a search.
      The worker is Material's to start and to talk to: a broadcast reaches it. */
   var warm = typeof BroadcastChannel === "function" ? new BroadcastChannel("dossier-search-warm") : null;
+  if (warm === null) return;
+  /* The worker may start listening after the word was given (Material starts
+     it as the page starts, and it loads as the page does): it then says
+     "listening", and is told again. */
+  var started = false;
+  function start() {
+    started = true;
+    warm.postMessage("start");
+  }
+  warm.addEventListener("message", function (event) {
+    if (event.data === "listening" && started) warm.postMessage("start");
+  });
+  var savesData = Boolean(navigator.connection && navigator.connection.saveData);
+  if (!savesData) {
+    window.addEventListener("load", function () {
+      var whenIdle = window.requestIdleCallback || function (then) { return setTimeout(then, 1); };
+      whenIdle(start);
+    });
+  }
   document.addEventListener("focusin", function (event) {
-    if (warm !== null && event.target.matches && event.target.matches(window.dossier.selectors.searchQuery)) {
-      warm.postMessage("start");
-    }
+    if (event.target.matches && event.target.matches(window.dossier.selectors.searchQuery)) start();
   });
   document.addEventListener("change", function (event) {
-    if (warm !== null && event.target.id === window.dossier.selectors.searchToggle && event.target.checked) {
-      warm.postMessage("start");
-    }
+    if (event.target.id === window.dossier.selectors.searchToggle && event.target.checked) start();
   });
 })();

@@ -70,7 +70,7 @@ def test_a_served_page_searches_the_index_in_pieces(watched, site_url):
     requests = _requests_of(page, site_url)
     page.goto(site_url + "index.html", wait_until="load")
     page.wait_for_timeout(1000)
-    assert not [path for path in requests if path.startswith("pagefind/")], requests
+    assert not [path for path in requests if path.startswith(("pagefind/index/", "pagefind/fragment/"))], requests
     assert "search/search_index.js" not in requests
     search(page, "Bolton")
     found = wait_for_result(page, site_url, READER_QUERIES["Bolton"])
@@ -93,15 +93,41 @@ def test_the_served_search_index_holds_its_settings_alone(built_site):
     assert whole.startswith("var __index = ") and '"location":"actors/john-bolton.html"' in whole
 
 
-def test_search_starts_loading_when_the_search_box_gets_the_focus(watched, site_url):
-    """Pagefind loads while the reader types, not before: the focus on the
-    search box starts it (docs/assets/search-pagefind.js tells the worker)."""
+def test_pagefind_loads_once_the_page_is_idle_and_the_index_only_with_words(watched, site_url):
+    """Pagefind itself (its script and WebAssembly) loads once the served page
+    is idle, so that a first search waits only for its words; no piece of the
+    index comes before words are typed (docs/assets/search-pagefind.js)."""
     page = watched.new_page()
     requests = _requests_of(page, site_url)
     page.goto(site_url + "index.html", wait_until="load")
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(1500)
+    assert "pagefind/pagefind.js" in requests
+    assert [path for path in requests if path.startswith("pagefind/wasm.")], requests
+    assert not [path for path in requests if path.startswith(("pagefind/index/", "pagefind/fragment/"))], requests
+    search_box = page.locator("input.md-search__input")
+    if not search_box.is_visible():
+        page.click("label.md-header__button[for='__search']")
+    search_box.press_sequentially("Bol", delay=20)   # a word's first three letters fetch its piece ahead
+    page.wait_for_timeout(1500)
+    assert [path for path in requests if path.startswith("pagefind/index/")], requests
+
+
+def test_a_reader_saving_data_loads_pagefind_only_when_the_search_box_gets_the_focus(watched, site_url):
+    """A browser set to save data (Chromium's Lite mode, a phone's data saver:
+    navigator.connection.saveData, set here as such a browser sets it) loads
+    nothing of the search before the search box gets the focus."""
+    page = watched.new_page()
+    page.add_init_script("""Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData",
+                                                   { get: () => true, configurable: true })""")
+    requests = _requests_of(page, site_url)
+    page.goto(site_url + "index.html", wait_until="load")
+    assert page.evaluate("navigator.connection.saveData") is True
+    page.wait_for_timeout(1500)
     assert "pagefind/pagefind.js" not in requests
-    page.locator("input.md-search__input").click()
+    search_box = page.locator("input.md-search__input")
+    if not search_box.is_visible():
+        page.click("label.md-header__button[for='__search']")
+    search_box.click()
     page.wait_for_timeout(1000)
     assert "pagefind/pagefind.js" in requests
     assert [path for path in requests if path.startswith("pagefind/wasm.")], requests

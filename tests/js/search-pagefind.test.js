@@ -87,3 +87,42 @@ test("the last word's length decides whether its pieces are fetched ahead", () =
   assert.equal(worker.lastWordLength("QX-450 "), 5);
   assert.equal(worker.lastWordLength(""), 0);
 });
+
+/* CBOR as Pagefind writes its metadata: arrays, text and unsigned numbers. */
+function cbor(value) {
+  const headOf = (major, n) => n < 24 ? [major << 5 | n]
+    : n < 256 ? [major << 5 | 24, n]
+    : n < 65536 ? [major << 5 | 25, n >> 8, n & 255]
+    : [major << 5 | 26, n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+  if (typeof value === "number") return headOf(0, value);
+  if (typeof value === "string") {
+    const bytes = [...new TextEncoder().encode(value)];
+    return headOf(3, bytes.length).concat(bytes);
+  }
+  return headOf(4, value.length).concat(...value.map(cbor));
+}
+
+function metadata(pages, pieces) {
+  return Uint8Array.from([...new TextEncoder().encode("pagefind_dcd"), ...cbor(["1.5.2", pages, pieces, [], []])]);
+}
+
+test("the index's pieces are read from Pagefind's metadata", () => {
+  const pages = Array.from({ length: 300 }, (_, i) => ["en_" + i, 70000 + i]);   // long lists and large numbers
+  const pieces = worker.indexPieces(metadata(pages, [["0", "deal", "en_a1"], ["deal”", "vantrel", "en_b2"], ["vantrelé", "…", "en_c3"]]));
+  assert.deepEqual(pieces, [
+    { from: "0", to: "deal", hash: "en_a1" },
+    { from: "deal”", to: "vantrel", hash: "en_b2" },
+    { from: "vantrelé", to: "…", hash: "en_c3" },
+  ]);
+  assert.throws(() => worker.indexPieces(Uint8Array.from([1, 2, 3])), /not Pagefind's metadata/);
+});
+
+test("a query's words are looked up in the pieces Pagefind will fetch for them", () => {
+  const pieces = [{ from: "0", to: "deal", hash: "en_a1" }, { from: "deals", to: "orla", hash: "en_b2" },
+                  { from: "orlan", to: "…", hash: "en_c3" }];
+  assert.deepEqual(worker.piecesFor("Orla", pieces), ["en_b2"]);
+  assert.deepEqual(worker.piecesFor("Vantrel-Pike  orla", pieces), ["en_b2", "en_c3"], "each piece once, punctuation dropped");
+  assert.deepEqual(worker.piecesFor("10 deal", pieces), ["en_a1"]);
+  assert.deepEqual(worker.piecesFor("  ", pieces), []);
+  assert.equal(worker.pagefindTerm("S-400 (Triumf),  Orla!"), "s400 triumf orla");
+});
