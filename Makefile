@@ -147,9 +147,12 @@ test-js:
 	node --test tests/js/
 
 # The tests marked neither slow nor browser (tests/conftest.py says which are):
-# what to run while working. `make test` runs them too.
+# what to run while working. `make test` runs them too. They only compute, so
+# one process per core (none besides pytest's own on a single core), a file's
+# tests in one of them; FAST_PROCESSES=0 runs them in this one.
+FAST_PROCESSES ?= $(shell n=$$(nproc); [ $$n -gt 1 ] && echo $$n || echo 0)
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -m "not slow and not browser"
+	$(BIN)/python -m pytest -n $(FAST_PROCESSES) --maxprocesses 4 --dist loadfile -m "not slow and not browser"
 
 # After a change that is meant to change the generated pages: rewrite the
 # goldens, then read `git diff tests/golden/` before committing them.
