@@ -45,7 +45,8 @@ EXCLUDED = ".headerlink, .dossier-cite, .dossier-last-changed, .dossier-page-sou
 # interfaces and its main-thread worker, which the site does not load.
 USED_FILES = ("pagefind.js", "pagefind-entry.json")
 USED_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")  # and the index's languages' wasm.*.pagefind
-SETTINGS_ONLY_INDEXES = ("search/search_index.json",)
+# Material's served index, which keeps its settings alone once Pagefind has indexed the site.
+SERVED_INDEX = "search/search_index.json"
 # The whole index for pages opened from disk; it must be there before the served one loses its pages.
 WHOLE_INDEX_FOR_DISK = "search/search_index.js"
 
@@ -105,21 +106,18 @@ def _keep_used_files(folder: Path) -> None:
 
 def keep_settings_only(site_dir: Path) -> None:
     """Material's served search index without its pages: served pages search Pagefind's."""
-    if not (site_dir / WHOLE_INDEX_FOR_DISK).is_file():
+    path = site_dir / SERVED_INDEX
+    if not (site_dir / WHOLE_INDEX_FOR_DISK).is_file() or not path.is_file():
         return   # no offline copy of the index (Material's offline plugin off): leave the index whole
-    for name in SETTINGS_ONLY_INDEXES:
-        path = site_dir / name
-        if not path.is_file():
-            continue
-        index = json.loads(path.read_text(encoding="utf-8"))
-        settings = {key: value for key, value in index.items() if key != "docs"}
-        settings["docs"] = []
-        # Pagefind's entry file, in the settings Material hands its search worker as the page
-        # loads: the worker then fetches Pagefind's first pieces at once, not one after the other.
-        entry = site_dir / PAGEFIND_FOLDER / "pagefind-entry.json"
-        if entry.is_file():
-            settings["config"] = dict(settings.get("config", {}), pagefind_entry=json.loads(entry.read_text("utf-8")))
-        path.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    settings = {key: value for key, value in index.items() if key != "docs"}
+    settings["docs"] = []
+    # Pagefind's entry file, in the settings Material hands its search worker as the page
+    # loads: the worker then fetches Pagefind's first pieces at once, not one after the other.
+    entry = site_dir / PAGEFIND_FOLDER / "pagefind-entry.json"
+    if entry.is_file():
+        settings["config"] = dict(settings.get("config", {}), pagefind_entry=json.loads(entry.read_text("utf-8")))
+    path.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_built_site(site_dir: Path) -> None:

@@ -211,9 +211,10 @@
 
   /* Pagefind fetches its pieces one after the other: pagefind.js, then its
      entry file, then its metadata and its WebAssembly, then the words', then
-     the pages'. On a phone's line each step waits a round trip. So, once the
-     reader starts a search, this worker asks for the first pieces at once,
-     side by side, and hands Pagefind those answers when it asks (each once).
+     the pages'. On a phone's line each step waits a round trip. So, as it
+     loads Pagefind (assets/search-pagefind.js says when), this worker asks
+     for the first pieces at once, side by side, and hands Pagefind those
+     answers when it asks (each once).
      The fetch replaced is this worker's own: nothing else runs here. */
   var early = {};   // address without its query -> promise of the response
   var nativeFetch = self.fetch.bind(self);
@@ -267,7 +268,7 @@
     });
   }
 
-  var pagefind = null;   // a promise of Pagefind's module, made on the first search
+  var pagefind = null;   // a promise of Pagefind's module, made once the page is idle or a search starts
 
   function loadPagefind() {
     if (pagefind === null) {
@@ -282,33 +283,29 @@
     return pagefind;
   }
 
-  /* Answer ``query`` through ``answer(result)``, or not at all once a newer
-     query has overtaken it (its pages' text is then not fetched: each costs
-     bytes on a slow line). One answer a query: the forgiving search
-     (assets/search-forgive.js) counts Material's answers against its queries.
-     (Answering the first six pages a round trip before the other four made
-     a first result 0.1 s sooner on a phone's line, and the forgiving search
-     miss its turn in a third of the test runs.) */
-  function search(query, overtaken, answer) {
-    if (!String(query).trim()) {
-      answer({ items: [] });
-      return Promise.resolve();
-    }
+  /* The answer to ``query``, or null once a newer query has overtaken it
+     (its pages' text is then not fetched: each costs bytes on a slow line).
+     One answer a query: the forgiving search (assets/search-forgive.js)
+     counts Material's answers against its queries. (Answering the first six
+     pages a round trip before the other four made a first result 0.1 s
+     sooner on a phone's line, and the forgiving search miss its turn in a
+     third of the test runs.) */
+  function search(query, overtaken) {
+    if (!String(query).trim()) return Promise.resolve({ items: [] });
     return loadPagefind().then(function (module) {
       return overtaken() ? null : module.search(query);
-    }).then(function (searched) {
-      if (searched === null || overtaken()) return null;
-      var results = searched && searched.results ? searched.results.slice(0, PAGES_SHOWN) : [];
+    }).then(function (answer) {
+      if (answer === null || overtaken()) return null;
+      var results = answer && answer.results ? answer.results.slice(0, PAGES_SHOWN) : [];
       return Promise.all(results.map(function (result) {
         return result.data().then(function (data) { return { data: data, score: result.score }; });
-      }));
-    }).then(function (found) {
-      if (found === null || overtaken()) return;
-      found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
-      answer({ items: rankedGroups(found, queryTerms(query)) });
+      })).then(function (found) {
+        found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
+        return { items: rankedGroups(found, queryTerms(query)) };
+      });
     }).catch(function (error) {
       console.warn("search: " + error);
-      answer({ items: [] });
+      return { items: [] };
     });
   }
 
@@ -329,8 +326,8 @@
       var overtaken = function () { return asked !== latest; };
       setTimeout(function () {   // keys typed in quick succession make one search
         if (overtaken()) return;
-        search(message.data, overtaken, function (result) {
-          self.postMessage({ type: RESULT, data: result });
+        search(message.data, overtaken).then(function (result) {
+          if (result !== null && !overtaken()) self.postMessage({ type: RESULT, data: result });
         });
       }, short ? SHORT_QUIET_MS : QUIET_MS);
     }

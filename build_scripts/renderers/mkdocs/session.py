@@ -191,22 +191,17 @@ class BuildSession:
             if not self.output.succeeded:
                 return
             site = Path(config.site_dir)
-            try:  # Pagefind indexes the site while it is zipped (the zip leaves its output out)
-                indexing = search_pieces.Indexing(site)
-            except search_pieces.SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            zip_error = None
-            if self.zip_wanted:
-                try:  # over the empty file MkDocs copied there
-                    offline_zip.write_offline_zip(site)
-                except offline_zip.OfflineCopyError as error:
-                    zip_error = error
             try:
-                indexing.finish()
-            except search_pieces.SearchIndexError as error:
+                # Pagefind indexes the site while it is zipped (the zip leaves its output out);
+                # it is waited for whatever becomes of the zip.
+                indexing = search_pieces.Indexing(site)
+                try:
+                    if self.zip_wanted:  # over the empty file MkDocs copied there
+                        offline_zip.write_offline_zip(site)
+                finally:
+                    indexing.finish()
+            except (search_pieces.SearchIndexError, offline_zip.OfflineCopyError) as error:
                 raise PluginError(str(error)) from None
-            if zip_error is not None:
-                raise PluginError(str(zip_error)) from None
 
     def build_failed(self) -> None:
         if self.output is not None:
