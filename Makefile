@@ -124,11 +124,13 @@ site-properdocs: $(PROPERDOCS_STAMP)
 # since each may drive a Chromium): a test process often waits on a build, a
 # server or a browser (maintainers/testing.md). A test file's tests all go to
 # one process, so that its module fixtures are made once, and the sites every
-# file reads are built once per run (made_once, tests/conftest.py).
+# file reads are built once per run (made_once, tests/conftest.py). Files go
+# out in the order collected, longest first (LONGEST_FILES, tests/conftest.py):
+# xdist would otherwise hand out the files with the most tests first.
 # TEST_PROCESSES=0 runs them in this one.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: $(TEST_STAMP) $(ZENSICAL_STAMP) $(PROPERDOCS_STAMP) chromium $(ACTIONLINT) check-code
-	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # Ruff (pyflakes, import order, bugbear, complexity; settings in pyproject.toml).
 check-code: $(TEST_STAMP)

@@ -224,25 +224,28 @@ def project_copy(tmp_path) -> Path:
 
 # -- the tiers --------------------------------------------------------------------------
 
-# The files that take longest, longest first (a suite run of December 2026,
-# seconds a file in one test process). `make test` hands whole files to its
-# processes in the order collected, and a long file handed out last keeps one
-# process busy alone at the end; started first, the long files run side by side
-# and the short ones fill the gaps. Each of the first ones also makes a
-# different site, so that no process waits for another's build at the start.
-# The order only schedules: a file missing here runs after these, as before.
+# The files that take longest, the longest first but for the three that
+# start, which each build a different site (seconds a file took in one of
+# three test processes, 7 December 2026). `make test` hands whole files to its
+# processes in the order collected (`--no-loadscope-reorder`: by default xdist
+# hands out first the files with the most tests), and a long file handed out
+# last keeps one process busy alone at the end; started first, the long files
+# run side by side and the short ones fill the gaps; no process waits for
+# another's build at the start. The order only schedules: a file missing here
+# runs after these.
 LONGEST_FILES = (
-    "browser/test_zensical_site.py",       # 287 s
-    "test_hostile_input.py",               # 279 s
-    "test_long_pages.py",                  # 240 s
-    "test_scale.py",                       # 239 s
-    "browser/test_accessibility.py",       # 249 s
-    "browser/test_phone_and_network.py",   # 207 s
-    "test_parallel_markdown.py",           # 132 s
-    "test_walkthrough.py",                 # 122 s
-    "test_wide_input.py",                  # 119 s
-    "browser/test_search_forgives.py",     # 107 s
-    "test_broken_content.py",              # 99 s
+    "browser/test_zensical_site.py",       # 215 s  (the Zensical site)
+    "test_hostile_input.py",               # 131 s  (the hostile site)
+    "test_scale.py",                       # 129 s  (the x10 dossier)
+    "browser/test_phone_and_network.py",   # 188 s  (the real site, and from here on)
+    "browser/test_accessibility.py",       # 168 s
+    "test_long_pages.py",                  # 110 s
+    "browser/test_search_forgives.py",     # 104 s
+    "browser/test_search.py",              # 96 s
+    "browser/test_search_for_readers.py",  # 91 s
+    "test_incremental_pages.py",           # 76 s
+    "test_wide_input.py",                  # 66 s
+    "browser/test_pages_load_locally.py",  # 62 s
 )
 
 
