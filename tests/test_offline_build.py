@@ -2,11 +2,12 @@
 `python -m build_scripts offline SITE`, which `mkdocs build` runs on the site
 it built): offered on the Downloads page, the same bytes when zipped again,
 and, like the site itself, made of pages that load nothing from outside. The
-browser tests (tests/browser/) open it from disk and search in it."""
+browser tests (tests/browser/) open it from disk and served, and search in it."""
 
 from __future__ import annotations
 
 import calendar
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.renderers.offline_zip import (
+    SEARCH_IN_PIECES_SCRIPT,
     SERVER_ONLY_FILES,
     ZIP_SITE_PATH,
     ZIP_TOP_FOLDER,
@@ -86,6 +88,21 @@ def test_the_zip_holds_the_offline_site_in_one_folder(built_site):
         assert {"index.html", "search/search_index.js", SHIM} <= inside
         assert not inside & set(SERVER_ONLY_FILES)
         assert archive.read(f"{ZIP_TOP_FOLDER}/search/search_index.js").startswith(b"var __index = {")
+
+
+def test_the_copy_searches_the_whole_index_from_disk_and_served(built_site, offline_copy):
+    """The copy holds no index in pieces: served too, its pages search Material's
+    whole index (search_index.json, the same as search_index.js holds), and its
+    script for the index in pieces does nothing."""
+    for_disk = (offline_copy / "search" / "search_index.js").read_text(encoding="utf-8")
+    served = json.loads((offline_copy / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert served == json.loads(for_disk.removeprefix("var __index = "))
+    assert {doc["location"] for doc in served["docs"]} >= {"index.html", "actors/john-bolton.html"}
+    assert not json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not (offline_copy / "pagefind").exists()
+    in_copy = (offline_copy / SEARCH_IN_PIECES_SCRIPT).read_text(encoding="utf-8")
+    assert "search-pagefind-worker" in (built_site / SEARCH_IN_PIECES_SCRIPT).read_text(encoding="utf-8")
+    assert "search-pagefind-worker" not in in_copy and in_copy.strip().endswith("*/")
 
 
 def test_zipping_the_offline_site_again_gives_the_same_bytes(built_site, offline_copy, tmp_path):

@@ -9,6 +9,13 @@ site folder is zipped, leaving out what only a web server uses, into
 ``downloads/dossier-offline.zip`` inside the site, which the Downloads page
 links to.
 
+The copy holds no index in pieces (pagefind/, which a page read from disk
+cannot fetch), so its pages search Material's whole index wherever they are
+read: from disk, search/search_index.js; served (a reader may put the
+unzipped copy on a web server of their own), search/search_index.json, which
+the copy holds whole, made from search/search_index.js, and with
+assets/search-pagefind.js that leaves Material's search as it is.
+
     python -m build_scripts offline SITE    zip a built site into itself (any renderer's)
 
 ``mkdocs build`` runs it on the site it built, before the site is swapped
@@ -29,19 +36,27 @@ from pathlib import Path
 from build_scripts.pages.kinds.downloads import KIND as DOWNLOADS_KIND
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP as ZIP_SITE_PATH
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP_FOLDER as ZIP_TOP_FOLDER
+from build_scripts.renderers.search_pieces import PAGEFIND_FOLDER, SERVED_INDEX, WHOLE_INDEX_FOR_DISK
 
 # The built Downloads page, which links to the zip (use_directory_urls is off: .md becomes .html).
 DOWNLOADS_PAGE = DOWNLOADS_KIND.path.removesuffix(".md") + ".html"
 # Files only a web server uses: no server shows 404.html (its links are
 # root-absolute, which cannot work from disk), and without site_url the
 # sitemap lists nothing.
-SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz",
-                     # Material's index as served pages fetch it (its settings alone once the build
-                     # indexed the site in pieces); from disk, its bundle reads search/search_index.js.
-                     "search/search_index.json")
+SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # The search index in pieces (renderers/search_pieces.py): a page opened from
 # disk fetches nothing, and searches the whole index of search/search_index.js.
-SERVER_ONLY_FOLDERS = ("pagefind/",)
+SERVER_ONLY_FOLDERS = (PAGEFIND_FOLDER + "/",)
+# Material's whole index as its offline plugin writes it for pages read from
+# disk (WHOLE_INDEX_FOR_DISK), and as served pages fetch it (SERVED_INDEX: the
+# site's own holds its settings alone once the build indexed the site in pieces).
+WHOLE_INDEX_SCRIPT_START = b"var __index = "
+# The script that points served pages at the index in pieces; in the copy, it does nothing.
+SEARCH_IN_PIECES_SCRIPT = "assets/search-pagefind.js"
+SEARCH_IN_PIECES_SCRIPT_IN_COPY = (
+    b"/* The offline copy holds no index in pieces (pagefind/): its pages keep Material's search,\n"
+    b"   which reads the whole index (search/search_index.js from disk, search/search_index.json\n"
+    b"   when the copy is served). The site's own script: docs/assets/search-pagefind.js. */\n")
 _EARLIEST_ZIP_TIME = 315532800  # 1980-01-01, the first date a zip can hold
 # zlib's default level: 9 took more than twice as long for 0.4% less
 # (measured on built sites: HTML and the search index).
@@ -65,18 +80,33 @@ def downloads_page_in_copy(html: str) -> str:
     return changed
 
 
+def whole_index_in_copy(index_script: bytes) -> bytes:
+    """Material's whole search index as JSON, from the script its offline plugin writes."""
+    if not index_script.startswith(WHOLE_INDEX_SCRIPT_START):
+        raise OfflineCopyError(f"{WHOLE_INDEX_FOR_DISK} does not start with {WHOLE_INDEX_SCRIPT_START.decode()!r}, "
+                               "as build_scripts/renderers/offline_zip.py expects of Material's offline plugin")
+    return index_script[len(WHOLE_INDEX_SCRIPT_START):].strip().removesuffix(b";")
+
+
 def zip_site(site_dir: Path) -> bytes:
     """The offline copy of a built site: every file but the server-only ones
-    and the zip itself, the Downloads page as the copy holds it."""
+    and the zip itself; the Downloads page, and where Material's offline
+    plugin wrote the whole search index, the search, as the copy holds them."""
     skipped = set(SERVER_ONLY_FILES) | {ZIP_SITE_PATH}
-    names = sorted(name for name in (path.relative_to(site_dir).as_posix()
-                                     for path in site_dir.rglob("*") if path.is_file())
-                   if name not in skipped and not name.startswith(SERVER_ONLY_FOLDERS))
+    names = {name for name in (path.relative_to(site_dir).as_posix()
+                               for path in site_dir.rglob("*") if path.is_file())
+             if name not in skipped and not name.startswith(SERVER_ONLY_FOLDERS)}
+    in_copy = {}   # the files the copy holds otherwise than the site does, by name
+    if WHOLE_INDEX_FOR_DISK in names:
+        in_copy[SERVED_INDEX] = whole_index_in_copy((site_dir / WHOLE_INDEX_FOR_DISK).read_bytes())
+        if SEARCH_IN_PIECES_SCRIPT in names:
+            in_copy[SEARCH_IN_PIECES_SCRIPT] = SEARCH_IN_PIECES_SCRIPT_IN_COPY
+    names = sorted(names | set(in_copy))
     date_time = _zip_date_time()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL) as archive:
         for name in names:
-            data = (site_dir / name).read_bytes()
+            data = in_copy[name] if name in in_copy else (site_dir / name).read_bytes()
             if name == DOWNLOADS_PAGE:
                 data = downloads_page_in_copy(data.decode("utf-8")).encode("utf-8")
             entry = zipfile.ZipInfo(f"{ZIP_TOP_FOLDER}/{name}", date_time=date_time)

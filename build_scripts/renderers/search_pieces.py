@@ -20,8 +20,8 @@ result's page too) keeps the index's settings alone, not its pages.
 
 ``mkdocs build`` runs it on the site it built (the hook's post-build step),
 in a process of its own while the site is zipped for reading offline (the
-zip leaves out pagefind/ and the served search_index.json, which a page read
-from disk does not use).
+zip leaves out pagefind/, and holds Material's whole index, from disk or
+served: renderers/offline_zip.py).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def pagefind_executable() -> str:
 
 class Indexing:
     """Pagefind indexing a built site, in a process of its own: the build zips the
-    site meanwhile (the zip leaves pagefind/ and the served index out)."""
+    site meanwhile (the zip leaves pagefind/ out, and makes its served index from the whole one)."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir

@@ -111,6 +111,18 @@ def offline_site(built_site, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_served_url(offline_site):
+    """The offline copy, unzipped and served over HTTP (as a reader may serve it); its base URL."""
+    yield from _served(offline_site)
+
+
+@pytest.fixture
+def offline_served_watched(browser, offline_served_url):
+    """``watched``, for the offline copy served over HTTP."""
+    yield from _watched_context(browser, offline_served_url)
+
+
+@pytest.fixture(scope="session")
 def zensical_url(zensical_site):
     """The site built by Zensical, served over HTTP; its base URL."""
     yield from _served(zensical_site)

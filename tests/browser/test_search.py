@@ -1,5 +1,5 @@
 """Search finds a reader's words, over HTTP and in the offline copy read
-from disk (file://). Served pages search the index in pieces that the build
+from disk (file://) or served. Served pages search the index in pieces that the build
 writes with Pagefind (docs/assets/search-pagefind-worker.js answers
 Material's search box); from disk, Material's own worker searches the whole
 index, and runs through the project's own shim (docs/assets/iframe-worker-local.js)."""
@@ -52,6 +52,16 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
     page.click(".md-search-result__item > a.md-search-result__link >> nth=0")
     page.wait_for_selector("article.md-content__inner h1")
     assert page.url.startswith(offline_url)
+
+
+@pytest.mark.parametrize("query", ["Bolton", "CAATSA"])
+def test_the_offline_copy_served_over_http_finds_the_page(offline_served_watched, offline_served_url, query):
+    """A reader who serves the unzipped copy (it holds no index in pieces) searches the whole index."""
+    page = offline_served_watched.new_page()
+    page.goto(offline_served_url + "index.html")
+    search(page, query)
+    found = wait_for_result(page, offline_served_url, READER_QUERIES[query])
+    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
 
 
 def _requests_of(page, base_url: str) -> list[str]:
