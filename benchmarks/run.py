@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
@@ -95,6 +95,7 @@ class BuildRun:
     wall: float       # seconds, start to exit
     cpu: float        # user + system seconds, the build and every process it waited for
     peak_rss_mb: float
+    steps: dict = field(default_factory=dict)   # wall seconds of each step, for a build made in steps
 
 
 def run_build(root: Path, config: str, site_dir: Path, strict: bool = True, offline_copy: bool = True) -> BuildRun:
@@ -241,23 +242,25 @@ def zensical_installed() -> bool:
 def run_zensical_build(root: Path) -> BuildRun:
     """What `make site-zensical` runs, timed as one: the engine writes the
     site's source, Zensical builds it into root/site-zensical, the site is zipped."""
-    steps = [[str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "--root", str(root), "generate", "--out",
-              str(root / "build" / "site-source")],
-             [str(ZENSICAL_BIN / "zensical"), "build", "--clean", "--strict", "-f", str(root / "zensical.yml")],
-             [str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "offline", str(root / "site-zensical")]]
-    wall = cpu = peak = 0.0
-    for command in steps:
+    steps = {"generate": [str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "--root", str(root), "generate",
+                          "--out", str(root / "build" / "site-source")],
+             "zensical": [str(ZENSICAL_BIN / "zensical"), "build", "--clean", "--strict", "-f",
+                          str(root / "zensical.yml")],
+             "zip": [str(ZENSICAL_BIN / "python"), "-m", "build_scripts", "offline", str(root / "site-zensical")]}
+    walls = {}
+    cpu = peak = 0.0
+    for step, command in steps.items():
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                  env=environment())
         _, status, usage = os.wait4(child.pid, 0)
-        wall += time.perf_counter() - start
+        walls[step] = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{child.stderr.read().decode('utf-8', 'replace')[-4000:]}")
         child.stderr.close()
         cpu += usage.ru_utime + usage.ru_stime
         peak = max(peak, usage.ru_maxrss / 1024)
-    return BuildRun(wall, cpu, peak)
+    return BuildRun(sum(walls.values()), cpu, peak, walls)
 
 
 # -- one scale -------------------------------------------------------------
@@ -345,6 +348,9 @@ def measure_scale(scale: int, runs: int, seed: int, work: Path, base) -> dict:
         # The same site from Zensical (`make site-zensical`: source written, built, zipped), in the same rounds.
         "zensical": ({key: median([getattr(r, key) for r in zensical]) for key in ("wall", "cpu", "peak_rss_mb")}
                      | {"over_mkdocs_wall": median([z.wall / b.wall for z, b in zip(zensical, builds, strict=True)]),
+                        # Its time step by step: the engine writing the site's source (a process of
+                        # its own: Python's start and the imports included), Zensical, the zip.
+                        "steps": {step: median([r.steps[step] for r in zensical]) for step in zensical[0].steps},
                         "site": asdict(zensical_figures), "search_on_a_phone": zensical_search}) if zensical else None,
         "all_runs": {"generator": [asdict(r) for r in generator_runs], "build": [asdict(r) for r in builds],
                      "warm_generator": [asdict(r) for r in warm_generator_runs],
@@ -496,6 +502,8 @@ def table(results: dict) -> str:
         ("pages over 100 KB", lambda s: f"{s['site']['pages_over_limit']:,}"),
         ("Zensical: whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['wall']:.1f} s")),
         ("  / MkDocs whole build (wall)", lambda s: _zensical(s, lambda z: f"{z['over_mkdocs_wall']:.2f}x")),
+        ("  generate --out / Zensical / zip (wall)",
+         lambda s: _zensical(s, lambda z: " / ".join(f"{z['steps'][step]:.1f} s" for step in ("generate", "zensical", "zip")))),
         ("Zensical: site size", lambda s: _zensical(s, lambda z: kb(z['site']['site_bytes']))),
         ("Zensical: search index", lambda s: _zensical(s, lambda z: kb(z['site']['search_index_bytes']))),
         ("Zensical: search on a phone, first result",
