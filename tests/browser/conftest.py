@@ -75,34 +75,16 @@ def fictional_url(fictional_built_site):
     yield from _served(fictional_built_site)
 
 
-@pytest.fixture
-def fictional_watched(browser, fictional_url):
-    """``watched``, for the fictional dossier's site."""
-    yield from _watched_context(browser, fictional_url)
-
-
 @pytest.fixture(scope="session")
 def long_pages_url(long_pages_site):
     """The site of every long list at once (tests/long_pages_site.py, FICTIONAL), served over HTTP."""
     yield from _served(long_pages_site[1])
 
 
-@pytest.fixture
-def long_pages_watched(browser, long_pages_url):
-    """``watched``, for the long lists' site."""
-    yield from _watched_context(browser, long_pages_url)
-
-
 @pytest.fixture(scope="session")
 def x10_url(site_x10):
     """The x10 dossier's site (tests/conftest.py, site_x10), served over HTTP."""
     yield from _served(site_x10)
-
-
-@pytest.fixture
-def x10_watched(browser, x10_url):
-    """``watched``, for the x10 dossier's site."""
-    yield from _watched_context(browser, x10_url)
 
 
 @pytest.fixture(scope="session")
@@ -114,12 +96,6 @@ def offline_site(built_site, tmp_path_factory) -> Path:
 def offline_served_url(offline_site):
     """The offline copy, unzipped and served over HTTP (as a reader may serve it); its base URL."""
     yield from _served(offline_site)
-
-
-@pytest.fixture
-def offline_served_watched(browser, offline_served_url):
-    """``watched``, for the offline copy served over HTTP."""
-    yield from _watched_context(browser, offline_served_url)
 
 
 @pytest.fixture(scope="session")
@@ -155,9 +131,33 @@ def zensical_watched(browser, zensical_url):
     yield from _watched_context(browser, zensical_url)
 
 
+@pytest.fixture
+def watch(browser):
+    """``watched`` for any other site: ``watch(base_url)`` gives a fresh
+    context whose requests may reach that site alone (the fictional
+    dossier's, the long lists', the x10 dossier's, the offline copy served:
+    their ``*_url`` fixtures); each is closed and checked after the test."""
+    guards = []
+
+    def watching(local_server: str) -> LocalOnly:
+        guards.append(_new_guard(browser, local_server))
+        return guards[-1]
+
+    yield watching
+    for guard in guards:
+        _close_and_check(guard)
+
+
 def _watched_context(browser, local_server: str):
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    guard = LocalOnly(context, local_server=local_server)
+    guard = _new_guard(browser, local_server)
     yield guard
-    context.close()
+    _close_and_check(guard)
+
+
+def _new_guard(browser, local_server: str) -> LocalOnly:
+    return LocalOnly(browser.new_context(viewport=VIEWPORT, service_workers="block"), local_server=local_server)
+
+
+def _close_and_check(guard: LocalOnly) -> None:
+    guard.context.close()
     guard.assert_clean()

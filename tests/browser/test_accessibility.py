@@ -48,8 +48,8 @@ FICTIONAL_PAGES = ["topics/bridge-reopening.html", "actors/velmora-council.html"
 
 
 @pytest.mark.parametrize("path", FICTIONAL_PAGES)
-def test_axe_finds_no_violations_on_the_fictional_dossier(fictional_watched, fictional_url, path):
-    page = fictional_watched.new_page()
+def test_axe_finds_no_violations_on_the_fictional_dossier(watch, fictional_url, path):
+    page = watch(fictional_url).new_page()
     page.goto(fictional_url + path)
     page.wait_for_selector("article.md-content__inner")
     assert page.locator(".dossier-conflict, .dossier-conflict-inline, .dossier-correction-entry, .dossier-corrections, table").count()

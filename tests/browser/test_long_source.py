@@ -26,8 +26,8 @@ _QUOTED_AFTER = """(id) => { let next = document.getElementById(id).nextElementS
     return next && next.dataset.claims ? next.dataset.claims.split(' ') : []; }"""
 
 
-def test_a_claim_leads_to_its_quote_on_the_part_of_the_text_that_holds_it(long_pages_watched, long_pages_url):
-    page = long_pages_watched.new_page()
+def test_a_claim_leads_to_its_quote_on_the_part_of_the_text_that_holds_it(watch, long_pages_url):
+    page = watch(long_pages_url).new_page()
     reached = set()
     for part in (3, 45, 90):
         page.goto(f"{long_pages_url}topics/{CROWDED_TOPIC}/part-{part}.html")
@@ -42,8 +42,8 @@ def test_a_claim_leads_to_its_quote_on_the_part_of_the_text_that_holds_it(long_p
     assert len(reached) == 3 and any(name.startswith("text-") for name in reached), reached
 
 
-def test_the_parts_of_a_text_lead_to_each_other(long_pages_watched, long_pages_url):
-    page = long_pages_watched.new_page()
+def test_the_parts_of_a_text_lead_to_each_other(watch, long_pages_url):
+    page = watch(long_pages_url).new_page()
     page.goto(f"{long_pages_url}sources/{LONG_SOURCE}.html")
     nav = page.locator(".dossier-part-nav").first
     count = int(nav.inner_text().split(" of ")[-1].split()[0])

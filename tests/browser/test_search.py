@@ -32,22 +32,24 @@ def test_the_expected_pages_are_records_of_the_dossier():
     assert set(READER_QUERIES.values()) <= records
 
 
+def _search_from_home_page(guard, base_url: str, query: str):
+    """Type ``query`` on the home page at ``base_url``; its expected page must be in the top results."""
+    page = guard.new_page()
+    page.goto(base_url + "index.html")
+    search(page, query)
+    found = wait_for_result(page, base_url, READER_QUERIES[query])
+    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    return page
+
+
 @pytest.mark.parametrize("query", READER_QUERIES)
 def test_search_over_http_finds_the_page(watched, site_url, query):
-    page = watched.new_page()
-    page.goto(site_url + "index.html")
-    search(page, query)
-    found = wait_for_result(page, site_url, READER_QUERIES[query])
-    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    _search_from_home_page(watched, site_url, query)
 
 
 @pytest.mark.parametrize("query", READER_QUERIES)
 def test_search_from_disk_finds_the_page(watched, offline_url, query):
-    page = watched.new_page()
-    page.goto(offline_url + "index.html")
-    search(page, query)
-    found = wait_for_result(page, offline_url, READER_QUERIES[query])
-    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    page = _search_from_home_page(watched, offline_url, query)
     # Results link to pages on disk, which open.
     page.click(".md-search-result__item > a.md-search-result__link >> nth=0")
     page.wait_for_selector("article.md-content__inner h1")
@@ -55,13 +57,9 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
 
 
 @pytest.mark.parametrize("query", ["Bolton", "CAATSA"])
-def test_the_offline_copy_served_over_http_finds_the_page(offline_served_watched, offline_served_url, query):
+def test_the_offline_copy_served_over_http_finds_the_page(watch, offline_served_url, query):
     """A reader who serves the unzipped copy (it holds no index in pieces) searches the whole index."""
-    page = offline_served_watched.new_page()
-    page.goto(offline_served_url + "index.html")
-    search(page, query)
-    found = wait_for_result(page, offline_served_url, READER_QUERIES[query])
-    assert READER_QUERIES[query] in found[:TOP_RESULTS], f"{query!r} found {found}"
+    _search_from_home_page(watch(offline_served_url), offline_served_url, query)
 
 
 def _requests_of(page, base_url: str) -> list[str]:

@@ -13,8 +13,8 @@ from .search import search
 QUERY = "India"   # the benchmark's query (issue 26)
 
 
-def test_a_one_word_search_at_x10_fetches_a_small_part_of_the_index(x10_watched, x10_url, site_x10):
-    page = x10_watched.new_page()
+def test_a_one_word_search_at_x10_fetches_a_small_part_of_the_index(watch, x10_url, site_x10):
+    page = watch(x10_url).new_page()
     fetched: dict[str, int] = {}
     page.on("requestfinished", lambda request: fetched.__setitem__(
         urlsplit(request.url).path, request.sizes()["responseBodySize"]))
