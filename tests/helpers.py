@@ -17,6 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 # The environment of every child build, and a free port, as the benchmarks use them too.
+from build_scripts.renderers.search_pieces import WHOLE_INDEX_FOR_DISK, whole_index_json
 from build_scripts.tools.processes import (  # noqa: F401 - used by the tests through this module
     environment,
     free_port,
@@ -189,5 +190,4 @@ def whole_search_index(site: Path) -> dict:
     read it (search/search_index.js, written by Material's offline plugin): the
     served search/search_index.json keeps the index's settings alone, since
     served pages search Pagefind's index in pieces (build_scripts/renderers/search_pieces.py)."""
-    text = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("var __index = ").rstrip().removesuffix(";"))
+    return json.loads(whole_index_json((site / WHOLE_INDEX_FOR_DISK).read_text(encoding="utf-8")))

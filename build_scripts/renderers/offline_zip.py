@@ -36,7 +36,12 @@ from pathlib import Path
 from build_scripts.pages.kinds.downloads import KIND as DOWNLOADS_KIND
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP as ZIP_SITE_PATH
 from build_scripts.pages.kinds.downloads import OFFLINE_ZIP_FOLDER as ZIP_TOP_FOLDER
-from build_scripts.renderers.search_pieces import PAGEFIND_FOLDER, SERVED_INDEX, WHOLE_INDEX_FOR_DISK
+from build_scripts.renderers.search_pieces import (
+    PAGEFIND_FOLDER,
+    SERVED_INDEX,
+    WHOLE_INDEX_FOR_DISK,
+    whole_index_json,
+)
 
 # The built Downloads page, which links to the zip (use_directory_urls is off: .md becomes .html).
 DOWNLOADS_PAGE = DOWNLOADS_KIND.path.removesuffix(".md") + ".html"
@@ -47,10 +52,6 @@ SERVER_ONLY_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # The search index in pieces (renderers/search_pieces.py): a page opened from
 # disk fetches nothing, and searches the whole index of search/search_index.js.
 SERVER_ONLY_FOLDERS = (PAGEFIND_FOLDER + "/",)
-# Material's whole index as its offline plugin writes it for pages read from
-# disk (WHOLE_INDEX_FOR_DISK), and as served pages fetch it (SERVED_INDEX: the
-# site's own holds its settings alone once the build indexed the site in pieces).
-WHOLE_INDEX_SCRIPT_START = b"var __index = "
 # The script that points served pages at the index in pieces; in the copy, it does nothing.
 SEARCH_IN_PIECES_SCRIPT = "assets/search-pagefind.js"
 SEARCH_IN_PIECES_SCRIPT_IN_COPY = (
@@ -80,14 +81,6 @@ def downloads_page_in_copy(html: str) -> str:
     return changed
 
 
-def whole_index_in_copy(index_script: bytes) -> bytes:
-    """Material's whole search index as JSON, from the script its offline plugin writes."""
-    if not index_script.startswith(WHOLE_INDEX_SCRIPT_START):
-        raise OfflineCopyError(f"{WHOLE_INDEX_FOR_DISK} does not start with {WHOLE_INDEX_SCRIPT_START.decode()!r}, "
-                               "as build_scripts/renderers/offline_zip.py expects of Material's offline plugin")
-    return index_script[len(WHOLE_INDEX_SCRIPT_START):].strip().removesuffix(b";")
-
-
 def zip_site(site_dir: Path) -> bytes:
     """The offline copy of a built site: every file but the server-only ones
     and the zip itself; the Downloads page, and where Material's offline
@@ -98,7 +91,13 @@ def zip_site(site_dir: Path) -> bytes:
              if name not in skipped and not name.startswith(SERVER_ONLY_FOLDERS)}
     in_copy = {}   # the files the copy holds otherwise than the site does, by name
     if WHOLE_INDEX_FOR_DISK in names:
-        in_copy[SERVED_INDEX] = whole_index_in_copy((site_dir / WHOLE_INDEX_FOR_DISK).read_bytes())
+        # Material's whole index as served pages fetch it (the site's own holds its
+        # settings alone once the build indexed the site in pieces), from the one for disk.
+        try:
+            whole = whole_index_json((site_dir / WHOLE_INDEX_FOR_DISK).read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise OfflineCopyError(str(error)) from None
+        in_copy[SERVED_INDEX] = whole.encode("utf-8")
         if SEARCH_IN_PIECES_SCRIPT in names:
             in_copy[SEARCH_IN_PIECES_SCRIPT] = SEARCH_IN_PIECES_SCRIPT_IN_COPY
     names = sorted(names | set(in_copy))

@@ -49,6 +49,8 @@ USED_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")  # and t
 SERVED_INDEX = "search/search_index.json"
 # The whole index for pages opened from disk; it must be there before the served one loses its pages.
 WHOLE_INDEX_FOR_DISK = "search/search_index.js"
+# Material's offline plugin writes it as a script that sets a global: this, then the index's JSON.
+WHOLE_INDEX_SCRIPT_PREFIX = "var __index = "
 
 
 class SearchIndexError(RuntimeError):
@@ -118,6 +120,15 @@ def keep_settings_only(site_dir: Path) -> None:
     if entry.is_file():
         settings["config"] = dict(settings.get("config", {}), pagefind_entry=json.loads(entry.read_text("utf-8")))
     path.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def whole_index_json(script: str) -> str:
+    """The JSON of Material's whole index, from the script its offline plugin
+    writes (WHOLE_INDEX_FOR_DISK); ValueError if the script is not of that form."""
+    if not script.startswith(WHOLE_INDEX_SCRIPT_PREFIX):
+        raise ValueError(f"{WHOLE_INDEX_FOR_DISK} does not start with {WHOLE_INDEX_SCRIPT_PREFIX!r}, "
+                         "as Material's offline plugin writes it")
+    return script[len(WHOLE_INDEX_SCRIPT_PREFIX):].rstrip().removesuffix(";")
 
 
 def index_built_site(site_dir: Path) -> None:

@@ -33,14 +33,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from build_scripts.renderers.search_pieces import WHOLE_INDEX_FOR_DISK, whole_index_json
+
 # Attributes whose value is one address (``data`` only on <object>).
 _URL_ATTRIBUTES = {"href", "src", "action", "poster", "xlink:href", "formaction"}
 # Where each renderer writes its search index, and the key of its list of entries.
 SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
 # Material's whole index as pages opened from disk read it (a script: "var __index = {...}"); a
 # build's served search/search_index.json keeps the settings alone (renderers/search_pieces.py).
-SEARCH_INDEX_SCRIPTS = {"search/search_index.js": "docs"}
-SCRIPT_PREFIX = "var __index = "
+SEARCH_INDEX_SCRIPTS = {WHOLE_INDEX_FOR_DISK: "docs"}
 NOT_FOLLOWED_PAGE = "404.html"  # served by a web server for any missing address
 
 
@@ -124,7 +125,7 @@ def check_site(site: Path, file_urls: bool = False) -> LinkReport:
             continue
         text = index.read_text(encoding="utf-8")
         if index_path in SEARCH_INDEX_SCRIPTS:
-            text = text.removeprefix(SCRIPT_PREFIX).rstrip().removesuffix(";")
+            text = whole_index_json(text)
         for doc in json.loads(text).get(entries, []):
             # Locations are relative to the site's root; "" is the home page.
             location = doc.get("location", "")

@@ -36,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from build_scripts.pages.render import Page
+from build_scripts.renderers.search_pieces import WHOLE_INDEX_SCRIPT_PREFIX
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
@@ -117,7 +118,7 @@ class Preview:
         # for pages read from disk (the hook runs after it); the same, tidied.
         script = path.with_name("search_index.js")
         if script.is_file():
-            script.write_text(f"var __index = {data}", encoding="utf-8")
+            script.write_text(WHOLE_INDEX_SCRIPT_PREFIX + data, encoding="utf-8")
 
     def close(self) -> None:
         shutil.rmtree(self.pages_dir, ignore_errors=True)
