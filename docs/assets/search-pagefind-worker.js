@@ -21,8 +21,11 @@
  * the page's length), times the page's weight in search (front matter
  * `search.boost`, which the theme writes into the page for Pagefind as the
  * "boost" meta): pages about one thing come before long lists, the pages for
- * contributors last. Only the first PAGES_SHOWN pages are fetched and shown:
- * each page shown costs its text.
+ * contributors last. The first PAGES_SHOWN pages are fetched and shown (each
+ * page shown costs its text); the page's "Show more" button under the list
+ * (assets/search-pagefind.js) asks for the next PAGES_SHOWN, which are added
+ * after them, until every page found is listed, as Material's own search lists
+ * them all.
  *
  * Speed on a phone's line (benchmarks/search_phone.py): Pagefind loads once
  * the page is idle; the index's pieces that hold the words typed are fetched
@@ -32,7 +35,7 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   // Material's SearchMessageType
-  var PAGES_SHOWN = 10;
+  var PAGES_SHOWN = 6;
   var SECTIONS_PER_PAGE = 5;
   var EXCERPT_WORDS = 30;
   var QUIET_MS = 60;   // a query is searched when no key has followed it for this long
@@ -43,6 +46,10 @@
   var WHOLE_WORD = 3;
   var SHORT_QUIET_MS = 400;
   var WARM_CHANNEL = "dossier-search-warm";
+  /* The page and this worker about the list (the channel's name ends with
+     the page's own): {type: "listed", query, shown, left} from here after
+     each answer, {type: "more", query} from the page. */
+  var MORE_CHANNEL = "dossier-search-more";
 
   /* The words of a query as Material lists them for highlighting (the "h=" of a result's link). */
   function queryTerms(query) {
@@ -203,7 +210,8 @@
   if (typeof module === "object" && module.exports) {
     module.exports = { indexPieces: indexPieces, pagefindTerm: pagefindTerm, piecesFor: piecesFor,
                        queryTerms: queryTerms, plainWord: plainWord, lastWordLength: lastWordLength, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
-                       resultGroup: resultGroup, rankedGroups: rankedGroups, PAGES_SHOWN: PAGES_SHOWN };
+                       resultGroup: resultGroup, rankedGroups: rankedGroups, PAGES_SHOWN: PAGES_SHOWN,
+                       MORE_CHANNEL: MORE_CHANNEL };
     return;
   }
 
@@ -283,6 +291,34 @@
     return pagefind;
   }
 
+  /* The pages of Pagefind's ``results`` from ``from`` on, PAGES_SHOWN of
+     them, that match ``query``, as Material's result groups, best first; null
+     once a newer query has overtaken it. */
+  function groupsOf(results, from, query, overtaken) {
+    return Promise.all(results.slice(from, from + PAGES_SHOWN).map(function (result) {
+      return result.data().then(function (data) { return { data: data, score: result.score }; });
+    })).then(function (found) {
+      if (overtaken()) return null;
+      found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
+      return rankedGroups(found, queryTerms(query));
+    });
+  }
+
+  /* What the list shows of the latest answer: {query, results (Pagefind's, all), next (the first not fetched), groups}. */
+  var listed = null;
+  /* The page that started this worker named its channel after "#" (assets/search-pagefind.js). */
+  var more = typeof BroadcastChannel === "function" && self.location.hash
+    ? new BroadcastChannel(MORE_CHANNEL + "-" + self.location.hash.slice(1)) : null;
+
+  function answer(query, results, next, groups) {
+    listed = { query: query, results: results, next: next, groups: groups };
+    self.postMessage({ type: RESULT, data: { items: groups } });
+    if (more !== null) {
+      more.postMessage({ type: "listed", query: query, shown: groups.length,
+                         left: Math.max(0, results.length - next) });
+    }
+  }
+
   /* The answer to ``query``, or null once a newer query has overtaken it
      (its pages' text is then not fetched: each costs bytes on a slow line).
      One answer a query: the forgiving search (assets/search-forgive.js)
@@ -291,21 +327,18 @@
      sooner on a phone's line, and the forgiving search miss its turn in a
      third of the test runs.) */
   function search(query, overtaken) {
-    if (!String(query).trim()) return Promise.resolve({ items: [] });
+    if (!String(query).trim()) return Promise.resolve({ results: [], groups: [] });
     return loadPagefind().then(function (module) {
       return overtaken() ? null : module.search(query);
-    }).then(function (answer) {
-      if (answer === null || overtaken()) return null;
-      var results = answer && answer.results ? answer.results.slice(0, PAGES_SHOWN) : [];
-      return Promise.all(results.map(function (result) {
-        return result.data().then(function (data) { return { data: data, score: result.score }; });
-      })).then(function (found) {
-        found = found.filter(function (entry) { return matchesEveryTerm(entry.data, query); });
-        return { items: rankedGroups(found, queryTerms(query)) };
+    }).then(function (found) {
+      if (found === null || overtaken()) return null;
+      var results = found && found.results ? found.results : [];
+      return groupsOf(results, 0, query, overtaken).then(function (groups) {
+        return groups === null ? null : { results: results, groups: groups };
       });
     }).catch(function (error) {
       console.warn("search: " + error);
-      return { items: [] };
+      return { results: [], groups: [] };
     });
   }
 
@@ -318,6 +351,7 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var asked = ++latest;
+      listed = null;
       var short = lastWordLength(message.data) < WHOLE_WORD;
       if (!short) {   // the word's pieces load while the next keys come
         fetchWordPieces(message.data);
@@ -326,12 +360,36 @@
       var overtaken = function () { return asked !== latest; };
       setTimeout(function () {   // keys typed in quick succession make one search
         if (overtaken()) return;
-        search(message.data, overtaken).then(function (result) {
-          if (result !== null && !overtaken()) self.postMessage({ type: RESULT, data: result });
+        search(message.data, overtaken).then(function (found) {
+          if (found !== null && !overtaken()) answer(message.data, found.results, PAGES_SHOWN, found.groups);
         });
       }, short ? SHORT_QUIET_MS : QUIET_MS);
     }
   });
+
+  /* "Show more": the next pages of the list on display, added after those
+     shown (so that nothing the reader has seen moves), in a second answer to
+     the same query. Asked again while those are fetched, it does nothing
+     more: the button waits for the answer. */
+  var adding = null;
+  if (more !== null) {
+    more.addEventListener("message", function (event) {
+      var asked = event.data;
+      if (!asked || asked.type !== "more" || adding !== null) return;
+      var shown = listed;
+      if (shown === null || shown.query !== asked.query || shown.next >= shown.results.length) return;
+      var overtaken = function () { return listed !== shown; };
+      adding = groupsOf(shown.results, shown.next, shown.query, overtaken).then(function (groups) {
+        if (groups !== null && !overtaken()) {
+          answer(shown.query, shown.results, shown.next + PAGES_SHOWN, shown.groups.concat(groups));
+        }
+      }).catch(function (error) {
+        console.warn("search: " + error);
+      }).then(function () {
+        adding = null;
+      });
+    });
+  }
 
   /* The page is idle, or the reader has started a search (assets/search-pagefind.js):
      Pagefind loads. Told "listening", the page repeats a word given before this worker listened. */

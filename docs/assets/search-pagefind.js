@@ -21,10 +21,13 @@
 
   var WORKER = "assets/search-pagefind-worker.js";
 
-  /* Material's settings with the search worker's address changed to ours (read against the page, as Material's). */
-  function withPagefindWorker(config) {
+  /* Material's settings with the search worker's address changed to ours
+     (read against the page, as Material's). ``page`` names this page's load
+     to its worker, after "#" (so the script is cached as one file): their
+     channel is theirs alone, not every open tab's of the site. */
+  function withPagefindWorker(config, page) {
     var changed = Object.assign({}, config);
-    changed.search = (config.base || ".") + "/" + WORKER;
+    changed.search = (config.base || ".") + "/" + WORKER + (page ? "#" + page : "");
     return changed;
   }
 
@@ -33,15 +36,81 @@
     return protocol === "http:" || protocol === "https:";
   }
 
+  /* The "Show more" button's words, for ``left`` pages found and not yet listed. */
+  function moreLabel(left) {
+    return "Show more results (" + left + " more " + (left === 1 ? "page" : "pages") + " found)";
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { withPagefindWorker: withPagefindWorker, searchesInPieces: searchesInPieces };
+    module.exports = { withPagefindWorker: withPagefindWorker, searchesInPieces: searchesInPieces,
+                       moreLabel: moreLabel };
     return;
   }
   if (!searchesInPieces(location.protocol)) return;
 
   var settings = document.getElementById("__config");
   if (settings === null) return;
-  settings.textContent = JSON.stringify(withPagefindWorker(JSON.parse(settings.textContent)));
+  var thisPage = Math.random().toString(36).slice(2);
+  settings.textContent = JSON.stringify(withPagefindWorker(JSON.parse(settings.textContent), thisPage));
+
+  /* The worker lists the first pages found, each fetched with its text, and
+     says how many more it found: a button under the list asks for them, a
+     few at a time, added after those shown (Material's own search lists every
+     page found at once, from the whole index). The keyboard then goes on
+     from the first page added. */
+  var MORE_CHANNEL = "dossier-search-more";
+  if (typeof BroadcastChannel === "function") {
+    var more = new BroadcastChannel(MORE_CHANNEL + "-" + thisPage);
+    var button = null, query = null, shown = 0, asked = false;
+    more.addEventListener("message", function (event) {
+      var listing = event.data;
+      if (!listing || listing.type !== "listed") return;
+      var result = document.querySelector(window.dossier.selectors.searchResult);
+      if (result === null) return;
+      if (button === null) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "dossier-search-more";
+        button.addEventListener("click", function () {
+          button.disabled = true;
+          asked = true;
+          more.postMessage({ type: "more", query: query });
+        });
+        result.insertAdjacentElement("afterend", button);
+      }
+      var firstAdded = asked && listing.query === query && listing.shown > shown ? shown : -1;
+      query = listing.query;
+      shown = listing.shown;
+      asked = false;
+      button.disabled = false;
+      button.hidden = listing.left === 0;
+      button.textContent = moreLabel(listing.left);
+      if (firstAdded >= 0) focusWhenListed(result, firstAdded);
+    });
+  }
+
+  /* Material lists the results after its first ten only as the reader
+     scrolls the list to its end (reading the scroll position on a scroll
+     event): once the answer is in, the list is taken to its end, so that the
+     first pages added show at once, and the focus goes to the first of them. */
+  function focusWhenListed(result, index) {
+    var list = result.querySelector(window.dossier.selectors.searchResultList);
+    var scrolled = result.parentElement;
+    var frames = 0;
+    (function look() {
+      var item = list && list.children[index];
+      if (item) {
+        var link = item.querySelector("a");
+        if (link) link.focus();
+        return;
+      }
+      if (list && list.children.length >= index) {   // Material has listed this answer's first pages
+        scrolled.scrollTop = scrolled.scrollHeight;
+        scrolled.dispatchEvent(new Event("scroll"));
+      }
+      if (++frames < 60) requestAnimationFrame(look);
+    })();
+  }
 
   /* The worker loads Pagefind itself (its script, its WebAssembly and the
      index's list of pieces: 85 KB compressed, the same for every page, so

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -51,3 +52,28 @@ def wait_for_result(page, base_url: str, expected: str, timeout_ms: int = 10_000
     except PlaywrightTimeoutError:
         pass   # the assertion on the returned results says what was found instead
     return result_pages(page, base_url)
+
+
+def every_result(page, base_url: str, timeout_ms: int = 10_000) -> list[str]:
+    """Site paths of every document found, best first: Material lists the
+    results after the tenth as the list scrolls to its end, and a served
+    search lists its first pages until the reader asks for more ("Show more")."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    before = None
+    while time.monotonic() < deadline:
+        # Material adds results when the list comes to its end, as a reader's scrolling does: from above it.
+        page.eval_on_selector(".md-search__scrollwrap",
+                              "wrap => wrap.scrollTo(0, wrap.scrollHeight - wrap.clientHeight - 200)")
+        page.wait_for_timeout(50)
+        page.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)")
+        page.wait_for_timeout(150)
+        more = page.locator("button.dossier-search-more")
+        if more.count() and more.is_visible() and more.is_enabled():
+            more.click()
+            page.wait_for_timeout(150)
+            continue
+        found = result_pages(page, base_url)
+        if found == before:
+            return found
+        before = found
+    raise AssertionError(f"the list of results kept growing: {before}")

@@ -11,7 +11,7 @@ import pytest
 from build_scripts.rules.check import load_and_check
 
 from ..helpers import PROJECT_ROOT
-from .search import TOP_RESULTS, search, wait_for_result
+from .search import TOP_RESULTS, every_result, result_pages, search, wait_for_result
 
 # A reader's query -> the page they are after.
 READER_QUERIES = {
@@ -60,6 +60,45 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
 def test_the_offline_copy_served_over_http_finds_the_page(watch, offline_served_url, query):
     """A reader who serves the unzipped copy (it holds no index in pieces) searches the whole index."""
     _search_from_home_page(watch(offline_served_url), offline_served_url, query)
+
+
+# Pages a served search lists before the reader asks for more (PAGES_SHOWN in the worker).
+FIRST_LISTED = 6
+
+
+def test_a_served_search_lists_every_page_the_whole_index_finds(watched, site_url, offline_url):
+    """Served, the search fetches the first six pages found (each costs its
+    text on a slow line) and a button under them lists the others, six at a
+    time, after them: in the end the same pages as Material's own search of
+    the whole index, which lists them all at once; the keyboard goes on from
+    the first page added."""
+    query = "CAATSA"
+    from_disk = watched.new_page()
+    from_disk.goto(offline_url + "index.html")
+    search(from_disk, query)
+    wait_for_result(from_disk, offline_url, READER_QUERIES[query])
+    whole_index_finds = every_result(from_disk, offline_url)
+    assert len(whole_index_finds) > 2 * FIRST_LISTED, "the query must need the button twice"
+
+    served = watched.new_page()
+    served.goto(site_url + "index.html")
+    search(served, query)
+    wait_for_result(served, site_url, READER_QUERIES[query])
+    first = result_pages(served, site_url)
+    assert len(first) == FIRST_LISTED
+    more = served.locator("button.dossier-search-more")
+    left = len(whole_index_finds) - FIRST_LISTED
+    assert more.inner_text() == f"Show more results ({left} more pages found)"
+    more.click()
+    served.wait_for_function(f"() => document.querySelectorAll('.md-search-result__item').length > {FIRST_LISTED}")
+    served.wait_for_function(
+        "() => document.activeElement.closest('.md-search-result__item') === "
+        f"document.querySelectorAll('.md-search-result__item')[{FIRST_LISTED}]")
+    assert more.inner_text() == f"Show more results ({left - FIRST_LISTED} more pages found)"
+    listed = every_result(served, site_url)
+    assert listed[:FIRST_LISTED] == first, "the pages shown first stay where they were"
+    assert sorted(listed) == sorted(whole_index_finds)
+    assert more.is_hidden()
 
 
 def _requests_of(page, base_url: str) -> list[str]:

@@ -18,6 +18,8 @@ test("Material's settings point at the Pagefind worker, read against the page", 
   assert.equal(changed.search, "../assets/search-pagefind-worker.js");
   assert.deepEqual(changed.features, []);
   assert.equal(settings.search, "../assets/javascripts/workers/search.x.min.js", "the original is left as it is");
+  assert.equal(switcher.withPagefindWorker(settings, "k3x9").search, "../assets/search-pagefind-worker.js#k3x9",
+               "the page's name for its worker's channel, after # (one cached file)");
 });
 
 test("a query's words are listed for highlighting, lower case", () => {
@@ -125,4 +127,9 @@ test("a query's words are looked up in the pieces Pagefind will fetch for them",
   assert.deepEqual(worker.piecesFor("10 deal", pieces), ["en_a1"]);
   assert.deepEqual(worker.piecesFor("  ", pieces), []);
   assert.equal(worker.pagefindTerm("S-400 (Triumf),  Orla!"), "s400 triumf orla");
+});
+
+test("the button under a served search's results says how many pages are left to list", () => {
+  assert.equal(switcher.moreLabel(12), "Show more results (12 more pages found)");
+  assert.equal(switcher.moreLabel(1), "Show more results (1 more page found)");
 });
