@@ -313,10 +313,14 @@
   function answer(query, results, next, groups) {
     listed = { query: query, results: results, next: next, groups: groups };
     self.postMessage({ type: RESULT, data: { items: groups } });
-    if (more !== null) {
-      more.postMessage({ type: "listed", query: query, shown: groups.length,
-                         left: Math.max(0, results.length - next) });
-    }
+    tellPage(listed);
+  }
+
+  /* What the list holds, for the page's button (which waits for this after a click). */
+  function tellPage(shown) {
+    if (more === null) return;
+    more.postMessage({ type: "listed", query: shown.query, shown: shown.groups.length,
+                       left: Math.max(0, shown.results.length - shown.next) });
   }
 
   /* The answer to ``query``, or null once a newer query has overtaken it
@@ -385,6 +389,7 @@
         }
       }).catch(function (error) {
         console.warn("search: " + error);
+        if (!overtaken()) tellPage(shown);   // the list as it was: the button may be tried again
       }).then(function () {
         adding = null;
       });
