@@ -90,13 +90,18 @@
   }
 
   /* Material lists the results after its first ten only as the reader
-     scrolls the list to its end (reading the scroll position on a scroll
-     event): once the answer is in, the list is taken to its end, so that the
-     first pages added show at once, and the focus goes to the first of them. */
+     scrolls the list to its end, four at a time (each time its scroll
+     handler sees the end come into view): once the answer is in, the list is
+     taken to its end until the first page added is listed, and the focus
+     goes to it. */
   function focusWhenListed(result, index) {
     var list = result.querySelector(window.dossier.selectors.searchResultList);
     var scrolled = result.parentElement;
     var frames = 0;
+    function scrollTo(top) {
+      scrolled.scrollTop = top;
+      scrolled.dispatchEvent(new Event("scroll"));
+    }
     (function look() {
       var item = list && list.children[index];
       if (item) {
@@ -104,11 +109,9 @@
         if (link) link.focus();
         return;
       }
-      if (list && list.children.length >= index) {   // Material has listed this answer's first pages
-        scrolled.scrollTop = scrolled.scrollHeight;
-        scrolled.dispatchEvent(new Event("scroll"));
-      }
-      if (++frames < 60) requestAnimationFrame(look);
+      scrollTo(scrolled.scrollHeight - scrolled.clientHeight - 100);   // away from the end, then to it
+      scrollTo(scrolled.scrollHeight);
+      if (++frames < 120) requestAnimationFrame(look);
     })();
   }
 

@@ -6,9 +6,10 @@ benchmark's (benchmarks/search_phone.py, `make bench`), not a test's."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from .search import search
+from .search import result_pages, search
 
 QUERY = "India"   # the benchmark's query (issue 26)
 
@@ -32,3 +33,24 @@ def test_a_one_word_search_at_x10_fetches_a_small_part_of_the_index(watch, x10_u
     assert "/search/search_index.js" not in fetched
     whole = (site_x10 / "search" / "search_index.js").stat().st_size
     assert sum(pieces.values()) < whole / 10, (sum(pieces.values()), whole)
+
+
+def test_at_x10_show_more_adds_the_next_pages_after_those_shown(watch, x10_url):
+    """A word of every story finds hundreds of pages: six are listed, and each
+    "Show more" adds six after them, where the reader is, the keyboard with them."""
+    page = watch(x10_url).new_page()
+    page.goto(x10_url + "index.html")
+    search(page, "warned")
+    more = page.locator("button.dossier-search-more")
+    more.wait_for(state="visible", timeout=20_000)
+    first = result_pages(page, x10_url)
+    left = int(re.fullmatch(r"Show more results \((\d+) more pages found\)", more.inner_text())[1])
+    assert len(first) == 6 and left > 100, (first, left)
+    for shown in (12, 18):
+        more.click()
+        # Material lists its first ten at once, the others as the list scrolls; the focus is on the first added.
+        page.wait_for_function(
+            "n => document.activeElement.closest('.md-search-result__item') === "
+            "document.querySelectorAll('.md-search-result__item')[n]", arg=shown - 6)
+        assert more.inner_text() == f"Show more results ({left - (shown - 6)} more pages found)"
+        assert result_pages(page, x10_url)[:6] == first
