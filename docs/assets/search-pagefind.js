@@ -92,8 +92,8 @@
   /* Material lists the results after its first ten only as the reader
      scrolls the list to its end, four at a time (each time its scroll
      handler sees the end come into view): once the answer is in, the list is
-     taken to its end until the first page added is listed, and the focus
-     goes to it. */
+     taken to its end until the first page added is listed; then that page
+     is put at the top of the list's frame and given the focus. */
   function focusWhenListed(result, index) {
     var list = result.querySelector(window.dossier.selectors.searchResultList);
     var scrolled = result.parentElement;
@@ -104,9 +104,10 @@
     }
     (function look() {
       var item = list && list.children[index];
-      if (item) {
+      if (item) {   // at the top of the list's frame, the pages added below it
+        scrollTo(scrolled.scrollTop + item.getBoundingClientRect().top - scrolled.getBoundingClientRect().top);
         var link = item.querySelector("a");
-        if (link) link.focus();
+        if (link) link.focus({ preventScroll: true });
         return;
       }
       scrollTo(scrolled.scrollHeight - scrolled.clientHeight - 100);   // away from the end, then to it
