@@ -211,7 +211,7 @@
     module.exports = { indexPieces: indexPieces, pagefindTerm: pagefindTerm, piecesFor: piecesFor,
                        queryTerms: queryTerms, plainWord: plainWord, lastWordLength: lastWordLength, matchesEveryTerm: matchesEveryTerm, escapeHtml: escapeHtml, locationOf: locationOf, boostOf: boostOf, nameBonus: nameBonus,
                        resultGroup: resultGroup, rankedGroups: rankedGroups, PAGES_SHOWN: PAGES_SHOWN,
-                       MORE_CHANNEL: MORE_CHANNEL };
+                       WARM_CHANNEL: WARM_CHANNEL, MORE_CHANNEL: MORE_CHANNEL };
     return;
   }
 
@@ -375,15 +375,16 @@
      shown (so that nothing the reader has seen moves), in a second answer to
      the same query. Asked again while those are fetched, it does nothing
      more: the button waits for the answer. */
-  var adding = null;
+  var adding = false;   // the next pages are being fetched
   if (more !== null) {
     more.addEventListener("message", function (event) {
       var asked = event.data;
-      if (!asked || asked.type !== "more" || adding !== null) return;
+      if (!asked || asked.type !== "more" || adding) return;
       var shown = listed;
       if (shown === null || shown.query !== asked.query || shown.next >= shown.results.length) return;
       var overtaken = function () { return listed !== shown; };
-      adding = groupsOf(shown.results, shown.next, shown.query, overtaken).then(function (groups) {
+      adding = true;
+      groupsOf(shown.results, shown.next, shown.query, overtaken).then(function (groups) {
         if (groups !== null && !overtaken()) {
           answer(shown.query, shown.results, shown.next + PAGES_SHOWN, shown.groups.concat(groups));
         }
@@ -391,7 +392,7 @@
         console.warn("search: " + error);
         if (!overtaken()) tellPage(shown);   // the list as it was: the button may be tried again
       }).then(function () {
-        adding = null;
+        adding = false;
       });
     });
   }

@@ -20,6 +20,9 @@
   "use strict";
 
   var WORKER = "assets/search-pagefind-worker.js";
+  /* The worker's channels, named as it names them (tests/js/search-pagefind.test.js compares them). */
+  var WARM_CHANNEL = "dossier-search-warm";
+  var MORE_CHANNEL = "dossier-search-more";
 
   /* Material's settings with the search worker's address changed to ours
      (read against the page, as Material's). ``page`` names this page's load
@@ -43,7 +46,7 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = { withPagefindWorker: withPagefindWorker, searchesInPieces: searchesInPieces,
-                       moreLabel: moreLabel };
+                       moreLabel: moreLabel, WARM_CHANNEL: WARM_CHANNEL, MORE_CHANNEL: MORE_CHANNEL };
     return;
   }
   if (!searchesInPieces(location.protocol)) return;
@@ -58,7 +61,6 @@
      few at a time, added after those shown (Material's own search lists every
      page found at once, from the whole index). The keyboard then goes on
      from the first page added. */
-  var MORE_CHANNEL = "dossier-search-more";
   if (typeof BroadcastChannel === "function") {
     var more = new BroadcastChannel(MORE_CHANNEL + "-" + thisPage);
     var button = null, query = null, shown = 0, asked = false;
@@ -98,20 +100,20 @@
     var list = result.querySelector(window.dossier.selectors.searchResultList);
     var scrolled = result.parentElement;
     var frames = 0;
-    function scrollTo(top) {
+    function scrollListTo(top) {   // as a reader's scrolling does: Material's handler reads it
       scrolled.scrollTop = top;
       scrolled.dispatchEvent(new Event("scroll"));
     }
     (function look() {
       var item = list && list.children[index];
       if (item) {   // at the top of the list's frame, the pages added below it
-        scrollTo(scrolled.scrollTop + item.getBoundingClientRect().top - scrolled.getBoundingClientRect().top);
+        scrollListTo(scrolled.scrollTop + item.getBoundingClientRect().top - scrolled.getBoundingClientRect().top);
         var link = item.querySelector("a");
         if (link) link.focus({ preventScroll: true });
         return;
       }
-      scrollTo(scrolled.scrollHeight - scrolled.clientHeight - 100);   // away from the end, then to it
-      scrollTo(scrolled.scrollHeight);
+      scrollListTo(scrolled.scrollHeight - scrolled.clientHeight - 100);   // away from the end, then to it
+      scrollListTo(scrolled.scrollHeight);
       if (++frames < 120) requestAnimationFrame(look);
     })();
   }
@@ -125,7 +127,7 @@
      the index and the pages found; the pieces come only with the words typed.
      A reader who asked their browser to save data loads nothing before a search.
      The worker is Material's to start and to talk to: a broadcast reaches it. */
-  var warm = typeof BroadcastChannel === "function" ? new BroadcastChannel("dossier-search-warm") : null;
+  var warm = typeof BroadcastChannel === "function" ? new BroadcastChannel(WARM_CHANNEL) : null;
   if (warm === null) return;
   /* The worker may start listening after the word was given (Material starts
      it as the page starts, and it loads as the page does): it then says

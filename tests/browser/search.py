@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from ..helpers import PROJECT_ROOT
+
 # A reader looks at the first few results; the expected page must be among them.
 TOP_RESULTS = 3
+# Pages a served search lists before the reader asks for more, and adds at each "Show more".
+FIRST_LISTED = int(re.search(r"var PAGES_SHOWN = (\d+);",
+                             (PROJECT_ROOT / "docs/assets/search-pagefind-worker.js").read_text(encoding="utf-8"))[1])
 
 
 def search(page, query: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from build_scripts.rules.check import load_and_check
 
 from ..helpers import PROJECT_ROOT
-from .search import TOP_RESULTS, every_result, result_pages, search, wait_for_result
+from .search import FIRST_LISTED, TOP_RESULTS, every_result, result_pages, search, wait_for_result
 
 # A reader's query -> the page they are after.
 READER_QUERIES = {
@@ -60,10 +60,6 @@ def test_search_from_disk_finds_the_page(watched, offline_url, query):
 def test_the_offline_copy_served_over_http_finds_the_page(watch, offline_served_url, query):
     """A reader who serves the unzipped copy (it holds no index in pieces) searches the whole index."""
     _search_from_home_page(watch(offline_served_url), offline_served_url, query)
-
-
-# Pages a served search lists before the reader asks for more (PAGES_SHOWN in the worker).
-FIRST_LISTED = 6
 
 
 def test_a_served_search_lists_every_page_the_whole_index_finds(watched, site_url, offline_url):

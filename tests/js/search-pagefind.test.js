@@ -133,3 +133,8 @@ test("the button under a served search's results says how many pages are left to
   assert.equal(switcher.moreLabel(12), "Show more results (12 more pages found)");
   assert.equal(switcher.moreLabel(1), "Show more results (1 more page found)");
 });
+
+test("the page and the worker name their channels alike", () => {
+  assert.equal(switcher.WARM_CHANNEL, worker.WARM_CHANNEL);
+  assert.equal(switcher.MORE_CHANNEL, worker.MORE_CHANNEL);
+});
