@@ -13,6 +13,12 @@ other thread (``mkdocs serve`` runs a server thread; forking a process with
 threads can copy a lock that another thread holds). Anything else does all
 the work here. A copy that fails leaves its part to this process, which
 then raises the same error a single process would.
+
+``DOSSIER_CORES=1`` (or any smaller count than the machine's) caps the cores
+the build counts as free, here and in MkDocs' conversion on two cores
+(renderers/mkdocs/speedups/parallel_conversion.py): where builds already run
+side by side on every core, as in the test suite, a fork only adds the work
+of copying and sending back. The site is the same either way.
 """
 
 from __future__ import annotations
@@ -28,11 +34,17 @@ Job = TypeVar("Job")
 Result = TypeVar("Result")
 
 
+CORES_VARIABLE = "DOSSIER_CORES"
+
+
 def usable_cores() -> int:
+    """The cores this process may run on, at most ``DOSSIER_CORES`` when that is set."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    cap = os.environ.get(CORES_VARIABLE, "").strip()
+    return min(cores, int(cap)) if cap.isdigit() and int(cap) > 0 else cores
 
 
 def can_fork() -> bool:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import parallel
 from build_scripts.rules.check import CheckedDossier, load_and_check
 from build_scripts.site_source.generate import Generated, generate
 from build_scripts.tools.synthetic import count_dossier, write_dossier
@@ -41,6 +42,15 @@ from .helpers import (
 )
 from .hostile_site import add_hostile_records
 from .long_pages_site import write_hostile_dossier
+
+# With a test process per core or more (`make test`), every core is busy with
+# tests: a build that forks onto a "free" second core only adds the copying.
+# So builds in tests run on one core (build_scripts/parallel.py); the tests of
+# the two-core paths fork whatever this says (test_parallel.py,
+# test_generator_shortcuts.py, test_parallel_markdown.py). 2026-12-07, the
+# long lists' site built alone: 34-36 s of CPU on two cores, 28 s on one.
+if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0")) >= parallel.usable_cores():
+    os.environ.setdefault(parallel.CORES_VARIABLE, "1")
 
 # Fixtures that build a site (or a dossier ten times today's): a test using one is slow.
 SLOW_FIXTURES = {"built_site", "configured_site", "hostile_site", "zensical_site", "fictional_built_site", "fictional_zensical_site",

@@ -32,6 +32,18 @@ def test_pages_rendered_in_a_forked_copy_are_the_pages_of_one_process():
     assert len(in_one) == len(jobs) > 50
 
 
+def test_dossier_cores_caps_the_cores_counted_free(monkeypatch):
+    machine = len(os.sched_getaffinity(0))
+    monkeypatch.delenv(parallel.CORES_VARIABLE, raising=False)
+    assert parallel.usable_cores() == machine
+    monkeypatch.setenv(parallel.CORES_VARIABLE, "1")
+    assert parallel.usable_cores() == 1 and not parallel.can_fork()
+    monkeypatch.setenv(parallel.CORES_VARIABLE, str(machine + 1))  # a cap above the machine's is the machine's
+    assert parallel.usable_cores() == machine
+    monkeypatch.setenv(parallel.CORES_VARIABLE, "many")  # not a count: no cap
+    assert parallel.usable_cores() == machine
+
+
 def test_results_come_back_in_the_order_of_the_jobs():
     assert parallel.forked_map(lambda jobs: [job * 10 for job in jobs], list(range(7))) == [0, 10, 20, 30, 40, 50, 60]
 

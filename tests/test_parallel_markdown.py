@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.parallel import CORES_VARIABLE
 from build_scripts.renderers.mkdocs.speedups import (
     parallel_conversion as parallel_markdown,
 )
@@ -25,6 +26,11 @@ FORKED = "converting every other page's Markdown in a forked copy"
 
 pytestmark = [pytest.mark.slow,  # builds the site with MkDocs
               pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")]
+
+
+def two_cores() -> dict[str, str]:
+    """The builds' environment without the test run's cap on cores (conftest.py): these builds fork."""
+    return {key: value for key, value in environment().items() if key != CORES_VARIABLE}
 
 
 # MkDocs checks links to anchors only when it does not log debug messages
@@ -48,7 +54,7 @@ def mkdocs_build(root: Path, site: Path, *, one_core: bool = False, code: str | 
     def on_one_core() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**environment(), **(env or {})},
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**two_cores(), **(env or {})},
                           timeout=300, preexec_fn=on_one_core if one_core else None)
 
 
@@ -165,7 +171,7 @@ def test_a_build_with_a_plugin_not_known_to_be_safe_converts_on_one_core(project
     # Material's tags plugin keeps what it reads from pages: its page events must run in the build only.
     (project / "mkdocs-tags.yml").write_text("INHERIT: mkdocs.yml\nplugins:\n  tags: {}\n", encoding="utf-8")
     command = MKDOCS + ["build", "--verbose", "-f", str(project / "mkdocs-tags.yml"), "-d", str(tmp_path / "site")]
-    built = subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment(), timeout=300)
+    built = subprocess.run(command, cwd=project, capture_output=True, text=True, env=two_cores(), timeout=300)
     assert built.returncode == 0, built.stderr
     assert FORKED not in built.stderr
     assert (tmp_path / "site" / "index.html").is_file()
