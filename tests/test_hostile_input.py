@@ -20,6 +20,7 @@ must instead stop the build with a `path:line:col` error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -310,7 +311,9 @@ class PageShape:
     problems: list = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=2048)  # about two sites: the offline copy repeats most pages of the site byte for byte
 def page_shape(html: str) -> PageShape:
+    """What ``html`` is made of (shared between equal texts: read it, never change it)."""
     shape = PageShape()
     with warnings.catch_warnings():
         # The full-size network pictures are SVG files: read by the same parser
