@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -135,7 +136,18 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page at ``path``, parsed once while the file stays as it is, and the
+    same tree for every test that asks: read it, never change it (``copy.copy``
+    it first). Parsing was most of the time of the tests that read the built
+    site: 1,932 parses of its 65 pages in test_site_pages.py,
+    test_reader_pages.py, test_citations.py and test_sharing.py."""
+    stat = path.stat()
+    return _parsed(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=128)  # a long list's parts, a few sites' pages: tens of MB
+def _parsed(path: str, _mtime_ns: int, _size: int) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def article(path: Path):

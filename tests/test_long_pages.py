@@ -12,15 +12,13 @@ built once per session (the ``long_pages_site`` fixture, tests/conftest.py).
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from . import helpers
-from .helpers import run_cli, whole_search_index
+from .helpers import article, run_cli, whole_search_index
 from .long_pages_site import (
     ALIASES,
     CONTEXT_ENTRIES,
@@ -42,19 +40,6 @@ from .long_pages_site import (
 )
 
 PAGE_BYTES = 100 * 1024  # no page over 100 KB of HTML
-
-
-@functools.cache
-def article(path: Path):
-    """``helpers.article``, parsed once per page for all the tests here: they read the site, never change it."""
-    return helpers.article(path)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _parsed_pages_let_go():
-    """The parsed pages are let go once this file's tests have run (a test process goes on to others)."""
-    yield
-    article.cache_clear()
 
 
 # Every test here reads the one site built from the hostile dossier.

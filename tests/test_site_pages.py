@@ -32,9 +32,8 @@ def test_each_topic_has_a_page_with_its_title(real_checked, built_site, topic_id
 def test_each_source_page_holds_the_full_text(real_checked, built_site, source_id):
     page = built_site / "sources" / f"{source_id}.html"
     source_text = article(page).select_one(".dossier-source-text")
-    for notes in source_text.select(".dossier-notes"):  # the side notes beside the text are not part of it
-        notes.decompose()
-    text = source_text.get_text()
+    # The side notes beside the text are not part of it.
+    text = "".join(s for s in source_text.strings if not s.find_parent(class_="dossier-notes"))
     assert normalise(text) == normalise(real_checked.texts[source_id].text)
 
 
