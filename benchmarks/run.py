@@ -16,9 +16,9 @@ the machine, and each ratio is the median of the rounds' own ratios: the
 figures to trust on a busy machine. It also times quote
 lookup against text length, `mkdocs build --strict` of today's dossier, and
 the save-to-reload time of `mkdocs serve --dirty` (today's dossier, and x100
-when the scales include it), and one build of a "wide"
-dossier (stories of 5 to 50 sources, ``--wide``), and says which target is
-met. The generator and the build are timed cold (no network picture kept
+when the scales include it), one build each of a "wide" dossier
+of 10 and of 100 stories (5 to 50 sources a story, ``--wide``), and
+`make check` (benchmarks/check_time.py), and says which target is met. The generator and the build are timed cold (no network picture kept
 from an earlier build) and warm (the pictures the cold build kept in
 build/drawings/). Everything goes to benchmarks/results/<date>-<commit>.json (and .txt),
 so that two commits can be compared.
@@ -68,15 +68,19 @@ from build_scripts.tools.synthetic import (
     write_wide_dossier,
 )
 
-from . import search_phone, serve_reload
+from . import check_time, search_phone, serve_reload
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "floor-docs"
 
 # The issue's targets.
-GENERATOR_SHARE = 0.10      # generator time / MkDocs time, at every scale
-FLOOR_RATIO = 1.2           # whole build / MkDocs alone on the same pages
+GENERATOR_SHARE = 0.08      # generator time (cold) / MkDocs time, at every scale
+FLOOR_RATIO = 1.2           # build / MkDocs alone on the same pages, wall, at x1
+FLOOR_RATIO_AT_X100 = 0.8   # the same at x100 (MkDocs' conversion on two cores)
+FLOOR_CPU_RATIO = 1.3       # whole build / MkDocs alone, CPU time, at every scale
+PEAK_MB_AT_X100 = 1024      # the build's largest process at x100
+CHECK_SECONDS = 0.25        # `make check` (python -m build_scripts check), median
 LARGEST_SCALE_SECONDS = 60  # the x100 build, whole
 PAGE_BYTES = 100 * 1024     # no page over 100 KB of HTML
 GROWTH = 12                 # x100 generator time / x10 generator time
@@ -369,14 +373,17 @@ def measure_wide(sources_per_claim: int, stories: int, seed: int, work: Path) ->
     them, disagreements and corrections; it times the Compare pages, the
     corroboration lines and the corrections at scale. One run: it is a check
     that nothing grows with the pairs of sources, not a fine measure."""
-    root = work / f"wide-{sources_per_claim}"
+    name = f"wide-{sources_per_claim}-{stories}"
+    root = work / name
     counts = write_wide_dossier(root, sources_per_claim, stories, seed)
     print(f"wide: {counts.sources} sources in {counts.stories} stories; measuring (1 run)", flush=True)
-    timing, page_count, _imports = run_generator_in_child(root, work / "wide-pages")
-    build = run_build(root, "mkdocs.yml", work / "wide-site")
-    return {"sources_per_claim": sources_per_claim, "counts": asdict(counts), "pages": page_count,
-            "generator_seconds": asdict(timing) | {"total": timing.total}, "build": asdict(build),
-            "site": asdict(site_figures(work / "wide-site"))}
+    timing, page_count, _imports = run_generator_in_child(root, work / f"{name}-pages")
+    build = run_build(root, "mkdocs.yml", work / f"{name}-site")
+    figures = {"sources_per_claim": sources_per_claim, "counts": asdict(counts), "pages": page_count,
+               "generator_seconds": asdict(timing) | {"total": timing.total}, "build": asdict(build),
+               "site": asdict(site_figures(work / f"{name}-site"))}
+    shutil.rmtree(root)  # the x100 one is hundreds of MB
+    return figures
 
 
 # -- quote lookup against text length ---------------------------------------
@@ -526,11 +533,13 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
     for scale, s in scales.items():
         checks.append((f"x{scale}: generator <= {GENERATOR_SHARE:.0%} of MkDocs alone on the same pages",
                        s["generator_share"] <= GENERATOR_SHARE, f"{s['generator_share']:.1%}"))
-        checks.append((f"x{scale}: build without the offline copy <= {FLOOR_RATIO}x the floor (wall)",
-                       s["site_over_floor_wall"] <= FLOOR_RATIO, f"{s['site_over_floor_wall']:.2f}x"))
-        checks.append((f"x{scale}: whole build, offline copy included, <= {FLOOR_RATIO}x the floor (wall)",
-                       s["build_over_floor_wall"] <= FLOOR_RATIO,
-                       f"{s['build_over_floor_wall']:.2f}x (CPU {s['build_over_floor_cpu']:.2f}x)"))
+        ratio = {1: FLOOR_RATIO, 100: FLOOR_RATIO_AT_X100}.get(scale)
+        if ratio:
+            checks.append((f"x{scale}: whole build, offline copy included, <= {ratio}x the floor (wall)",
+                           s["build_over_floor_wall"] <= ratio,
+                           f"{s['build_over_floor_wall']:.2f}x ({s['site_over_floor_wall']:.2f}x without the offline copy)"))
+        checks.append((f"x{scale}: whole build <= {FLOOR_CPU_RATIO}x the floor (CPU time)",
+                       s["build_over_floor_cpu"] <= FLOOR_CPU_RATIO, f"{s['build_over_floor_cpu']:.2f}x"))
         checks.append((f"x{scale}: no page over {PAGE_BYTES // 1024} KB",
                        s["site"]["largest_page_bytes"] <= PAGE_BYTES,
                        f"largest {kb(s['site']['largest_page_bytes'])}"))
@@ -545,6 +554,8 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
                        figures["fetched_bytes"] <= search_phone.FETCHED_BYTES_AT_X100, kb(figures["fetched_bytes"])))
     largest = scales.get(100)
     if largest:
+        checks.append((f"x100: the build's largest process under {PEAK_MB_AT_X100:,} MB",
+                       largest["build"]["peak_rss_mb"] < PEAK_MB_AT_X100, f"{largest['build']['peak_rss_mb']:,.0f} MB"))
         checks.append((f"x100 builds in under {LARGEST_SCALE_SECONDS} s", largest["build"]["wall"] < LARGEST_SCALE_SECONDS,
                        f"{largest['build']['wall']:.1f} s whole, {largest['site_only']['wall']:.1f} s without the "
                        f"offline copy; MkDocs alone needs {largest['floor']['wall']:.1f} s for these pages"))
@@ -561,11 +572,14 @@ def targets(results: dict) -> list[tuple[str, bool, str]]:
                        growth < 2, f"time per quote {growth:.2f}x with the index, {scan:.0f}x scanning"))
     checks.append(("YAML parsed with libyaml's C loader, positions kept", results["libyaml"],
                    f"yaml.__with_libyaml__ {results['libyaml']}, yaml_positions uses {results['yaml_loader']}"))
-    wide = results.get("wide")
-    if wide:
-        checks.append((f"wide dossier ({wide['counts']['sources']} sources): no page over {PAGE_BYTES // 1024} KB",
-                       wide["site"]["largest_page_bytes"] <= PAGE_BYTES,
+    for wide in results.get("wide", []):
+        checks.append((f"wide dossier ({wide['counts']['stories']} stories, {wide['counts']['sources']} sources): "
+                       f"no page over {PAGE_BYTES // 1024} KB", wide["site"]["largest_page_bytes"] <= PAGE_BYTES,
                        f"largest {kb(wide['site']['largest_page_bytes'])} ({wide['site']['largest_page']})"))
+    check = results.get("check")
+    if check:
+        checks.append((f"`make check` under {CHECK_SECONDS} s (median of {len(check['runs'])})",
+                       check["median"] <= CHECK_SECONDS, f"{check['median']:.3f} s"))
     real = results.get("real_site")
     if real:
         checks.append((f"today's dossier: mkdocs build --strict under {REAL_SITE_SECONDS} s (warm)",
@@ -596,8 +610,7 @@ def report(results: dict) -> str:
         lines.append(f"quote lookup, text of {lookup['text_chars']:,} characters: {lookup['find_microseconds_per_quote']:.1f} us "
                      f"per quote with the index (built in {lookup['index_seconds']:.2f} s), "
                      f"{lookup['scan_microseconds_per_quote']:.1f} us scanning the text")
-    wide = results.get("wide")
-    if wide:
+    for wide in results.get("wide", []):
         c, site = wide["counts"], wide["site"]
         lines.append(f"wide dossier: {c['stories']} stories, {c['sources']} sources, {c['claims']} claims, "
                      f"{c['evidence']} pieces of evidence (widest claim {c['widest']} sources), "
@@ -610,6 +623,11 @@ def report(results: dict) -> str:
         lines.append(f"today's dossier: mkdocs build --strict {real['wall']:.1f} s wall, {real['cpu']:.1f} s CPU "
                      f"(median of {real['runs']}, warm), {real['site']['pages']} pages, "
                      f"largest {kb(real['site']['largest_page_bytes'])} ({real['site']['largest_page']})")
+    if results.get("check"):
+        check = results["check"]
+        lines.append(f"make check (python -m build_scripts check): median {check['median']:.3f} s of "
+                     f"{len(check['runs'])} runs; imports of {', '.join(check_time.HEAVY)}: "
+                     f"{', '.join(check['heavy_imports']) or 'none'}")
     for key in ("serve_reload", "serve_reload_x100"):
         if results.get(key):
             lines.append(serve_reload.report(results[key]))
@@ -629,8 +647,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real-site", action="store_true", help="skip timing today's dossier")
     parser.add_argument("--no-serve", action="store_true", help="skip the save-to-reload timing")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON results")
-    parser.add_argument("--wide", default="50,4", metavar="N,STORIES",
-                        help="the many-sources case: sources of the widest claim, stories (default 50,4; 0 skips it)")
+    parser.add_argument("--wide", default="50,10,100", metavar="N,STORIES[,STORIES...]",
+                        help="the many-sources case: sources of the widest claim, then the stories of each build "
+                             "(default 50,10,100: x10 and x100 today's one story; 0 skips it)")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
 
@@ -651,11 +670,12 @@ def main(argv: list[str] | None = None) -> int:
             runs = args.large_runs if scale >= 100 else args.runs
             results["scales"].append(measure_scale(scale, runs, args.seed, work, base))
         results["quote_lookup"] = measure_quote_lookup(args.seed, base)
-        wide_sources, _, wide_stories = args.wide.partition(",")
-        if int(wide_sources):
-            results["wide"] = measure_wide(int(wide_sources), int(wide_stories or 1), args.seed, work)
+        wide_sources, *wide_stories = [int(n) for n in args.wide.split(",") if n.strip()]
+        if wide_sources:
+            results["wide"] = [measure_wide(wide_sources, stories, args.seed, work) for stories in wide_stories or [1]]
         if not args.no_real_site:
             results["real_site"] = measure_real_site(args.runs, work)
+    results["check"] = check_time.measure(runs=7)
     if not args.no_serve:
         results["serve_reload"] = serve_reload.measure(edits=5)
         if 100 in scales:  # a dossier a hundred times today's: the preview follows the edit, not the dossier
