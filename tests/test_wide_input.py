@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.kinds.home import HOME_SOURCES
+from build_scripts.pages.render import render_jobs
 from build_scripts.rules.check import load_and_check
 from build_scripts.tools.synthetic import write_wide_dossier
 
@@ -124,6 +127,19 @@ def test_the_site_grows_at_most_linearly_with_the_sources(tmp_path):
     pages, size = (made[200][i] / made[100][i] for i in (0, 1))
     # Linear growth is 2x (a little more for the fixed pages' share); quadratic would be 4x.
     assert pages < 2.5 and size < 2.5, made
+
+
+def test_the_home_page_lists_the_first_sources_and_links_to_all_of_them(tmp_path):
+    """A hundred stories of 5 to 50 sources (`make bench`'s wide dossier) made the home page
+    356 KB: it listed every source. It lists the first ones, as it does the topics."""
+    root = tmp_path / "project"
+    write_wide_dossier(root, sources_per_claim=HOME_SOURCES + 5)
+    checked = load_and_check(root)
+    [home] = render_jobs(PageIndexes(checked), [("home", ())])[0]
+    listed = [line for line in home.text.split("## Where the facts come from", 1)[1].split("## Explore", 1)[0]
+              .splitlines() if line.startswith("- ")]
+    assert len(listed) == HOME_SOURCES < len(checked.content.sources)
+    assert f"[All {len(checked.content.sources)} sources](sources/index.md)" in home.text
 
 
 # -- a moderate case, built with MkDocs ---------------------------------------------

@@ -14,12 +14,14 @@ from build_scripts.pages.views.event_views import event_counts, events_after_sou
 
 KIND = PAGE_KINDS["home"]
 HOME_TOPICS = 20  # the first topics; the topics index has the rest
+HOME_SOURCES = 20  # the first sources; the sources index has the rest (100 stories of 5-50 sources made it 356 KB)
 HOME_FIGURES = 6
 HOME_EVENTS = 5
 HOME_DISPUTED = 10  # the first disagreements and doubts; the rest are counted (each claim's page notes its own)
 # The pages the home page points to: {name the template uses: page kind}.
 LINKED_PAGES = {"timeline": "timeline", "network": "network", "quotations": "quotations", "figures": "figures",
-                "glossary": "glossary", "downloads": "downloads", "actors": "actors_index", "topics": "topics_index"}
+                "glossary": "glossary", "downloads": "downloads", "actors": "actors_index", "topics": "topics_index",
+                "sources": "sources_index"}
 
 
 def first_paragraph(prose: str) -> str:
@@ -45,7 +47,8 @@ def render(site: PageRenderer) -> None:
                 disputed=disputed_shown, more_disputed=more_disputed,
                 latest=latest_events(v, HOME_EVENTS),
                 next_events=events_after_sources(v),
-                sources=sorted(site.content.sources),
+                sources=sorted(site.content.sources)[:HOME_SOURCES],
                 pages={name: v.link_to_page(kind) for name, kind in LINKED_PAGES.items()},
                 counts={"claims": len(site.content.claims), "actors": len(site.content.actors),
-                        "events": event_count, "topics": len(site.content.topics)})
+                        "events": event_count, "topics": len(site.content.topics),
+                        "sources": len(site.content.sources)})
