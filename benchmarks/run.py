@@ -18,8 +18,9 @@ lookup against text length, `mkdocs build --strict` of today's dossier, and
 the save-to-reload time of `mkdocs serve --dirty` (today's dossier, and x100
 when the scales include it), one build each of a "wide" dossier
 of 10 and of 100 stories (5 to 50 sources a story, ``--wide``), and
-`make check` (benchmarks/check_time.py), and says which target is met. The generator and the build are timed cold (no network picture kept
-from an earlier build) and warm (the pictures the cold build kept in
+`make check` (benchmarks/check_time.py), and says which target is met.
+The generator and the build are timed cold (no network picture kept from
+an earlier build) and warm (the pictures the cold build kept in
 build/drawings/). Everything goes to benchmarks/results/<date>-<commit>.json (and .txt),
 so that two commits can be compared.
 """
