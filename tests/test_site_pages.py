@@ -10,7 +10,7 @@ import pytest
 from build_scripts.content.source_text import normalise
 from build_scripts.tools.linkcheck import check_site
 
-from .helpers import article, real_claim_ids, real_record_ids
+from .helpers import article, real_claim_ids, real_record_ids, soup
 
 
 @pytest.mark.parametrize("actor_id", real_record_ids("actors"))
@@ -116,3 +116,16 @@ def test_scripts_wait_until_the_page_is_parsed(built_site):
     # What the site's scripts share, then the switch to the index in pieces, must run before the bundle.
     assert html.index("assets/dossier-common.js") < html.index("assets/search-pagefind.js") \
         < html.index("assets/javascripts/bundle.") < html.index("assets/side-notes.js")
+
+
+def test_every_table_is_written_in_its_frame_with_the_class_materials_script_leaves_alone(built_site):
+    """markdown_tables.py frames each table as Material's script would as the
+    page starts; the class keeps the script from wrapping it again."""
+    tables = [(page, table) for page in sorted(built_site.rglob("*.html")) if "<table" in page.read_text(encoding="utf-8")
+              for table in soup(page).select("article table")]
+    assert len(tables) >= 20
+    for page, table in tables:
+        where = page.relative_to(built_site)
+        assert table.get("class") == ["dossier-table"], where
+        assert table.parent.get("class") == ["md-typeset__table"], where
+        assert table.parent.parent.get("class") == ["md-typeset__scrollwrap"], where

@@ -10,6 +10,16 @@ the middle of a name: browsers find no place to break it by themselves; a
 run of 32 characters or more with no place to break (a digest) may break
 every 16. mkdocs.yml lists this extension
 (``build_scripts.renderers.markdown_tables``); Zensical inherits the list.
+
+Each table is also written in the frame that Material's script would put it
+in when the page starts (``div.md-typeset__scrollwrap > div.md-typeset__table``),
+with a class of its own so that the script leaves it alone (Material wraps
+only ``table:not([class])``). Wrapping two dozen tables as the page started
+forced the browser to lay the whole page out again: most of the blocking time
+Lighthouse counted on Schema reference. The table's look, which Material
+gives only to tables without a class, is in ``docs/assets/dossier.css``
+("Tables"). Written at build time, the frame is the same with or without
+JavaScript.
 """
 
 from __future__ import annotations
@@ -74,8 +84,29 @@ def _wbr(tail: str):
     return wbr
 
 
+# The table's class, and the frame around it (Material's names: its stylesheet styles them).
+TABLE_CLASS = "dossier-table"
+FRAME_CLASSES = ("md-typeset__scrollwrap", "md-typeset__table")
+
+
+def frame_tables(root) -> None:
+    """Put each table of the tree in Material's frame, marked as framed."""
+    for parent in list(root.iter()):
+        for place, child in enumerate(list(parent)):
+            if child.tag != "table":
+                continue
+            outer = etree.Element("div", {"class": FRAME_CLASSES[0]})
+            inner = etree.SubElement(outer, "div", {"class": FRAME_CLASSES[1]})
+            parent.remove(child)
+            outer.tail, child.tail = child.tail, None
+            inner.append(child)
+            child.set("class", TABLE_CLASS)
+            parent.insert(place, outer)
+
+
 class TableLabelsTreeprocessor(Treeprocessor):
     def run(self, root):
+        frame_tables(root)
         for table in root.iter("table"):
             head_row = table.find("thead/tr")
             if head_row is None:

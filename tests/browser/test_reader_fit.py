@@ -88,6 +88,11 @@ def test_no_word_in_a_table_cell_is_broken(browser, site_url, built_site, fictio
             page.wait_for_selector("article.md-content__inner")
             found = page.evaluate(BROKEN_WORDS)
             assert found["cells"] > 0, f"{name}: no table cell measured"
+            # Framed at build time (markdown_tables.py), once: Material's script must not wrap a table again.
+            framed = page.evaluate("""[...document.querySelectorAll('article table')].map(t =>
+                t.parentElement.matches('.md-typeset__scrollwrap > .md-typeset__table')
+                && !t.closest('.md-typeset__scrollwrap').parentElement.closest('.md-typeset__scrollwrap'))""")
+            problems += [f"{name}: table {n + 1} not framed once" for n, once in enumerate(framed) if not once]
             problems += [f"{name}: {line}" for line in found["broken"]]
             # The first table and what follows it, at a height a person can look at.
             top = page.evaluate("document.querySelector('article table').getBoundingClientRect().top + scrollY")
