@@ -31,10 +31,14 @@ def result_pages(page, base_url: str) -> list[str]:
     """Site paths of the documents found, best first (sections of a page are not counted)."""
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)")
+    return _site_paths(hrefs, base_url)
+
+
+def _site_paths(hrefs: list[str], base_url: str) -> list[str]:
     paths = []
+    base = urlsplit(base_url).path
     for href in hrefs:
         path = urlsplit(href).path
-        base = urlsplit(base_url).path
         assert path.startswith(base), f"a result outside the site: {href}"
         path = path[len(base):]
         if path not in paths:
@@ -42,22 +46,28 @@ def result_pages(page, base_url: str) -> list[str]:
     return paths
 
 
+# The links of the results shown once ``expected`` is among the first ``top``
+# pages (any results when it is null), else null. Read in the same step as it
+# is checked: the index may answer a few keys behind the typing, and Material
+# empties the list before it shows the next answer.
+_RESULTS_WITH = """([base, expected, top]) => {
+    const hrefs = [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]
+      .map(a => a.href);
+    const pages = hrefs.map(h => new URL(h).pathname).filter((p, i, all) => all.indexOf(p) === i);
+    return expected === null || pages.slice(0, top).includes(new URL(expected, base).pathname) ? hrefs : null;
+}"""
+
+
 def wait_for_result(page, base_url: str, expected: str, timeout_ms: int = 10_000) -> list[str]:
     """Wait until ``expected`` is among the top results (results follow each
     key press, so the first ones shown may be for part of the query); return
-    the results shown at the end either way."""
+    the results shown then, or at the end if it never is."""
     try:
-        page.wait_for_function(
-            """([base, expected, top]) => [...document.querySelectorAll(
-                   '.md-search-result__item > a.md-search-result__link')]
-                 .map(a => new URL(a.href).pathname)
-                 .filter((p, i, all) => all.indexOf(p) === i)
-                 .slice(0, top)
-                 .includes(new URL(expected, base).pathname)""",
-            arg=[base_url, expected, TOP_RESULTS], timeout=timeout_ms)
+        hrefs = page.wait_for_function(_RESULTS_WITH, arg=[base_url, expected, TOP_RESULTS],
+                                       timeout=timeout_ms).json_value()
     except PlaywrightTimeoutError:
-        pass   # the assertion on the returned results says what was found instead
-    return result_pages(page, base_url)
+        hrefs = page.evaluate(_RESULTS_WITH, [base_url, None, TOP_RESULTS])
+    return _site_paths(hrefs, base_url)
 
 
 def every_result(page, base_url: str, timeout_ms: int = 10_000) -> list[str]:
