@@ -1,4 +1,4 @@
-/* What the site's own scripts share: window.dossier = {selectors, onReady}.
+/* What the site's own scripts share: window.dossier = {selectors, onReady, onLoaded}.
  *
  * theme/main.html (and theme-zensical/main.html) loads this file before
  * every other script of the site's, as a classic script: module scripts are
@@ -25,8 +25,8 @@
   };
 
   /* Runs setUp once the page is parsed: at once when it already is (the
-     scripts are deferred, so they usually run before DOMContentLoaded, and
-     Zensical's run at the end of the body). */
+     scripts start after the first paint, docs/assets/after-paint.js,
+     and Zensical's run at the end of the body). */
   function onReady(setUp, doc) {
     doc = doc || document;
     if (doc.readyState === "loading") {
@@ -36,7 +36,19 @@
     }
   }
 
-  var dossier = { selectors: selectors, onReady: onReady };
+  /* Runs then once the page and what it loads have loaded: at once when they
+     have (the scripts start after the first paint, docs/assets/after-paint.js,
+     often after the load event). */
+  function onLoaded(then, win) {
+    win = win || window;
+    if (win.document.readyState === "complete") {
+      then();
+    } else {
+      win.addEventListener("load", function () { then(); });
+    }
+  }
+
+  var dossier = { selectors: selectors, onReady: onReady, onLoaded: onLoaded };
 
   if (typeof module === "object" && module.exports) {
     module.exports = dossier;

@@ -142,7 +142,7 @@
   });
   var savesData = Boolean(navigator.connection && navigator.connection.saveData);
   if (!savesData) {
-    window.addEventListener("load", function () {
+    window.dossier.onLoaded(function () {
       var whenIdle = window.requestIdleCallback || function (then) { return setTimeout(then, 1); };
       whenIdle(start);
     });

@@ -124,7 +124,7 @@
   if (wide.addEventListener) wide.addEventListener("change", fit);
   window.addEventListener("hashchange", function () { showTarget(false); });
   window.addEventListener("resize", place);
-  window.addEventListener("load", function () { place(); showTarget(true); });
+  window.dossier.onLoaded(function () { place(); showTarget(true); });
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(place);
   window.dossier.onReady(function () { watch(); fit(); });
 })();

@@ -11,7 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from build_scripts.renderers.offline_zip import ZIP_SITE_PATH, ZIP_TOP_FOLDER
 
@@ -22,6 +22,28 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
+
+
+# A page's scripts start after its first paint (docs/assets/after-paint.js),
+# often after the load event that Playwright's navigations wait for: a test
+# that opens a page goes on once they have run, as a reader meets the page a
+# moment later. window.dossierScriptsRan is false until then; a page without
+# the loader, or with JavaScript off, has none.
+SCRIPTS_RAN = "() => window.dossierScriptsRan !== false"
+
+
+def _then_wait_for_scripts(navigate):
+    @functools.wraps(navigate)
+    def navigate_and_wait(page, *args, **kwargs):
+        response = navigate(page, *args, **kwargs)
+        if kwargs.get("wait_until", "load") in ("load", "networkidle"):
+            page.wait_for_function(SCRIPTS_RAN)
+        return response
+    return navigate_and_wait
+
+
+for _name in ("goto", "reload", "go_back", "go_forward"):
+    setattr(Page, _name, _then_wait_for_scripts(getattr(Page, _name)))
 
 
 def pytest_collection_modifyitems(items):
