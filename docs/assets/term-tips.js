@@ -9,11 +9,17 @@
  * reader first opens a term. Without this script the term keeps its hover
  * title. A term inside a link, a heading or a control stays as it is: a
  * button may not sit in a link.
+ *
+ * The button is a span with the role of a button (focusable, opened by Enter
+ * and Space as a button is), not a <button>: a <button> is laid out as one
+ * block, so a term of several words could not break across lines, and
+ * turning the terms into buttons after the first paint moved the text
+ * (a layout shift on Quotations), or left a quotation mark alone on a line.
  */
 (function () {
   "use strict";
 
-  var NOT_INSIDE = "a, button, summary, label, h1, h2, h3, h4, h5, h6";
+  var NOT_INSIDE = "a, button, [role=button], summary, label, h1, h2, h3, h4, h5, h6";
 
   /* The address of the term's glossary entry (from the site's root), or null:
      of the entries written like the term, the one with this meaning, else the first. */
@@ -33,8 +39,13 @@
     return Math.max(margin, left);
   }
 
+  /* Whether a key opens or closes the term, as it would press a button. */
+  function presses(key) {
+    return key === "Enter" || key === " ";
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { entryFor: entryFor, bubbleLeft: bubbleLeft };
+    module.exports = { entryFor: entryFor, bubbleLeft: bubbleLeft, presses: presses };
     return;
   }
 
@@ -98,7 +109,9 @@
      any table's scrolling frame (nothing between is positioned), so no frame
      clips it. */
   function place(button, bubble) {
-    var term = button.getBoundingClientRect();
+    // A term broken across two lines: under its last line.
+    var lines = button.getClientRects();
+    var term = lines.length ? lines[lines.length - 1] : button.getBoundingClientRect();
     var viewport = document.documentElement.clientWidth;
     var left = bubbleLeft(term.left, bubble.getBoundingClientRect().width, viewport, 8);
     var holder = bubble.offsetParent;
@@ -115,8 +128,9 @@
     var meaning = abbr.getAttribute("title");
     var container = document.createElement("span");
     container.className = "dossier-term";
-    var button = document.createElement("button");
-    button.type = "button";
+    var button = document.createElement("span");
+    button.setAttribute("role", "button");
+    button.tabIndex = 0;
     button.className = "dossier-term-button";
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("data-meaning", meaning);
@@ -129,8 +143,14 @@
     container.appendChild(button);
     container.appendChild(region);
     var tip = { container: container, button: button, region: region };
-    button.addEventListener("click", function () {
+    function toggle() {
       if (open === tip) close(); else show(tip);
+    }
+    button.addEventListener("click", toggle);
+    button.addEventListener("keydown", function (event) {
+      if (!presses(event.key) || event.target !== button) return;
+      event.preventDefault();   // Space would scroll the page
+      toggle();
     });
     button.addEventListener("focus", function () {
       if (quietFocus) { quietFocus = false; return; }

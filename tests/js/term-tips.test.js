@@ -27,3 +27,10 @@ test("the bubble stays on the screen: under the term, moved left at the right ed
   assert.equal(termTips.bubbleLeft(2, 200, 360, 8), 8);
   assert.equal(termTips.bubbleLeft(100, 400, 360, 8), 8, "wider than the screen: from the left margin");
 });
+
+test("Enter and Space open or close a term, as they press a button; other keys do not", () => {
+  assert.equal(termTips.presses("Enter"), true);
+  assert.equal(termTips.presses(" "), true);
+  assert.equal(termTips.presses("Tab"), false);
+  assert.equal(termTips.presses("Escape"), false);
+});
