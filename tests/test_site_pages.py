@@ -117,6 +117,8 @@ def test_no_script_holds_up_the_first_paint(built_site):
     started = re.findall(r'<link rel="preload" as="script" data-after-paint fetchpriority="low" href="([^"]+)">', html)
     assert len(started) >= 6, started
     assert html.count("data-after-paint") == len(started)
+    # Every script element the page keeps is whole: the preloads replaced script tags, not inline scripts.
+    assert html.count("<script") == html.count("</script>")
     # What the site's scripts share, then the switch to the index in pieces, must run before the bundle.
     assert started[:2] == ["assets/dossier-common.js", "assets/search-pagefind.js"]
     assert html.index("assets/dossier-common.js") < html.index("assets/search-pagefind.js") \
