@@ -47,26 +47,33 @@ def _site_paths(hrefs: list[str], base_url: str) -> list[str]:
 
 
 # The links of the results shown once ``expected`` is among the first ``top``
-# pages (any results when it is null), else null. Read in the same step as it
-# is checked: the index may answer a few keys behind the typing, and Material
-# empties the list before it shows the next answer.
-_RESULTS_WITH = """([base, expected, top]) => {
+# pages (any results when it is null), and, for a query to be ``forgiven``,
+# once the note saying it was corrected shows; else null. Read in the same
+# step as it is checked: the index may answer a few keys behind the typing
+# ("Mod" lists Modi's page while "Moddi" is still to be answered, with
+# nothing), and Material empties the list before it shows the next answer.
+_RESULTS_WITH = """([base, expected, top, forgiven]) => {
     const hrefs = [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]
       .map(a => a.href);
     const pages = hrefs.map(h => new URL(h).pathname).filter((p, i, all) => all.indexOf(p) === i);
-    return expected === null || pages.slice(0, top).includes(new URL(expected, base).pathname) ? hrefs : null;
+    const note = document.querySelector('.dossier-search-note');
+    const done = pages.slice(0, top).includes(new URL(expected, base).pathname)
+                 && (!forgiven || (note !== null && !note.hidden));
+    return expected === null || done ? hrefs : null;
 }"""
 
 
-def wait_for_result(page, base_url: str, expected: str, timeout_ms: int = 10_000) -> list[str]:
-    """Wait until ``expected`` is among the top results (results follow each
-    key press, so the first ones shown may be for part of the query); return
-    the results shown then, or at the end if it never is."""
+def wait_for_result(page, base_url: str, expected: str, timeout_ms: int = 10_000, *,
+                    top: int = TOP_RESULTS, forgiven: bool = False) -> list[str]:
+    """Wait until ``expected`` is among the ``top`` results (results follow
+    each key press, so the first ones shown may be for part of the query) and,
+    if the query must be ``forgiven``, its note shows; return the results
+    shown then, or at the end if that never comes."""
     try:
-        hrefs = page.wait_for_function(_RESULTS_WITH, arg=[base_url, expected, TOP_RESULTS],
+        hrefs = page.wait_for_function(_RESULTS_WITH, arg=[base_url, expected, top, forgiven],
                                        timeout=timeout_ms).json_value()
     except PlaywrightTimeoutError:
-        hrefs = page.evaluate(_RESULTS_WITH, [base_url, None, TOP_RESULTS])
+        hrefs = page.evaluate(_RESULTS_WITH, [base_url, None, top, False])
     return _site_paths(hrefs, base_url)
 
 

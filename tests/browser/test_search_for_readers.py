@@ -59,17 +59,9 @@ def _typed(page, base_url: str, query: str, delay_ms: int = 20) -> None:
 
 
 def _first_page_once_shown(page, base_url: str, expected: str) -> list[str]:
-    """The result pages once ``expected`` is the first of them (or after 10 s)."""
-    try:
-        page.wait_for_function(
-            """([base, expected]) => {
-                 const first = document.querySelector('.md-search-result__item > a.md-search-result__link');
-                 return first && new URL(first.href).pathname === new URL(expected, base).pathname;
-               }""", arg=[base_url, expected], timeout=10_000)
-    except Exception:
-        pass   # the assertion says what was found instead
-    page.wait_for_timeout(300)   # and it stays first
-    return result_pages(page, base_url)
+    """The result pages once the query is corrected and ``expected`` is the
+    first of them (or after 10 s): every query here is one that is corrected."""
+    return wait_for_result(page, base_url, expected, top=1, forgiven=True)
 
 
 # A query the forgiving search corrects -> the page of the name it is corrected to.

@@ -5,9 +5,8 @@ assets/search-names.js): over HTTP and from disk (file://)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .search import search
+from .search import search, wait_for_result
 from .test_search import READER_QUERIES
 
 TOP = 5  # a forgiven query's page among the first five results
@@ -33,29 +32,9 @@ FOUND_WITHOUT_HYPHENS = {"SA21"}
 
 
 def _top_pages(page, base_url: str, expected: str, forgiven: bool = False) -> list[str]:
-    """The first result pages once ``expected`` is among them (or after 10 s).
-
-    Results follow each key, and the index may answer a few keys behind the
-    reader's typing: "Mod" lists Modi's page while "Moddi" is still to be
-    answered, with nothing. So the list is read in the same step as it is
-    checked, and a query that must be ``forgiven`` counts only once the note
-    saying so shows."""
-    script = """([base, expected, top, forgiven]) => {
-                   const note = document.querySelector('.dossier-search-note');
-                   const pages = [...document.querySelectorAll(
-                       '.md-search-result__item > a.md-search-result__link')]
-                     .map(a => new URL(a.href, base).pathname)
-                     .filter((p, i, all) => all.indexOf(p) === i).slice(0, top);
-                   const done = pages.includes(new URL(expected, base).pathname)
-                                && (!forgiven || (note !== null && !note.hidden));
-                   return expected === null || done ? pages : null;
-                 }"""
-    try:
-        found = page.wait_for_function(script, arg=[base_url, expected, TOP, forgiven], timeout=10_000).json_value()
-    except PlaywrightTimeoutError:
-        found = page.evaluate(script, [base_url, None, TOP, False])
-    base_path = page.evaluate("b => new URL(b).pathname", base_url)
-    return [p[len(base_path):] for p in found]
+    """The first result pages once ``expected`` is among them and, for a query
+    that must be ``forgiven``, its note shows (or after 10 s)."""
+    return wait_for_result(page, base_url, expected, top=TOP, forgiven=forgiven)[:TOP]
 
 
 def _search_for(page, base_url: str, query: str, forgiven: bool) -> list[str]:
