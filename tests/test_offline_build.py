@@ -154,3 +154,15 @@ def test_the_offline_command_refuses_a_folder_without_a_site(tmp_path):
     result = cli_in_process(tmp_path, "offline", str(tmp_path))
     assert result.returncode == 1
     assert "holds no built site" in result.stderr
+
+
+def test_a_zip_that_fails_half_way_leaves_neither_a_zip_nor_a_partial_one(tmp_path):
+    """The zip is written to disk as it is made, under another name, and takes its place only once whole."""
+    (tmp_path / "index.html").write_text("<p>Home</p>", encoding="utf-8")
+    # A Downloads page without its link to the zip: the zip stops at it, once the partial zip is open.
+    (tmp_path / "downloads.html").write_text("<p>No link</p>", encoding="utf-8")
+    result = cli_in_process(tmp_path, "offline", str(tmp_path))
+    assert result.returncode == 1
+    assert "does not link to the offline zip once" in result.stderr
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()) == [
+        "downloads.html", "index.html"]

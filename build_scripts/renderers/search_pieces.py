@@ -30,6 +30,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import AnyStr
 
 PAGEFIND_FOLDER = "pagefind"
 # What Pagefind reads of a page: the article (Material's and Zensical's), not
@@ -122,13 +123,17 @@ def keep_settings_only(site_dir: Path) -> None:
     path.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def whole_index_json(script: str) -> str:
-    """The JSON of Material's whole index, from the script its offline plugin
-    writes (WHOLE_INDEX_FOR_DISK); ValueError if the script is not of that form."""
-    if not script.startswith(WHOLE_INDEX_SCRIPT_PREFIX):
+def whole_index_json(script: AnyStr) -> AnyStr:
+    """The JSON of Material's whole index (text or UTF-8 bytes, as given), from
+    the script its offline plugin writes (WHOLE_INDEX_FOR_DISK); ValueError if
+    the script is not of that form."""
+    prefix, end = WHOLE_INDEX_SCRIPT_PREFIX, ";"
+    if isinstance(script, bytes):
+        prefix, end = prefix.encode("utf-8"), end.encode("utf-8")
+    if not script.startswith(prefix):
         raise ValueError(f"{WHOLE_INDEX_FOR_DISK} does not start with {WHOLE_INDEX_SCRIPT_PREFIX!r}, "
                          "as Material's offline plugin writes it")
-    return script[len(WHOLE_INDEX_SCRIPT_PREFIX):].rstrip().removesuffix(";")
+    return script[len(prefix):].rstrip().removesuffix(end)
 
 
 def index_built_site(site_dir: Path) -> None:
