@@ -9,7 +9,6 @@ folder (links are relative to it), so it is kept per folder (``FolderViews``).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -295,9 +294,7 @@ class PageIndexes:
         None for a page about the whole dossier, where every term is found."""
         if not self.terms.limits:
             return None  # no term is limited: every page finds every term
-        scopes = self.page_scopes
-        # A part of a split list (a source's claims: sources/<id>/<part>.md) belongs where its list page does.
-        return scopes.get(path) or scopes.get(posixpath.dirname(path) + ".md")
+        return glossary.scope_in(self.page_scopes, path)
 
     @remembered_property
     def topics_using_term(self) -> dict[str, list[str]]:

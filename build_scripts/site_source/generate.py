@@ -55,7 +55,29 @@ class Generated:
 
     def complete_hand_written(self, path: str, markdown: str) -> str:
         """A hand-written page of ``docs/`` as the site shows it: completed as generated pages are."""
-        return _complete(self.indexes, path, markdown, self.page_origins)
+        return self.hand_written_pages().complete(path, markdown)
+
+    def hand_written_pages(self) -> HandWrittenPages:
+        """What completing the hand-written pages needs, apart from the rest of the dossier."""
+        terms = self.indexes.terms
+        return HandWrittenPages(terms, self.indexes.page_scopes if terms.limits else {}, self.page_origins)
+
+
+@dataclass(frozen=True)
+class HandWrittenPages:
+    """What completing a hand-written page of ``docs/`` needs of the dossier
+    and no more: the glossary's terms, what each page belongs to, where each
+    page comes from. ``mkdocs build`` keeps it and lets the rest of the
+    dossier go once MkDocs has the files (about 180 MB at a hundred times
+    today's dossier, through the conversion of every page)."""
+
+    terms: glossary.TermIndex
+    page_scopes: dict[str, glossary.Scope]  # empty where no glossary term is limited to a story
+    page_origins: dict[str, str]
+
+    def complete(self, path: str, markdown: str) -> str:
+        scope = glossary.scope_in(self.page_scopes, path) if self.terms.limits else None
+        return _complete(self.terms, scope, path, markdown, self.page_origins)
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
@@ -119,12 +141,15 @@ def complete_pages(indexes: PageIndexes, pages: list[Page]) -> list[Page]:
     file it is made from, then the hover definitions of the glossary terms it
     uses (last, so that they cover the whole page)."""
     origins = contributing.page_origins(pages)  # each page's own origin is all its link needs
-    return [dataclasses.replace(page, text=_complete(indexes, page.path, page.text, origins)) for page in pages]
+    return [dataclasses.replace(page, text=_complete(indexes.terms, indexes.scope_of_page(page.path), page.path,
+                                                     page.text, origins))
+            for page in pages]
 
 
-def _complete(indexes: PageIndexes, path: str, markdown: str, origins: dict[str, str]) -> str:
+def _complete(terms: glossary.TermIndex, scope: glossary.Scope | None, path: str, markdown: str,
+              origins: dict[str, str]) -> str:
     text = markdown + contributing.source_link(path, origins)
-    return text + glossary.abbreviations(indexes.terms, text, indexes.scope_of_page(path))
+    return text + glossary.abbreviations(terms, text, scope)
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ find every term, the glossary among them.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -48,6 +49,12 @@ def hover_text(term: model.GlossaryTerm) -> str:
     plain = prose_plain(term.definition)
     end = plain.find(". ")
     return plain if end == -1 else plain[: end + 1]
+
+
+def scope_in(page_scopes: dict[str, Scope], path: str) -> Scope | None:
+    """What the page at ``path`` belongs to, of ``page_scopes`` ({page path: scope}); None if it is not there."""
+    # A part of a split list (a source's claims: sources/<id>/<part>.md) belongs where its list page does.
+    return page_scopes.get(path) or page_scopes.get(posixpath.dirname(path) + ".md")
 
 
 def abbreviations(index: TermIndex, markdown: str, scope: Scope | None = None) -> str:
