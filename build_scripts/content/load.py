@@ -81,7 +81,10 @@ def content_files(root: Path) -> list[Path]:
     stable order. The loader refuses those it does not read (``file_name_problem``): skipped
     without a word, a file's records would be missing, and only the rules that miss them would say so."""
     content = root / "content"
-    return sorted(p for p in content.rglob("*") if p.is_file() and p.name.lower().endswith((".yaml", ".yml")))
+    # Sorted by their parts, the order of paths themselves, without Path's own comparison
+    # (a sixth of a second for the 14,000 files of a hundred times today's dossier).
+    return sorted((p for p in content.rglob("*") if p.is_file() and p.name.lower().endswith((".yaml", ".yml"))),
+                  key=lambda path: path.parts)
 
 
 def file_name_problem(relative: Path, display: str) -> Problem | None:
