@@ -8,6 +8,7 @@ all, so that a contributor can mend everything in one go.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from build_scripts.content import model
 from build_scripts.content.load import Content, Located, Origin
+from build_scripts.content.memo import remembered
 from build_scripts.content.problems import (
     DossierError,
     Mark,
@@ -24,7 +26,7 @@ from build_scripts.content.problems import (
     new_record_command,
     suggest_id,
 )
-from build_scripts.content.prose import prose_links
+from build_scripts.content.prose import ProseLink, prose_links
 from build_scripts.content.schema import (
     MISSING_HEADER_IS_AN_ERROR,
     schema_header_problems,
@@ -338,7 +340,8 @@ def _locate_quotes(content: Content, texts: dict[str, SourceText],
             text = texts.get(evidence.source)
             if text is None:
                 continue  # already reported: unknown source or unreadable text
-            found = text.find(evidence.quote)
+            # In the preview, looked up again only for a quote or a text the last run did not have (content/memo.py).
+            found = remembered("quote found", text, functools.partial(text.find, evidence.quote), key=evidence.quote)
             if not found:
                 message, hint = quote_not_in_source(text, evidence.source, evidence.quote, closest=hints_left > 0)
                 hints_left -= 1
@@ -509,15 +512,20 @@ def placeholder_warnings(content: Content) -> list[Problem]:
     """A warning at every text value that is still a placeholder, with where it is."""
     found = []
     for located in _located_records(content):
-        for loc, text in _text_values(located.record, ()):
-            if _PLACEHOLDER.search(text):
-                shown = " ".join(text.split())
-                shown = shown if len(shown) <= 100 else shown[:97] + "..."
-                found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
-                                     "write the real text in its place (the comment above it says what it is), or "
-                                     "remove the field if it is optional; a strict build (`make site`) refuses "
-                                     "placeholders", located.origin.field(*loc), kind="placeholders"))
+        placeholders = remembered("placeholders", located.record, functools.partial(_placeholder_texts, located.record))
+        for loc, text in placeholders:
+            shown = " ".join(text.split())
+            shown = shown if len(shown) <= 100 else shown[:97] + "..."
+            found.append(Problem(located.origin.at(*loc), f"this text is still a placeholder: \"{shown}\"",
+                                 "write the real text in its place (the comment above it says what it is), or "
+                                 "remove the field if it is optional; a strict build (`make site`) refuses "
+                                 "placeholders", located.origin.field(*loc), kind="placeholders"))
     return found
+
+
+def _placeholder_texts(record: model.BaseModel) -> list[tuple[tuple, str]]:
+    """(place, text) of every text value of ``record`` that is still a placeholder."""
+    return [(loc, text) for loc, text in _text_values(record, ()) if _PLACEHOLDER.search(text)]
 
 
 def _text_values(value, loc: tuple):
@@ -686,30 +694,30 @@ def _located_records(content: Content) -> list[Located]:
     return located_records + content.relations
 
 
-def _prose_fields(content: Content):
-    """Every Prose text of the dossier with where it is, for the link check: every field the
+def _prose_links(record: model.BaseModel) -> list[tuple[tuple, list[ProseLink]]]:
+    """(place, links) of every Prose text of ``record`` that holds links: every field the
     model types Prose, in every kind of record (found from the types, ``model.prose_texts``,
     so that a new Prose field is checked as soon as it exists)."""
-    for located in _located_records(content):
-        for loc, text in model.prose_texts(located.record):
-            yield text, located.origin, loc
+    return [(loc, links) for loc, text in model.prose_texts(record) if (links := prose_links(text))]
 
 
 def _check_prose_links(content: Content, problems: list[Problem]) -> None:
     targets = {"actor": content.actors, "topic": content.topics, "claim": content.claims,
                "source": content.sources, "glossary": content.glossary}
-    for text, origin, loc in _prose_fields(content):
-        for link in prose_links(text):
-            internal = link.internal
-            if internal is None and not link.is_allowed:
-                problems.append(Problem(origin.at(*loc), f"the link target '{link.target}' is not allowed",
-                                        "link to https://… addresses or to records: actor:ID, topic:ID, claim:ID, "
-                                        "source:ID, glossary:ID", origin.field(*loc)))
-            elif internal is not None and internal[1] not in targets[internal[0]]:
-                scheme, wanted = internal
-                problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
-                                        suggest_id(wanted, targets[scheme], scheme,
-                                                   mend=new_record_command(scheme, wanted)), origin.field(*loc)))
+    for located in _located_records(content):
+        origin = located.origin
+        for loc, links in remembered("prose links", located.record, functools.partial(_prose_links, located.record)):
+            for link in links:
+                internal = link.internal
+                if internal is None and not link.is_allowed:
+                    problems.append(Problem(origin.at(*loc), f"the link target '{link.target}' is not allowed",
+                                            "link to https://… addresses or to records: actor:ID, topic:ID, claim:ID, "
+                                            "source:ID, glossary:ID", origin.field(*loc)))
+                elif internal is not None and internal[1] not in targets[internal[0]]:
+                    scheme, wanted = internal
+                    problems.append(Problem(origin.at(*loc), f"the link '{link.target}' names an unknown {scheme}",
+                                            suggest_id(wanted, targets[scheme], scheme,
+                                                       mend=new_record_command(scheme, wanted)), origin.field(*loc)))
 
 
 def _uncovered_sentences(texts: dict[str, SourceText], spans: dict[str, dict[str, Span]]) -> dict[str, list[Span]]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.content.load import Content, FileCache, load_content
+from build_scripts.content.memo import Memo
 from build_scripts.pages import dependencies
 from build_scripts.pages.indexes import DOWNLOAD_FILES, PageIndexes
 from build_scripts.pages.network import cache as drawing_cache
@@ -74,6 +75,7 @@ class IncrementalGenerator:
         self.last: _Run | None = None
         self.files = FileCache()  # content files are read again only when their bytes change
         self.texts: dict = {}  # source texts, indexed for quotes once: {sha256: SourceText} (rules/check.py)
+        self.memo = Memo()  # what was worked out from each record and text, for those a save left alone
         self.rendered_jobs: list[tuple[Job, float]] = []  # the jobs the last run rendered, and the seconds each took
         self.jobs = 0  # jobs of the last run
 
@@ -83,7 +85,7 @@ class IncrementalGenerator:
 
     def generate(self) -> Generated:
         """Load, check and render; raises ``DossierError`` (the last good run is kept)."""
-        with cycle_collector_paused(), drawing_cache.opened(self.root / DRAWINGS_FOLDER):
+        with cycle_collector_paused(), drawing_cache.opened(self.root / DRAWINGS_FOLDER), self.memo.opened():
             content = load_content(self.root, self.files)
             checked, data_files = check_with_data_files(content, self.texts)
             shared = _shared_inputs(self.root)

@@ -13,10 +13,12 @@ it and link it without ever nesting one link inside another:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
 
+from build_scripts.content.memo import remembered
 from build_scripts.content.source_text import SourceText, Span, normalise
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -57,6 +59,10 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _words_of(text: SourceText) -> set[str]:
+    return set(_WORD.findall(text.normal)) | {""}
+
+
 def actor_mentions(text: SourceText, by_first_word: dict[str, list[tuple[str, str]]]) -> list[Mention]:
     """Every place the text names an actor, by name or alias, whole words only.
 
@@ -67,10 +73,11 @@ def actor_mentions(text: SourceText, by_first_word: dict[str, list[tuple[str, st
     # Only names whose first word is a word of the text can stand in it: the
     # others are not searched for (every name in every text would cost
     # sources x actors).
-    words = set(_WORD.findall(text.normal)) | {""}
+    words = remembered("words", text, functools.partial(_words_of, text))
     names = sorted((actor_id, name) for word in words & by_first_word.keys() for actor_id, name in by_first_word[word])
     for actor_id, name in names:
-        for span in text.find(name):
+        # In the preview, looked up again only for a name or a text the last run did not have (content/memo.py).
+        for span in remembered("found", text, functools.partial(text.find, name), key=name):
             before = text.text[span.start - 1] if span.start > 0 else " "
             after = text.text[span.end] if span.end < len(text.text) else " "
             # "India" must not match inside "Indian".
