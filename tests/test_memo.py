@@ -1,7 +1,8 @@
 """What the preview keeps from one run to the next of what is worked out from
-one record or one source text (build_scripts/content/memo.py): the check finds
-after each edit what a check without it finds, and the memo reuses only the
-very same object's results, keeping no more than one run used."""
+one record or one source text (build_scripts/content/memo.py): after each
+edit, the check finds, and the Downloads files hold, what they do without
+it; and the memo reuses only the very same object's results, keeping no
+more than one run used."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from build_scripts.content.load import FileCache, load_content
 from build_scripts.content.memo import Memo, remembered
 from build_scripts.content.problems import DossierError
 from build_scripts.rules.check import CheckedDossier, check_content
+from build_scripts.site_source.downloads import make_download_files
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -49,16 +51,20 @@ EDITS = [
 ]
 
 
-def test_the_check_with_the_memo_finds_what_it_finds_without_after_each_edit(project_copy):
+def test_the_check_and_the_data_files_with_the_memo_are_those_without_after_each_edit(project_copy):
     memo, files, texts = Memo(), FileCache(), {}
     found = []
     for edit in [None, *EDITS]:
         if edit is not None:
             _replace(project_copy / edit[0], edit[1], edit[2])
         with memo.opened():
-            kept = _findings(_check(load_content(project_copy, files), texts))
-        plain = _findings(_check(load_content(project_copy)))
+            content = load_content(project_copy, files)
+            kept = _findings(_check(content, texts))
+            kept_downloads = make_download_files(content)
+        plain_content = load_content(project_copy)
+        plain = _findings(_check(plain_content))
         assert kept == plain, edit
+        assert kept_downloads == make_download_files(plain_content), edit
         found.append(plain)
     # The edits were seen: a placeholder, an unknown actor, a quote not in its source.
     assert any("still a placeholder" in warning for warning in found[1]["placeholders"])

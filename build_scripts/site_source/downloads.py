@@ -18,6 +18,7 @@ rows as RFC 4180 says), so the same content gives the same bytes.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import types
@@ -28,6 +29,7 @@ from pydantic import BaseModel
 
 from build_scripts.content import model
 from build_scripts.content.load import Content
+from build_scripts.content.memo import remembered
 
 FOLDER = "downloads"
 JSON_FILE = f"{FOLDER}/dossier.json"
@@ -61,13 +63,14 @@ class DownloadFile:
 
 
 def records(content: Content) -> dict[str, list[dict]]:
-    """Every record as plain data, by kind, in a fixed order."""
-    def dump(record: BaseModel) -> dict:
-        return record.model_dump(mode="json", by_alias=True)
+    """Every record as plain data, by kind, in a fixed order. (Each record's data, and below its
+    line of JSON and its row of CSV, are kept between the preview's runs: content/memo.py.)"""
+    def dump(record: BaseModel, record_id: str | None = None) -> dict:
+        return remembered("data", record, functools.partial(_dump, record, record_id), key=record_id)
 
     result: dict[str, list[dict]] = {"dossier": [dump(content.dossier.record)] if content.dossier else []}
     for kind in ("stories", "sources", "actors", "topics"):
-        result[kind] = [{"id": i, **dump(located.record)} for i, located in sorted(getattr(content, kind).items())]
+        result[kind] = [dump(located.record, i) for i, located in sorted(getattr(content, kind).items())]
     result["claims"] = [dump(located.record) for _, located in sorted(content.claims.items())]
     result["relations"] = [
         dump(located.record) for located in sorted(
@@ -76,6 +79,17 @@ def records(content: Content) -> dict[str, list[dict]]:
     result["glossary"] = [dump(located.record) for _, located in sorted(content.glossary.items())]
     result["context"] = [dump(located.record) for _, located in sorted(content.context.items())]
     return result
+
+
+def _dump(record: BaseModel, record_id: str | None) -> dict:
+    data = record.model_dump(mode="json", by_alias=True)
+    return data if record_id is None else {"id": record_id, **data}
+
+
+def _json_line(item: object) -> str:
+    if isinstance(item, dict):
+        return remembered("json line", item, functools.partial(json.dumps, item, ensure_ascii=False))
+    return json.dumps(item, ensure_ascii=False)
 
 
 def json_text(data: object) -> bytes:
@@ -87,7 +101,7 @@ def json_text(data: object) -> bytes:
     parts = []
     for key, value in data.items():
         if isinstance(value, list) and value:
-            lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines = ",\n".join("    " + _json_line(item) for item in value)
             parts.append(f"  {json.dumps(key, ensure_ascii=False)}: [\n{lines}\n  ]")
         else:
             parts.append(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}")
@@ -138,6 +152,10 @@ def _lookup(row: dict, parts: list[str]) -> object:
     return value
 
 
+def _csv_cells(row: dict, paths: list[list[str]]) -> list[str]:
+    return [_cell(_lookup(row, path)) for path in paths]
+
+
 def csv_text(kind: str, rows: list[dict]) -> bytes:
     header = (["id"] if kind in _ID_FROM_FILE else []) + columns(TABLES[kind][1])
     out = io.StringIO()
@@ -145,7 +163,7 @@ def csv_text(kind: str, rows: list[dict]) -> bytes:
     writer.writerow(header)
     paths = [column.split(".") for column in header]
     for row in rows:
-        writer.writerow([_cell(_lookup(row, path)) for path in paths])
+        writer.writerow(remembered("csv row", row, functools.partial(_csv_cells, row, paths), key=kind))
     return out.getvalue().encode("utf-8")
 
 

@@ -46,7 +46,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
-        self.page_data: dict[str, bytes] = {}  # page path -> bytes of the file in pages_dir
+        self.page_data: dict[str, str] = {}  # page path -> text of the file in pages_dir
         self.file_data: dict[str, bytes] = {}  # path of another generated file -> its bytes in pages_dir
         self.fingerprint: str | None = None
         self.page_urls: set[str] = set()
@@ -55,7 +55,9 @@ class Preview:
 
     def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
         """The pages as files in ``pages_dir``, rewritten only where their text changed."""
-        wanted = {page.path: page.text.encode("utf-8") for page in pages}
+        # By their text: a page the generator did not render again is the very same
+        # string (site_source/incremental.py), so most comparisons are by identity.
+        wanted = {page.path: page.text for page in pages}
         self.changed, _gone = self._write_changed(self.page_data, wanted)
         return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
 
@@ -66,16 +68,17 @@ class Preview:
         self.files_gone |= gone
         return [File.generated(config, path, abs_src_path=str(self.pages_dir / path)) for path in files]
 
-    def _write_changed(self, kept: dict[str, bytes], wanted: dict[str, bytes]) -> tuple[list[str], set[str]]:
-        """Write into ``pages_dir`` each file of ``wanted`` whose bytes are not ``kept``'s (what was
-        written there before) and delete those no longer wanted; ``kept`` follows. Returns the
-        paths written and the paths deleted."""
+    def _write_changed(self, kept: dict, wanted: dict[str, str | bytes]) -> tuple[list[str], set[str]]:
+        """Write into ``pages_dir`` each file of ``wanted`` (text, written as UTF-8, or bytes) that
+        is not ``kept``'s (what was written there before) and delete those no longer wanted;
+        ``kept`` follows. Returns the paths written and the paths deleted."""
         changed = []
         for path, data in wanted.items():
             target = self.pages_dir / path
-            if kept.get(path) != data or not target.is_file():
+            old = kept.get(path)
+            if not (old is data or old == data) or not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
                 kept[path] = data
                 changed.append(path)
         gone = set(kept) - wanted.keys()
