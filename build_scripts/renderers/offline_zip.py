@@ -81,7 +81,7 @@ def downloads_page_in_copy(html: str) -> str:
     return changed
 
 
-def zip_entries(site_dir: Path) -> tuple[list[str], dict[str, bytes]]:
+def _zip_entries(site_dir: Path) -> tuple[list[str], dict[str, bytes]]:
     """What the offline copy of a built site holds: the names of its files,
     sorted (every file but the server-only ones and the zip itself), and the
     files it holds otherwise than the site does, by name: where Material's
@@ -105,7 +105,7 @@ def zip_entries(site_dir: Path) -> tuple[list[str], dict[str, bytes]]:
     return sorted(names | set(in_copy)), in_copy
 
 
-def write_zip(site_dir: Path, names: list[str], in_copy: dict[str, bytes], out: BinaryIO) -> None:
+def _write_zip(site_dir: Path, names: list[str], in_copy: dict[str, bytes], out: BinaryIO) -> None:
     """Zip the files ``names`` of the built site (``in_copy`` in place of the
     site's own) into ``out``, one file at a time."""
     date_time = _zip_date_time()
@@ -129,13 +129,13 @@ def write_offline_zip(site_dir: Path) -> int:
     takes its place only once it is whole."""
     if not (site_dir / "index.html").is_file():
         raise OfflineCopyError(f"{site_dir} holds no built site (no index.html)")
-    names, in_copy = zip_entries(site_dir)  # before the partial zip is there to be listed
+    names, in_copy = _zip_entries(site_dir)  # before the partial zip is there to be listed
     target = site_dir / ZIP_SITE_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
         with partial.open("wb") as out:
-            write_zip(site_dir, names, in_copy, out)
+            _write_zip(site_dir, names, in_copy, out)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -53,12 +53,8 @@ class Generated:
     files: dict[str, bytes]  # the site's other generated files: {site path: bytes}
     page_origins: dict[str, str]  # {site path of a page: the project file it is made from}
 
-    def complete_hand_written(self, path: str, markdown: str) -> str:
-        """A hand-written page of ``docs/`` as the site shows it: completed as generated pages are."""
-        return self.hand_written_pages().complete(path, markdown)
-
     def hand_written_pages(self) -> HandWrittenPages:
-        """What completing the hand-written pages needs, apart from the rest of the dossier."""
+        """What completing the hand-written pages of ``docs/`` needs, apart from the rest of the dossier."""
         terms = self.indexes.terms
         return HandWrittenPages(terms, self.indexes.page_scopes if terms.limits else {}, self.page_origins)
 
@@ -76,8 +72,8 @@ class HandWrittenPages:
     page_origins: dict[str, str]
 
     def complete(self, path: str, markdown: str) -> str:
-        scope = glossary.scope_in(self.page_scopes, path) if self.terms.limits else None
-        return _complete(self.terms, scope, path, markdown, self.page_origins)
+        """A hand-written page as the site shows it: completed as generated pages are."""
+        return _complete(self.terms, glossary.scope_in(self.page_scopes, path), path, markdown, self.page_origins)
 
 
 def generate(root: Path = PROJECT_ROOT) -> Generated:
@@ -175,12 +171,13 @@ def site_source(generated: Generated, root: Path) -> dict[str, bytes]:
     hand-written ``docs/`` (its pages completed), the generated pages and the
     generated files. {path in the folder: bytes}."""
     docs = root / "docs"
+    hand_written = generated.hand_written_pages()
     source: dict[str, bytes] = {}
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         relative = path.relative_to(docs).as_posix()
         data = path.read_bytes()
         if path.suffix == ".md":
-            data = generated.complete_hand_written(relative, data.decode("utf-8")).encode("utf-8")
+            data = hand_written.complete(relative, data.decode("utf-8")).encode("utf-8")
         source[relative] = data
     for page in generated.pages:
         if page.path in source:
