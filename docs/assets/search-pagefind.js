@@ -82,6 +82,7 @@
       }
       var firstAdded = asked && listing.query === query && listing.shown > shown ? shown : -1;
       query = listing.query;
+      button.dataset.query = query;   // which query the button asks more of (the list follows each key)
       shown = listing.shown;
       asked = false;
       button.disabled = false;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from urllib.parse import urlsplit
@@ -25,6 +26,14 @@ def search(page, query: str) -> None:
     box.click()
     box.press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
+
+
+def more_button(page, query: str):
+    """The "Show more" button once it asks for more of ``query`` itself: results
+    follow each key, and a button shown for the first letters asks for theirs."""
+    more = page.locator("button.dossier-search-more")
+    page.locator(f"button.dossier-search-more[data-query={json.dumps(query)}]").wait_for(state="visible", timeout=20_000)
+    return more
 
 
 def result_pages(page, base_url: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from build_scripts.rules.check import load_and_check
 
 from ..helpers import PROJECT_ROOT
-from .search import FIRST_LISTED, TOP_RESULTS, every_result, result_pages, search, wait_for_result
+from .search import FIRST_LISTED, TOP_RESULTS, every_result, more_button, result_pages, search, wait_for_result
 
 # A reader's query -> the page they are after.
 READER_QUERIES = {
@@ -82,7 +82,7 @@ def test_a_served_search_lists_every_page_the_whole_index_finds(watched, site_ur
     wait_for_result(served, site_url, READER_QUERIES[query])
     first = result_pages(served, site_url)
     assert len(first) == FIRST_LISTED
-    more = served.locator("button.dossier-search-more")
+    more = more_button(served, query)
     left = len(whole_index_finds) - FIRST_LISTED
     assert more.inner_text() == f"Show more results ({left} more pages found)"
     more.click()

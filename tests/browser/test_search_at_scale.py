@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .search import FIRST_LISTED, result_pages, search
+from .search import FIRST_LISTED, more_button, result_pages, search
 
 QUERY = "India"   # the benchmark's query (issue 26)
 
@@ -41,8 +41,7 @@ def test_at_x10_show_more_adds_the_next_pages_after_those_shown(watch, x10_url):
     page = watch(x10_url).new_page()
     page.goto(x10_url + "index.html")
     search(page, "warned")
-    more = page.locator("button.dossier-search-more")
-    more.wait_for(state="visible", timeout=20_000)
+    more = more_button(page, "warned")
     first = result_pages(page, x10_url)
     left = int(re.fullmatch(r"Show more results \((\d+) more pages found\)", more.inner_text())[1])
     assert len(first) == FIRST_LISTED and left > 100, (first, left)
