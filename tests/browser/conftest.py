@@ -15,7 +15,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from build_scripts.renderers.offline_zip import ZIP_SITE_PATH, ZIP_TOP_FOLDER
 
-from .local_only import LocalOnly
+from .local_only import CUSTOMISED, CUSTOMISING, LocalOnly
 
 # Debian's Chromium: Playwright's own browser download cannot be used here.
 CHROMIUM = "/usr/bin/chromium"
@@ -44,6 +44,18 @@ def _then_wait_for_scripts(navigate):
 
 for _name in ("goto", "reload", "go_back", "go_forward"):
     setattr(Page, _name, _then_wait_for_scripts(getattr(Page, _name)))
+
+
+def _then_never_lent_again(method):
+    @functools.wraps(method)
+    def customise(page, *args, **kwargs):
+        setattr(page, CUSTOMISED, True)
+        return method(page, *args, **kwargs)
+    return customise
+
+
+for _name in CUSTOMISING:
+    setattr(Page, _name, _then_never_lent_again(getattr(Page, _name)))
 
 
 def pytest_collection_modifyitems(items):
@@ -137,49 +149,74 @@ def offline_url(offline_site) -> str:
     return offline_site.as_uri() + "/"
 
 
+class WatchedContexts:
+    """One watched context per site (by its base URL), for the whole session:
+    lent to one test after another, its records emptied for each (LocalOnly)."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts: dict[str, LocalOnly] = {}
+
+    def lend(self, local_server: str) -> LocalOnly:
+        if local_server not in self.contexts:
+            context = self.browser.new_context(viewport=VIEWPORT, service_workers="block")
+            self.contexts[local_server] = LocalOnly(context, local_server=local_server)
+        self.contexts[local_server].begin()
+        return self.contexts[local_server]
+
+    def close(self) -> None:
+        for guard in self.contexts.values():
+            guard.context.close()
+
+
+@pytest.fixture(scope="session")
+def watched_contexts(browser):
+    contexts = WatchedContexts(browser)
+    yield contexts
+    contexts.close()
+
+
 @pytest.fixture
-def watched(browser, site_url):
-    """A fresh browser context whose requests are all watched (see LocalOnly).
+def watched(watched_contexts, site_url):
+    """A browser context whose requests are all watched (see LocalOnly), from
+    the test's start: the site's context, its records emptied.
 
     Tests assert on it themselves; the teardown checks once more, so that no
     browser test lets a request leave the machine unnoticed.
     """
-    yield from _watched_context(browser, site_url)
+    yield from _watched_for_one_test(watched_contexts, site_url)
 
 
 @pytest.fixture
-def zensical_watched(browser, zensical_url):
+def zensical_watched(watched_contexts, zensical_url):
     """``watched``, for the site Zensical built."""
-    yield from _watched_context(browser, zensical_url)
+    yield from _watched_for_one_test(watched_contexts, zensical_url)
 
 
 @pytest.fixture
-def watch(browser):
-    """``watched`` for any other site: ``watch(base_url)`` gives a fresh
+def watch(watched_contexts):
+    """``watched`` for any other site: ``watch(base_url)`` gives the watched
     context whose requests may reach that site alone (the fictional
     dossier's, the long lists', the x10 dossier's, the offline copy served:
-    their ``*_url`` fixtures); each is closed and checked after the test."""
-    guards = []
+    their ``*_url`` fixtures); each is checked after the test."""
+    lent: dict[str, LocalOnly] = {}
 
     def watching(local_server: str) -> LocalOnly:
-        guards.append(_new_guard(browser, local_server))
-        return guards[-1]
+        if local_server not in lent:
+            lent[local_server] = watched_contexts.lend(local_server)
+        return lent[local_server]
 
     yield watching
-    for guard in guards:
-        _close_and_check(guard)
+    for guard in lent.values():
+        _end_and_check(guard)
 
 
-def _watched_context(browser, local_server: str):
-    guard = _new_guard(browser, local_server)
+def _watched_for_one_test(contexts: WatchedContexts, local_server: str):
+    guard = contexts.lend(local_server)
     yield guard
-    _close_and_check(guard)
+    _end_and_check(guard)
 
 
-def _new_guard(browser, local_server: str) -> LocalOnly:
-    return LocalOnly(browser.new_context(viewport=VIEWPORT, service_workers="block"), local_server=local_server)
-
-
-def _close_and_check(guard: LocalOnly) -> None:
-    guard.context.close()
+def _end_and_check(guard: LocalOnly) -> None:
+    guard.end()
     guard.assert_clean()
