@@ -65,7 +65,7 @@ class LocalOnly:
         if page is None:
             page = self.context.new_page()
             page.on("websocket", lambda socket: self._record_socket(socket.url))
-            setattr(page, CUSTOMISED, False)
+            setattr(page, CUSTOMISED, False)   # after `on`, which marks it: this listener is the watch's own
         self._lent.append(page)
         return page
 

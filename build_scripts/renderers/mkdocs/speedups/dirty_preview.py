@@ -56,7 +56,7 @@ class Preview:
     def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
         """The pages as files in ``pages_dir``, rewritten only where their text changed."""
         # By their text: a page the generator did not render again is the very same
-        # string (site_source/incremental.py), so most comparisons are by identity.
+        # string (site_source/incremental.py), which == finds equal without reading it.
         wanted = {page.path: page.text for page in pages}
         self.changed, _gone = self._write_changed(self.page_data, wanted)
         return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
@@ -75,8 +75,7 @@ class Preview:
         changed = []
         for path, data in wanted.items():
             target = self.pages_dir / path
-            old = kept.get(path)
-            if not (old is data or old == data) or not target.is_file():
+            if kept.get(path) != data or not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
                 kept[path] = data
