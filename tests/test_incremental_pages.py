@@ -34,11 +34,13 @@ def _same_as_a_clean_run(incremental: IncrementalGenerator, root: Path) -> None:
         assert page == clean_page, page.path
     assert made.files == clean.files
     assert made.page_origins == clean.page_origins
+    assert made.checked.header_warnings == clean.checked.header_warnings
 
 
 # Each edit: (file, text, its replacement). Among them, edits that move a claim to
 # another actor's page, rename the actor most claims name, reword a glossary term
-# every page may abbreviate, and the dossier's title every page may show.
+# every page may abbreviate, the dossier's title every page may show, date a claim anew
+# and drop a file's schema line.
 EDITS = [
     ("content/actors/france.yaml", "name: France", "name: The French Republic"),
     ("content/actors/india.yaml", "name: India", "name: Republic of India"),
@@ -54,6 +56,11 @@ EDITS = [
     ("content/topics/jcpoa.yaml", "title: The Iran nuclear deal (JCPOA)", "title: The JCPOA"),
     ("content/sources/india-s400-iranian-oil.yaml", "title: India defies U.S.", "title: India defies the U.S."),
     ("content/context.yaml", "as Public Law 115-44.", "as Public Law 115-44 (an edit)."),
+    # A claim dated anew: What's new and the feed, which list every change, move it.
+    ("content/claims/afghanistan.yaml", "added: 2026-11-25\n\n  - id: taliban-challenged-us-led-war",
+     "added: 2026-11-26\n\n  - id: taliban-challenged-us-led-war"),
+    # A file without its schema line (read from the bytes the load kept, in the preview).
+    ("content/actors/france.yaml", "# yaml-language-server: $schema=../../schema/actor.schema.json\n", ""),
 ]
 
 

@@ -162,11 +162,18 @@ class PageIndexes:
         found.sort(key=lambda item: item[3].date, reverse=True)
         return found
 
-    @remembered_property
+    @property
     def changes_newest_first(self) -> list[tuple[str, str, str, str, int]]:
         """What the dossier gained, as (day, what: "source", "claim" or "correction", record kind,
         record id, the correction's place in the record's list, else 0), newest first; on one day,
-        sources, then claims, then corrections, each by id (What's new, the feed)."""
+        sources, then claims, then corrections, each by id (What's new, the feed).
+
+        Cut off for the preview (pages/dependencies.py): made from every source, claim and
+        correction, it changes only when one is added or dated anew; every part of What's new
+        renders again then, not at every edit of a name."""
+        return dependencies.remember(self.made_once, CHANGES, self._changes_newest_first, cut_off=CHANGES)
+
+    def _changes_newest_first(self) -> list[tuple[str, str, str, str, int]]:
         order = {"source": 0, "claim": 1, "correction": 2}
         found = [(s.record.added, "source", "source", i, 0) for i, s in self.content.sources.items() if s.record.added]
         found += [(c.record.added, "claim", "claim", i, 0) for i, c in self.content.claims.items() if c.record.added]
@@ -311,3 +318,8 @@ class PageIndexes:
     def actor_names_by_first_word(self) -> dict[str, list[tuple[str, str]]]:
         """{first word of a name or alias: (actor id, name)} ("" for a name without a word)."""
         return reader.names_by_first_word(self.content)
+
+
+# What the dossier gained, cut off for the preview (``PageIndexes.changes_newest_first``).
+CHANGES = dependencies.cut_off_entry("changes_newest_first", lambda indexes, key: indexes.changes_newest_first,
+                                     lambda indexes: indexes.made_once)
