@@ -10,6 +10,7 @@ model's ``examples``. Everything is read from the JSON Schema that
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from enum import Enum
@@ -18,6 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.content import model
+from build_scripts.content.memo import remembered
 from build_scripts.content.prose import escape_text
 from build_scripts.content.schema import KIND_FILES, record_schemas, schema_file_name
 from build_scripts.rules.check import CheckedDossier
@@ -170,6 +172,31 @@ def _nested_records(schema: dict, definitions: dict) -> list[str]:
 
 def _content_examples(checked: CheckedDossier) -> dict[str, dict[str, Any]]:
     """The first value each field takes in the content: {record type name: {field: value}}."""
+    content = checked.content
+    records: list[model.Record] = [content.dossier.record] if content.dossier else []
+    for table in (content.stories, content.sources, content.actors, content.topics, content.claims, content.glossary,
+                  content.context):
+        records += [table[key].record for key in sorted(table)]
+    records += [located.record for located in content.relations]
+    examples: dict[str, dict[str, Any]] = {}
+    for record in records:
+        # In the preview, worked out again only for records a save changed (content/memo.py).
+        for type_name, found in remembered("schema examples", record, functools.partial(_record_examples, record)).items():
+            mine = examples.setdefault(type_name, {})
+            for key, value in found.items():
+                mine.setdefault(key, value)
+    # The files that hold lists: their one field's example is the list's first item.
+    for wrapper, field_name, items in ((model.ClaimFile, "claims", records_of(content.claims)),
+                                       (model.RelationFile, "relations", [l.record for l in content.relations]),
+                                       (model.GlossaryFile, "terms", records_of(content.glossary)),
+                                       (model.ContextFile, "context", records_of(content.context))):
+        if items:
+            examples.setdefault(wrapper.__name__, {})[field_name] = items[:1]
+    return examples
+
+
+def _record_examples(record: model.Record) -> dict[str, dict[str, Any]]:
+    """The first value each field takes in ``record`` and the records inside it: {record type name: {field: value}}."""
     examples: dict[str, dict[str, Any]] = {}
 
     def visit(record: model.Record) -> None:
@@ -185,21 +212,7 @@ def _content_examples(checked: CheckedDossier) -> dict[str, dict[str, Any]]:
             if key not in mine and value not in (None, [], ""):
                 mine[key] = value
 
-    content = checked.content
-    records: list[model.Record] = [content.dossier.record] if content.dossier else []
-    for table in (content.stories, content.sources, content.actors, content.topics, content.claims, content.glossary,
-                  content.context):
-        records += [table[key].record for key in sorted(table)]
-    records += [located.record for located in content.relations]
-    for record in records:
-        visit(record)
-    # The files that hold lists: their one field's example is the list's first item.
-    for wrapper, field_name, items in ((model.ClaimFile, "claims", records_of(content.claims)),
-                                       (model.RelationFile, "relations", [l.record for l in content.relations]),
-                                       (model.GlossaryFile, "terms", records_of(content.glossary)),
-                                       (model.ContextFile, "context", records_of(content.context))):
-        if items:
-            examples.setdefault(wrapper.__name__, {})[field_name] = items[:1]
+    visit(record)
     return examples
 
 

@@ -85,11 +85,16 @@ def sounds(found: list[str]) -> dict[str, str]:
     the script takes them (prepareNames): each name, then its words."""
     keys: dict[str, str] = {}
     for name in found:
-        for text in [name, *_words(name)]:
-            key = sound_key(text)
-            if len(key) >= SHORTEST_SOUND_KEY:
-                keys.setdefault(key, text)
+        for key, text in _keyed_texts(name):
+            keys.setdefault(key, text)
     return keys
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the preview asks for every name again at each save
+def _keyed_texts(name: str) -> tuple[tuple[str, str], ...]:
+    """(phonetic key, text) of the name and of each of its words, those whose key is long enough."""
+    keyed = ((sound_key(text), text) for text in [name, *_words(name)])
+    return tuple((key, text) for key, text in keyed if len(key) >= SHORTEST_SOUND_KEY)
 
 
 def _script_value(value: object) -> str:

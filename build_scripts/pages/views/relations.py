@@ -3,6 +3,7 @@ picture (the ``network`` package) on the network page and each actor's page."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from build_scripts.content import model
+from build_scripts.content.memo import remembered
 from build_scripts.pages import dependencies, lists, network, paging
 from build_scripts.pages.addresses import page_path
 from build_scripts.pages.context import PageContext
@@ -141,12 +143,17 @@ def picture_files(pages) -> dict[str, bytes]:
     and a ``text``), as a standalone SVG file beside its page."""
     files = {}
     for page in pages:
-        if "dossier-network-svg" not in page.text:
-            continue
-        for match in _PICTURE.finditer(page.text):
-            files[picture_file_path(page.path, match.group(1))] = (
-                '<?xml version="1.0" encoding="UTF-8"?>\n' + match.group(0) + "\n").encode("utf-8")
+        # In the preview, looked for again only in pages rendered again (content/memo.py).
+        files.update(remembered("network pictures", page, functools.partial(_pictures_of, page)))
     return dict(sorted(files.items()))
+
+
+def _pictures_of(page) -> dict[str, bytes]:
+    if "dossier-network-svg" not in page.text:
+        return {}
+    return {picture_file_path(page.path, match.group(1)):
+            ('<?xml version="1.0" encoding="UTF-8"?>\n' + match.group(0) + "\n").encode("utf-8")
+            for match in _PICTURE.finditer(page.text)}
 
 
 def network_groups(indexes: PageIndexes) -> list[paging.Group]:
