@@ -74,16 +74,36 @@ class Content:
     relations: list[Located[model.Relation]] = field(default_factory=list)
     glossary: dict[str, Located[model.GlossaryTerm]] = field(default_factory=dict)
     context: dict[str, Located[model.ContextEntry]] = field(default_factory=dict)
+    files: ContentFiles | None = None  # the content files the load found, for the rules and copies that read them
+
+
+@dataclass(frozen=True)
+class ContentFiles:
+    """The content files one load found (``content_files``), and the bytes it read
+    them from where it kept them (the preview's ``FileCache``): the schema-line rule
+    and the site's copies of the files read them here, without walking ``content/``
+    and reading every file again (at a hundred times today's dossier, a sixth of
+    the preview's time for a save)."""
+
+    paths: list[Path]
+    known: dict[Path, bytes] = field(default_factory=dict)
+
+    def read_bytes(self, path: Path) -> bytes:
+        data = self.known.get(path)
+        return path.read_bytes() if data is None else data
 
 
 def content_files(root: Path) -> list[Path]:
     """All YAML files under ``content/`` (".yaml" or ".yml" in any case, hidden ones too), in a
     stable order. The loader refuses those it does not read (``file_name_problem``): skipped
     without a word, a file's records would be missing, and only the rules that miss them would say so."""
-    content = root / "content"
+    return _yaml_files(list((root / "content").rglob("*")))
+
+
+def _yaml_files(found: list[Path]) -> list[Path]:
     # Sorted by their parts, the order of paths themselves, without Path's own comparison
     # (a sixth of a second for the 14,000 files of a hundred times today's dossier).
-    return sorted((p for p in content.rglob("*") if p.is_file() and p.name.lower().endswith((".yaml", ".yml"))),
+    return sorted((p for p in found if p.is_file() and p.name.lower().endswith((".yaml", ".yml"))),
                   key=lambda path: path.parts)
 
 
@@ -179,15 +199,18 @@ def load_content(root: Path, cache: FileCache | None = None) -> Content:
     either way, so ids, duplicates and problems come out the same. ``cache``:
     files whose bytes did not change since it last read them are not read again.
     """
-    content = Content(root=root)
-    clashes = _case_clashes(root)
+    under_content = list((root / "content").rglob("*"))  # walked once: for clashes, then for the files to read
+    listed = _yaml_files(under_content)
+    clashes = _case_clashes(root, under_content)
     problems: list[Problem] = list(clashes.values())
-    paths = [path for path in content_files(root) if path not in clashes]
+    paths = [path for path in listed if path not in clashes]
     if cache is not None:
         files = cache.read_files(root, paths)
+        content = Content(root=root, files=ContentFiles(listed, {path: data for path, (data, _) in cache.files.items()}))
     else:
         read_files = functools.partial(_read_files, root)
         files = parallel.map_in_two(read_files, paths) if len(paths) >= FILES_WORTH_A_FORK else read_files(paths)
+        content = Content(root=root, files=ContentFiles(listed))
     for file in files:
         problems.extend(file.problems)
         if file.record is not None:
@@ -235,16 +258,18 @@ def _read_file(root: Path, path: Path) -> _ReadFile:
     return _ReadFile(kind, record_id, record, positions, tuple(problems))
 
 
-def _case_clashes(root: Path) -> dict[Path, Problem]:
-    """Files of content/ and seeds/ whose paths differ only in case.
+def _case_clashes(root: Path, under_content: list[Path]) -> dict[Path, Problem]:
+    """Files of content/ (``under_content``: every path under it) and seeds/ whose paths differ only in case.
 
     On macOS and Windows such files are one file: a checkout keeps only one
     of them, so an id could silently change. Each clash is reported on every
     file but one, the all-lowercase one if there is one.
     """
     groups: dict[str, list[Path]] = {}
-    for folder in (root / "content", root / "seeds"):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+    seeds = root / "seeds"
+    for found in (under_content, list(seeds.rglob("*")) if seeds.is_dir() else []):
+        # In the order of paths themselves (on POSIX, that of their parts), without Path's own comparison.
+        for path in sorted(found, key=lambda path: path.parts):
             groups.setdefault(path.relative_to(root).as_posix().casefold(), []).append(path)
     clashes: dict[Path, Problem] = {}
     for paths in groups.values():

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic.json_schema import GenerateJsonSchema
 
 from build_scripts.content import model
-from build_scripts.content.load import content_files, kind_of
+from build_scripts.content.load import ContentFiles, content_files, kind_of
 from build_scripts.content.problems import Mark, Problem
 
 SCHEMA_DIR = "schema"
@@ -124,15 +124,17 @@ def expected_header(root: Path, path: Path) -> str | None:
     return header_line(relative, kind) if kind else None
 
 
-def schema_header_problems(root: Path) -> list[Problem]:
-    """Content files whose first line is not their schema header."""
+def schema_header_problems(root: Path, files: ContentFiles | None = None) -> list[Problem]:
+    """Content files whose first line is not their schema header (``files``: those a load found, else all)."""
     problems = []
-    for path in content_files(root):
+    files = files or ContentFiles(content_files(root))
+    for path in files.paths:
         wanted = expected_header(root, path)
         if wanted is None:
             continue  # load reports files in unknown places
-        with path.open("rb") as handle:
-            first = handle.readline().decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
+        data = files.read_bytes(path)
+        line = data[:data.find(b"\n") + 1] if b"\n" in data else data
+        first = line.decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
         if first == wanted:
             continue
         display = path.relative_to(root).as_posix()
