@@ -23,10 +23,17 @@ def _fetch(url: str) -> str:
 
 
 
-def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy, tmp_path):
+# With every speed-up, the watched folders are told of changes by the system
+# (speedups/native_watcher.py); without, MkDocs polls them as it does by itself.
+NATIVE_WATCHER_LINE = "watched folders told of changes by the system"
+
+
+@pytest.mark.parametrize("speedups", [None, "none"], ids=["native-watcher", "polling"])
+def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy, tmp_path, speedups):
     log_path = tmp_path / "serve.log"
     # --verbose: the server logs each change it sees (changes_seen_by_server).
-    server, base = start_serve(project_copy, log_path, "--verbose")
+    server, base = start_serve(project_copy, log_path, "--verbose",
+                               env={"DOSSIER_SPEEDUPS": speedups} if speedups else None)
     try:
         url = f"{base}actors/india.html"
         assert wait_for(lambda: "<h1" in _fetch(url), 90), log_path.read_text()
@@ -41,6 +48,7 @@ def test_saving_a_yaml_file_reloads_the_page_without_a_rebuild_loop(project_copy
         assert changes_seen_by_server(log_text) == {str(actor)}, log_text
         assert 1 <= log_text.count("Building documentation") - builds_before <= 2, log_text
         assert not (project_copy / "docs" / "actors").exists()
+        assert (NATIVE_WATCHER_LINE in log_text) == (speedups is None), log_text
     finally:
         stopped = stop_server(server)  # as Ctrl-C: the server cleans up after itself
     assert stopped, "mkdocs serve did not stop on Ctrl-C"

@@ -17,8 +17,8 @@ made at ``on_startup`` and dropped at ``on_shutdown``.
   ``preview_only/`` holds for contributors (a claim made from a selection on a
   source's page), never ``build``.
 - Speed-ups that rely on MkDocs' or Material's internals are in
-  ``speedups/``: two-core conversion in ``mkdocs build``, and ``serve --dirty``
-  rebuilding only the pages that changed.
+  ``speedups/``: two-core conversion in ``mkdocs build``, ``serve --dirty``
+  rebuilding only the pages that changed, and ``serve`` told of saves by the system.
 """
 
 from __future__ import annotations
@@ -115,6 +115,11 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 @event_priority(-200)  # after the search plugin and Material's offline plugin (-100) wrote the index
 def on_post_build(config: MkDocsConfig) -> None:
     session.finish_build(config)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    session.watch(server)
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -18,7 +18,12 @@ from mkdocs.structure.files import File, Files
 from build_scripts.renderers import offline_zip, search_pieces
 from build_scripts.renderers.mkdocs import atomic_output, speedups
 from build_scripts.renderers.mkdocs.preview_only import claim_from_selection
-from build_scripts.renderers.mkdocs.speedups import dirty_preview, parallel_conversion, template_cache
+from build_scripts.renderers.mkdocs.speedups import (
+    dirty_preview,
+    frozen_between_saves,
+    parallel_conversion,
+    template_cache,
+)
 from build_scripts.site_source import contributing
 from build_scripts.site_source.generate import Generated, HandWrittenPages, generate, site_identity
 from build_scripts.site_source.incremental import IncrementalGenerator
@@ -61,6 +66,10 @@ class BuildSession:
             dirty_preview.quiet_dirty_build_warning(True)
         # `serve --dirty`: each save renders again only the pages it reaches (made at on_config).
         self.incremental: IncrementalGenerator | None = None
+        # `serve --dirty`: the cycle collector kept off what outlives a rebuild.
+        self.collector: frozen_between_saves.FrozenBetweenSaves | None = None
+        if self.preview is not None and speedups.enabled("frozen_between_saves"):
+            self.collector = frozen_between_saves.FrozenBetweenSaves()
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     # -- on_config ------------------------------------------------------------
@@ -186,6 +195,15 @@ class BuildSession:
         return contributing.edit_url(config.edit_uri, config.repo_url, Path(config.docs_dir), self.root, src_uri,
                                      self.hand_written.page_origins)
 
+    # -- on_serve ---------------------------------------------------------------
+
+    def watch(self, server) -> None:
+        """`serve`: the watched folders told of changes by the system, not walked twice a second."""
+        if speedups.enabled("native_watcher"):
+            from build_scripts.renderers.mkdocs.speedups import native_watcher
+
+            native_watcher.watch_natively(server)
+
     # -- on_post_build, on_build_error, on_shutdown -----------------------------
 
     def finish_build(self, config: MkDocsConfig) -> None:
@@ -196,6 +214,8 @@ class BuildSession:
             self.conversion = None
         if self.preview is not None:
             self.preview.tidy_search_index(config)
+        if self.collector is not None:
+            self.collector.after_build()
         if self.output is not None:
             self.output.succeeded = not (config.strict and self.warnings.count)
             if not self.output.succeeded:
@@ -227,6 +247,8 @@ class BuildSession:
         dirty_preview.quiet_dirty_build_warning(False)
         if self.preview is not None:
             self.preview.close()
+        if self.collector is not None:
+            self.collector.close()
         if self.output is not None:
             self.output.finish()
 

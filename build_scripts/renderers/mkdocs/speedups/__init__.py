@@ -20,6 +20,19 @@ Material, kept here, each behind a switch and pinned by a test:
   environment MkDocs makes anew for each build). Compared in
   tests/test_preview.py as above.
 
+- ``native_watcher``: ``mkdocs serve`` hands the folders it watches to
+  watchdog's native observer (inotify...), with an event filter, instead of
+  walking them every half second (speedups/native_watcher.py: replaces the
+  server's ``observer``). Pinned by tests/test_serve.py, which saves a file
+  with and without it and checks one rebuild and the one file seen.
+
+- ``frozen_between_saves``: with ``dirty_preview``, what is alive after each
+  rebuild is frozen for Python's cycle collector, and every fifth rebuild
+  unfreezes and collects (speedups/frozen_between_saves.py). Not an internal
+  either; the site is compared by tests/test_preview.py as above, and
+  tests/test_frozen_between_saves.py shows that cycles left by old builds are
+  freed.
+
 - ``drawing_cache``: not an internal of MkDocs, but a speed-up all the same,
   behind the same switch: the network pictures kept between builds in
   ``build/drawings/``, keyed by their input and the drawing code
@@ -48,7 +61,8 @@ from __future__ import annotations
 
 import os
 
-ALL = ("parallel_conversion", "dirty_preview", "template_cache", "drawing_cache", "incremental_pages")
+ALL = ("parallel_conversion", "dirty_preview", "template_cache", "drawing_cache", "incremental_pages",
+       "native_watcher", "frozen_between_saves")
 
 
 def enabled(name: str) -> bool:
