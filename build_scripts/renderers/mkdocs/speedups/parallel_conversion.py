@@ -97,7 +97,7 @@ def start(config: MkDocsConfig, files: Files) -> "ForkedConversion | None":
     """A forked copy converting every other page, or None if the system
     refused the fork: the build then converts every page itself."""
     theirs = [file.src_uri for file in files.documentation_pages()[1::2]]  # MkDocs' order, every other page
-    index = _search_index(config)
+    index = material_search_index(config)
     forked = parallel.fork_copy(functools.partial(_convert_and_send, config, files, theirs,
                                                   split_for_search=index is not None))
     if forked is None:
@@ -244,7 +244,7 @@ def _portable(record: logging.LogRecord) -> logging.LogRecord:
     return copy
 
 
-def _search_index(config: MkDocsConfig) -> "SearchIndex | None":
+def material_search_index(config: MkDocsConfig) -> "SearchIndex | None":
     """Material's search index, if its search plugin is on."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
