@@ -158,13 +158,21 @@ def _csv_cells(row: dict, paths: list[list[str]]) -> list[str]:
 
 def csv_text(kind: str, rows: list[dict]) -> bytes:
     header = (["id"] if kind in _ID_FROM_FILE else []) + columns(TABLES[kind][1])
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
     paths = [column.split(".") for column in header]
-    for row in rows:
-        writer.writerow(remembered("csv row", row, functools.partial(_csv_cells, row, paths), key=kind))
-    return out.getvalue().encode("utf-8")
+    lines = [_csv_line(header)]
+    lines += [remembered("csv line", row, functools.partial(_row_line, row, paths), key=kind) for row in rows]
+    return "".join(lines).encode("utf-8")
+
+
+def _row_line(row: dict, paths: list[list[str]]) -> str:
+    return _csv_line(_csv_cells(row, paths))
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One row as the csv module writes it (a row's line depends on its cells alone)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
 
 
 def make_download_files(content: Content) -> list[DownloadFile]:
