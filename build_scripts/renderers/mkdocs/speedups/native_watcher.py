@@ -13,7 +13,9 @@ of each change. It is given an event filter: it also reports files opened
 and closed without writing, which every build does to the content, and
 MkDocs rebuilds on any event, so without the filter each rebuild would set
 off the next. Single files (mkdocs.yml) are still polled: a file watched
-natively is lost when an editor saves by renaming a new file over it.
+natively is lost when an editor saves by renaming a new file over it. Where
+the system refuses (Linux limits how many folders a user may watch), the
+folders are polled as before, with a warning.
 
 Swapped in at ``on_serve``, before MkDocs watches mkdocs.yml's ``watch:``
 folders; what it watches already is watched again by the new observer. It
@@ -54,31 +56,46 @@ class _Watchers:
     def __init__(self, polling: PollingObserver):
         self.polling = polling
         self.native = Observer()
-        self.by_watch: dict = {}  # watch -> the observer that has it
+        # the watch handed to the server -> (the observer that has it, what to watch it again with)
+        self.watches: dict = {}
 
     def schedule(self, handler, path, *, recursive: bool = False):
-        if os.path.isdir(path):
-            observer, events = self.native, SAVE_EVENTS
-        else:
-            observer, events = self.polling, None
-        watch = observer.schedule(handler, path, recursive=recursive, event_filter=events)
-        self.by_watch[watch] = observer
+        native = os.path.isdir(path)
+        observer = self.native if native else self.polling
+        watch = observer.schedule(handler, path, recursive=recursive, event_filter=SAVE_EVENTS if native else None)
+        self.watches[watch] = (observer, watch, (handler, path, recursive))
         return watch
 
     def unschedule(self, watch) -> None:
-        self.by_watch.pop(watch).unschedule(watch)
+        observer, actual, _ = self.watches.pop(watch)
+        observer.unschedule(actual)
 
     def start(self) -> None:
+        try:
+            self.native.start()  # watches every folder now: a system limit shows here
+        except OSError as error:
+            log.warning(f"serve: the system would not watch the folders ({error}); they are looked at every "
+                        "half second instead")
+            self._poll_everything()
         self.polling.start()
-        self.native.start()
+
+    def _poll_everything(self) -> None:
+        self.native.unschedule_all()  # stops the folders it had begun to watch
+        for watch, (observer, _, (handler, path, recursive)) in list(self.watches.items()):
+            if observer is self.native:
+                self.watches[watch] = (self.polling, self.polling.schedule(handler, path, recursive=recursive),
+                                       (handler, path, recursive))
+        self.native = None
 
     def stop(self) -> None:
         self.polling.stop()
-        self.native.stop()
+        if self.native is not None:
+            self.native.stop()
 
     def join(self, timeout: float | None = None) -> None:
         self.polling.join(timeout)
-        self.native.join(timeout)
+        if self.native is not None:
+            self.native.join(timeout)
 
 
 def watch_natively(server) -> bool:
