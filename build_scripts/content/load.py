@@ -76,6 +76,10 @@ class Content:
     context: dict[str, Located[model.ContextEntry]] = field(default_factory=dict)
     files: ContentFiles | None = None  # the content files the load found, for the rules and copies that read them
 
+    def listed_files(self) -> ContentFiles:
+        """The content files the load found; for content made otherwise (tests), those under ``root`` now."""
+        return self.files or ContentFiles(content_files(self.root))
+
 
 @dataclass(frozen=True)
 class ContentFiles:
@@ -206,11 +210,11 @@ def load_content(root: Path, cache: FileCache | None = None) -> Content:
     paths = [path for path in listed if path not in clashes]
     if cache is not None:
         files = cache.read_files(root, paths)
-        content = Content(root=root, files=ContentFiles(listed, {path: data for path, (data, _) in cache.files.items()}))
     else:
         read_files = functools.partial(_read_files, root)
         files = parallel.map_in_two(read_files, paths) if len(paths) >= FILES_WORTH_A_FORK else read_files(paths)
-        content = Content(root=root, files=ContentFiles(listed))
+    known = {path: data for path, (data, _) in cache.files.items()} if cache is not None else {}
+    content = Content(root=root, files=ContentFiles(listed, known))
     for file in files:
         problems.extend(file.problems)
         if file.record is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic.json_schema import GenerateJsonSchema
 
 from build_scripts.content import model
-from build_scripts.content.load import ContentFiles, content_files, kind_of
+from build_scripts.content.load import ContentFiles, kind_of
 from build_scripts.content.problems import Mark, Problem
 
 SCHEMA_DIR = "schema"
@@ -124,10 +124,9 @@ def expected_header(root: Path, path: Path) -> str | None:
     return header_line(relative, kind) if kind else None
 
 
-def schema_header_problems(root: Path, files: ContentFiles | None = None) -> list[Problem]:
-    """Content files whose first line is not their schema header (``files``: those a load found, else all)."""
+def schema_header_problems(root: Path, files: ContentFiles) -> list[Problem]:
+    """Content files (``files``: those a load found) whose first line is not their schema header."""
     problems = []
-    files = files or ContentFiles(content_files(root))
     for path in files.paths:
         wanted = expected_header(root, path)
         if wanted is None:

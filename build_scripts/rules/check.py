@@ -85,7 +85,7 @@ def check_content(content: Content, today: str | None = None,
     _check_context_addresses(content, problems)
     _check_source_gaps(content, problems)
     _check_added_dates(content, problems, today)
-    header_problems = schema_header_problems(content.root, content.files)
+    header_problems = schema_header_problems(content.root, content.listed_files())
     if MISSING_HEADER_IS_AN_ERROR:
         problems.extend(header_problems)
     if problems:

@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from build_scripts.content.load import ContentFiles, content_files
+from build_scripts.content.load import ContentFiles
 from build_scripts.pages.links import relative_path
 from build_scripts.pages.render import Page
 from build_scripts.pages.schema_reference import PAGE_PATH as SCHEMA_REFERENCE_PAGE
@@ -60,10 +60,9 @@ def contributor_pages(root: Path, checked: CheckedDossier) -> dict[str, str]:
     }
 
 
-def content_copies(root: Path, found: ContentFiles | None = None) -> dict[str, bytes]:
-    """A copy of every content file, for the "source of this page" links: {site path: bytes}
-    (``found``: the files a load found, else all)."""
-    found = found or ContentFiles(content_files(root))
+def content_copies(root: Path, found: ContentFiles) -> dict[str, bytes]:
+    """A copy of every content file (``found``: those a load found), for the "source of this
+    page" links: {site path: bytes}."""
     files: dict[str, bytes] = {}
     for path in found.paths:
         relative = path.relative_to(root).as_posix()

@@ -102,7 +102,7 @@ def assemble(root: Path, indexes: PageIndexes, pages: list[Page]) -> Generated:
     # The contributor pages after the others, as MkDocs has always been handed them.
     pages = pages + complete_pages(indexes, extra)
     files = {data_file.path: data_file.data for data_file in indexes.data_files}
-    files.update(contributing.content_copies(root, checked.content.files))
+    files.update(contributing.content_copies(root, checked.content.listed_files()))
     files.update(relations.picture_files(pages))  # each network picture, full size, beside its page
     files.update(search_names.names_file(checked.content))  # the names a search that finds nothing is offered
     files.update(glossary_entries.entries_file(indexes))  # where each term's entry is, for its toggletip

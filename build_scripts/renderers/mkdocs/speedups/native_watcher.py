@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -50,25 +51,35 @@ SAVE_EVENTS = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedE
                DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 
+@dataclass
+class _Watch:
+    """A watch the server asked for: the observer that has it, and what to watch it again with."""
+
+    observer: object
+    actual: object  # the observer's own watch
+    handler: object
+    path: str
+    recursive: bool
+
+
 class _Watchers:
     """What the server calls of its observer: folders watched natively, files polled."""
 
     def __init__(self, polling: PollingObserver):
         self.polling = polling
         self.native = Observer()
-        # the watch handed to the server -> (the observer that has it, what to watch it again with)
-        self.watches: dict = {}
+        self.watches: dict = {}  # the watch handed to the server -> _Watch
 
     def schedule(self, handler, path, *, recursive: bool = False):
         native = os.path.isdir(path)
         observer = self.native if native else self.polling
         watch = observer.schedule(handler, path, recursive=recursive, event_filter=SAVE_EVENTS if native else None)
-        self.watches[watch] = (observer, watch, (handler, path, recursive))
+        self.watches[watch] = _Watch(observer, watch, handler, path, recursive)
         return watch
 
     def unschedule(self, watch) -> None:
-        observer, actual, _ = self.watches.pop(watch)
-        observer.unschedule(actual)
+        found = self.watches.pop(watch)
+        found.observer.unschedule(found.actual)
 
     def start(self) -> None:
         try:
@@ -81,10 +92,10 @@ class _Watchers:
 
     def _poll_everything(self) -> None:
         self.native.unschedule_all()  # stops the folders it had begun to watch
-        for watch, (observer, _, (handler, path, recursive)) in list(self.watches.items()):
-            if observer is self.native:
-                self.watches[watch] = (self.polling, self.polling.schedule(handler, path, recursive=recursive),
-                                       (handler, path, recursive))
+        for found in self.watches.values():
+            if found.observer is self.native:
+                found.observer = self.polling
+                found.actual = self.polling.schedule(found.handler, found.path, recursive=found.recursive)
         self.native = None
 
     def stop(self) -> None:
