@@ -23,6 +23,7 @@ from build_scripts.renderers.mkdocs.speedups import (
     frozen_between_saves,
     parallel_conversion,
     template_cache,
+    theme_files,
 )
 from build_scripts.site_source import contributing
 from build_scripts.site_source.generate import Generated, HandWrittenPages, generate, site_identity
@@ -59,6 +60,8 @@ class BuildSession:
         self.template_cache: template_cache.TemplateCache | None = None
         if command == "serve" and speedups.enabled("template_cache"):
             self.template_cache = template_cache.TemplateCache()
+        # `serve`: the theme's static files, listed once (made at on_config).
+        self.theme_files: theme_files.ThemeFiles | None = None
         # `serve --dirty`: what the next rebuild compares with.
         self.preview: dirty_preview.Preview | None = None
         if command == "serve" and dirty and speedups.enabled("dirty_preview"):
@@ -79,6 +82,8 @@ class BuildSession:
         self.root = Path(config.config_file_path).resolve().parent
         if self.preview is not None and self.incremental is None and speedups.enabled("incremental_pages"):
             self.incremental = IncrementalGenerator(self.root)
+        if self.command == "serve" and self.theme_files is None and speedups.enabled("theme_files"):
+            self.theme_files = theme_files.install()
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(self.root))
         # The site's name and description are the dossier's (mkdocs.yml holds a neutral placeholder).
         identity = site_identity(self.root)
@@ -249,6 +254,8 @@ class BuildSession:
             self.preview.close()
         if self.collector is not None:
             self.collector.close()
+        if self.theme_files is not None:
+            theme_files.uninstall()
         if self.output is not None:
             self.output.finish()
 

@@ -19,6 +19,11 @@ Material, kept here, each behind a switch and pinned by a test:
   per session instead of once per build (a Jinja bytecode cache set on the
   environment MkDocs makes anew for each build). Compared in
   tests/test_preview.py as above.
+- ``theme_files``: in ``mkdocs serve``, the theme's static files listed once
+  per session instead of on every build (speedups/theme_files.py: replaces
+  ``Files.add_files_from_theme`` while the session lasts). Compared with
+  MkDocs' own listing in tests/test_theme_files.py, and in
+  tests/test_preview.py as above.
 
 - ``native_watcher``: ``mkdocs serve`` hands the folders it watches to
   watchdog's native observer (inotify...), with an event filter, instead of
@@ -62,7 +67,7 @@ from __future__ import annotations
 import os
 
 ALL = ("parallel_conversion", "dirty_preview", "template_cache", "drawing_cache", "incremental_pages",
-       "native_watcher", "frozen_between_saves")
+       "native_watcher", "frozen_between_saves", "theme_files")
 
 
 def enabled(name: str) -> bool:
