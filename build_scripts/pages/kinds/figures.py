@@ -17,9 +17,8 @@ from build_scripts.pages.labels import format_number
 from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
-from build_scripts.pages.views.claims import claim as claim_view
-from build_scripts.pages.views.claims import claims_where, in_page_order
-from build_scripts.pages.views.corrections import claim_url
+from build_scripts.pages.views.claims import EVIDENCE_SHOWN, in_page_order
+from build_scripts.pages.views.corrections import claim_url, conflict_views
 from build_scripts.pages.views.source_tables import parts_by_source, render_rows_by_source
 
 KIND = PAGE_KINDS["figures"]
@@ -48,10 +47,14 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
     return parts_by_source(indexes, KIND, _has_figures)
 
 
-def _row(v: PageContext, claim, record, figure) -> FigureRow:
+def _row(v: PageContext, claim_id: str, record, figure) -> FigureRow:
+    # Made from the claim's record, not its view (claims.ClaimView): a row names no actor,
+    # and a view reads the name of every actor the claim names, so that renaming one
+    # would render this page again in the preview for nothing (site_source/incremental.py).
     return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
-                     record.statement, v.quote_link(claim.id), claim.topics, claim.conflicts, sources_of(claim),
-                     Link(record.statement, claim_url(v, claim.id)))
+                     record.statement, v.quote_link(claim_id), v.topic_links(record.topics),
+                     conflict_views(v, claim_id, EVIDENCE_SHOWN), _sources_of(v, record),
+                     Link(record.statement, claim_url(v, claim_id)))
 
 
 def sources_of(claim) -> list[Link]:
@@ -59,12 +62,24 @@ def sources_of(claim) -> list[Link]:
     return [Link(evidence.source.text, evidence.quote_link.url, evidence.source.title) for evidence in claim.evidence]
 
 
+def _sources_of(v: PageContext, record) -> list[Link]:
+    """``sources_of``, from the claim's record (as its view names and links them)."""
+    links = []
+    for evidence in record.evidence:
+        source = v.source_ref(evidence.source)
+        links.append(Link(source.text, v.quote_link(record.id, source_id=evidence.source).url, source.title))
+    return links
+
+
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:
-    """The figures that measure the story, of every claim or of ``claim_ids``."""
+    """The figures that measure the story, of every claim or of ``claim_ids``, in page order."""
+    claims = v.content.claims
+    if claim_ids is None:
+        claim_ids = [i for i, located in claims.items() if _has_figures(located.record)]
     rows = []
-    for claim in claims_where(v, _has_figures, among=claim_ids):
-        record = v.content.claims[claim.id].record
-        rows += [_row(v, claim, record, figure) for figure in record.figures if figure.measures_the_story]
+    for claim_id in in_page_order(v.indexes, claim_ids):
+        record = claims[claim_id].record
+        rows += [_row(v, claim_id, record, figure) for figure in record.figures if figure.measures_the_story]
     return rows
 
 
@@ -98,7 +113,7 @@ def key_figures(v: PageContext, count: int, per_topic: int = 2, story: model.Sto
         for figure in record.figures:
             if figure.measures_the_story and taken.get(record.topics[0], 0) < per_topic:
                 taken[record.topics[0]] = taken.get(record.topics[0], 0) + 1
-                chosen.append(_row(v, claim_view(v, claim_id), record, figure))
+                chosen.append(_row(v, claim_id, record, figure))
     return chosen[:count]
 
 
