@@ -271,10 +271,11 @@ def _case_clashes(root: Path, under_content: list[Path]) -> dict[Path, Problem]:
     """
     groups: dict[str, list[Path]] = {}
     seeds = root / "seeds"
+    below_root = len(root.parts)  # each path's parts below the root, joined: its path relative to it, without relative_to
     for found in (under_content, list(seeds.rglob("*")) if seeds.is_dir() else []):
         # In the order of paths themselves (on POSIX, that of their parts), without Path's own comparison.
         for path in sorted(found, key=lambda path: path.parts):
-            groups.setdefault(path.relative_to(root).as_posix().casefold(), []).append(path)
+            groups.setdefault("/".join(path.parts[below_root:]).casefold(), []).append(path)
     clashes: dict[Path, Problem] = {}
     for paths in groups.values():
         if len(paths) < 2:

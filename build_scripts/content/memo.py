@@ -7,9 +7,10 @@ file whose bytes did not change (content/load.py, ``FileCache``), and records
 are frozen; source texts are shared the same way (``known_texts`` in
 rules/check.py). So what is worked out from one record (its placeholders,
 its prose links, its data, line of JSON and row of CSV in the Downloads
-files) or from one source text and one quote or name (where the quote
-stands, where the text names an actor) is worked out again only for what
-the save changed. At a hundred times today's dossier that was half of a
+files), from one source text and one quote or name (where the quote
+stands, where the text names an actor) or from one file's bytes (whether it
+starts with its schema line) is worked out again only for what the save
+changed. At a hundred times today's dossier that was half of a
 save's check (the placeholders, the prose links, 5,700 quotes located), most
 of the Downloads files and, when an actor is renamed, the 60,000 name
 lookups of the source texts' actor mentions: the generator's part of a save

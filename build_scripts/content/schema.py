@@ -21,6 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from build_scripts.content import model
 from build_scripts.content.load import ContentFiles, kind_of
+from build_scripts.content.memo import remembered
 from build_scripts.content.problems import Mark, Problem
 
 SCHEMA_DIR = "schema"
@@ -128,20 +129,27 @@ def schema_header_problems(root: Path, files: ContentFiles) -> list[Problem]:
     """Content files (``files``: those a load found) whose first line is not their schema header."""
     problems = []
     for path in files.paths:
-        wanted = expected_header(root, path)
-        if wanted is None:
-            continue  # load reports files in unknown places
         data = files.read_bytes(path)
-        line = data[:data.find(b"\n") + 1] if b"\n" in data else data
-        first = line.decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
-        if first == wanted:
-            continue
-        display = path.relative_to(root).as_posix()
-        found = f"found '{first}'" if first.startswith(HEADER_PREFIX) else "it is missing"
-        problems.append(Problem(
-            Mark(display, 1, 1),
-            f"the first line should be the schema line '{wanted}' ({found}); editors use it to complete and check fields",
-            FIX_HEADERS,
-            kind="files without their schema line",
-        ))
+        # In the preview, looked at again only for a file whose bytes were read anew (content/memo.py).
+        problem = remembered("schema line", data, functools.partial(_schema_line_problem, root, path, data), key=path)
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+def _schema_line_problem(root: Path, path: Path, data: bytes) -> Problem | None:
+    wanted = expected_header(root, path)
+    if wanted is None:
+        return None  # load reports files in unknown places
+    line = data[:data.find(b"\n") + 1] if b"\n" in data else data
+    first = line.decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
+    if first == wanted:
+        return None
+    display = path.relative_to(root).as_posix()
+    found = f"found '{first}'" if first.startswith(HEADER_PREFIX) else "it is missing"
+    return Problem(
+        Mark(display, 1, 1),
+        f"the first line should be the schema line '{wanted}' ({found}); editors use it to complete and check fields",
+        FIX_HEADERS,
+        kind="files without their schema line",
+    )
