@@ -17,7 +17,8 @@ are fingerprinted; when the fingerprint changes, the site folder is emptied
 and every page is rebuilt. Pages that are gone are deleted from the site,
 and the search index keeps, for each page, only the entries of its latest
 build: Material merges a dirty build's entries into the previous index on the
-assumption that one page changed.
+assumption that one page changed, so the preview hands it the merged entries,
+tidied, to write.
 
 A plain `mkdocs serve` (without ``--dirty``) rebuilds every page, as MkDocs
 always does; the generator's part is the same.
@@ -53,6 +54,7 @@ class Preview:
         self.page_urls: set[str] = set()
         self.changed: list[str] = []
         self.files_gone: set[str] = set()  # other generated files no longer made, to delete from the site
+        self.index_written_tidy = False  # this build's search index is written tidy by Material itself
 
     def page_files(self, config: MkDocsConfig, pages: list[Page]) -> list[File]:
         """The pages as files in ``pages_dir``, rewritten only where their text changed."""
@@ -103,27 +105,20 @@ class Preview:
             log.info(f"preview: {len(self.changed)} generated page(s) changed")
         self.page_urls = page_urls
         self.files_gone = set()
+        self.index_written_tidy = self._index_written_tidy(config)
 
     def forget(self) -> None:
         """After a failed build the site may be half written: rebuild every page next time."""
         self.fingerprint = None
 
     def tidy_search_index(self, config: MkDocsConfig) -> None:
-        """Keep each page's latest entries only, and only for pages that exist."""
+        """Keep each page's latest entries only, and only for pages that exist, where Material
+        did not write them so in the first place (``_index_written_tidy``)."""
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.is_file():
+        if self.index_written_tidy or not path.is_file():
             return
-        material = material_search_index(config)
-        settings = _index_settings(path) if material is not None else None
-        if settings is not None:
-            # The entries Material has just written, from memory rather than read back from the
-            # file (a quarter of a second at a hundred times today's dossier); its next dirty
-            # build adds to these, tidied.
-            material.entries = latest_entries(material.entries, self.page_urls)
-            index = {"config": settings, "docs": material.entries}
-        else:
-            index = json.loads(path.read_text(encoding="utf-8"))
-            index["docs"] = latest_entries(index["docs"], self.page_urls)
+        index = json.loads(path.read_text(encoding="utf-8"))
+        index["docs"] = latest_entries(index["docs"], self.page_urls)
         data = json.dumps(index, separators=(",", ":"), default=str)
         path.write_text(data, encoding="utf-8")
         # Material's offline plugin has already copied the index into a script
@@ -132,23 +127,27 @@ class Preview:
         if script.is_file():
             script.write_text(WHOLE_INDEX_SCRIPT_PREFIX + data, encoding="utf-8")
 
+    def _index_written_tidy(self, config: MkDocsConfig) -> bool:
+        """Have Material write its search index with each page's latest entries in the first
+        place (its offline plugin then copies that), instead of tidying and writing the 25 MB
+        of a hundred times today's dossier once more after it. False: no Material search."""
+        index = material_search_index(config)
+        if index is None:
+            return False
+        write = index.generate_search_index
+
+        def generate_search_index(prev) -> str:
+            # Material merges a dirty build's entries into the previous index on the assumption
+            # that one page changed (``prev``: that index); instead, all of them, tidied.
+            index.entries = latest_entries([*(prev.entries if prev is not None else []), *index.entries],
+                                           self.page_urls)
+            return write(None)
+
+        index.generate_search_index = generate_search_index  # this build's index, made anew by each build
+        return True
+
     def close(self) -> None:
         shutil.rmtree(self.pages_dir, ignore_errors=True)
-
-
-def _index_settings(path: Path) -> dict | None:
-    """The settings at the head of the search index Material wrote (``{"config": {...},
-    "docs": [...]}``), read without the entries after them; None if the file is not so laid out."""
-    head = '{"config":'
-    with path.open(encoding="utf-8") as file:
-        text = file.read(1 << 16)
-    if not text.startswith(head):
-        return None
-    try:
-        settings, end = json.JSONDecoder().raw_decode(text, len(head))
-    except ValueError:
-        return None
-    return settings if isinstance(settings, dict) and text.startswith(',"docs":', end) else None
 
 
 def latest_entries(entries: list[dict], page_urls: set[str]) -> list[dict]:
