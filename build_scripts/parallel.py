@@ -28,6 +28,7 @@ import os
 import pickle
 import signal
 import threading
+import warnings
 from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
 
 Job = TypeVar("Job")
@@ -48,7 +49,13 @@ def usable_cores() -> int:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and usable_cores() >= 2 and threading.active_count() == 1
+    return can_fork_beside_threads() and threading.active_count() == 1
+
+
+def can_fork_beside_threads() -> bool:
+    """Whether forking pays, whatever threads run: for work that takes no lock another
+    thread may hold (the Markdown conversion of ``serve``'s rebuilds, which says why)."""
+    return hasattr(os, "fork") and usable_cores() >= 2
 
 
 def map_in_two(work: Callable[[Sequence[Job]], list[Result]], jobs: Sequence[Job]) -> list[Result]:
@@ -120,7 +127,11 @@ def fork_copy(in_copy: Callable[[BinaryIO], None]) -> tuple[int, BinaryIO] | Non
     processes), and the caller does the work itself."""
     read_end, write_end = os.pipe()
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # Python 3.12 on warns of any fork beside threads; where this one forks so
+            # (can_fork_beside_threads), its caller has made sure the copy is not affected.
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+            pid = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)

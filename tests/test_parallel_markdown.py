@@ -96,18 +96,21 @@ def test_the_switch_turns_the_speed_ups_off_and_the_site_stays_the_same(project,
     assert tree_digest(tmp_path / "site") == site_on_one_core
 
 
-@pytest.mark.parametrize("how", ["stops", "is killed mid-page"])
+@pytest.mark.parametrize("how", ["stops", "is killed mid-page", "hangs"])
 def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project, site_on_one_core, tmp_path):
     # The copy sends three pages, then meets a page it cannot convert and
-    # stops, or dies while it sends the fourth.
+    # stops, dies while it sends the fourth, or hangs (as a lock another thread
+    # held when `serve` forked would leave it): stopped after a silence, made short here.
     after_three = {
         "stops": "convert(config, files, pages[:3] + ['gone.md'], out, **options)",
         "is killed mid-page": "convert(config, files, pages[:3], out, **options); out.write(b'\\x80\\x05\\x95'); out.flush();"
                               " os.kill(os.getpid(), signal.SIGKILL)",
+        "hangs": "convert(config, files, pages[:3], out, **options); time.sleep(600)",
     }[how]
     code = (
-        "import os, signal\n"
+        "import os, signal, time\n"
         "from build_scripts.renderers.mkdocs.speedups import parallel_conversion as p\n"
+        "p.COPY_SILENCE_SECONDS = 3\n"
         "convert = p._convert_and_send\n"
         "def after_three(config, files, pages, out, **options):\n"
         f"    {after_three}\n"
@@ -117,6 +120,7 @@ def test_pages_the_copy_did_not_convert_are_converted_by_the_build(how, project,
     assert built.returncode == 0, built.stderr
     assert FORKED in built.stderr
     assert "the forked copy stopped early" in built.stderr
+    assert ("sent nothing for 3 s: stopped" in built.stderr) == (how == "hangs")
     assert "Traceback" not in built.stderr
     assert tree_digest(tmp_path / "site") == site_on_one_core
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import time
 import urllib.error
@@ -17,11 +18,14 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from build_scripts.parallel import CORES_VARIABLE
 from build_scripts.site_source.generate import generate
 
 from .helpers import changes_seen_by_server, start_serve, stop_server, wait_for
 
 pytestmark = pytest.mark.slow  # runs `mkdocs serve --dirty`
+
+FORKED = "converting every other page's Markdown in a forked copy"  # the hook's log (session.py)
 
 
 def _status_and_text(url: str) -> tuple[int, str]:
@@ -205,3 +209,48 @@ def _a_term_in_use(site: Path, glossary_yaml: str) -> tuple[str, str, list[str]]
         if f"\n    expansion: {title}\n" in glossary_yaml and len(pages) > 1:
             return term, title, sorted(pages, key=lambda p: p != "about.html")
     raise AssertionError("no glossary term with a plain one-line expansion is shown on two pages")
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to fork the conversion")
+def test_a_dirty_serve_on_two_cores_converts_in_a_copy_and_serves_the_same_site(project_copy, tmp_path):
+    """``parallel_preview``: a save that changes many pages has them converted on two
+    cores, beside the server's threads; the site is the one a serve without speed-ups makes."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    log_path = tmp_path / "serve.log"
+    two_cores = {CORES_VARIABLE: "2"}  # the test run caps builds to one core (conftest.py)
+    server, base = start_serve(project_copy, log_path, "--dirty", "--verbose", scratch=scratch, env=two_cores)
+    try:
+        assert wait_for(lambda: _status_and_text(base + "index.html")[0] == 200, 120), log_path.read_text()
+        (site,) = [*scratch.glob("mkdocs_*"), *scratch.glob("properdocs_*")]
+        forks = lambda: log_path.read_text().count(FORKED)  # noqa: E731
+        forks_at_start = forks()
+        # The actor most claims name: its new name is on forty pages.
+        actor = project_copy / "content" / "actors" / "india.yaml"
+        actor.write_text(actor.read_text(encoding="utf-8").replace("name: India\n", "name: India Renamed\n", 1),
+                         encoding="utf-8")
+        def built() -> bool:
+            """The page shows the new name, and every rebuild started has ended."""
+            log_text = log_path.read_text()
+            return (log_text.count("Building documentation") == 1 + log_text.count("Reloading browsers")
+                    and "India Renamed" in _status_and_text(base + "actors/russia.html")[1])
+
+        assert wait_for(built), log_path.read_text()
+        assert forks() == forks_at_start + 1, log_path.read_text()
+        assert "sent nothing for" not in log_path.read_text()
+        dirty_site = _site_files(site, base)
+    finally:
+        assert stop_server(server), "mkdocs serve did not stop on Ctrl-C"
+    clean_site = _served_once(project_copy, tmp_path / "clean", {"DOSSIER_SPEEDUPS": "none"})
+    assert dirty_site.keys() == clean_site.keys()
+    # The search index holds the same entries; a page rebuilt since the first build has
+    # its entries at the end (as Material's dirty builds have them; order does not matter).
+    index = "search/search_index.json"
+    assert sorted(p for p in dirty_site if clean_site[p] != dirty_site[p]) in ([], ["search/search_index.js", index])
+    assert _entries(dirty_site[index]) == _entries(clean_site[index])
+    assert dirty_site["search/search_index.js"] == b"var __index = " + dirty_site[index]
+
+
+def _entries(index: bytes) -> tuple[dict, list[str]]:
+    data = json.loads(index)
+    return data["config"], sorted(json.dumps(entry, sort_keys=True) for entry in data["docs"])

@@ -181,9 +181,10 @@ class BuildSession:
     # -- on_nav ---------------------------------------------------------------
 
     def start_conversion(self, config: MkDocsConfig, files: Files) -> None:
-        if speedups.enabled("parallel_conversion") and parallel_conversion.can_convert_in_two(
+        switch = "parallel_preview" if self.command == "serve" else "parallel_conversion"
+        if speedups.enabled(switch) and parallel_conversion.can_convert_in_two(
                 config, self.command, self.dirty, own_hook=self.own_hook):
-            self.conversion = parallel_conversion.start(config, files)
+            self.conversion = parallel_conversion.start(config, files, dirty=self.dirty)
             if self.conversion is not None:
                 log.debug("converting every other page's Markdown in a forked copy")
 

@@ -8,6 +8,11 @@ Material, kept here, each behind a switch and pinned by a test:
   (``SearchIndex.add_entry_from_context`` wrapped). Pinned by
   tests/test_parallel_markdown.py (the attributes ``Page.render`` sets; the
   site byte for byte as one core builds it).
+- ``parallel_preview``: the same two-core conversion in the dirty rebuilds
+  of ``mkdocs serve --dirty`` (``make serve``) that convert enough pages,
+  beside the server's threads (parallel_conversion.start says why that is
+  safe, and stops a copy that hangs). Compared with a serve without it in
+  tests/test_preview.py, and in tests/test_parallel_markdown.py (a stuck copy).
 - ``dirty_preview``: ``mkdocs serve --dirty`` (``make serve``) rebuilds only the
   pages whose text changed, and keeps Material's search index (its
   ``search_index.json`` layout and the ``search_index.js`` the offline
@@ -67,7 +72,7 @@ from __future__ import annotations
 import os
 
 ALL = ("parallel_conversion", "dirty_preview", "template_cache", "drawing_cache", "incremental_pages",
-       "native_watcher", "frozen_between_saves", "theme_files")
+       "native_watcher", "frozen_between_saves", "theme_files", "parallel_preview")
 
 
 def enabled(name: str) -> bool:

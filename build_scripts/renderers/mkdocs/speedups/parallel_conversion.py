@@ -34,8 +34,10 @@ an error is raised as a single process raises it.
 
 This relies on what ``Page.render`` sets in MkDocs 1.6 (pinned in
 requirements); a test compares the attributes it sets with ``Converted``.
-Used only where ``parallel.can_fork`` says forking is safe and pays, not for
-``--dirty`` builds (which convert only some pages), and only with plugins
+Used where ``parallel.can_fork`` says forking is safe and pays, and in the
+dirty rebuilds of ``serve`` (``make serve``) that convert enough pages for a
+fork to pay, beside the server's threads (``start`` says why that is safe
+here, and what happens if not); and only with plugins
 known to keep nothing from a page's conversion: the copy runs the plugins'
 page events too, and what a plugin (or a Markdown extension given as an
 object, such as mkdocs-autorefs adds) records there would stay in the copy.
@@ -86,17 +88,44 @@ KNOWN_PLUGINS = frozenset({"material/search", "material/offline"})
 
 def can_convert_in_two(config: MkDocsConfig, command: str, dirty: bool, own_hook: str) -> bool:
     """Whether this build may convert in two processes; ``own_hook`` is the
-    file of this project's hook (whose page events are known)."""
+    file of this project's hook (whose page events are known). A build, or a
+    dirty rebuild of ``serve`` (which runs threads beside it: see ``start``)."""
     plugins_known = all(name in KNOWN_PLUGINS or getattr(plugin, "__file__", None) == own_hook
                         for name, plugin in config.plugins.items())
     extensions_named = all(isinstance(extension, str) for extension in config.markdown_extensions)
-    return command == "build" and not dirty and plugins_known and extensions_named and parallel.can_fork()
+    if not (plugins_known and extensions_named):
+        return False
+    if command == "build" and not dirty:
+        return parallel.can_fork()
+    return command == "serve" and dirty and parallel.can_fork_beside_threads()
 
 
-def start(config: MkDocsConfig, files: Files) -> "ForkedConversion | None":
-    """A forked copy converting every other page, or None if the system
-    refused the fork: the build then converts every page itself."""
-    theirs = [file.src_uri for file in files.documentation_pages()[1::2]]  # MkDocs' order, every other page
+# A dirty rebuild converting fewer pages than this converts them itself: forking the
+# server costs more than it saves (at a hundred times today's dossier, a 1.5 GB process).
+PAGES_WORTH_A_FORK = 12
+
+# A copy that has sent nothing for this long is taken for stuck (see ``start``): it is
+# stopped, and the build converts its pages itself.
+COPY_SILENCE_SECONDS = 30.0
+
+
+def start(config: MkDocsConfig, files: Files, dirty: bool = False) -> "ForkedConversion | None":
+    """A forked copy converting every other page MkDocs will convert (in a dirty
+    build, those whose source is newer than their output), or None if the system
+    refused the fork or, in a dirty build, too few pages change: the build then
+    converts every page itself.
+
+    ``serve`` forks beside its server's and watchers' threads, which a forked
+    copy does not have: a lock one of them held at that moment stays locked in
+    the copy. The copy takes none they take: it converts Markdown, prints
+    nothing (``_convert_and_send``; logging's own locks are made anew in a
+    copy) and writes to a pipe of its own. Should it still hang, it is stopped
+    after ``COPY_SILENCE_SECONDS`` without sending anything, and the build
+    converts its pages itself, as it does those of a copy that failed."""
+    pages = [file for file in files.documentation_pages() if not dirty or file.is_modified()]
+    if dirty and len(pages) < PAGES_WORTH_A_FORK:
+        return None
+    theirs = [file.src_uri for file in pages[1::2]]  # MkDocs' order, every other page
     index = material_search_index(config)
     forked = parallel.fork_copy(functools.partial(_convert_and_send, config, files, theirs,
                                                   split_for_search=index is not None))
@@ -136,12 +165,23 @@ class ForkedConversion:
     def finish(self) -> None:
         """Wait for the copy to end (it has sent every page by the time the build needs the last)."""
         if self._pid:
-            self._reader.join()
+            self._reader.join(COPY_SILENCE_SECONDS)
+            if self._reader.is_alive():  # sent its pages, then hung
+                with self._arrived:
+                    self._stop_stuck_copy()
+                self._reader.join()
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
             if self._left_to_the_build or status:
                 log.info(f"the forked copy stopped early (exit status {os.waitstatus_to_exitcode(status)}); "
                          f"the build converted {self._left_to_the_build} of its pages itself")
+
+    def _stop_stuck_copy(self) -> None:
+        """The copy sent nothing for ``COPY_SILENCE_SECONDS``: stopped; the build converts the
+        pages it did not send (its stream ends, and ``_receive`` says so)."""
+        log.info(f"the forked copy converting pages sent nothing for {COPY_SILENCE_SECONDS:.0f} s: "
+                    "stopped; the build converts its pages itself")
+        os.kill(self._pid, signal.SIGKILL)
 
     def stop(self) -> None:
         """End the copy now (the build failed)."""
@@ -171,7 +211,9 @@ class ForkedConversion:
         del page.render  # the page's own method again; the page no longer holds this object
         src_uri = page.file.src_uri
         with self._arrived:
-            self._arrived.wait_for(lambda: src_uri in self._received or self._ended)
+            if not self._arrived.wait_for(lambda: src_uri in self._received or self._ended,
+                                          timeout=COPY_SILENCE_SECONDS):
+                self._stop_stuck_copy()
             converted = self._received.pop(src_uri, None)
         if converted is None:  # the copy failed on this page or stopped before it
             self._left_to_the_build += 1
