@@ -132,10 +132,43 @@ def part_entries(page: str, listed: ListParts, summary=None) -> list[PartEntry]:
             for part, path in zip(listed.parts, listed.paths, strict=True)]
 
 
-def part_nav(page: str, listed: ListParts, index: int, whole: Link) -> PartNav:
-    """Where part ``index`` stands, for its own page ``page``."""
+@dataclass(frozen=True)
+class PartPlace:
+    """What a part's own page shows of its list: the part, where it is, its neighbours
+    and the list's size (``part_nav``)."""
+
+    part: paging.Part
+    path: str
+    index: int
+    previous: tuple[str, str] | None  # (label, path) of the part before
+    next: tuple[str, str] | None
+    count: int  # parts in all
+    total: int  # items in all parts
+
+
+def part_places(listed: ListParts) -> list[PartPlace]:
     parts, paths = listed.parts, listed.paths
-    link = lambda i: Link(parts[i].label, relative_url(page, paths[i]))  # noqa: E731
-    return PartNav(parts[index].label, index + 1, len(parts), len(parts[index].items),
-                   sum(len(part.items) for part in parts), whole,
-                   link(index - 1) if index > 0 else None, link(index + 1) if index + 1 < len(parts) else None)
+    total = sum(len(part.items) for part in parts)
+    neighbour = lambda i: (parts[i].label, paths[i]) if 0 <= i < len(parts) else None  # noqa: E731
+    return [PartPlace(part, path, index, neighbour(index - 1), neighbour(index + 1), len(parts), total)
+            for index, (part, path) in enumerate(zip(parts, paths, strict=True))]
+
+
+def part_place(indexes: PageIndexes, name: str, index: int, record_id: str = "") -> PartPlace:
+    """Part ``index`` of the list of kind ``name`` (of ``record_id``), as its own page shows it;
+    cut off for the incremental preview: a label that changes (a renamed actor that names a
+    group of the network) renders again the part it names and its neighbours, not every part."""
+    return remember(indexes.made_once, (LIST_PART_PLACE, name, record_id, index),
+                    lambda: part_places(parts_of(indexes, name, record_id))[index], cut_off=LIST_PART_PLACE)
+
+
+LIST_PART_PLACE = dependencies.cut_off_entry("list_part_place", lambda indexes, key: part_place(indexes, key[1], key[3],
+                                                                                                key[2]),
+                                             lambda indexes: indexes.made_once)
+
+
+def part_nav(place: PartPlace, whole: Link) -> PartNav:
+    """Where a part stands, for its own page."""
+    link = lambda found: Link(found[0], relative_url(place.path, found[1])) if found else None  # noqa: E731
+    return PartNav(place.part.label, place.index + 1, place.count, len(place.part.items), place.total, whole,
+                   link(place.previous), link(place.next))

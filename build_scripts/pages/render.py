@@ -190,10 +190,11 @@ class PageRenderer:
         own (``page_jobs``). Returns False, rendering nothing, when the list
         fits on one page.
         """
-        listed = lists.parts_of(self.indexes, kind.name)
-        if not listed.is_split:
+        # A part's job reads no more of the list than its own page shows (lists.part_place).
+        if not lists.is_split(self.indexes, kind.name):
             return False
         if piece is None or piece == 0:
+            listed = lists.parts_of(self.indexes, kind.name)
             self.render(kind.name, kind.path, origin, title, description, search_boost=kind.search_boost,
                         part=None, parts=lists.part_entries(kind.path, listed, summary), **main)
         if piece != 0:
@@ -245,14 +246,16 @@ class PageRenderer:
                      part_data, *, record_id: str = "", only: int | None = None, story: str | None = None) -> None:
         """A page for each part of a split list (``only``: part n alone, from 1);
         ``whole_of(context)`` links to the list's main page."""
-        listed = lists.parts_of(self.indexes, kind.name, record_id)
-        for index, (part, part_path) in enumerate(zip(listed.parts, listed.paths, strict=True)):
-            if only is not None and index + 1 != only:
-                continue
-            pv = self.context(part_path)
-            self.render(template, part_path, origin, f"{title}: {part.label}", f"{description} ({part.label})",
-                        search_boost=kind.search_boost, part=lists.part_nav(part_path, listed, index, whole_of(pv)),
-                        story=story, **part_data(pv, part))
+        if only is not None:
+            places = [lists.part_place(self.indexes, kind.name, only - 1, record_id)]
+        else:
+            places = lists.part_places(lists.parts_of(self.indexes, kind.name, record_id))
+        for place in places:
+            pv = self.context(place.path)
+            label = place.part.label
+            self.render(template, place.path, origin, f"{title}: {label}", f"{description} ({label})",
+                        search_boost=kind.search_boost, part=lists.part_nav(place, whole_of(pv)),
+                        story=story, **part_data(pv, place.part))
 
 
 def page_jobs(indexes: PageIndexes) -> list[tuple[str, tuple[str, ...]]]:
