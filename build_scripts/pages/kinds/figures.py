@@ -19,7 +19,7 @@ from build_scripts.pages.registry import PAGE_KINDS
 from build_scripts.pages.render import PageRenderer
 from build_scripts.pages.views.claims import EVIDENCE_SHOWN, in_page_order
 from build_scripts.pages.views.corrections import claim_url, conflict_views
-from build_scripts.pages.views.source_tables import parts_by_source, render_rows_by_source
+from build_scripts.pages.views.source_tables import parts_by_source, quote_sources, render_rows_by_source
 
 KIND = PAGE_KINDS["figures"]
 
@@ -48,27 +48,11 @@ def parts(indexes: PageIndexes, record_id: str = "") -> list[paging.Part]:
 
 
 def _row(v: PageContext, claim_id: str, record, figure) -> FigureRow:
-    # Made from the claim's record, not its view (claims.ClaimView): a row names no actor,
-    # and a view reads the name of every actor the claim names, so that renaming one
-    # would render this page again in the preview for nothing (site_source/incremental.py).
+    # Made from the claim's record, not its view: a row names no actor (see quote_sources).
     return FigureRow(figure.said_as, format_number(figure.value, figure.unit), figure.unit, figure.measures,
                      record.statement, v.quote_link(claim_id), v.topic_links(record.topics),
-                     conflict_views(v, claim_id, EVIDENCE_SHOWN), _sources_of(v, record),
+                     conflict_views(v, claim_id, EVIDENCE_SHOWN), quote_sources(v, record),
                      Link(record.statement, claim_url(v, claim_id)))
-
-
-def sources_of(claim) -> list[Link]:
-    """Each source of a claim (a claims.ClaimView), named by its publisher and linked to the claim's quote there."""
-    return [Link(evidence.source.text, evidence.quote_link.url, evidence.source.title) for evidence in claim.evidence]
-
-
-def _sources_of(v: PageContext, record) -> list[Link]:
-    """``sources_of``, from the claim's record (as its view names and links them)."""
-    links = []
-    for evidence in record.evidence:
-        source = v.source_ref(evidence.source)
-        links.append(Link(source.text, v.quote_link(record.id, source_id=evidence.source).url, source.title))
-    return links
 
 
 def figure_rows(v: PageContext, claim_ids: tuple[str, ...] | None = None) -> list[FigureRow]:

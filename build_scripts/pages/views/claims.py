@@ -242,13 +242,6 @@ def claims_at(v: PageContext, ids) -> list[ClaimView]:
     return [claim(v, i) for i in in_page_order(v.indexes, ids)]
 
 
-def claims_where(v: PageContext, predicate, among: tuple[str, ...] | None = None) -> list[ClaimView]:
-    """The claims for which ``predicate`` holds; ``among``: the claims to give, already chosen."""
-    if among is not None:
-        return claims_at(v, among)
-    return claims_at(v, [i for i, located in v.content.claims.items() if predicate(located.record)])
-
-
 def claim_ids_about(indexes: PageIndexes, kind: str, record_id: str) -> list[str]:
     """The claims that name an actor (kind "actor"), belong to a topic ("topic") or quote a source ("source")."""
     by = {"actor": indexes.claims_by_actor, "topic": indexes.claims_by_topic, "source": indexes.claims_by_source}

@@ -4,7 +4,9 @@ figures): split into parts by source when long."""
 from __future__ import annotations
 
 from build_scripts.pages import paging
+from build_scripts.pages.context import PageContext
 from build_scripts.pages.indexes import PageIndexes
+from build_scripts.pages.links import Link
 from build_scripts.pages.registry import PageKind
 
 
@@ -30,3 +32,16 @@ def render_rows_by_source(site, kind: PageKind, title: str, description: str, ro
                             summary=lambda part: "; ".join(g.label for g in part.groups)):
         site.render(kind.name, kind.path, "content/claims", title, description,
                     rows=rows, count=len(rows), by_source=[], part=None, parts=[])
+
+
+def quote_sources(v: PageContext, record) -> list[Link]:
+    """Each source of a claim (its record), named by its publisher and linked to the claim's
+    quote there, as the claim's view names and links them. Rows are made from records, not
+    views: a view reads the name of every actor the claim names, which a row may not show, so
+    that renaming one would render the table again in the preview for nothing
+    (site_source/incremental.py)."""
+    links = []
+    for evidence in record.evidence:
+        source = v.source_ref(evidence.source)
+        links.append(Link(source.text, v.quote_link(record.id, source_id=evidence.source).url, source.title))
+    return links
