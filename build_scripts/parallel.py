@@ -128,7 +128,7 @@ def fork_copy(in_copy: Callable[[BinaryIO], None]) -> tuple[int, BinaryIO] | Non
     read_end, write_end = os.pipe()
     try:
         with warnings.catch_warnings():
-            # Python 3.12 on warns of any fork beside threads; where this one forks so
+            # From Python 3.12 on, a fork beside threads warns; where this one forks so
             # (can_fork_beside_threads), its caller has made sure the copy is not affected.
             warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
             pid = os.fork()

@@ -162,9 +162,9 @@ def part_place(indexes: PageIndexes, name: str, index: int, record_id: str = "")
                     lambda: part_places(parts_of(indexes, name, record_id))[index], cut_off=LIST_PART_PLACE)
 
 
-LIST_PART_PLACE = dependencies.cut_off_entry("list_part_place", lambda indexes, key: part_place(indexes, key[1], key[3],
-                                                                                                key[2]),
-                                             lambda indexes: indexes.made_once)
+LIST_PART_PLACE = dependencies.cut_off_entry(
+    "list_part_place", lambda indexes, key: part_place(indexes, key[1], key[3], key[2]),  # key: (entry, name, id, index)
+    lambda indexes: indexes.made_once)
 
 
 def part_nav(place: PartPlace, whole: Link) -> PartNav:
