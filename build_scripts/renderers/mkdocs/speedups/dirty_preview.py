@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -48,6 +49,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
+        self._scratch_root = str(self.pages_dir)
         self.page_data: dict[str, str] = {}  # page path -> text of the file in pages_dir
         self.file_data: dict[str, bytes] = {}  # path of another generated file -> its bytes in pages_dir
         self.fingerprint: str | None = None
@@ -62,14 +64,20 @@ class Preview:
         # string (site_source/incremental.py), which == finds equal without reading it.
         wanted = {page.path: page.text for page in pages}
         self.changed, _gone = self._write_changed(self.page_data, wanted)
-        return [File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path)) for page in pages]
+        return [File.generated(config, page.path, abs_src_path=self._scratch_path(page.path)) for page in pages]
 
     def other_files(self, config: MkDocsConfig, files: dict[str, bytes]) -> list[File]:
         """The other generated files ({site path: bytes}) as files in ``pages_dir``, rewritten only
         where their bytes changed: MkDocs copies into the site only those newer than their copy."""
         _changed, gone = self._write_changed(self.file_data, files)
         self.files_gone |= gone
-        return [File.generated(config, path, abs_src_path=str(self.pages_dir / path)) for path in files]
+        return [File.generated(config, path, abs_src_path=self._scratch_path(path)) for path in files]
+
+    def _scratch_path(self, path: str) -> str:
+        """Where the file of site path ``path`` is in ``pages_dir``: ``str(pages_dir / path)``
+        by string operations (a Path for each of the 14,000 files of ×100 took a tenth of a
+        second a save)."""
+        return os.path.join(self._scratch_root, path.replace("/", os.sep))
 
     def _write_changed(self, kept: dict, wanted: dict[str, str | bytes]) -> tuple[list[str], set[str]]:
         """Write into ``pages_dir`` each file of ``wanted`` (text, written as UTF-8, or bytes) that
@@ -77,8 +85,8 @@ class Preview:
         ``kept`` follows. Returns the paths written and the paths deleted."""
         changed = []
         for path, data in wanted.items():
-            target = self.pages_dir / path
-            if kept.get(path) != data or not target.is_file():
+            if kept.get(path) != data or not os.path.isfile(self._scratch_path(path)):
+                target = self.pages_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
                 kept[path] = data
