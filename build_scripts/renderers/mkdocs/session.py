@@ -206,6 +206,7 @@ class BuildSession:
     def watch(self, server) -> None:
         """`serve`: the watched folders told of changes by the system, not walked twice a second."""
         if speedups.enabled("native_watcher"):
+            # Imported here: it imports watchdog's observers, which `mkdocs build` never needs.
             from build_scripts.renderers.mkdocs.speedups import native_watcher
 
             native_watcher.watch_natively(server)

@@ -101,7 +101,7 @@ def can_convert_in_two(config: MkDocsConfig, command: str, dirty: bool, own_hook
 
 
 # A dirty rebuild converting fewer pages than this converts them itself: forking the
-# server costs more than it saves (at a hundred times today's dossier, a 1.5 GB process).
+# server costs more than it saves (at a hundred times today's dossier, a process of about 2 GB).
 PAGES_WORTH_A_FORK = 12
 
 # A copy that has sent nothing for this long is taken for stuck (see ``start``): it is
@@ -167,8 +167,7 @@ class ForkedConversion:
         if self._pid:
             self._reader.join(COPY_SILENCE_SECONDS)
             if self._reader.is_alive():  # sent its pages, then hung
-                with self._arrived:
-                    self._stop_stuck_copy()
+                self._stop_stuck_copy()
                 self._reader.join()
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
